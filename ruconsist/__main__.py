@@ -1,0 +1,3 @@
+from ruconsist.cli import main
+
+raise SystemExit(main())

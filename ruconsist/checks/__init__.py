@@ -1,0 +1,22 @@
+"""Built-in check kinds, registered through the plugin hook."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+
+from ruconsist.hookspecs import hookimpl
+
+#: One module per check kind; each exports ``CHECKS``.
+BUILTIN_CHECK_MODULES = (
+    "alignment",
+    "terms",
+)
+
+
+@hookimpl
+def ruconsist_register_checks(register: Callable[[type], None]) -> None:
+    for name in BUILTIN_CHECK_MODULES:
+        module = importlib.import_module(f"ruconsist.checks.{name}")
+        for cls in module.CHECKS:
+            register(cls)

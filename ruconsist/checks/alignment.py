@@ -1,0 +1,106 @@
+"""Segments without a counterpart, files without a counterpart, and
+text left in the wrong language."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ruconsist.checks.base import LANG_NAME, Check, PairContext
+from ruconsist.diagnostic import Diagnostic, Severity
+from ruconsist.document import other
+from ruconsist.segment import script_counts
+
+
+def _excerpt(text: str, n: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+class UnpairedFile(Check):
+    """A file whose counterpart in the other language does not exist
+    (``news/a.ru.md`` without ``news/a.zh.md``).  Reported once per file,
+    at its first line; the message names the path that was expected.
+
+    Examples
+      PASS  news/a.ru.md and news/a.zh.md both exist
+      FAIL  news/a.ru.md alone                       -> ALN001
+    """
+
+    code = "ALN001"
+    slug = "unpaired-file"
+    category = "alignment"
+    severity = Severity.ERROR
+
+
+class Omission(Check):
+    """A paragraph (or keyed entry, or line) on one side with no
+    counterpart on the other: an omission in the translation, or an
+    addition.  Short segments (a byline, "АУДИО") are warnings, longer
+    ones errors.
+
+    Examples
+      PASS  RU «Путин прибыл в Пекин.»            ZH «普京抵达北京。»
+      FAIL  RU «Путин прибыл в Пекин. …» plus a second paragraph that the
+            ZH file leaves out                         -> ALN002
+    """
+
+    code = "ALN002"
+    slug = "segment-without-counterpart"
+    category = "alignment"
+    severity = Severity.ERROR
+    extra_codes = {
+        "ALN003": ("untranslated", "alignment", Severity.ERROR),
+    }
+
+    def finish_pair(self, ctx: PairContext) -> Iterator[Diagnostic]:
+        for kind, item in ctx.state.get("alignment", []):
+            if kind == "omission":
+                bead = item
+                lang = "ru" if bead.ru else "zh"
+                side = bead.side(lang)
+                cyr, han = script_counts(side.text)
+                short = (cyr < 25) if lang == "ru" else (han < 10)
+                what = "omitted in" if lang == "ru" else "added in"
+                yield self.report(
+                    bead,
+                    lang,
+                    0,
+                    len(side.segments[0].text),
+                    f"{LANG_NAME[lang]} segment has no counterpart in {LANG_NAME[other(lang)]}"
+                    f" ({what} the translation?): «{_excerpt(side.text)}»",
+                    severity=Severity.WARNING if short else None,
+                    found=_excerpt(side.text),
+                    counterpart=_nearest(ctx, bead, other(lang)),
+                )
+            elif kind == "untranslated":
+                bead, lang, seg = item
+                found = "Russian" if lang == "zh" else "Chinese"
+                loc_side = bead.side(lang)
+                start = loc_side.text.find(seg.text)
+                yield self.report(
+                    bead,
+                    lang,
+                    max(start, 0),
+                    max(start, 0) + len(seg.text),
+                    f"{LANG_NAME[lang]} file has a segment in {found}: untranslated? «{_excerpt(seg.text)}»",
+                    code="ALN003",
+                    found=_excerpt(seg.text),
+                )
+
+
+def _nearest(ctx: PairContext, bead, lang: str):  # type: ignore[no-untyped-def]
+    """The closest preceding segment on the other side, as a hint of
+    where the missing text belongs."""
+    beads = ctx.state.get("all_beads", [])
+    for b in reversed(beads[: bead.index]):
+        side = b.side(lang)
+        if side:
+            return side.span()
+    for b in beads[bead.index + 1 :]:
+        side = b.side(lang)
+        if side:
+            return side.span()
+    return None
+
+
+CHECKS = [UnpairedFile, Omission]

@@ -1,0 +1,149 @@
+"""The base every check kind builds on.
+
+A check kind is a class with static metadata (code, slug, category,
+default severity) and a docstring with PASS/FAIL examples, which is what
+``ruconsist explain CODE`` prints.  The engine creates one instance per
+run and calls, for every file pair::
+
+    check.begin_pair(ctx)            # document-level preparation
+    for bead in ctx.beads:
+        check.check(bead, ctx)      # -> Iterator[Diagnostic]
+    check.finish_pair(ctx)          # -> Iterator[Diagnostic]
+
+and ``finish_run()`` once at the end for findings across the whole run.
+Checks never print and never raise to report a finding.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from ruconsist.diagnostic import Diagnostic, Fix, Location, Severity
+from ruconsist.document import Document, SegmentPair, other
+
+if TYPE_CHECKING:
+    from ruconsist.config import Config
+    from ruconsist.rules import RuleSet
+
+VALID_CODE = re.compile(r"^[A-Z]{1,3}[0-9]{1,3}$")
+
+
+@dataclass(eq=False)
+class PairContext:
+    """What checks know about the file pair being linted."""
+
+    ru_doc: Document
+    zh_doc: Document
+    rules: RuleSet
+    config: Config
+    beads: list[SegmentPair]
+    #: Lines before the body shared by both languages (a bilingual file's
+    #: dateline), as (document, start, end) spans.
+    header: list[tuple[Document, int, int]] = field(default_factory=list)
+    #: Per-check scratch space, keyed by the check's code.
+    state: dict[str, Any] = field(default_factory=dict)
+
+    def doc(self, lang: str) -> Document:
+        return self.ru_doc if lang == "ru" else self.zh_doc
+
+
+class Check:
+    """Base class of check kinds.  Subclasses set the class attributes
+    and implement :meth:`check` (and optionally the other hooks)."""
+
+    code: ClassVar[str]
+    slug: ClassVar[str]
+    category: ClassVar[str]
+    severity: ClassVar[Severity] = Severity.ERROR
+    #: Other codes this module reports (code -> (slug, category, severity))
+    #: when one class emits several closely related findings.
+    extra_codes: ClassVar[dict[str, tuple[str, str, Severity]]] = {}
+
+    def __init__(self, rules: RuleSet, config: Config) -> None:
+        self.rules = rules
+        self.config = config
+
+    @classmethod
+    def codes(cls) -> dict[str, tuple[str, str, Severity]]:
+        out = {cls.code: (cls.slug, cls.category, cls.severity)}
+        out.update(cls.extra_codes)
+        return out
+
+    def begin_pair(self, ctx: PairContext) -> None:
+        """Prepare document-level state (e.g. a dateline's year)."""
+
+    def check(
+        self, bead: SegmentPair, ctx: PairContext
+    ) -> Iterator[Diagnostic]:
+        return iter(())
+
+    def finish_pair(self, ctx: PairContext) -> Iterator[Diagnostic]:
+        return iter(())
+
+    def finish_run(self) -> Iterator[Diagnostic]:
+        return iter(())
+
+    # Helpers for subclasses -------------------------------------------
+
+    def report(
+        self,
+        bead: SegmentPair,
+        lang: str,
+        start: int,
+        end: int,
+        message: str,
+        *,
+        code: str | None = None,
+        category: str | None = None,
+        severity: Severity | None = None,
+        rule: str | None = None,
+        expected: str | None = None,
+        found: str | None = None,
+        fix: tuple[int, int, str] | None = None,
+        counterpart: Location | None | bool = True,
+    ) -> Diagnostic:
+        """Build a diagnostic for ``bead.side(lang).text[start:end]``.
+
+        The counterpart defaults to the aligned sentence on the other
+        side; ``fix`` is (start, end, replacement) in the same side text.
+        """
+        code = code or self.code
+        slug, default_category, default_severity = self.codes()[code]
+        side = bead.side(lang)
+        loc = side.location(start, end)
+        if counterpart is True:
+            cp = bead.counterpart(lang, start, end)
+        elif counterpart is False:
+            cp = None
+        else:
+            cp = counterpart
+        fix_obj = None
+        if fix is not None:
+            seg, local = side._resolve(fix[0])
+            a = seg.file_offset(local)
+            b = seg.file_offset(local + (fix[1] - fix[0]) - 1) + 1
+            fix_obj = Fix(seg.doc.path, a, b, fix[2])
+        return Diagnostic(
+            code=code,
+            slug=slug,
+            category=category or default_category,
+            severity=severity if severity is not None else default_severity,
+            message=message,
+            location=loc,
+            counterpart=cp,
+            rule=rule,
+            expected=expected,
+            found=found,
+            fix=fix_obj,
+            segment=bead.id,
+        )
+
+
+def other_lang(lang: str) -> str:
+    return other(lang)
+
+
+LANG_NAME = {"ru": "RU", "zh": "ZH"}

@@ -1,0 +1,386 @@
+"""The pipeline: files → pairs → documents → segments → alignment →
+checks → diagnostics.  Pure: it reads files and returns results; it
+never prints and never decides an exit code."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import regex
+
+from ruconsist.checks.base import VALID_CODE, Check, PairContext
+from ruconsist.config import Config, selected_codes
+from ruconsist.diagnostic import Diagnostic, Location, Severity
+from ruconsist.document import Document, Segment, SegmentPair, Side, decode
+from ruconsist.errors import InputError, RuconsistError, RuleError
+from ruconsist.pairing import FilePair, discover, make_pairs
+from ruconsist.readers.base import Parsed, Reader
+from ruconsist.rules import RuleSet, load_rules
+from ruconsist.segment import script_counts, script_of, sentences
+
+if TYPE_CHECKING:
+    import pluggy
+
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+
+@dataclass
+class PairResult:
+    pair: FilePair
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    beads: list[SegmentPair] = field(default_factory=list)
+    context: PairContext | None = None
+    error: RuconsistError | None = None
+
+
+@dataclass
+class CodeInfo:
+    code: str
+    slug: str
+    category: str
+    severity: Severity
+    check: type[Check]
+
+
+class Linter:
+    """Holds what a run needs: plugins, configuration, rule packs, the
+    check instances.  ``lint_paths`` yields one :class:`PairResult` per
+    file pair."""
+
+    def __init__(
+        self,
+        config: Config,
+        pm: pluggy.PluginManager | None = None,
+        rules: RuleSet | None = None,
+        extra_rules: Sequence[str] = (),
+    ) -> None:
+        from ruconsist.plugins import get_plugin_manager
+
+        self.config = config
+        self.pm = pm or get_plugin_manager()
+        self.codes: dict[str, CodeInfo] = {}
+        self.check_classes: list[type[Check]] = []
+        self.pm.hook.ruconsist_register_checks(register=self._register_check)
+        self.readers: list[type[Reader]] = []
+        self.pm.hook.ruconsist_register_readers(register=self.readers.append)
+        if rules is None:
+            plugin_packs: list[Path] = []
+            self.pm.hook.ruconsist_register_packs(register=plugin_packs.append)
+            rules = load_rules(
+                [*config.rules, *extra_rules],
+                defaults=config.default_rules,
+                plugin_packs=plugin_packs,
+            )
+        self.rules = rules
+        self.checks = [cls(self.rules, config) for cls in self.check_classes if self._wanted(cls)]
+
+    def _register_check(self, cls: type[Check]) -> None:
+        for code, (slug, category, severity) in cls.codes().items():
+            if not VALID_CODE.match(code):
+                raise RuleError(f"check {cls.__name__}: invalid code {code!r} (expected e.g. ABC123)")
+            if code in self.codes and self.codes[code].check is not cls:
+                raise RuleError(f"check code {code} registered twice ({self.codes[code].check.__name__}, {cls.__name__})")
+            self.codes[code] = CodeInfo(code, slug, category, severity, cls)
+        if cls not in self.check_classes:
+            self.check_classes.append(cls)
+
+    def _wanted(self, cls: type[Check]) -> bool:
+        return any(self.selected(code) for code in cls.codes())
+
+    # Selection --------------------------------------------------------
+
+    def selected(self, code: str) -> bool:
+        cfg = self.config
+        select = list(cfg.select or ("ALL",)) + list(cfg.extend_select)
+        ignore = list(cfg.ignore) + list(cfg.extend_ignore)
+        # flake8 semantics: the longer matching prefix wins; a tie ignores.
+        sel = selected_codes(select, code)
+        ign = selected_codes(ignore, code)
+        return sel >= 0 and (ign < 0 or sel > ign)
+
+    def decide(self, diag: Diagnostic) -> Diagnostic | None:
+        if not self.selected(diag.code):
+            return None
+        for glob, codes in self.config.per_path_ignores:
+            if any(fnmatch.fnmatch(loc.path, glob) for loc in diag.locations):
+                if selected_codes(codes, diag.code) >= 0:
+                    return None
+        best = -1
+        sev = None
+        for prefix, level in self.config.severity:
+            if diag.code.startswith(prefix) and len(prefix) > best:
+                best, sev = len(prefix), level
+        if sev is not None and sev != diag.severity:
+            diag = replace(diag, severity=sev)
+        return diag
+
+    # Reading ----------------------------------------------------------
+
+    def reader_for(self, path: Path, head: str) -> Reader:
+        if self.config.align == "lines":
+            return self._reader("lines")
+        name = path.name.lower()
+        for cls in reversed(self.readers):
+            if cls.extensions and name.endswith(cls.extensions):
+                return cls()
+        for cls in reversed(self.readers):
+            if cls().sniff(str(path), head):
+                return cls()
+        return self._reader("text")
+
+    def _reader(self, name: str) -> Reader:
+        for cls in reversed(self.readers):
+            if cls.name == name:
+                return cls()
+        raise InputError(f"no reader named {name!r}")
+
+    @property
+    def extensions(self) -> tuple[str, ...]:
+        exts: list[str] = []
+        for cls in self.readers:
+            exts.extend(cls.extensions)
+        return tuple(dict.fromkeys(exts))
+
+    def read(self, path: Path, lang: str | None) -> Parsed:
+        shown = display(path)
+        try:
+            if path.is_dir():
+                raise InputError("is a directory, not a file", shown)
+            if not path.exists():
+                if path.is_symlink():
+                    raise InputError("broken symbolic link", shown)
+                raise InputError("no such file", shown)
+            size = path.stat().st_size
+            if size > MAX_FILE_BYTES:
+                raise InputError(f"file too large ({size // (1024 * 1024)} MB; the limit is {MAX_FILE_BYTES // (1024 * 1024)} MB)", shown)
+            data = path.read_bytes()
+        except PermissionError:
+            raise InputError("permission denied", shown) from None
+        except OSError as exc:
+            raise InputError(f"cannot read: {exc.strerror or exc}", shown) from None
+        doc = decode(data, shown, self.config.encoding)
+        if not doc.text.strip():
+            raise InputError("empty file" if not doc.text else "file holds only white space", shown)
+        reader = self.reader_for(path, doc.text[:4096])
+        doc.format = reader.name
+        parsed = reader.read(doc, lang, self.config)
+        for seg_lang in list(parsed.segments):
+            custom = self.pm.hook.ruconsist_segment(parsed=parsed, lang=seg_lang, config=self.config)
+            if custom is not None:
+                parsed.segments[seg_lang] = custom
+        return parsed
+
+    # Linting ----------------------------------------------------------
+
+    def pairs(self, paths: Iterable[str | os.PathLike[str]]) -> Iterator[FilePair]:
+        return make_pairs(discover(paths, self.extensions), self.config, self.pm)
+
+    def lint_paths(self, paths: Iterable[str | os.PathLike[str]]) -> Iterator[PairResult]:
+        for pair in self.pairs(paths):
+            yield self.lint_pair(pair)
+
+    def lint_pair(self, pair: FilePair) -> PairResult:
+        result = PairResult(pair)
+        try:
+            if pair.missing is not None or (pair.bilingual is None and (pair.ru is None or pair.zh is None)):
+                result.diagnostics = self._unpaired(pair)
+                return result
+            if pair.bilingual is not None:
+                parsed = self.read(pair.bilingual, None)
+                ru_parsed = zh_parsed = parsed
+            else:
+                assert pair.ru is not None and pair.zh is not None
+                ru_parsed = self.read(pair.ru, "ru")
+                zh_parsed = self.read(pair.zh, "zh")
+            result.beads, result.diagnostics, result.context = self.lint_parsed(ru_parsed, zh_parsed)
+        except RuconsistError as exc:
+            result.error = exc
+        except RecursionError:
+            result.error = InputError("text nested too deeply to read", str(pair.paths[0]))
+        return result
+
+    def lint_parsed(self, ru: Parsed, zh: Parsed) -> tuple[list[SegmentPair], list[Diagnostic], PairContext]:
+        """Align two read files (or both halves of one bilingual file) and
+        run every check over the beads."""
+        beads, findings = self.build_beads(ru, zh)
+        ctx = PairContext(
+            ru_doc=ru.doc,
+            zh_doc=zh.doc,
+            rules=self.rules,
+            config=self.config,
+            beads=[b for b in beads if b.ru and b.zh and not b.memo.get("skip")],
+            header=[(ru.doc, a, b) for a, b in ru.header],
+        )
+        ctx.state["alignment"] = findings
+        ctx.state["all_beads"] = beads
+        diags: list[Diagnostic] = []
+        for check in self.checks:
+            check.begin_pair(ctx)
+            for bead in ctx.beads:
+                diags.extend(check.check(bead, ctx))
+            diags.extend(check.finish_pair(ctx))
+        return beads, self.finish(diags, ctx), ctx
+
+    def finish(self, diags: Iterable[Diagnostic], ctx: PairContext | None) -> list[Diagnostic]:
+        out = []
+        seen = set()
+        for d in diags:
+            decided = self.decide(d)
+            if decided is None:
+                continue
+            key = (decided.code, decided.location, decided.message)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(decided)
+        if ctx is not None:
+            from ruconsist import suppress
+
+            out = suppress.apply(out, ctx)
+        out.sort(key=Diagnostic.sort_key)
+        return out
+
+    def finish_run(self) -> list[Diagnostic]:
+        diags: list[Diagnostic] = []
+        for check in self.checks:
+            diags.extend(check.finish_run())
+        return self.finish(diags, None)
+
+    def _unpaired(self, pair: FilePair) -> list[Diagnostic]:
+        path = pair.ru or pair.zh
+        assert path is not None
+        lang = "ru" if pair.ru else "zh"
+        info = self.codes["ALN001"]
+        expected = display(pair.missing) if pair.missing else "a counterpart"
+        loc = Location(lang, display(path), 1, 1, 1, 1)
+        diag = Diagnostic(
+            code="ALN001",
+            slug=info.slug,
+            category="alignment",
+            severity=info.severity,
+            message=f"{'RU' if lang == 'ru' else 'ZH'} file has no counterpart (expected {expected})",
+            location=loc,
+            counterpart=None,
+            expected=expected,
+        )
+        return self.finish([diag], None)
+
+    def build_beads(self, ru: Parsed, zh: Parsed) -> tuple[list[SegmentPair], list[tuple[str, Any]]]:
+        """Align and wrap into beads; also return alignment findings as
+        (kind, bead) for the alignment check."""
+        findings: list[tuple[str, Any]] = []
+        ru_segs = ru.segments.get("ru", [])
+        zh_segs = zh.segments.get("zh", [])
+        raw: list[tuple[list[Segment], list[Segment]]] = []
+        raw.extend((list(a), list(b)) for a, b in ru.fixed)
+        if zh is not ru:
+            raw.extend((list(a), list(b)) for a, b in zh.fixed)
+        if any(s.key for s in ru_segs) or any(s.key for s in zh_segs):
+            raw.extend(align_by_key(ru_segs, zh_segs))
+        else:
+            beads = self.pm.hook.ruconsist_align(ru=ru_segs, zh=zh_segs, config=self.config, rules=self.rules)
+            raw.extend(beads)
+        out = []
+        for i, (a, b) in enumerate(raw):
+            bead = SegmentPair(i, Side("ru", tuple(a)), Side("zh", tuple(b)))
+            for lang, side in (("ru", bead.ru), ("zh", bead.zh)):
+                for seg in side.segments:
+                    actual = script_of(seg.text)
+                    if actual is not None and actual != lang and _clearly(seg.text, actual):
+                        findings.append(("untranslated", (bead, lang, seg)))
+                        bead.memo["skip"] = True
+            if bead.ru and bead.zh:
+                bead.sentences = align_sentences(bead)
+            elif bead.ru or bead.zh:
+                findings.append(("omission", bead))
+            out.append(bead)
+        return out, findings
+
+
+def _clearly(text: str, script: str) -> bool:
+    cyr, han = script_counts(text)
+    if script == "ru":
+        return cyr >= 12 and han * 6 < cyr
+    return han >= 6 and cyr < han
+
+
+def align_by_key(ru: Sequence[Segment], zh: Sequence[Segment]) -> list[tuple[list[Segment], list[Segment]]]:
+    zh_by_key: dict[str | None, list[Segment]] = {}
+    for s in zh:
+        zh_by_key.setdefault(s.key, []).append(s)
+    out: list[tuple[list[Segment], list[Segment]]] = []
+    used: set[int] = set()
+    for s in ru:
+        match = zh_by_key.get(s.key)
+        if match:
+            z = match.pop(0)
+            used.add(id(z))
+            if s.text.strip() or z.text.strip():
+                out.append(([s] if s.text.strip() else [], [z] if z.text.strip() else []))
+        elif s.text.strip():
+            out.append(([s], []))
+    for s in zh:
+        if id(s) not in used and s.text.strip():
+            out.append(([], [s]))
+    return out
+
+
+#: A paragraph that continues the previous one: a quote's attribution
+#: (``- сказал Ушаков.``, ``——…总结道。``).
+CONTINUATION = regex.compile(r"^(?:[-–—]\s*\p{Ll}|——)")
+NUMBER_ANCHOR = regex.compile(r"\d+(?:[.,]\d+)?")
+
+
+def segment_anchors(seg: Segment, rules: RuleSet) -> frozenset[str]:
+    from ruconsist.terms import matcher_for
+
+    matcher = matcher_for(rules)
+    anchors = {f"t:{t}" for m in matcher.find(seg.text, seg.lang) for t in m.terms}
+    for m in NUMBER_ANCHOR.finditer(seg.text):
+        anchors.add("n:" + m.group().replace(",", "."))
+    return frozenset(anchors)
+
+
+def align_segments(ru: Sequence[Segment], zh: Sequence[Segment], rules: RuleSet) -> list[tuple[list[Segment], list[Segment]]]:
+    from ruconsist.align import align
+
+    return align(
+        ru,
+        zh,
+        length=lambda s: len(s.text),
+        anchors=lambda s: segment_anchors(s, rules),
+        glue=lambda s: CONTINUATION.match(s.text) is not None,
+    )
+
+
+def align_sentences(bead: SegmentPair) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    from ruconsist.align import align
+
+    ru = sentences(bead.ru.text, "ru")
+    zh = sentences(bead.zh.text, "zh")
+    if len(ru) == 1 and len(zh) == 1:
+        return [(ru[0], zh[0])]
+    if len(ru) > 60 or len(zh) > 60:
+        return []
+    beads = align(ru, zh, length=lambda s: s[1] - s[0])
+    out = []
+    for a, b in beads:
+        if a and b:
+            out.append(((a[0][0], a[-1][1]), (b[0][0], b[-1][1])))
+    return out
+
+
+def display(path: Path | str) -> str:
+    """Paths are shown relative to the working directory when inside it."""
+    p = Path(path)
+    if not p.is_absolute():
+        return p.as_posix()
+    try:
+        return p.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return p.as_posix()

@@ -1,0 +1,426 @@
+"""Rule packs: YAML files of terms, patterns and language vocabularies.
+
+A pack is data, never code.  It is validated on load and every error
+names the pack file and line.  The schema (version 1) is documented in
+``docs/rules.md``; in short::
+
+    version: 1
+    pack: people                 # optional, defaults to the file stem
+    description: ...
+    source: ...                  # where the entries come from
+    terms:
+      - id: putin
+        category: name           # name | place | organization | title | term
+        ru: [Владимир Путин, Путин]
+        zh: [弗拉基米尔·普京, 普京]
+        accept:                  # count as a counterpart, never require one
+          ru: [президент России]
+          zh: [俄罗斯总统]
+        forbidden:
+          zh: [普丁]
+        severity: error
+        note: ...
+        examples:
+          pass: [{ru: ..., zh: ...}]
+          fail: [{ru: ..., zh: ..., codes: [TRM001]}]
+    patterns: [...]              # paired pattern rules
+    vocab:                       # language data read by the checks
+      numbers: {...}
+      dates: {...}
+
+Packs given later override terms with the same id from earlier packs
+(a user's pack can correct a shipped entry); the same id twice in one
+pack is an error.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ruconsist.diagnostic import CATEGORIES, Severity
+from ruconsist.errors import RuleError
+from ruconsist.yamlio import MarkedDict, MarkedList, line_of, load_yaml
+
+TERM_CATEGORIES = ("name", "place", "organization", "title", "term")
+PACK_KEYS = (
+    "version",
+    "pack",
+    "description",
+    "source",
+    "license",
+    "terms",
+    "patterns",
+    "vocab",
+)
+TERM_KEYS = (
+    "id",
+    "category",
+    "ru",
+    "zh",
+    "accept",
+    "forbidden",
+    "severity",
+    "note",
+    "source",
+    "examples",
+    "case",
+)
+SIDE_KEYS = ("ru", "zh")
+
+#: Extra validators for top-level sections, registered by checks
+#: (``patterns`` by the pattern-rule check).  Each receives
+#: ``(pack, node, path)`` and returns the validated section.
+SectionLoader = Callable[["Pack", Any, str], Any]
+
+
+@dataclass(frozen=True)
+class Example:
+    ru: str
+    zh: str
+    expect_pass: bool
+    codes: tuple[str, ...] = ()
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    category: str
+    ru: tuple[str, ...]
+    zh: tuple[str, ...]
+    accept_ru: tuple[str, ...] = ()
+    accept_zh: tuple[str, ...] = ()
+    forbidden_ru: tuple[str, ...] = ()
+    forbidden_zh: tuple[str, ...] = ()
+    severity: Severity | None = None
+    note: str | None = None
+    source: str | None = None
+    case: str = "auto"
+    examples: tuple[Example, ...] = ()
+    pack: str = ""
+    path: str = ""
+    line: int | None = None
+
+    def forms(self, lang: str) -> tuple[str, ...]:
+        return self.ru if lang == "ru" else self.zh
+
+    def accepted(self, lang: str) -> tuple[str, ...]:
+        return self.accept_ru if lang == "ru" else self.accept_zh
+
+    def forbidden(self, lang: str) -> tuple[str, ...]:
+        return self.forbidden_ru if lang == "ru" else self.forbidden_zh
+
+    @property
+    def where(self) -> str:
+        return f"{self.path}:{self.line}" if self.line else self.path
+
+
+@dataclass
+class Pack:
+    name: str
+    path: str
+    description: str = ""
+    source: str = ""
+    terms: list[Term] = field(default_factory=list)
+    sections: dict[str, Any] = field(default_factory=dict)
+    vocab: dict[str, Any] = field(default_factory=dict)
+    digest: str = ""
+
+
+def suggest(word: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _fail(msg: str, path: str, node: Any, key: Any = None) -> RuleError:
+    return RuleError(msg, path, line_of(node, key))
+
+
+def _check_keys(node: MarkedDict, allowed: Iterable[str], path: str, what: str) -> None:
+    allowed = tuple(allowed)
+    for key in node:
+        if key not in allowed:
+            raise _fail(
+                f"unknown key {key!r} in {what}{suggest(key, allowed)}",
+                path,
+                node,
+                key,
+            )
+
+
+def string_list(node: Any, path: str, parent: Any, key: Any, what: str) -> tuple[str, ...]:
+    """A string or a list of non-empty strings."""
+    if node is None:
+        return ()
+    if isinstance(node, str):
+        node = [node]
+    if not isinstance(node, list):
+        raise _fail(f"{what} must be a string or a list of strings", path, parent, key)
+    out = []
+    for i, item in enumerate(node):
+        if not isinstance(item, str) or isinstance(item, bool):
+            raise _fail(f"{what} must hold strings, found {type(item).__name__}", path, node, i)
+        text = " ".join(item.split())
+        if not text:
+            raise _fail(f"{what} has an empty form", path, node, i)
+        out.append(text)
+    return tuple(out)
+
+
+def _sides(node: Any, path: str, parent: Any, key: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    if node is None:
+        return (), ()
+    if not isinstance(node, dict):
+        raise _fail(f"{key!r} must be a mapping with 'ru' and/or 'zh'", path, parent, key)
+    _check_keys(node, SIDE_KEYS, path, f"{key!r}")
+    return (
+        string_list(node.get("ru"), path, node, "ru", f"{key}.ru"),
+        string_list(node.get("zh"), path, node, "zh", f"{key}.zh"),
+    )
+
+
+def parse_examples(node: Any, path: str, parent: Any) -> tuple[Example, ...]:
+    if node is None:
+        return ()
+    if not isinstance(node, dict):
+        raise _fail("'examples' must be a mapping with 'pass' and/or 'fail'", path, parent, "examples")
+    _check_keys(node, ("pass", "fail"), path, "examples")
+    out = []
+    for kind in ("pass", "fail"):
+        items = node.get(kind) or []
+        if not isinstance(items, list):
+            raise _fail(f"examples.{kind} must be a list", path, node, kind)
+        for i, item in enumerate(items):
+            if not isinstance(item, dict):
+                raise _fail(f"examples.{kind} items must be mappings with 'ru' and 'zh'", path, items, i)
+            _check_keys(item, ("ru", "zh", "codes", "note"), path, f"examples.{kind}")
+            ru, zh = item.get("ru", ""), item.get("zh", "")
+            if not isinstance(ru, str) or not isinstance(zh, str):
+                raise _fail("example 'ru' and 'zh' must be strings", path, item)
+            codes = string_list(item.get("codes"), path, item, "codes", "codes")
+            out.append(Example(ru, zh, kind == "pass", codes, line_of(item)))
+    return tuple(out)
+
+
+def parse_term(node: Any, path: str, pack: str, parent: Any, index: int) -> Term:
+    if not isinstance(node, dict):
+        raise _fail("each term must be a mapping", path, parent, index)
+    _check_keys(node, TERM_KEYS, path, "term")
+    tid = node.get("id")
+    if not isinstance(tid, str) or not tid.strip():
+        raise _fail("term needs an 'id' (a non-empty string)", path, node)
+    category = node.get("category", "term")
+    if category not in TERM_CATEGORIES:
+        raise _fail(
+            f"term {tid!r}: category must be one of {', '.join(TERM_CATEGORIES)}"
+            f"{suggest(str(category), TERM_CATEGORIES)}",
+            path, node, "category",
+        )
+    ru = string_list(node.get("ru"), path, node, "ru", f"term {tid!r}: ru")
+    zh = string_list(node.get("zh"), path, node, "zh", f"term {tid!r}: zh")
+    accept_ru, accept_zh = _sides(node.get("accept"), path, node, "accept")
+    forb_ru, forb_zh = _sides(node.get("forbidden"), path, node, "forbidden")
+    if not ru and not zh and not forb_ru and not forb_zh:
+        raise _fail(f"term {tid!r} has no forms: give 'ru', 'zh' or 'forbidden'", path, node)
+    if (ru and not zh) or (zh and not ru):
+        if not (forb_ru or forb_zh):
+            missing = "zh" if ru else "ru"
+            raise _fail(f"term {tid!r} has no {missing!r} forms", path, node)
+    severity = None
+    if "severity" in node:
+        try:
+            severity = Severity.parse(str(node["severity"]))
+        except KeyError:
+            raise _fail(
+                f"term {tid!r}: severity must be error, warning or info", path, node, "severity"
+            ) from None
+    case = node.get("case", "auto")
+    if case not in ("auto", "exact", "ignore"):
+        raise _fail(f"term {tid!r}: case must be auto, exact or ignore", path, node, "case")
+    for k in ("note", "source"):
+        if k in node and not isinstance(node[k], str):
+            raise _fail(f"term {tid!r}: {k} must be a string", path, node, k)
+    return Term(
+        id=tid.strip(),
+        category=category,
+        ru=ru,
+        zh=zh,
+        accept_ru=accept_ru,
+        accept_zh=accept_zh,
+        forbidden_ru=forb_ru,
+        forbidden_zh=forb_zh,
+        severity=severity,
+        note=node.get("note"),
+        source=node.get("source"),
+        case=case,
+        examples=parse_examples(node.get("examples"), path, node),
+        pack=pack,
+        path=path,
+        line=line_of(node),
+    )
+
+
+SECTION_LOADERS: dict[str, SectionLoader] = {}
+
+
+def register_section(name: str, loader: SectionLoader) -> None:
+    SECTION_LOADERS[name] = loader
+
+
+def load_pack_text(text: str, path: str) -> Pack:
+    data = load_yaml(text, path)
+    if data is None:
+        data = MarkedDict()
+        data.line = 1
+        data.key_lines = {}
+    if not isinstance(data, dict):
+        raise RuleError("a rule pack must be a mapping at the top level", path, 1)
+    _check_keys(data, PACK_KEYS, path, "rule pack")
+    version = data.get("version", 1)
+    if version != 1:
+        raise _fail(f"unsupported rule pack version {version!r} (expected 1)", path, data, "version")
+    name = data.get("pack") or Path(path).name.split(".")[0]
+    if not isinstance(name, str):
+        raise _fail("'pack' must be a string", path, data, "pack")
+    pack = Pack(
+        name=name,
+        path=path,
+        description=str(data.get("description") or ""),
+        source=str(data.get("source") or ""),
+        digest=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+    )
+    terms = data.get("terms") or []
+    if not isinstance(terms, list):
+        raise _fail("'terms' must be a list", path, data, "terms")
+    seen: dict[str, int | None] = {}
+    for i, node in enumerate(terms):
+        term = parse_term(node, path, name, terms, i)
+        if term.id in seen:
+            raise RuleError(
+                f"duplicate term id {term.id!r} (first at line {seen[term.id]})", path, term.line
+            )
+        seen[term.id] = term.line
+        pack.terms.append(term)
+    vocab = data.get("vocab") or {}
+    if not isinstance(vocab, dict):
+        raise _fail("'vocab' must be a mapping", path, data, "vocab")
+    pack.vocab = dict(vocab)
+    for section in ("patterns",):
+        if section in data:
+            loader = SECTION_LOADERS.get(section)
+            node = data[section]
+            pack.sections[section] = loader(pack, node, path) if loader else node
+    return pack
+
+
+def load_pack(path: str | os.PathLike[str], display: str | None = None) -> Pack:
+    p = Path(path)
+    shown = display or str(path)
+    try:
+        raw = p.read_bytes()
+    except IsADirectoryError:
+        raise RuleError("is a directory, not a rule pack", shown) from None
+    except FileNotFoundError:
+        raise RuleError("rule pack not found", shown) from None
+    except OSError as exc:
+        raise RuleError(f"cannot read rule pack: {exc.strerror}", shown) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise RuleError("rule pack is not valid UTF-8", shown, line) from None
+    return load_pack_text(text, shown)
+
+
+def default_pack_dir() -> Path:
+    """Where the shipped packs are: inside the installed package, or the
+    repository's ``rules/`` when running from a checkout."""
+    here = Path(__file__).resolve().parent
+    inside = here / "rules"
+    if inside.is_dir():
+        return inside
+    return here.parent / "rules"
+
+
+def default_pack_paths() -> list[Path]:
+    return sorted(default_pack_dir().glob("*.yaml"))
+
+
+class RuleSet:
+    """All loaded packs, merged: terms by id (later packs win), vocab
+    sections concatenated in load order."""
+
+    def __init__(self, packs: Iterable[Pack]) -> None:
+        self.packs = list(packs)
+        merged: dict[str, Term] = {}
+        for pack in self.packs:
+            for term in pack.terms:
+                merged.pop(term.id, None)
+                merged[term.id] = term
+        self.terms: list[Term] = list(merged.values())
+        self._by_id = merged
+        self._cache: dict[str, Any] = {}
+
+    def term(self, term_id: str) -> Term:
+        return self._by_id[term_id]
+
+    def vocab(self, name: str) -> Iterator[tuple[Pack, Any]]:
+        """Each pack's ``vocab: {name: ...}`` node, in load order."""
+        for pack in self.packs:
+            if name in pack.vocab:
+                yield pack, pack.vocab[name]
+
+    def section(self, name: str) -> Iterator[tuple[Pack, Any]]:
+        for pack in self.packs:
+            if name in pack.sections:
+                yield pack, pack.sections[name]
+
+    def cached(self, key: str, build: Callable[[], Any]) -> Any:
+        """Build a derived structure (a matcher, a vocabulary table) once
+        per rule set."""
+        if key not in self._cache:
+            self._cache[key] = build()
+        return self._cache[key]
+
+    @property
+    def digest(self) -> str:
+        h = hashlib.sha256()
+        for pack in self.packs:
+            h.update(pack.digest.encode())
+        return h.hexdigest()
+
+
+def load_rules(
+    extra: Iterable[str | os.PathLike[str]] = (),
+    *,
+    defaults: bool = True,
+    plugin_packs: Iterable[str | os.PathLike[str]] = (),
+) -> RuleSet:
+    paths: list[tuple[Path, str]] = []
+    if defaults:
+        for p in default_pack_paths():
+            paths.append((p, f"rules/{p.name}"))
+        for p in plugin_packs:
+            paths.append((Path(p), str(p)))
+    for p in extra:
+        paths.append((Path(p), str(p)))
+    return RuleSet(load_pack(p, shown) for p, shown in paths)
+
+
+__all__ = [
+    "CATEGORIES",
+    "Example",
+    "MarkedList",
+    "Pack",
+    "RuleSet",
+    "Term",
+    "load_pack",
+    "load_pack_text",
+    "load_rules",
+]

@@ -1,0 +1,224 @@
+"""Find the terms of the loaded rule packs in RU and ZH text.
+
+RU: every pack form is split into words and each word expanded once into
+its inflected forms (:mod:`ruconsist.morph`); text is tokenised and looked
+up word by word, so ``Си Цзиньпином`` and ``Владимиру Путину`` match
+their dictionary forms without analysing running text.
+
+ZH: forms are plain substrings, matched leftmost-longest in one pass
+(``弗拉基米尔·普京`` is one mention, not also ``普京``).
+
+Primary and forbidden forms are resolved leftmost-longest together, so a
+longer name shadows a shorter one inside it.  ``accept`` forms are only
+looked for when a term needs a counterpart, and count wherever they
+stand except inside a longer mention of another term (``华`` inside
+``华盛顿`` does not stand for China).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import regex
+
+from ruconsist.rules import RuleSet, Term
+
+#: Words: letters and digits, hyphenated compounds kept whole
+#: (``80-летия``, ``СНВ-3``, ``Азиатско-Тихоокеанского``).
+WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:[-‐‑][\p{L}\p{M}\p{N}]+)*")
+#: What may stand between the words of one multi-word RU mention.
+GAP = regex.compile(r"^[ \t\u00a0\u202f\u2009]+$|^\s*\n?\s*$")
+LATIN_EDGE = regex.compile(r"[A-Za-z0-9]")
+
+PRIMARY = "primary"
+FORBIDDEN = "forbidden"
+ACCEPT = "accept"
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    role: str
+    terms: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    term: str
+    role: str
+    words: tuple[frozenset[str], ...]
+    caps: tuple[bool, ...]
+    exact: tuple[str, ...] | None
+
+
+def tokenize(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
+
+
+def _norm(word: str) -> str:
+    return word.lower().replace("ё", "е")
+
+
+class RuIndex:
+    """Token-to-term index for Russian forms."""
+
+    def __init__(self, entries: Iterable[tuple[Term, str, str]]) -> None:
+        from ruconsist import morph
+
+        self.first: dict[str, list[_Entry]] = defaultdict(list)
+        for term, role, form in entries:
+            words = [w for _, _, w in tokenize(form)]
+            if not words:
+                continue
+            if term.case == "exact":
+                entry = _Entry(
+                    term.id,
+                    role,
+                    tuple(frozenset({_norm(w)}) for w in words),
+                    tuple(False for _ in words),
+                    tuple(words),
+                )
+            else:
+                entry = _Entry(
+                    term.id,
+                    role,
+                    tuple(morph.word_forms(w) for w in words),
+                    tuple(
+                        term.case != "ignore" and w[:1].isupper() for w in words
+                    ),
+                    None,
+                )
+            for surface in entry.words[0]:
+                self.first[surface].append(entry)
+
+    def find(self, text: str) -> list[Mention]:
+        tokens = tokenize(text)
+        found: list[tuple[int, int, str, str]] = []
+        for i, (start, _end, word) in enumerate(tokens):
+            entries = self.first.get(_norm(word))
+            if not entries:
+                continue
+            for entry in entries:
+                n = len(entry.words)
+                if i + n > len(tokens):
+                    continue
+                ok = True
+                for k in range(n):
+                    a, b, w = tokens[i + k]
+                    if entry.exact is not None:
+                        if w != entry.exact[k]:
+                            ok = False
+                            break
+                    elif _norm(w) not in entry.words[k] or (
+                        entry.caps[k] and not w[:1].isupper()
+                    ):
+                        ok = False
+                        break
+                    if k and not GAP.match(text[tokens[i + k - 1][1] : a]):
+                        ok = False
+                        break
+                if ok:
+                    end = tokens[i + n - 1][1]
+                    found.append((start, end, entry.role, entry.term))
+        return _resolve(text, found)
+
+
+class ZhIndex:
+    """One alternation of all Chinese forms, longest first."""
+
+    def __init__(self, entries: Iterable[tuple[Term, str, str]]) -> None:
+        self.by_form: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for term, role, form in entries:
+            self.by_form[form].append((role, term.id))
+        forms = sorted(self.by_form, key=lambda f: (-len(f), f))
+        parts = []
+        for f in forms:
+            p = regex.escape(f)
+            if LATIN_EDGE.match(f[:1]):
+                p = r"(?<![A-Za-z0-9])" + p
+            if LATIN_EDGE.match(f[-1:]):
+                p = p + r"(?![A-Za-z0-9])"
+            parts.append(p)
+        self.pattern = regex.compile("|".join(parts)) if parts else None
+
+    def find(self, text: str) -> list[Mention]:
+        if self.pattern is None:
+            return []
+        out = []
+        for m in self.pattern.finditer(text):
+            pairs = self.by_form[m.group()]
+            role = FORBIDDEN if any(r == FORBIDDEN for r, _ in pairs) else PRIMARY
+            ids = tuple(dict.fromkeys(t for r, t in pairs if r == role))
+            out.append(Mention(m.start(), m.end(), m.group(), role, ids))
+        return out
+
+
+def _resolve(text: str, found: list[tuple[int, int, str, str]]) -> list[Mention]:
+    """Leftmost-longest, keeping every term that matched the same span."""
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    out: list[Mention] = []
+    pos = -1
+    i = 0
+    while i < len(found):
+        start, end, _, _ = found[i]
+        j = i
+        group = []
+        while j < len(found) and found[j][0] == start and found[j][1] == end:
+            group.append(found[j])
+            j += 1
+        if start >= pos:
+            role = FORBIDDEN if any(g[2] == FORBIDDEN for g in group) else PRIMARY
+            ids = tuple(dict.fromkeys(g[3] for g in group if g[2] == role))
+            out.append(Mention(start, end, text[start:end], role, ids))
+            pos = end
+        i = j
+    return out
+
+
+class TermMatcher:
+    """All terms of a rule set, ready to search."""
+
+    def __init__(self, terms: Sequence[Term]) -> None:
+        self.terms = {t.id: t for t in terms}
+        ru_entries = []
+        zh_entries = []
+        for t in terms:
+            ru_entries += [(t, PRIMARY, f) for f in t.ru]
+            ru_entries += [(t, FORBIDDEN, f) for f in t.forbidden_ru]
+            zh_entries += [(t, PRIMARY, f) for f in t.zh]
+            zh_entries += [(t, FORBIDDEN, f) for f in t.forbidden_zh]
+        self._index = {"ru": RuIndex(ru_entries), "zh": ZhIndex(zh_entries)}
+        self._accept: dict[tuple[str, str], RuIndex | ZhIndex] = {}
+
+    def find(self, text: str, lang: str) -> list[Mention]:
+        return self._index[lang].find(text)
+
+    def accepted(self, term_id: str, lang: str, text: str, mentions: Sequence[Mention]) -> Mention | None:
+        """A mention of one of ``term_id``'s forms (primary or accept) in
+        ``text`` that does not lie inside another term's mention."""
+        key = (term_id, lang)
+        index = self._accept.get(key)
+        if index is None:
+            t = self.terms[term_id]
+            entries = [(t, ACCEPT, f) for f in t.forms(lang) + t.accepted(lang)]
+            index = RuIndex(entries) if lang == "ru" else ZhIndex(entries)
+            self._accept[key] = index
+        for m in index.find(text):
+            inside_other = any(
+                o.start <= m.start
+                and m.end <= o.end
+                and (o.end - o.start) > (m.end - m.start)
+                and term_id not in o.terms
+                for o in mentions
+            )
+            if not inside_other:
+                return m
+        return None
+
+
+def matcher_for(rules: RuleSet) -> TermMatcher:
+    return rules.cached("terms.matcher", lambda: TermMatcher(rules.terms))  # type: ignore[no-any-return]

@@ -1,0 +1,131 @@
+"""Safe YAML loading that remembers where each value stood.
+
+Rule packs and configuration files are untrusted input: only plain YAML
+types are built (no ``!!python/...`` tags), aliases are limited so that
+"billion laughs" documents cannot explode, and every mapping and list
+knows its line so that validation errors can say ``file:line``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from ruconsist.errors import RuleError
+
+MAX_ALIASES = 100
+
+
+class MarkedDict(dict):  # type: ignore[type-arg]
+    line: int = 0
+    key_lines: dict[str, int]
+
+
+class MarkedList(list):  # type: ignore[type-arg]
+    line: int = 0
+    item_lines: list[int]
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> MarkedDict:
+    out = MarkedDict()
+    out.line = node.start_mark.line + 1
+    out.key_lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, (str, int, float, bool)) and key is not None:
+            raise RuleError(
+                "mapping keys must be plain scalars",
+                node.start_mark.name,
+                key_node.start_mark.line + 1,
+            )
+        key = str(key) if not isinstance(key, str) else key
+        if key in out:
+            raise RuleError(
+                f"duplicate key {key!r}",
+                node.start_mark.name,
+                key_node.start_mark.line + 1,
+            )
+        out[key] = loader.construct_object(value_node, deep=True)
+        out.key_lines[key] = key_node.start_mark.line + 1
+    return out
+
+
+def _construct_list(loader: _Loader, node: yaml.SequenceNode) -> MarkedList:
+    out = MarkedList(loader.construct_object(n, deep=True) for n in node.value)
+    out.line = node.start_mark.line + 1
+    out.item_lines = [n.start_mark.line + 1 for n in node.value]
+    return out
+
+
+_Loader.add_constructor(
+    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping
+)
+_Loader.add_constructor(
+    yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_list
+)
+
+
+def _count_aliases(node: yaml.Node, path: str, seen: list[int]) -> None:
+    # Walk the composed node graph once; aliases appear as the same node
+    # object reached twice.  Bounding the visits bounds the expansion.
+    stack = [node]
+    visited: set[int] = set()
+    while stack:
+        cur = stack.pop()
+        if id(cur) in visited:
+            seen[0] += 1
+            if seen[0] > MAX_ALIASES:
+                raise RuleError(
+                    f"too many aliases (more than {MAX_ALIASES});"
+                    " refusing a document that may expand without bound",
+                    path,
+                    cur.start_mark.line + 1,
+                )
+            continue
+        visited.add(id(cur))
+        if isinstance(cur, yaml.MappingNode):
+            for k, v in cur.value:
+                stack.append(k)
+                stack.append(v)
+        elif isinstance(cur, yaml.SequenceNode):
+            stack.extend(cur.value)
+
+
+def load_yaml(text: str, path: str) -> Any:
+    """Parse ``text``; raise :class:`RuleError` with ``path:line``."""
+    try:
+        loader = _Loader(text)
+        loader.name = path
+        try:
+            node = loader.get_single_node()
+            if node is None:
+                return None
+            _count_aliases(node, path, [0])
+            return loader.construct_document(node)
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise RuleError(f"invalid YAML: {problem}", path, line) from None
+    except yaml.YAMLError as exc:
+        raise RuleError(f"invalid YAML: {exc}", path) from None
+    except RecursionError:
+        raise RuleError("YAML nested too deeply", path) from None
+
+
+def line_of(node: Any, key: str | int | None = None) -> int | None:
+    """Best line number for ``node[key]`` (or the node itself)."""
+    if key is not None:
+        if isinstance(node, MarkedDict) and key in node.key_lines:
+            return node.key_lines[key]  # type: ignore[index]
+        if isinstance(node, MarkedList) and isinstance(key, int):
+            if 0 <= key < len(node.item_lines):
+                return node.item_lines[key]
+    return getattr(node, "line", None) or None
