@@ -73,10 +73,6 @@ TERM_KEYS = (
 )
 SIDE_KEYS = ("ru", "zh")
 
-#: Extra validators for top-level sections, registered by checks
-#: (``patterns`` by the pattern-rule check).  Each receives
-#: ``(pack, node, path)`` and returns the validated section.
-SectionLoader = Callable[["Pack", Any, str], Any]
 
 
 @dataclass(frozen=True)
@@ -266,13 +262,6 @@ def parse_term(node: Any, path: str, pack: str, parent: Any, index: int) -> Term
     )
 
 
-SECTION_LOADERS: dict[str, SectionLoader] = {}
-
-
-def register_section(name: str, loader: SectionLoader) -> None:
-    SECTION_LOADERS[name] = loader
-
-
 def load_pack_text(text: str, path: str) -> Pack:
     data = load_yaml(text, path)
     if data is None:
@@ -311,11 +300,12 @@ def load_pack_text(text: str, path: str) -> Pack:
     if not isinstance(vocab, dict):
         raise _fail("'vocab' must be a mapping", path, data, "vocab")
     pack.vocab = dict(vocab)
-    for section in ("patterns",):
-        if section in data:
-            loader = SECTION_LOADERS.get(section)
-            node = data[section]
-            pack.sections[section] = loader(pack, node, path) if loader else node
+    if "patterns" in data:
+        # Pattern rules are validated (and their regexes compiled) by the
+        # pattern-rule module, imported only for packs that have them.
+        from ruconsist.patterns import parse_patterns
+
+        pack.sections["patterns"] = parse_patterns(pack, data["patterns"], path)
     return pack
 
 
