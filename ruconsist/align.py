@@ -63,6 +63,7 @@ def align(
     *,
     glue: Callable[[T], bool] | None = None,
     variance: float = 1.6,
+    prior_ratio: float | None = None,
     band: int | None = None,
 ) -> list[tuple[list[T], list[T]]]:
     """Beads of (ru items, zh items) covering both sequences in order."""
@@ -72,6 +73,10 @@ def align(
     ru_len = [length(x) for x in ru]
     zh_len = [length(y) for y in zh]
     ratio = estimate_ratio(ru_len, zh_len)
+    if prior_ratio is not None:
+        # The document's own ratio is biased by whatever is omitted;
+        # lean on the known ratio of the length units.
+        ratio = math.sqrt(ratio * prior_ratio)
     ru_anc = [anchors(x) for x in ru] if anchors else None
     zh_anc = [anchors(y) for y in zh] if anchors else None
     ru_glue = [glue(x) for x in ru] if glue else [False] * n
@@ -110,9 +115,9 @@ def align(
                     c += ANCHOR_MISS * (len(a - b) + len(b - a)) if (di and dj) else 0.0
                 # A quote's attribution ("- сказал Ушаков", "——…总结道")
                 # continues the paragraph before it, never the one after.
-                if di == 2:
+                if (di, dj) == (2, 1):
                     c += -GLUE_BONUS if ru_glue[i - 1] else (GLUE_BONUS if ru_glue[pi] else 0.0)
-                if dj == 2:
+                elif (di, dj) == (1, 2):
                     c += -GLUE_BONUS if zh_glue[j - 1] else (GLUE_BONUS if zh_glue[pj] else 0.0)
                 if c < best:
                     best = c

@@ -332,7 +332,7 @@ def align_by_key(ru: Sequence[Segment], zh: Sequence[Segment]) -> list[tuple[lis
 
 #: A paragraph that continues the previous one: a quote's attribution
 #: (``- сказал Ушаков.``, ``——…总结道。``).
-CONTINUATION = regex.compile(r"^(?:[-–—]\s*\p{Ll}|——)")
+CONTINUATION = regex.compile(r"^(?:[-–—]\s*)?\p{Ll}|^——")
 NUMBER_ANCHOR = regex.compile(r"\d+(?:[.,]\d+)?")
 
 
@@ -346,14 +346,33 @@ def segment_anchors(seg: Segment, rules: RuleSet) -> frozenset[str]:
     return frozenset(anchors)
 
 
+HAN_CHAR = regex.compile(r"\p{Han}")
+SPACE = regex.compile(r"\s")
+
+
+#: ZH/RU ratio of content lengths and its variance per unit, measured on
+#: NTREX news (0.87, 4.4) and the example article (0.81, 3.4).
+CONTENT_RATIO = 0.85
+CONTENT_VARIANCE = 4.0
+
+
+def content_length(text: str) -> int:
+    """Length in units that make RU and ZH comparable: a Han character
+    carries about as much as three Russian letters (spaces included)."""
+    han = len(HAN_CHAR.findall(text))
+    return 3 * han + (len(text) - han - len(SPACE.findall(text)) // 2)
+
+
 def align_segments(ru: Sequence[Segment], zh: Sequence[Segment], rules: RuleSet) -> list[tuple[list[Segment], list[Segment]]]:
     from ruconsist.align import align
 
     return align(
         ru,
         zh,
-        length=lambda s: len(s.text),
+        length=lambda s: content_length(s.text),
         anchors=lambda s: segment_anchors(s, rules),
+        prior_ratio=CONTENT_RATIO,
+        variance=CONTENT_VARIANCE,
         glue=lambda s: CONTINUATION.match(s.text) is not None,
     )
 
@@ -367,11 +386,19 @@ def align_sentences(bead: SegmentPair) -> list[tuple[tuple[int, int], tuple[int,
         return [(ru[0], zh[0])]
     if len(ru) > 60 or len(zh) > 60:
         return []
-    beads = align(ru, zh, length=lambda s: s[1] - s[0])
+    tagged_ru = [("ru", a, b) for a, b in ru]
+    tagged_zh = [("zh", a, b) for a, b in zh]
+    beads = align(
+        tagged_ru,
+        tagged_zh,
+        length=lambda s: content_length(bead.side(s[0]).text[s[1] : s[2]]),
+        prior_ratio=CONTENT_RATIO,
+        variance=CONTENT_VARIANCE,
+    )
     out = []
     for a, b in beads:
         if a and b:
-            out.append(((a[0][0], a[-1][1]), (b[0][0], b[-1][1])))
+            out.append(((a[0][1], a[-1][2]), (b[0][1], b[-1][2])))
     return out
 
 

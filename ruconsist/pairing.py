@@ -113,7 +113,7 @@ def _template_candidates(path: Path, config: Config) -> Iterator[tuple[str, Path
                 target = tpl[other_lang]
                 for k, v in m.groupdict().items():
                     target = target.replace("{" + k + "}", v)
-                yield other_lang, Path(target)
+                yield other_lang, Path(m.group("_prefix") + target)
 
 
 def _template_regex(template: str) -> re.Pattern[str]:
@@ -124,7 +124,7 @@ def _template_regex(template: str) -> re.Pattern[str]:
             out += rf"(?P<{name}>.+)" if name == "path" else rf"(?P<{name}>[^/]+)"
         else:
             out += re.escape(piece)
-    return re.compile(r"^(?:.*/)?" + out + "$")
+    return re.compile(r"^(?P<_prefix>(?:.*/)?)" + out + "$")
 
 
 def template_lang(path: Path, config: Config) -> str | None:
@@ -148,9 +148,10 @@ def ruconsist_find_counterpart(path: Path, lang: str, config: Config) -> Path | 
     return None
 
 
-def expected_counterpart(path: Path, config: Config) -> Path | None:
-    for _, cand in candidates(path, config):
-        return cand
+def expected_counterpart(path: Path, lang: str, config: Config) -> Path | None:
+    for other_lang, cand in candidates(path, config):
+        if other_lang != lang:
+            return cand
     return None
 
 
@@ -186,7 +187,7 @@ def make_pairs(
         else:
             other = pm.hook.ruconsist_find_counterpart(path=path, lang=lang, config=config)
             if other is None:
-                missing = expected_counterpart(path, config)
+                missing = expected_counterpart(path, lang, config)
                 pair = FilePair(path if lang == "ru" else None, path if lang == "zh" else None, missing=missing)
             elif lang == "ru":
                 pair = FilePair(path, Path(other))

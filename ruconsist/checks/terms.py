@@ -4,10 +4,30 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import regex
+
 from ruconsist.checks.base import LANG_NAME, Check, PairContext
 from ruconsist.diagnostic import Diagnostic, Severity
 from ruconsist.document import SegmentPair, other
 from ruconsist.terms import FORBIDDEN, Mention, matcher_for
+
+
+#: A short quoted name: «Вашингтон Нэшионалс», “国民队”, 《中华人民共和国
+#:宪法》.  A term strictly inside one is part of another name and needs
+#: no counterpart of its own (long quotes are reported speech and are
+#: checked as usual).
+QUOTED_NAME = regex.compile(
+    r"«([^«»\n.!?。！？]{1,60})»|“([^“”\n.!?。！？]{1,30})”|《([^《》\n]{1,60})》|„([^„“\n.!?]{1,60})“"
+)
+
+
+def _inside_names(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in QUOTED_NAME.finditer(text):
+        inner = next(g for g in m.groups() if g is not None)
+        if len(inner.split()) <= 6:
+            out.append((m.start() + 1, m.end() - 1))
+    return out
 
 
 def _expected(forms: tuple[str, ...]) -> str:
@@ -63,8 +83,11 @@ class TermMissing(Check):
         for lang in ("ru", "zh"):
             dst = other(lang)
             seen: set[str] = set()
+            names = _inside_names(bead.side(lang).text)
             for m in mentions[lang]:
                 if m.role == FORBIDDEN:
+                    continue
+                if any(a <= m.start and m.end <= b and (m.start, m.end) != (a, b) for a, b in names):
                     continue
                 for tid in m.terms:
                     if tid in seen or tid in present[dst]:
