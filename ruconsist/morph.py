@@ -55,6 +55,11 @@ def word_forms(word: str) -> frozenset[str]:
         head = "-".join(_norm(p) for p in parts[:-1])
         return frozenset({f"{head}-{f}" for f in last} | {norm})
     morph = analyzer()
+    if word[:1].isupper() and not morph.word_is_known(norm):
+        # A foreign proper name the dictionary does not know (Цзиньпин,
+        # Шэньчжэнь, Тяньцзинь): decline it as Russian grammar declines
+        # borrowed names, rather than trusting a guessed paradigm.
+        return frozenset(foreign_forms(norm))
     parses = morph.parse(word)
     if not parses:
         return frozenset({norm})
@@ -83,3 +88,29 @@ def lemma(word: str) -> str:
         return _norm(word)
     parses = analyzer().parse(word)
     return _norm(parses[0].normal_form) if parses else _norm(word)
+
+
+#: Endings of borrowed proper names and the case endings they take.
+#: Names ending in о, е, и, у, ю, э (Токио, Гуанчжоу, Ван И) do not
+#: decline; nor do feminine names on a consonant, which the dictionary
+#: knows anyway.
+_FOREIGN = (
+    ("ь", ("ь", "я", "ю", "ем", "е", "и", "ью", "ей")),
+    ("й", ("й", "я", "ю", "ем", "е", "и", "ев")),
+    ("а", ("а", "ы", "и", "е", "у", "ой", "ою")),
+    ("я", ("я", "и", "е", "ю", "ей", "ею")),
+)
+_INDECLINABLE = tuple("оеиуюэы")
+
+
+def foreign_forms(norm: str) -> set[str]:
+    forms = {norm}
+    for ending, endings in _FOREIGN:
+        if norm.endswith(ending):
+            stem = norm[: -len(ending)]
+            forms.update(stem + e for e in endings)
+            return forms
+    if norm.endswith(_INDECLINABLE):
+        return forms
+    forms.update(norm + e for e in ("а", "у", "ом", "е", "ы", "ов", "ам", "ами", "ах"))
+    return forms

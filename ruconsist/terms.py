@@ -193,6 +193,18 @@ class TermMatcher:
             zh_entries += [(t, FORBIDDEN, f) for f in t.forbidden_zh]
         self._index = {"ru": RuIndex(ru_entries), "zh": ZhIndex(zh_entries)}
         self._accept: dict[tuple[str, str], RuIndex | ZhIndex] = {}
+        self._all_accept: dict[str, RuIndex | ZhIndex] = {}
+
+    def accept_spans(self, text: str, lang: str) -> list[tuple[int, int]]:
+        """Spans of every term's ``accept`` forms: ``俄罗斯总统`` stands
+        for a person, so the ``俄罗斯`` inside it needs no counterpart of
+        its own."""
+        index = self._all_accept.get(lang)
+        if index is None:
+            entries = [(t, ACCEPT, f) for t in self.terms.values() for f in t.accepted(lang)]
+            index = RuIndex(entries) if lang == "ru" else ZhIndex(entries)
+            self._all_accept[lang] = index
+        return [(m.start, m.end) for m in index.find(text)]
 
     def find(self, text: str, lang: str) -> list[Mention]:
         return self._index[lang].find(text)

@@ -84,10 +84,17 @@ class TermMissing(Check):
             dst = other(lang)
             seen: set[str] = set()
             names = _inside_names(bead.side(lang).text)
+            stand_ins: list[tuple[int, int]] | None = None
             for m in mentions[lang]:
                 if m.role == FORBIDDEN:
                     continue
                 if any(a <= m.start and m.end <= b and (m.start, m.end) != (a, b) for a, b in names):
+                    continue
+                if stand_ins is None and any(t not in present[dst] for t in m.terms):
+                    stand_ins = matcher.accept_spans(bead.side(lang).text, lang)
+                if stand_ins and any(
+                    a <= m.start and m.end <= b and b - a > m.end - m.start for a, b in stand_ins
+                ):
                     continue
                 for tid in m.terms:
                     if tid in seen or tid in present[dst]:

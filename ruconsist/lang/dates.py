@@ -1,0 +1,1634 @@
+"""Dates and weekdays in Russian and Chinese text.
+
+This module finds date mentions and reads their values; the date checks
+(:mod:`ruconsist.checks.dates`) compare them across an aligned bead, and
+the number check excludes their spans so that a year or a day is never
+reported twice.
+
+What it reads:
+
+* RU: ``4 февраля 2026 года``, ``4 февраля``, ``04.02.2026``, ``4 фев``,
+  ``04 ФЕВРАЛЯ 2026``, ``в феврале 2026 года``, ``в 2026 году``,
+  ``с 1 по 3 июля``, ``1–3 июля``, ``с 28 августа по 2 сентября``,
+  ``в первой половине года``, ``в I квартале``, ``1980-е годы``,
+  ``XIX век``, ``в этом году``; weekdays in any case (``в среду``,
+  ``во вторник``, ``в ночь на среду``, ``к вечеру понедельника``).
+* ZH: ``2026年2月4日``, ``2月4日``, ``2026年2月``, ``2026年``,
+  ``7月1日至3日``, ``8月28日至9月2日``, ``上半年``, ``第一季度``,
+  Chinese numerals (``二〇二六年二月四日``, ``九月三十日``), ``今年``,
+  ``20世纪30年代``; weekdays ``周三``/``星期三``/``礼拜三``, also in
+  brackets after a date (``2月4日（周三）``).
+
+Month and weekday names come from CLDR through babel; everything else
+(news abbreviations, relative years, halves and quarters, dateline
+formats, idioms such as ``черная пятница``) from the ``dates`` vocabulary
+of the rule packs (``rules/dates.yaml``).
+
+A bare weekday (``во вторник``) in a dated news item names a day of the
+week around the dateline, usually a past one ("on Tuesday" in an item
+dated Wednesday means yesterday).  It is therefore never compared with
+the dateline's own weekday, except when the text ties it to the dateline
+itself: ``сегодня, во вторник`` / ``今天（周二）`` must be the dateline's
+weekday, ``вчера, во вторник`` the day before.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as _dt
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ruconsist.checks.base import PairContext
+    from ruconsist.document import SegmentPair
+    from ruconsist.rules import RuleSet
+
+WEEKDAY_NAMES = (
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+)
+
+#: Key of the date checks' scratch space in ``PairContext.state``.
+STATE_KEY = "DAT001"
+
+# Same-length normalisation, so that offsets stay true: full-width digits
+# to ASCII, ё to е.
+_NORMALIZE = str.maketrans(
+    {
+        **{chr(0xFF10 + i): str(i) for i in range(10)},
+        "ё": "е",
+        "Ё": "Е",
+    }
+)
+
+
+def normalize(text: str) -> str:
+    """Fold full-width digits and ё without changing the length."""
+    return text.translate(_NORMALIZE)
+
+
+# ---------------------------------------------------------------------------
+# Mentions
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """One date, range, part of a year or weekday in a text.
+
+    ``start``/``end`` are offsets in the text it was found in (for
+    :func:`bead_dates`, ``bead.side(lang).text``).  ``kind`` is one of
+    ``date`` (a day, a month or a year: see :attr:`granularity`),
+    ``range``, ``half``, ``quarter``, ``decade``, ``century`` or
+    ``weekday`` (a weekday with no date).  A date may carry a weekday
+    written next to it (``в среду, 4 февраля``); ``weekday_span`` is where.
+
+    ``explicit`` names the fields the text writes out (``year``,
+    ``month``, ``day``, ``weekday``); a year may instead come from a
+    relative word (``rel_year``: ``в прошлом году`` = -1,
+    ``year_from="relative"`` once resolved) or from the dateline
+    (``year_from="dateline"``).  ``any_year`` marks ``同年`` / ``в том же
+    году``, which stand for whatever year the other side gives.  ``soft``
+    mentions (adjectives, relative years, decades, a bare ZH ``4日``) may
+    satisfy a counterpart but are never required to have one.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    end_year: int | None = None
+    end_month: int | None = None
+    end_day: int | None = None
+    half: int | None = None
+    quarter: int | None = None
+    decade: int | None = None
+    century: int | None = None
+    rel_year: int | None = None
+    rel_century: int | None = None
+    any_year: bool = False
+    weekday: int | None = None
+    weekday_span: tuple[int, int] | None = None
+    rel_day: int | None = None
+    explicit: frozenset[str] = frozenset()
+    year_from: str = ""
+    soft: bool = False
+    notation: str = ""
+
+    @property
+    def granularity(self) -> str:
+        """``day``, ``month`` or ``year`` for dates and ranges; the kind
+        otherwise."""
+        if self.kind in ("date", "range"):
+            if self.day is not None or self.end_day is not None:
+                return "day"
+            if self.month is not None or self.end_month is not None:
+                return "month"
+            return "year"
+        return self.kind
+
+    @property
+    def written_year(self) -> bool:
+        """Whether the text itself gives the year (digits or a relative
+        word), as opposed to the dateline or nothing."""
+        return "year" in self.explicit or self.rel_year is not None
+
+    def iso(self) -> str:
+        """The reading as ISO 8601 where ISO has a form for it."""
+        return describe(self)
+
+
+def _year_text(m: DateMention, year: int | None) -> str:
+    if year is not None:
+        return f"{year:04d}"
+    if m.any_year:
+        return "same year"
+    if m.rel_year is not None:
+        return {0: "this year", -1: "last year", 1: "next year"}.get(
+            m.rel_year, f"year {m.rel_year:+d}"
+        )
+    return ""
+
+
+def _point(year_text: str, month: int | None, day: int | None) -> str:
+    if month is None:
+        return year_text or "?"
+    if not year_text or not year_text[:1].isdigit():
+        base = f"--{month:02d}" + (f"-{day:02d}" if day is not None else "")
+        return base + (f" ({year_text})" if year_text else "")
+    return f"{year_text}-{month:02d}" + (f"-{day:02d}" if day is not None else "")
+
+
+def describe(m: DateMention) -> str:
+    """A short reading of a mention for messages: ISO dates
+    (``2026-02-04``, ``--02-04`` without a year, ``2026-07-01/2026-07-03``
+    for a range), ``2026-H1``, ``2026-Q3``, ``1980s``, ``19th century``, a
+    weekday name."""
+    year = _year_text(m, m.year)
+    if m.kind == "date":
+        out = _point(year, m.month, m.day)
+    elif m.kind == "range":
+        end_year = _year_text(m, m.end_year if m.end_year is not None else m.year)
+        out = _point(year, m.month, m.day) + "/" + _point(end_year, m.end_month, m.end_day)
+    elif m.kind in ("half", "quarter"):
+        tag = f"H{m.half}" if m.kind == "half" else f"Q{m.quarter}"
+        if year and year[:1].isdigit():
+            out = f"{year}-{tag}"
+        else:
+            out = tag + (f" ({year})" if year else "")
+    elif m.kind == "decade":
+        dec = m.decade or 0
+        if m.century is not None and dec < 100:
+            out = f"{(m.century - 1) * 100 + dec}s"
+        elif dec >= 100:
+            out = f"{dec}s"
+        else:
+            out = f"'{dec:02d}s"
+    elif m.kind == "century":
+        if m.century is not None:
+            out = f"{_ordinal(m.century)} century"
+        else:
+            rel = m.rel_century or 0
+            out = {0: "this century", -1: "last century"}.get(rel, f"century {rel:+d}")
+    else:
+        out = ""
+    if m.year_from == "dateline" and m.kind != "weekday" and out:
+        out += " (year from the dateline)"
+    if m.weekday is not None:
+        name = WEEKDAY_NAMES[m.weekday]
+        out = f"{out}, {name}" if out else name
+    return out
+
+
+def _ordinal(n: int) -> str:
+    if 10 <= n % 100 <= 20:
+        suffix = "th"
+    else:
+        suffix = {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def actual_weekday(year: int, month: int, day: int) -> int | None:
+    """0 = Monday; ``None`` for an impossible date (``31 июня``)."""
+    try:
+        return _dt.date(year, month, day).weekday()
+    except ValueError:
+        return None
+
+
+def valid_date(year: int | None, month: int | None, day: int | None) -> bool:
+    if month is None:
+        return True
+    if not 1 <= month <= 12:
+        return False
+    if day is None:
+        return True
+    # Without a year, 29 February must stay possible.
+    days = calendar.monthrange(year if year is not None else 2000, month)[1]
+    return 1 <= day <= days
+
+
+# ---------------------------------------------------------------------------
+# Vocabulary
+
+
+@dataclass
+class DateVocab:
+    """Language data for date extraction, from CLDR and the packs."""
+
+    month_abbreviations: dict[str, dict[str, int]] = field(default_factory=dict)
+    month_adjectives: dict[str, dict[str, int]] = field(default_factory=dict)
+    weekday_adjectives: dict[str, dict[str, int]] = field(default_factory=dict)
+    weekday_prefixes: dict[str, list[str]] = field(default_factory=dict)
+    weekday_extra_names: dict[str, dict[str, int]] = field(default_factory=dict)
+    weekday_context: dict[str, list[str]] = field(default_factory=dict)
+    ambiguous_weekdays: dict[str, list[str]] = field(default_factory=dict)
+    ambiguous_not_before: dict[str, list[str]] = field(default_factory=dict)
+    weekday_idioms: dict[str, list[str]] = field(default_factory=dict)
+    relative_days: dict[str, dict[str, int]] = field(default_factory=dict)
+    relative_years: dict[str, dict[str, int]] = field(default_factory=dict)
+    same_year: dict[str, list[str]] = field(default_factory=dict)
+    halves: dict[str, dict[str, int]] = field(default_factory=dict)
+    half_nouns: dict[str, list[str]] = field(default_factory=dict)
+    quarters: dict[str, dict[str, int]] = field(default_factory=dict)
+    quarter_nouns: dict[str, list[str]] = field(default_factory=dict)
+    datelines: dict[str, list[re.Pattern[str]]] = field(default_factory=dict)
+    _compiled: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def patterns(self, lang: str) -> _Patterns:
+        if lang not in self._compiled:
+            self._compiled[lang] = (
+                _build_ru(self) if lang == "ru" else _build_zh(self)
+            )
+        return self._compiled[lang]  # type: ignore[no-any-return]
+
+
+#: Keys of ``vocab: {dates: ...}`` and the shape of each: ``numbered``
+#: (lang -> number -> list of words, with the allowed numbers), ``list``
+#: (lang -> list), ``regex`` (lang -> list of patterns), ``ambiguous``.
+_SCHEMA: dict[str, tuple[str, tuple[int, int] | None]] = {
+    "month_abbreviations": ("numbered", (1, 12)),
+    "month_adjectives": ("numbered", (1, 12)),
+    "weekday_adjectives": ("numbered", (1, 7)),
+    "weekday_prefixes": ("list", None),
+    "weekday_extra_names": ("numbered", (1, 7)),
+    "weekday_context": ("list", None),
+    "ambiguous_weekdays": ("ambiguous", None),
+    "weekday_idioms": ("list", None),
+    "relative_days": ("numbered", (-7, 7)),
+    "relative_years": ("numbered", (-10, 10)),
+    "same_year": ("list", None),
+    "halves": ("numbered", (1, 2)),
+    "half_nouns": ("list", None),
+    "quarters": ("numbered", (1, 4)),
+    "quarter_nouns": ("list", None),
+    "datelines": ("regex", None),
+}
+_LANGS = ("ru", "zh")
+#: Stored 0-based like :mod:`datetime`; packs number weekdays from 1.
+_WEEKDAY_KEYS = ("weekday_adjectives", "weekday_extra_names")
+
+
+def _rule_error(msg: str, path: str, node: Any, key: Any = None) -> Exception:
+    from ruconsist.errors import RuleError
+    from ruconsist.yamlio import line_of
+
+    return RuleError(f"vocab.dates: {msg}", path, line_of(node, key))
+
+
+def _words(node: Any, path: str, parent: Any, key: Any, what: str) -> list[str]:
+    if isinstance(node, str):
+        node = [node]
+    if not isinstance(node, list):
+        raise _rule_error(f"{what} must be a list of strings", path, parent, key)
+    out = []
+    for i, item in enumerate(node):
+        if not isinstance(item, str) or not item.strip():
+            raise _rule_error(f"{what} must hold non-empty strings", path, node, i)
+        out.append(" ".join(item.split()))
+    return out
+
+
+def add_pack_vocab(vocab: DateVocab, node: Any, path: str) -> None:
+    """Merge one pack's ``vocab: {dates: ...}`` into ``vocab``; raise a
+    :class:`~ruconsist.errors.RuleError` naming file and line on bad
+    input."""
+    if not isinstance(node, dict):
+        raise _rule_error("must be a mapping", path, node)
+    for key, value in node.items():
+        if key not in _SCHEMA:
+            from ruconsist.rules import suggest
+
+            raise _rule_error(f"unknown key {key!r}{suggest(key, _SCHEMA)}", path, node, key)
+        shape, bounds = _SCHEMA[key]
+        if not isinstance(value, dict):
+            raise _rule_error(f"{key} must map a language (ru, zh) to its entries", path, node, key)
+        for lang, entries in value.items():
+            if lang not in _LANGS:
+                raise _rule_error(f"{key}: unknown language {lang!r} (expected ru or zh)", path, value, lang)
+            what = f"{key}.{lang}"
+            if shape == "list":
+                getattr(vocab, key).setdefault(lang, []).extend(
+                    w.lower() if lang == "ru" else w
+                    for w in _words(entries, path, value, lang, what)
+                )
+            elif shape == "regex":
+                pats = vocab.datelines.setdefault(lang, [])
+                for i, src in enumerate(_words(entries, path, value, lang, what)):
+                    try:
+                        pat = re.compile(src, re.MULTILINE)
+                    except re.error as exc:
+                        raise _rule_error(f"{what}: bad regular expression: {exc}", path, entries, i) from None
+                    if "date" not in pat.groupindex:
+                        raise _rule_error(f"{what}: the pattern needs a group (?P<date>...)", path, entries, i)
+                    pats.append(pat)
+            elif shape == "ambiguous":
+                if not isinstance(entries, dict):
+                    raise _rule_error(f"{what} must be a mapping with 'words'", path, value, lang)
+                for sub, items in entries.items():
+                    if sub == "words":
+                        vocab.ambiguous_weekdays.setdefault(lang, []).extend(
+                            w.lower() for w in _words(items, path, entries, sub, f"{what}.words")
+                        )
+                    elif sub == "not_before_endings":
+                        vocab.ambiguous_not_before.setdefault(lang, []).extend(
+                            w.lower() for w in _words(items, path, entries, sub, f"{what}.{sub}")
+                        )
+                    else:
+                        raise _rule_error(f"{what}: unknown key {sub!r}", path, entries, sub)
+            else:
+                if not isinstance(entries, dict):
+                    raise _rule_error(f"{what} must map numbers to lists of words", path, value, lang)
+                table = getattr(vocab, key).setdefault(lang, {})
+                assert bounds is not None
+                for num, words in entries.items():
+                    try:
+                        n = int(num)
+                    except (TypeError, ValueError):
+                        n = None
+                    if n is None or not bounds[0] <= n <= bounds[1]:
+                        raise _rule_error(
+                            f"{what}: key {num!r} must be a number from {bounds[0]} to {bounds[1]}",
+                            path, entries, num,
+                        )
+                    if key in _WEEKDAY_KEYS:
+                        n -= 1
+                    for w in _words(words, path, entries, num, f"{what}.{num}"):
+                        table[w.lower() if lang == "ru" else w] = n
+
+
+def build_vocab(nodes: Iterable[tuple[str, Any]]) -> DateVocab:
+    """A vocabulary from ``(pack path, vocab.dates node)`` pairs."""
+    vocab = DateVocab()
+    for path, node in nodes:
+        add_pack_vocab(vocab, node, path)
+    return vocab
+
+
+def vocab_for(rules: RuleSet | None) -> DateVocab:
+    """The date vocabulary of a rule set (built once per rule set), or of
+    the shipped ``dates`` pack when there is no rule set."""
+    if rules is None:
+        return default_vocab()
+    return rules.cached(  # type: ignore[no-any-return]
+        "dates.vocab",
+        lambda: build_vocab((pack.path, node) for pack, node in rules.vocab("dates")),
+    )
+
+
+_DEFAULT: list[DateVocab] = []
+
+
+def default_vocab() -> DateVocab:
+    if not _DEFAULT:
+        from ruconsist.rules import default_pack_dir, load_pack
+
+        path = default_pack_dir() / "dates.yaml"
+        pack = load_pack(path, display="rules/dates.yaml")
+        _DEFAULT.append(build_vocab([(pack.path, pack.vocab.get("dates", {}))]))
+    return _DEFAULT[0]
+
+
+# ---------------------------------------------------------------------------
+# CLDR
+
+
+def _cldr(lang: str) -> Any:
+    from babel import Locale
+
+    return Locale.parse(lang)
+
+
+def _lower(s: str) -> str:
+    return normalize(s.lower())
+
+
+def _alt(forms: Iterable[str]) -> str:
+    """A regex alternation, longest first so that ``февраля`` wins over
+    ``фев``."""
+    uniq = sorted(set(forms), key=lambda s: (-len(s), s))
+    return "(?:" + "|".join(re.escape(f) for f in uniq) + ")"
+
+
+# Russian inflection through pymorphy3 (loaded on first use) ----------------
+
+_NOT_FORMS = {"Supr", "COMP", "Cmp2", "ADJS", "Infr", "V-ey", "V-oy", "Erro", "Dist"}
+
+
+def ru_forms(word: str, *, plural: bool = True) -> set[str]:
+    """Inflected forms of one Russian dictionary word (lower case, ё→е):
+    cases of a noun, cases and genders of an adjective.  Forms that do
+    not keep the word's stem (``воскресение`` for ``воскресенье``) and
+    comparatives are dropped."""
+    from ruconsist.morph import analyzer
+
+    w = _lower(word)
+    if not re.fullmatch(r"[а-я]+", w):
+        return {w}
+    parses = analyzer().parse(w)
+    best = None
+    for p in parses:
+        if _lower(p.normal_form) == w or _lower(p.word) == w:
+            if p.tag.POS in ("NOUN", "ADJF", "NPRO"):
+                best = p
+                break
+    if best is None:
+        return {w}
+    nf = _lower(best.normal_form)
+    is_adj = best.tag.POS == "ADJF"
+    stem = nf[:-2] if is_adj and len(nf) > 3 else nf[:-1] if len(nf) > 2 else nf
+    forms = {w}
+    for f in best.lexeme:
+        grams = set(f.tag.grammemes)
+        if grams & _NOT_FORMS:
+            continue
+        if not plural and "plur" in grams:
+            continue
+        fw = _lower(f.word)
+        if fw.startswith(stem):
+            forms.add(fw)
+    return forms
+
+
+def ru_phrase(phrase: str, *, plural: bool = False) -> str:
+    """A regex for a Russian phrase in any case: each word inflected,
+    words separated by white space."""
+    parts = []
+    for word in phrase.split():
+        parts.append(_alt(ru_forms(word, plural=plural)))
+    return r"\s+".join(parts)
+
+
+# ---------------------------------------------------------------------------
+# Patterns
+
+
+@dataclass
+class _Patterns:
+    """Compiled patterns for one language, in priority order."""
+
+    lang: str
+    ordered: list[tuple[str, re.Pattern[str]]]
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    idioms: re.Pattern[str] | None
+    relday: re.Pattern[str] | None
+    relyear: dict[str, int]
+    month_adj: dict[str, int] = field(default_factory=dict)
+    weekday_adj: dict[str, int] = field(default_factory=dict)
+    halves: dict[str, int] = field(default_factory=dict)
+    quarters: dict[str, int] = field(default_factory=dict)
+    reldays: dict[str, int] = field(default_factory=dict)
+    ambiguous: set[str] = field(default_factory=set)
+    not_before: tuple[str, ...] = ()
+    context: set[str] = field(default_factory=set)
+
+
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
+def roman(s: str) -> int | None:
+    s = s.lower()
+    if not s or any(c not in _ROMAN for c in s):
+        return None
+    total = 0
+    for i, c in enumerate(s):
+        v = _ROMAN[c]
+        if i + 1 < len(s) and _ROMAN[s[i + 1]] > v:
+            total -= v
+        else:
+            total += v
+    return total
+
+
+def _ru_number(s: str) -> int | None:
+    s = s.strip()
+    if s.isdigit():
+        return int(s)
+    return roman(s)
+
+
+RU_YEAR = r"(?<![\d.,])(?P<{g}>1[0-9]\d\d|20\d\d|21\d\d)(?!\d|[.,]\d)"
+RU_YEAR_WORD = r"(?:-?(?:го|м|й|ом))?(?:\s*(?:года|году|годом|годе|год(?![а-я])|гг?\.|г(?![а-я])))"
+RU_DAY = r"(?<![\d.,:/№-])(?P<{g}>[0-3]?\d)(?:-?(?:го|е|ое|м))?"
+DASH = r"(?:\s*[-–—]\s*)"
+
+
+def _build_ru(v: DateVocab) -> _Patterns:
+    loc = _cldr("ru")
+    months: dict[str, int] = {}
+    after_day: dict[str, int] = {}
+    for m in range(1, 13):
+        gen = _lower(loc.months["format"]["wide"][m])
+        nom = _lower(loc.months["stand-alone"]["wide"][m])
+        after_day[gen] = m
+        for form in ru_forms(nom, plural=False) | {gen, nom}:
+            months[form] = m
+        for ctx in ("format", "stand-alone"):
+            abbr = _lower(loc.months[ctx]["abbreviated"][m])
+            after_day[abbr] = m
+            after_day[abbr.rstrip(".")] = m
+    for abbr, m in v.month_abbreviations.get("ru", {}).items():
+        after_day[_lower(abbr).rstrip(".")] = m
+    # An abbreviation may take a dot; a full name may not be cut short.
+    abbrev_alt = _alt(k for k in after_day if k not in months)
+    full_alt = _alt(k for k in after_day if k in months)
+    MG = rf"(?P<{{g}}>{full_alt}(?![а-я])|{abbrev_alt}(?:\.|(?![а-я])))"
+    MANY = rf"(?P<{{g}}>{_alt(months)})(?![а-я])"
+
+    weekdays: dict[str, int] = {}
+    for d in range(7):
+        for ctx in ("format", "stand-alone"):
+            word = _lower(loc.days[ctx]["wide"][d])
+            for form in ru_forms(word, plural=False):
+                weekdays[form] = d
+    context: set[str] = set()
+    for w in v.weekday_context.get("ru", []):
+        context |= ru_forms(w) if len(w) > 3 else {w}
+    ambiguous: set[str] = set()
+    for w in v.ambiguous_weekdays.get("ru", []):
+        ambiguous |= ru_forms(w, plural=False)
+    month_adj: dict[str, int] = {}
+    for w, m in v.month_adjectives.get("ru", {}).items():
+        for form in ru_forms(w):
+            month_adj[form] = m
+    weekday_adj: dict[str, int] = {}
+    for w, d in v.weekday_adjectives.get("ru", {}).items():
+        for form in ru_forms(w):
+            weekday_adj[form] = d
+    relyear: dict[str, int] = {}
+    for w, r in v.relative_years.get("ru", {}).items():
+        for form in ru_forms(w, plural=False):
+            relyear[form] = r
+    reldays = {_lower(w): r for w, r in v.relative_days.get("ru", {}).items()}
+
+    y = lambda g: RU_YEAR.format(g=g)  # noqa: E731
+    d = lambda g: RU_DAY.format(g=g)  # noqa: E731
+    mg = lambda g: MG.format(g=g)  # noqa: E731
+    many = lambda g: MANY.format(g=g)  # noqa: E731
+    rel_alt = _alt(relyear) if relyear else "(?!)"
+    year_tail = lambda g: rf"(?:\s+{y(g)}{RU_YEAR_WORD}?|\s+(?P<{g}rel>{rel_alt})\s+года)"  # noqa: E731
+
+    halves_pats = []
+    halves: dict[str, int] = {}
+    for phrase, h in sorted(v.halves.get("ru", {}).items()):
+        halves_pats.append((phrase, h))
+    quarters: dict[str, int] = {}
+    ordered: list[tuple[str, re.Pattern[str]]] = []
+
+    def add(name: str, pattern: str) -> None:
+        ordered.append((name, re.compile(pattern, re.IGNORECASE)))
+
+    # Ranges first, so that "с 1 по 3 июля" is one mention.
+    add(
+        "range_dm",
+        rf"(?:(?:с|со)\s+){d('d')}\s+{mg('m')}(?:\s+{y('y')}{RU_YEAR_WORD}?)?"
+        rf"\s+(?:по|до)\s+{d('d2')}\s+{mg('m2')}(?:{year_tail('y2')})?",
+    )
+    add(
+        "range_dm",
+        rf"{d('d')}\s+{mg('m')}(?:\s+{y('y')}{RU_YEAR_WORD}?)?{DASH}"
+        rf"{d('d2')}\s+{mg('m2')}(?:{year_tail('y2')})?",
+    )
+    add(
+        "range_d",
+        rf"(?:(?:с|со)\s+){d('d')}\s+(?:по|до)\s+{d('d2')}\s+{mg('m')}(?:{year_tail('y')})?",
+    )
+    add("range_d", rf"{d('d')}{DASH}{d('d2')}\s+{mg('m')}(?:{year_tail('y')})?")
+    add("date", rf"{d('d')}\s+{mg('m')}(?:{year_tail('y')})?")
+    add(
+        "numeric",
+        r"(?<![\d.,/])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>1[0-9]\d\d|20\d\d|21\d\d)(?![\d]|\.\d)"
+        rf"{RU_YEAR_WORD}?",
+    )
+    add("iso", r"(?<![\d.,/-])(?P<y>1[0-9]\d\d|20\d\d|21\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d-])")
+    add(
+        "range_m",
+        rf"(?:(?:с|со)\s+{many('m')}\s+(?:по|до)\s+{many('m2')}"
+        rf"|(?:в|во)\s+{many('m')}{DASH}{many('m2')})(?:{year_tail('y')})?",
+    )
+    # Halves and quarters, with an optional year after them.
+    year_after = (
+        rf"(?:\s+(?:(?P<rel>{rel_alt})\s+|{y('y')}(?:-?(?:го|м))?\s*)?"
+        r"(?:года|году|год(?![а-я])|гг?\.|г(?![а-я])))"
+    )
+    ordinal = r"(?P<num>[1-4]|[IV]{1,3})(?:-?(?:й|м|го|ом|е|ое))?"
+    for key, table, nouns, kind in (
+        ("half", v.halves.get("ru", {}), v.half_nouns.get("ru", []), "half"),
+        ("quarter", v.quarters.get("ru", {}), v.quarter_nouns.get("ru", []), "quarter"),
+    ):
+        for phrase, n in table.items():
+            words = phrase.split()
+            if words[-1] in ("год", "года"):
+                head = ru_phrase(" ".join(words[:-1]))
+                pattern = head + year_after
+            else:
+                pattern = ru_phrase(phrase) + year_after + "?"
+            ordered.append((f"{kind}:{n}", re.compile(pattern + r"(?![а-я])", re.IGNORECASE)))
+        for noun in nouns:
+            noun_alt = _alt(ru_forms(noun, plural=False))
+            ordered.append(
+                (f"{kind}:num", re.compile(rf"(?<![\w.,]){ordinal}\s+{noun_alt}{year_after}?(?![а-я])", re.IGNORECASE))
+            )
+    add(
+        "range_y",
+        rf"(?:(?:с|со)\s+)?{y('y')}(?:\s*(?:года|г\.))?\s*(?:[-–—]|\s(?:по|до)\s)\s*{y('y2')}"
+        r"(?:-?(?:е|х|м|й|го))?\s*(?:год(?:ы|ов|ах|ам|а|у)?(?![а-я])|гг?\.)",
+    )
+    century_tail = rf"(?:\s+(?:(?P<crel>{rel_alt})|(?P<cnum>\d{{1,2}}|[IVX]{{1,5}})(?:-?(?:го|й))?)\s+век(?:а|е)?(?![а-я]))"
+    add(
+        "decade",
+        r"(?<![\d.,])(?P<dec>\d{0,2}[1-9]0|\d{1,2}00)-?(?:е|х|ые|ых|м)(?![а-я])"
+        r"(?:\s+год(?:ы|ов|ах|ам|ами)(?![а-я]))?" + century_tail + "?",
+    )
+    add(
+        "century",
+        rf"(?:(?P<crel>{rel_alt})|(?<![\w.,])(?P<cnum>\d{{1,2}}|[IVX]{{1,5}})(?:-?(?:го|й|м|ом|е))?)"
+        r"\s+век(?:а|е|у|ом|ов|ах|и)?(?![а-я])",
+    )
+    add("year", rf"{y('y')}{RU_YEAR_WORD}(?![а-я])")
+    add("month_year", rf"{many('m')}\s+{y('y')}{RU_YEAR_WORD}?")
+    add("relyear", rf"(?<![а-я])(?P<rel>{rel_alt})\s+(?:года|году|год|годом)(?![а-я])")
+    same = [ru_phrase(p) for p in v.same_year.get("ru", [])]
+    if same:
+        add("sameyear", r"(?<![а-я])(?:" + "|".join(same) + r")(?![а-я])")
+    add("month", rf"(?<![а-я]){many('m')}")
+    if month_adj:
+        add("month_adj", rf"(?<![а-я])(?P<w>{_alt(month_adj)})(?![а-я])")
+    ctx_alt = _alt(context) if context else "(?!)"
+    add(
+        "weekday",
+        rf"(?<![а-я])(?P<ctx>(?:{ctx_alt}\s+){{0,3}})(?P<w>{_alt(weekdays)})(?![а-я])",
+    )
+    if weekday_adj:
+        add("weekday_adj", rf"(?<![а-я])(?P<w>{_alt(weekday_adj)})(?![а-я])")
+    idioms = [ru_phrase(p) for p in v.weekday_idioms.get("ru", [])]
+    idiom_re = re.compile(r"(?<![а-я])(?:" + "|".join(idioms) + r")(?![а-я])", re.IGNORECASE) if idioms else None
+    relday_re = (
+        re.compile(rf"(?<![а-я])(?P<rd>{_alt(reldays)})(?![а-я])", re.IGNORECASE) if reldays else None
+    )
+    return _Patterns(
+        lang="ru",
+        ordered=ordered,
+        months={**months, **after_day},
+        weekdays=weekdays,
+        idioms=idiom_re,
+        relday=relday_re,
+        relyear=relyear,
+        month_adj=month_adj,
+        weekday_adj=weekday_adj,
+        halves=halves,
+        quarters=quarters,
+        reldays=reldays,
+        ambiguous=ambiguous,
+        not_before=tuple(v.ambiguous_not_before.get("ru", [])),
+        context=context,
+    )
+
+
+# Chinese ----------------------------------------------------------------
+
+_CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def cn_number(s: str) -> int | None:
+    """Read ASCII digits or Chinese numerals up to 99 (``十二``, ``三十一``,
+    ``二十``), or digit-by-digit years (``二〇二六``)."""
+    s = s.strip()
+    if not s:
+        return None
+    if s.isdigit():
+        return int(s)
+    if "十" in s:
+        head, _, tail = s.partition("十")
+        if "十" in tail or len(head) > 1 or len(tail) > 1:
+            return None
+        tens = _CN_DIGITS.get(head, None) if head else 1
+        ones = _CN_DIGITS.get(tail, None) if tail else 0
+        if tens is None or ones is None:
+            return None
+        return tens * 10 + ones
+    if all(c in _CN_DIGITS for c in s):
+        n = 0
+        for c in s:
+            n = n * 10 + _CN_DIGITS[c]
+        return n
+    return None
+
+
+ZH_NUM_BEFORE = r"(?<![\d.〇○零一二三四五六七八九十百千万亿两几数第])"
+ZH_Y = ZH_NUM_BEFORE + r"(?P<{g}>\d{{4}}|[〇○零一二三四五六七八九]{{4}})"
+ZH_M = r"(?P<{g}>\d{{1,2}}|十[一二]?|[一二三四五六七八九])"
+ZH_D = r"(?P<{g}>\d{{1,2}}|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
+ZH_CONN = r"\s*(?:至|到|—|–|-|~|～|－)\s*"
+
+
+def _build_zh(v: DateVocab) -> _Patterns:
+    loc = _cldr("zh")
+    weekday_chars: dict[str, int] = {}
+    prefixes: set[str] = set()
+    for d in range(7):
+        for ctx in ("format", "stand-alone"):
+            narrow = loc.days[ctx]["narrow"][d]
+            weekday_chars[narrow] = d
+            for width in ("wide", "abbreviated"):
+                name = loc.days[ctx][width][d]
+                if name.endswith(narrow):
+                    prefixes.add(name[: -len(narrow)])
+    for name, d in v.weekday_extra_names.get("zh", {}).items():
+        weekday_chars[name] = d
+    prefixes.update(v.weekday_prefixes.get("zh", []))
+    # Months come from CLDR as "二月" / "2月"; the pattern reads any number
+    # before 月 and checks it against these.
+    months: dict[str, int] = {}
+    for m in range(1, 13):
+        for ctx in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                months[loc.months[ctx][width][m]] = m
+    y = lambda g: ZH_Y.format(g=g)  # noqa: E731
+    mm = lambda g: ZH_M.format(g=g)  # noqa: E731
+    dd = lambda g: ZH_D.format(g=g)  # noqa: E731
+    ordered: list[tuple[str, re.Pattern[str]]] = []
+
+    def add(name: str, pattern: str) -> None:
+        ordered.append((name, re.compile(pattern)))
+
+    add(
+        "range_dm",
+        rf"(?:{y('y')}\s*年\s*)?{ZH_NUM_BEFORE}{mm('m')}\s*月\s*{dd('d')}\s*[日号]?{ZH_CONN}"
+        rf"(?:{y('y2')}\s*年\s*)?(?:{mm('m2')}\s*月\s*)?{dd('d2')}\s*[日号]",
+    )
+    add("date", rf"(?:{y('y')}\s*年\s*)?{ZH_NUM_BEFORE}{mm('m')}\s*月\s*{dd('d')}\s*[日号]")
+    add("iso", r"(?<![\d.,/-])(?P<y>1[0-9]\d\d|20\d\d|21\d\d)(?P<sep>[-/.])(?P<m>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)(?![\d])")
+    add(
+        "range_m",
+        rf"(?:{y('y')}\s*年\s*)?{ZH_NUM_BEFORE}{mm('m')}\s*(?:月份?)?{ZH_CONN}{mm('m2')}\s*月(?:份)?(?![\d日号])",
+    )
+    add("month", rf"(?:{y('y')}\s*年\s*)?{ZH_NUM_BEFORE}{mm('m')}\s*月(?:份)?(?!\s*\d|[日号])")
+    add("range_y", rf"{y('y')}\s*(?:年\s*)?{ZH_CONN}{y('y2')}\s*年(?!代)")
+    add(
+        "decade",
+        rf"(?:(?P<cnum>\d{{1,2}}|[一二]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*世纪\s*(?:的)?|(?P<crel>上|本)世纪\s*(?:的)?)?"
+        rf"{ZH_NUM_BEFORE}(?P<dec>\d{{2,4}}|[一二三四五六七八九]十|零)\s*年代",
+    )
+    add(
+        "century",
+        rf"(?:{ZH_NUM_BEFORE}(?P<cnum>\d{{1,2}}|[一二]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*世纪|(?P<crel>上|本)世纪)",
+    )
+    add("year", rf"{y('y')}\s*年(?:度)?(?!代|多)")
+    relyear = {w: r for w, r in v.relative_years.get("zh", {}).items()}
+    for kind, table in (("half", v.halves.get("zh", {})), ("quarter", v.quarters.get("zh", {}))):
+        for phrase, n in table.items():
+            add(f"{kind}:{n}", re.escape(phrase))
+    add("iso_q", r"(?<![A-Za-z])Q(?P<num>[1-4])(?![\d])")
+    if relyear:
+        add("relyear", rf"(?P<rel>{_alt(relyear)})")
+    same = v.same_year.get("zh", [])
+    if same:
+        add("sameyear", _alt(same))
+    add("day", r"(?<![\d.〇○零一二三四五六七八九十月第])(?P<d>\d{1,2})\s*[日号](?![元本内])")
+    add(
+        "weekday",
+        rf"(?<!每)(?P<ctx>){_alt(prefixes)}(?P<w>{_alt(weekday_chars)})(?![次遍回年刊末])",
+    )
+    idioms = v.weekday_idioms.get("zh", [])
+    reldays = dict(v.relative_days.get("zh", {}))
+    return _Patterns(
+        lang="zh",
+        ordered=ordered,
+        months=months,
+        weekdays=weekday_chars,
+        idioms=re.compile(_alt(idioms)) if idioms else None,
+        relday=re.compile(rf"(?P<rd>{_alt(reldays)})") if reldays else None,
+        relyear=relyear,
+        reldays=reldays,
+    )
+
+
+# ---------------------------------------------------------------------------
+# Extraction
+
+
+def _overlaps(spans: Sequence[tuple[int, int]], a: int, b: int) -> bool:
+    return any(s < b and a < e for s, e in spans)
+
+
+def _int(m: re.Match[str], g: str, lang: str) -> int | None:
+    try:
+        s = m.group(g)
+    except IndexError:
+        return None
+    if s is None:
+        return None
+    return cn_number(s) if lang == "zh" else _ru_number(s)
+
+
+def _year(m: re.Match[str], g: str, lang: str) -> int | None:
+    n = _int(m, g, lang)
+    if n is None or not 1000 <= n <= 2199:
+        return None
+    return n
+
+
+def _month(m: re.Match[str], g: str, pats: _Patterns) -> int | None:
+    try:
+        s = m.group(g)
+    except IndexError:
+        return None
+    if s is None:
+        return None
+    if pats.lang == "ru":
+        key = _lower(s)
+        return pats.months.get(key, pats.months.get(key.rstrip(".")))
+    n = cn_number(s)
+    return n if n is not None and 1 <= n <= 12 else None
+
+
+def _rel(m: re.Match[str], g: str, pats: _Patterns) -> int | None:
+    try:
+        s = m.group(g)
+    except IndexError:
+        return None
+    if not s:
+        return None
+    return pats.relyear.get(_lower(s) if pats.lang == "ru" else s)
+
+
+def _sentence_start(text: str, i: int) -> bool:
+    j = i - 1
+    while j >= 0 and text[j] in " \t\u00a0\"«„“(—–-":
+        j -= 1
+    return j < 0 or text[j] in ".!?…\n:;"
+
+
+def _make(
+    name: str, m: re.Match[str], text: str, pats: _Patterns
+) -> DateMention | None:
+    lang = pats.lang
+    a, b = m.span()
+    # Trim trailing white space a pattern may have taken.
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    snippet = text[a:b]
+    base = dict(start=a, end=b, text=snippet, notation=f"{lang}-{name}")
+
+    def explicit(*names: str) -> frozenset[str]:
+        return frozenset(n for n in names if n)
+
+    if name in ("date", "numeric", "iso"):
+        day = _int(m, "d", lang)
+        month = _month(m, "m", pats) if name == "date" else _int(m, "m", lang)
+        year = _year(m, "y", lang)
+        rel = _rel(m, "yrel", pats)
+        if month is None or day is None or not valid_date(year, month, day):
+            return None
+        return DateMention(
+            kind="date", year=year, month=month, day=day, rel_year=rel,
+            explicit=explicit("day", "month", "year" if year else ""), **base,
+        )
+    if name in ("range_dm", "range_d"):
+        d1, d2 = _int(m, "d", lang), _int(m, "d2", lang)
+        m1 = _month(m, "m", pats)
+        m2 = _month(m, "m2", pats) if name == "range_dm" else None
+        if m2 is None:
+            m2 = m1
+        y2 = _year(m, "y2", lang)
+        y1 = _year(m, "y", lang)
+        rel = _rel(m, "y2rel", pats) if name == "range_dm" else _rel(m, "yrel", pats)
+        if name == "range_d":
+            y1, y2 = y1, y1
+        if None in (d1, d2, m1, m2):
+            return None
+        if y1 is None and y2 is not None:
+            y1 = y2 - 1 if (m1, d1) > (m2, d2) else y2  # type: ignore[operator]
+        if y2 is None and y1 is not None:
+            y2 = y1 + 1 if (m1, d1) > (m2, d2) else y1  # type: ignore[operator]
+        if not (valid_date(y1, m1, d1) and valid_date(y2, m2, d2)):
+            return None
+        return DateMention(
+            kind="range", year=y1, month=m1, day=d1, end_year=y2, end_month=m2, end_day=d2,
+            rel_year=rel, explicit=explicit("day", "month", "year" if y1 else ""), **base,
+        )
+    if name == "range_m":
+        m1, m2 = _month(m, "m", pats), _month(m, "m2", pats)
+        year = _year(m, "y", lang)
+        if m1 is None or m2 is None or m1 == m2:
+            return None
+        return DateMention(
+            kind="range", year=year, month=m1, end_year=year, end_month=m2,
+            rel_year=_rel(m, "yrel", pats), explicit=explicit("month", "year" if year else ""), **base,
+        )
+    if name == "range_y":
+        y1, y2 = _year(m, "y", lang), _year(m, "y2", lang)
+        if y1 is None or y2 is None or y2 <= y1 or y2 - y1 > 50:
+            return None
+        return DateMention(kind="range", year=y1, end_year=y2, explicit=explicit("year"), **base)
+    if name in ("month", "month_year"):
+        month = _month(m, "m", pats)
+        year = _year(m, "y", lang)
+        if month is None:
+            return None
+        if lang == "ru" and name == "month":
+            word = m.group("m")
+            # A month name stands in lower case in running text; capitals
+            # only at the start of a sentence ("Март выдался...") or in an
+            # all-capitals dateline.
+            if not (word.islower() or word.isupper() and len(word) > 2 or _sentence_start(text, m.start("m"))):
+                return None
+        return DateMention(
+            kind="date", year=year, month=month, explicit=explicit("month", "year" if year else ""), **base
+        )
+    if name == "year":
+        year = _year(m, "y", lang)
+        if year is None:
+            return None
+        return DateMention(kind="date", year=year, explicit=explicit("year"), **base)
+    if name == "relyear":
+        rel = _rel(m, "rel", pats)
+        if rel is None:
+            return None
+        return DateMention(kind="date", rel_year=rel, soft=True, **base)
+    if name == "sameyear":
+        return DateMention(kind="date", any_year=True, soft=True, **base)
+    if name.startswith(("half:", "quarter:")):
+        kind, _, num = name.partition(":")
+        n = int(num) if num != "num" else _ru_number(m.group("num"))
+        if n is None or not 1 <= n <= (2 if kind == "half" else 4):
+            return None
+        year = _year(m, "y", lang) if "y" in m.re.groupindex else None
+        rel = _rel(m, "rel", pats) if "rel" in m.re.groupindex else None
+        return DateMention(
+            kind=kind, half=n if kind == "half" else None, quarter=n if kind == "quarter" else None,
+            year=year, rel_year=rel, explicit=explicit("year" if year else ""), **base,
+        )
+    if name == "iso_q":
+        return DateMention(kind="quarter", quarter=int(m.group("num")), **base)
+    if name == "decade":
+        dec_s = m.group("dec")
+        dec = cn_number(dec_s) if lang == "zh" else int(dec_s)
+        if dec is None:
+            return None
+        century = None
+        rel_c = None
+        if m.group("cnum"):
+            century = cn_number(m.group("cnum")) if lang == "zh" else _ru_number(m.group("cnum"))
+        elif m.group("crel"):
+            rel_c = -1 if m.group("crel") == "上" else 0 if lang == "zh" else _rel(m, "crel", pats)
+        if dec >= 100:
+            if dec % 10:
+                return None
+        return DateMention(
+            kind="decade", decade=dec, century=century, rel_century=rel_c, soft=True, **base
+        )
+    if name == "century":
+        if m.group("cnum"):
+            c = cn_number(m.group("cnum")) if lang == "zh" else _ru_number(m.group("cnum"))
+            if c is None or not 1 <= c <= 22:
+                return None
+            return DateMention(kind="century", century=c, soft=True, **base)
+        rel = -1 if m.group("crel") == "上" else 0 if lang == "zh" else _rel(m, "crel", pats)
+        return DateMention(kind="century", rel_century=rel, soft=True, **base)
+    if name == "month_adj":
+        return DateMention(kind="date", month=pats.month_adj[_lower(m.group("w"))], soft=True, **base)
+    if name == "day":
+        day = _int(m, "d", lang)
+        if day is None or not 1 <= day <= 31:
+            return None
+        return DateMention(kind="date", day=day, soft=True, explicit=explicit("day"), **base)
+    if name in ("weekday", "weekday_adj"):
+        word = m.group("w")
+        table = pats.weekday_adj if name == "weekday_adj" else pats.weekdays
+        wd = table.get(_lower(word) if lang == "ru" else word)
+        if wd is None:
+            return None
+        ctx = m.group("ctx") if name == "weekday" else ""
+        wa, wb = m.span("w")
+        start = a
+        if lang == "ru" and ctx:
+            # Keep only the last preposition in the span ("в среду", not
+            # "после обеда в среду").
+            words = ctx.split()
+            keep = words[-3:] if words[-2:-1] == ["ночь"] or words[-1:] == ["на"] else words[-1:]
+            start = wa - len(" ".join(keep)) - 1 if keep else wa
+            start = max(a, start)
+            while start < wa and text[start].isspace():
+                start += 1
+        # A closing bracket after a weekday in brackets belongs to it.
+        return DateMention(
+            start=start, end=wb, text=text[start:wb], kind="weekday", weekday=wd,
+            weekday_span=(start, wb), explicit=frozenset({"weekday"}),
+            soft=name == "weekday_adj", notation=f"{lang}-{name}",
+        )
+    return None
+
+
+def _ru_weekday_ok(m: re.Match[str], text: str, pats: _Patterns, dates: Sequence[DateMention]) -> bool:
+    """Whether an ambiguous weekday noun (``среда`` = environment) is a
+    weekday here: after a weekday context word or right next to a date,
+    and not followed by a word ending as an environment's complement."""
+    word = _lower(m.group("w"))
+    if word not in pats.ambiguous:
+        return True
+    wa, wb = m.span("w")
+    tail = text[wb : wb + 40]
+    for d in dates:
+        if d.granularity == "day" and (0 <= d.start - wb <= 3 or 0 <= wa - d.end <= 6):
+            return True
+    if not m.group("ctx").strip():
+        return False
+    nxt = re.match(r"\s+([а-яА-Я]+)", tail)
+    if nxt and nxt.group(1).islower() and len(nxt.group(1)) > 4:
+        if nxt.group(1).lower().endswith(pats.not_before):
+            return False
+    return True
+
+
+def extract(text: str, lang: str, vocab: DateVocab | None = None) -> list[DateMention]:
+    """Date and weekday mentions in ``text`` (RU or ZH), in text order,
+    not overlapping.  Years are as written: no dateline is applied."""
+    vocab = vocab or default_vocab()
+    pats = vocab.patterns(lang)
+    norm = normalize(text)
+    taken: list[tuple[int, int]] = []
+    blocked: list[tuple[int, int]] = []
+    if pats.idioms is not None:
+        blocked = [mm.span() for mm in pats.idioms.finditer(norm)]
+    out: list[DateMention] = []
+    for name, rx in pats.ordered:
+        for m in rx.finditer(norm):
+            a, b = m.span()
+            if a == b or _overlaps(taken, a, b):
+                continue
+            if name.startswith("weekday"):
+                if _overlaps(blocked, *m.span("w")):
+                    continue
+                if lang == "ru" and name == "weekday" and not _ru_weekday_ok(m, norm, pats, out):
+                    continue
+            mention = _make(name, m, text, pats)
+            if mention is None:
+                continue
+            taken.append((mention.start, mention.end))
+            out.append(mention)
+    out.sort(key=lambda x: (x.start, x.end))
+    reldays = []
+    if pats.relday is not None:
+        reldays = [(mm.start(), mm.end(), pats.reldays[_lower(mm.group("rd")) if lang == "ru" else mm.group("rd")])
+                   for mm in pats.relday.finditer(norm)]
+    return _merge(out, norm, lang, reldays)
+
+
+# Gaps allowed between parts that belong together.
+_RU_WD_BEFORE_DATE = re.compile(r"^\s*,?\s*$")
+_RU_WD_AFTER_DATE = re.compile(r"^\s*(?:,\s*(?:в|во)?\s*|\(\s*)$", re.IGNORECASE)
+_ZH_WD_GAP = re.compile(r"^\s*[,，(（]?\s*$")
+_ZH_REL_GAP = re.compile(r"^\s*的?\s*$")
+_RU_REL_GAP = re.compile(r"^\s*$")
+_RU_RELDAY_GAP = re.compile(r"^\s*,?\s*(?:в|во)?\s*$", re.IGNORECASE)
+_ZH_RELDAY_GAP = re.compile(r"^\s*(?:是)?\s*[,，(（]?\s*$")
+
+
+def _merge(ms: list[DateMention], text: str, lang: str, reldays: list[tuple[int, int, int]]) -> list[DateMention]:
+    """Join parts that make one mention: a weekday next to its date, a
+    relative year with its date (``今年11月``, ``1 октября прошлого
+    года``), a year with its half (``2026年上半年``), "today" with its
+    weekday."""
+    out = list(ms)
+    changed = True
+    while changed:
+        changed = False
+        for i in range(len(out) - 1):
+            x, y = out[i], out[i + 1]
+            gap = text[x.end : y.start]
+            merged = _join(x, y, gap, lang, text)
+            if merged is not None:
+                out[i : i + 2] = [merged]
+                changed = True
+                break
+    final = []
+    for m in out:
+        if m.kind == "weekday":
+            for a, b, r in reldays:
+                if b <= m.start:
+                    gap = text[b : m.start]
+                    rx = _RU_RELDAY_GAP if lang == "ru" else _ZH_RELDAY_GAP
+                    if rx.match(gap):
+                        m = replace(m, rel_day=r, start=a, text=text[a : m.end])
+        # A closing bracket right after a weekday belongs to it.
+        if m.weekday_span is not None and m.end < len(text) and text[m.end] in ")）":
+            before = text[m.start : m.end]
+            if "(" in before or "（" in before:
+                m = replace(m, end=m.end + 1, text=text[m.start : m.end + 1])
+        final.append(m)
+    return final
+
+
+def _join(x: DateMention, y: DateMention, gap: str, lang: str, text: str) -> DateMention | None:
+    def span(a: DateMention, b: DateMention, **kw: Any) -> DateMention:
+        return replace(a, start=a.start, end=b.end, text=text[a.start : b.end], **kw)
+
+    # Weekday, then its date: "в среду, 4 февраля", "周三（2月4日）".
+    if x.kind == "weekday" and not x.soft and y.kind in ("date", "range") and y.granularity == "day" and y.weekday is None:
+        rx = _RU_WD_BEFORE_DATE if lang == "ru" else _ZH_WD_GAP
+        if rx.match(gap) and not y.soft:
+            return replace(
+                y, start=x.start, text=text[x.start : y.end], weekday=x.weekday,
+                weekday_span=x.weekday_span, explicit=y.explicit | {"weekday"},
+            )
+    # Date, then its weekday: "4 февраля, в среду", "2月4日（周三）".
+    if y.kind == "weekday" and not y.soft and x.kind in ("date", "range") and x.granularity == "day" and x.weekday is None:
+        rx = _RU_WD_AFTER_DATE if lang == "ru" else _ZH_WD_GAP
+        if rx.match(gap) and not x.soft:
+            return span(x, y, weekday=y.weekday, weekday_span=y.weekday_span, explicit=x.explicit | {"weekday"})
+    year_less = lambda m: m.year is None and m.rel_year is None and not m.any_year  # noqa: E731
+    if lang == "zh":
+        # 今年11月, 去年十二月, 同年3月, 今年上半年, 2026年上半年.
+        if x.kind == "date" and x.granularity == "year" and x.month is None and x.day is None:
+            if y.kind in ("date", "range", "half", "quarter") and y.month is not None or y.kind in ("half", "quarter"):
+                if year_less(y) and _ZH_REL_GAP.match(gap) and not (y.soft and y.kind == "date" and y.month is None):
+                    return replace(
+                        y, start=x.start, text=text[x.start : y.end], year=x.year,
+                        end_year=y.end_year if y.end_year is not None else (x.year if y.kind == "range" else None),
+                        rel_year=x.rel_year, any_year=x.any_year, explicit=y.explicit | (x.explicit & {"year"}),
+                        soft=False,
+                    )
+        # 20世纪 + 30年代 when written apart.
+        if x.kind == "century" and y.kind == "decade" and y.century is None and y.rel_century is None and _ZH_REL_GAP.match(gap):
+            return span(x, y, kind="decade", decade=y.decade, century=x.century, rel_century=x.rel_century)
+    else:
+        # "1 октября прошлого года", "в ноябре этого года".
+        if y.kind == "date" and y.rel_year is not None and y.month is None and x.kind in ("date", "range") and x.month is not None:
+            if year_less(x) and _RU_REL_GAP.match(gap) and text[y.start : y.end].lower().split()[-1].startswith("год"):
+                form = text[y.start : y.end].lower().split()[-1]
+                if form == "года":
+                    return span(x, y, rel_year=y.rel_year, soft=x.soft)
+    return None
+
+
+# ---------------------------------------------------------------------------
+# Datelines
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """The date a document is dated by (a news dateline or a shared
+    header).  ``year`` is the default for dates written without one."""
+
+    year: int | None
+    month: int | None
+    day: int | None
+    text: str = ""
+    source: str = ""
+
+    @property
+    def date(self) -> _dt.date | None:
+        if self.year and self.month and self.day:
+            try:
+                return _dt.date(self.year, self.month, self.day)
+            except ValueError:
+                return None
+        return None
+
+
+def find_dateline(lines: Iterable[str], lang: str, vocab: DateVocab | None = None) -> Dateline | None:
+    """The first dateline among ``lines`` (RU or ZH), read with the
+    dateline formats of the packs."""
+    vocab = vocab or default_vocab()
+    for line in lines:
+        norm = normalize(line)
+        for pat in vocab.datelines.get(lang, []):
+            m = pat.search(norm)
+            if not m:
+                continue
+            for mention in extract(m.group("date"), lang, vocab):
+                if mention.kind == "date" and mention.month is not None:
+                    return Dateline(mention.year, mention.month, mention.day, line[m.start("date") : m.end("date")], lang)
+    return None
+
+
+def header_dateline(texts: Iterable[str], vocab: DateVocab | None = None) -> Dateline | None:
+    """A date in a bilingual file's shared header (``04 ФЕВРАЛЯ 2026,
+    16:40``), in either language."""
+    vocab = vocab or default_vocab()
+    for text in texts:
+        for lang in ("ru", "zh"):
+            for mention in extract(text, lang, vocab):
+                if mention.kind == "date" and not mention.soft and (mention.year or mention.month):
+                    return Dateline(mention.year, mention.month, mention.day, mention.text, "header")
+    return None
+
+
+def combine_datelines(found: Sequence[Dateline | None]) -> Dateline | None:
+    """One dateline for a pair: the first year any of them gives, and
+    the first month and day."""
+    items = [d for d in found if d is not None]
+    if not items:
+        return None
+    year = next((d.year for d in items if d.year), None)
+    first = next((d for d in items if d.month), items[0])
+    return Dateline(year, first.month, first.day, first.text, "+".join(d.source for d in items))
+
+
+#: How many beads, and lines in each, may hold a dateline.
+DATELINE_BEADS = 5
+DATELINE_LINES = 8
+
+
+def pair_dateline(ctx: PairContext | None) -> Dateline | None:
+    """The dateline of a file pair, computed once and kept in
+    ``ctx.state`` (the date checks' scratch space)."""
+    if ctx is None:
+        return None
+    state = ctx.state.setdefault(STATE_KEY, {})
+    if "dateline" in state:
+        return state["dateline"]  # type: ignore[no-any-return]
+    vocab = vocab_for(ctx.rules)
+    header = header_dateline((doc.text[a:b] for doc, a, b in ctx.header), vocab)
+    beads = ctx.beads or ctx.state.get("all_beads", [])
+    found: list[Dateline | None] = [header]
+    for lang in ("ru", "zh"):
+        lines: list[str] = []
+        for bead in beads[:DATELINE_BEADS]:
+            side = bead.side(lang)
+            if side:
+                lines.extend(side.text.split("\n"))
+        found.append(find_dateline(lines[:DATELINE_LINES], lang, vocab))
+    state["dateline"] = combine_datelines(found)
+    return state["dateline"]  # type: ignore[no-any-return]
+
+
+def apply_dateline(ms: Sequence[DateMention], dateline: Dateline | None) -> list[DateMention]:
+    """Resolve relative years and give year-less dates the dateline's
+    year (``year_from`` says which happened)."""
+    out = []
+    ref = dateline.year if dateline else None
+    for m in ms:
+        if m.kind in ("weekday", "decade", "century") or m.any_year:
+            out.append(m)
+            continue
+        if m.year is not None:
+            out.append(replace(m, year_from="text"))
+            continue
+        if m.rel_year is not None:
+            if ref is not None:
+                y = ref + m.rel_year
+                end = y if m.kind == "range" else None
+                out.append(replace(m, year=y, end_year=end if m.end_year is None else m.end_year, year_from="relative"))
+            else:
+                out.append(m)
+            continue
+        if ref is not None and (m.month is not None or m.kind in ("half", "quarter")):
+            end_year = m.end_year
+            if m.kind == "range" and end_year is None:
+                crosses = (m.month or 0, m.day or 0) > (m.end_month or 0, m.end_day or 0)
+                end_year = ref + 1 if crosses else ref
+            out.append(replace(m, year=ref, end_year=end_year, year_from="dateline"))
+            continue
+        out.append(m)
+    return out
+
+
+def bead_dates(bead: SegmentPair, lang: str, ctx: PairContext | None) -> list[DateMention]:
+    """Date and weekday mentions of one side of a bead, with the pair's
+    dateline applied; offsets are into ``bead.side(lang).text``.  Cached
+    on the bead, so every check shares one extraction."""
+
+    def compute() -> list[DateMention]:
+        vocab = vocab_for(ctx.rules if ctx is not None else None)
+        found = extract(bead.side(lang).text, lang, vocab)
+        return apply_dateline(found, pair_dateline(ctx))
+
+    return bead.cached(("dates", lang), compute)  # type: ignore[no-any-return]
+
+
+# ---------------------------------------------------------------------------
+# Comparing
+
+
+def _years_agree(a: DateMention, b: DateMention, ay: int | None, by: int | None) -> bool:
+    if a.any_year or b.any_year:
+        return True
+    # A year from the dateline is a guess: it never contradicts.
+    a_known = ay is not None and a.year_from != "dateline"
+    b_known = by is not None and b.year_from != "dateline"
+    if a_known and b_known:
+        return ay == by
+    if a.year is None and b.year is None and a.rel_year is not None and b.rel_year is not None:
+        return a.rel_year == b.rel_year
+    return True
+
+
+def same_reading(a: DateMention, b: DateMention) -> bool:
+    """Whether two mentions (one per language) may name the same date:
+    equal in every field both give, with the same precision."""
+    if a.kind == "weekday" or b.kind == "weekday":
+        return False
+    if a.kind != b.kind:
+        return False
+    if a.kind in ("date", "range"):
+        # A bare ZH "4日" (day only) agrees with any date on that day.
+        if a.soft and a.month is None and a.day is not None or b.soft and b.month is None and b.day is not None:
+            return a.day is not None and a.day == b.day and a.kind == b.kind == "date"
+        if a.granularity != b.granularity:
+            return False
+        if (a.month, a.day, a.end_month, a.end_day) != (b.month, b.day, b.end_month, b.end_day):
+            return False
+        if not _years_agree(a, b, a.year, b.year):
+            return False
+        if a.kind == "range" and not _years_agree(a, b, a.end_year, b.end_year):
+            return False
+        return True
+    if a.kind in ("half", "quarter"):
+        return (a.half, a.quarter) == (b.half, b.quarter) and _years_agree(a, b, a.year, b.year)
+    if a.kind == "decade":
+        da, db = a.decade or 0, b.decade or 0
+        if da >= 100 and db >= 100:
+            return da == db
+        if da % 100 != db % 100:
+            return False
+        ca = a.century if a.century is not None else (da // 100 + 1 if da >= 100 else None)
+        cb = b.century if b.century is not None else (db // 100 + 1 if db >= 100 else None)
+        return ca is None or cb is None or ca == cb
+    if a.kind == "century":
+        if a.century is not None and b.century is not None:
+            return a.century == b.century
+        if a.rel_century is not None and b.rel_century is not None:
+            return a.rel_century == b.rel_century
+        return True
+    return False
+
+
+def _closeness(a: DateMention, b: DateMention) -> int:
+    """How alike two unequal mentions are, to pair a date with its
+    mistranslation rather than with an unrelated date (0 = not
+    comparable)."""
+    if a.kind != b.kind or a.kind == "weekday":
+        return 0
+    score = 1
+    for f in ("year", "month", "day", "end_month", "end_day", "half", "quarter", "decade", "century"):
+        va, vb = getattr(a, f), getattr(b, f)
+        if va is not None and va == vb:
+            score += 2
+        elif va is not None and vb is not None:
+            score += 0
+    if a.granularity == b.granularity:
+        score += 1
+    return score
+
+
+@dataclass
+class DatePairing:
+    """How the dates of one bead pair up."""
+
+    matched: list[tuple[DateMention, DateMention]] = field(default_factory=list)
+    #: (RU, ZH) mentions that stand for each other but read differently.
+    different: list[tuple[DateMention, DateMention]] = field(default_factory=list)
+    #: Mentions with no counterpart at all, as (lang, mention).
+    unpaired: list[tuple[str, DateMention]] = field(default_factory=list)
+
+
+def _weekday_of(m: DateMention, dateline: Dateline | None) -> set[int]:
+    """The weekdays a dated mention may fall on (several when its year
+    is only the dateline's guess near a year boundary)."""
+    if m.kind != "date" or m.granularity != "day" or m.month is None or m.day is None:
+        return set()
+    out = set()
+    for y in plausible_years(m, dateline):
+        wd = actual_weekday(y, m.month, m.day)
+        if wd is not None:
+            out.add(wd)
+    return out
+
+
+def plausible_years(m: DateMention, dateline: Dateline | None) -> list[int]:
+    """The year of a mention; for a year taken from the dateline, also
+    the neighbouring year when the date lies more than half a year from
+    the dateline's month ("28 декабря" in an item dated 4 January)."""
+    if m.year is None:
+        return []
+    if m.year_from != "dateline" or dateline is None or dateline.month is None or m.month is None:
+        return [m.year]
+    delta = m.month - dateline.month
+    if delta > 6:
+        return [m.year, m.year - 1]
+    if delta < -6:
+        return [m.year, m.year + 1]
+    return [m.year]
+
+
+def pair_dates(ru: Sequence[DateMention], zh: Sequence[DateMention], dateline: Dateline | None = None) -> DatePairing:
+    """Pair RU and ZH date mentions (weekday-only mentions are left to
+    :func:`pair_weekdays`): first mentions with the same reading, then
+    leftovers of the same kind as differing readings; the rest is
+    unpaired.  Soft mentions never end up unpaired or different on their
+    own."""
+    result = DatePairing()
+    ru_left = [m for m in ru if m.kind != "weekday"]
+    zh_left = [m for m in zh if m.kind != "weekday"]
+    # Equal readings, preferring those that agree on a written year.
+    for strict in (True, False):
+        for r in list(ru_left):
+            for z in zh_left:
+                if not same_reading(r, z):
+                    continue
+                if strict and not (r.written_year and z.written_year) and (r.written_year or z.written_year):
+                    continue
+                result.matched.append((r, z))
+                ru_left.remove(r)
+                zh_left.remove(z)
+                break
+    # A bare weekday on one side may stand for a date on the other (the ZH
+    # press writes "4日" where RU says "в среду").
+    # Differing readings: pair the most alike leftovers of one kind.
+    candidates = []
+    for r in ru_left:
+        for z in zh_left:
+            c = _closeness(r, z)
+            if c and not (r.soft and z.soft):
+                candidates.append((-c, r.start, z.start, r, z))
+    candidates.sort(key=lambda t: t[:3])
+    used_r: set[int] = set()
+    used_z: set[int] = set()
+    for _, _, _, r, z in candidates:
+        if id(r) in used_r or id(z) in used_z:
+            continue
+        if r.soft or z.soft:
+            # A soft mention (a relative year, an adjective) only conflicts
+            # when it gives a value that can be compared.
+            if not _comparable_soft(r, z):
+                continue
+        used_r.add(id(r))
+        used_z.add(id(z))
+        result.different.append((r, z))
+    for r in ru_left:
+        if id(r) not in used_r and not r.soft:
+            result.unpaired.append(("ru", r))
+    for z in zh_left:
+        if id(z) not in used_z and not z.soft:
+            result.unpaired.append(("zh", z))
+    result.different.sort(key=lambda p: p[0].start)
+    result.unpaired.sort(key=lambda p: (p[0], p[1].start))
+    return result
+
+
+def _comparable_soft(r: DateMention, z: DateMention) -> bool:
+    for m, o in ((r, z), (z, r)):
+        if m.soft:
+            if m.kind == "date" and m.month is None and m.day is not None:
+                return False
+            if m.kind == "date" and m.granularity == "year" and (m.year is None or m.any_year):
+                return False
+            if m.kind in ("decade", "century"):
+                return False
+            if m.granularity != o.granularity:
+                return False
+    return True
+
+
+@dataclass
+class WeekdayPairing:
+    """How the weekdays of one bead pair up."""
+
+    matched: list[tuple[DateMention, DateMention]] = field(default_factory=list)
+    #: (RU, ZH) weekdays that differ.
+    different: list[tuple[DateMention, DateMention]] = field(default_factory=list)
+    #: Weekdays written on one side only, as (lang, mention).
+    dropped: list[tuple[str, DateMention]] = field(default_factory=list)
+
+
+def pair_weekdays(
+    ru: Sequence[DateMention], zh: Sequence[DateMention], dateline: Dateline | None = None
+) -> WeekdayPairing:
+    """Pair the weekdays written on each side (alone or next to a date).
+
+    Equal weekdays pair first; a bare weekday also pairs with a date on
+    the other side that falls on that weekday (``в среду`` ↔ ``4日``).
+    Leftovers pair in text order as differing weekdays, and what remains
+    was dropped by one side.  Soft weekdays (``пятничные дебаты``) may
+    satisfy a counterpart but are never reported."""
+    result = WeekdayPairing()
+    ru_w = [m for m in ru if m.weekday is not None]
+    zh_w = [m for m in zh if m.weekday is not None]
+    for r in list(ru_w):
+        for z in zh_w:
+            if r.weekday == z.weekday:
+                result.matched.append((r, z))
+                ru_w.remove(r)
+                zh_w.remove(z)
+                break
+    for lang, left, other_side in (("ru", ru_w, zh), ("zh", zh_w, ru)):
+        for w in list(left):
+            if w.kind != "weekday":
+                continue
+            for d in other_side:
+                if d.weekday is None and w.weekday in _weekday_of(d, dateline):
+                    pair = (w, d) if lang == "ru" else (d, w)
+                    result.matched.append(pair)
+                    left.remove(w)
+                    break
+    hard_r = [m for m in ru_w if not m.soft]
+    hard_z = [m for m in zh_w if not m.soft]
+    soft_r = [m for m in ru_w if m.soft]
+    soft_z = [m for m in zh_w if m.soft]
+    n = min(len(hard_r), len(hard_z))
+    for r, z in zip(hard_r[:n], hard_z[:n]):
+        result.different.append((r, z))
+    rest_r, rest_z = hard_r[n:], hard_z[n:]
+    # A leftover hard weekday against a leftover soft one still differs.
+    for r, z in zip(rest_r, soft_z):
+        result.different.append((r, z))
+    for r, z in zip(soft_r, rest_z):
+        result.different.append((r, z))
+    rest_r = rest_r[len(soft_z):]
+    rest_z = rest_z[len(soft_r):]
+    result.dropped.extend(("ru", m) for m in rest_r)
+    result.dropped.extend(("zh", m) for m in rest_z)
+    return result
+
+
+def weekday_conflict(m: DateMention, dateline: Dateline | None) -> str | None:
+    """Why a weekday does not fit its date, or ``None`` when it fits (or
+    cannot be checked).  A date's own weekday is checked against the
+    calendar; a bare weekday only when the text ties it to the dateline
+    (``сегодня, во вторник``)."""
+    if m.weekday is None:
+        return None
+    if m.kind == "weekday":
+        if m.rel_day is None or dateline is None or dateline.date is None:
+            return None
+        day = dateline.date + _dt.timedelta(days=m.rel_day)
+        if day.weekday() == m.weekday:
+            return None
+        rel = {0: "today", -1: "yesterday", 1: "tomorrow"}.get(m.rel_day, f"{m.rel_day:+d} days")
+        return (
+            f"{rel} is {day.isoformat()} by the dateline, a {WEEKDAY_NAMES[day.weekday()]},"
+            f" not a {WEEKDAY_NAMES[m.weekday]}"
+        )
+    if m.kind == "range" and m.granularity == "day" and m.year is not None and m.month and m.day:
+        fits = actual_weekday(m.year, m.month, m.day)
+        if fits is None or fits == m.weekday:
+            return None
+        return f"{m.year:04d}-{m.month:02d}-{m.day:02d} is a {WEEKDAY_NAMES[fits]}, not a {WEEKDAY_NAMES[m.weekday]}"
+    if m.kind != "date" or m.granularity != "day" or m.month is None or m.day is None:
+        return None
+    years = plausible_years(m, dateline)
+    if not years:
+        return None
+    fits_any = {actual_weekday(y, m.month, m.day) for y in years}
+    if m.weekday in fits_any:
+        return None
+    y = years[0]
+    wd = actual_weekday(y, m.month, m.day)
+    if wd is None:
+        return None
+    source = " (year from the dateline)" if m.year_from == "dateline" else ""
+    return f"{y:04d}-{m.month:02d}-{m.day:02d}{source} is a {WEEKDAY_NAMES[wd]}, not a {WEEKDAY_NAMES[m.weekday]}"
+
+
+__all__ = [
+    "DateMention",
+    "DatePairing",
+    "DateVocab",
+    "Dateline",
+    "WeekdayPairing",
+    "apply_dateline",
+    "bead_dates",
+    "build_vocab",
+    "describe",
+    "extract",
+    "find_dateline",
+    "pair_dateline",
+    "pair_dates",
+    "pair_weekdays",
+    "same_reading",
+    "weekday_conflict",
+]

@@ -1,0 +1,1321 @@
+"""Numbers in Russian and Chinese text: find them, read their values,
+decide whether two of them say the same.
+
+Everything here is a pure function of the text and a compiled
+:class:`NumberVocab`; the words themselves (magnitudes, number words,
+classifiers, approximation words) come from the ``vocab: numbers:``
+section of the rule packs (``rules/numbers.yaml``), so a user can add a
+missing word without touching code.
+
+Reading rules, in short:
+
+* Digits in any script (full-width too); Russian decimal comma and
+  Chinese decimal point; thousands grouped by space, NBSP, narrow NBSP
+  (Russian) or comma (Chinese).
+* A magnitude word after a number multiplies it (``1,5 млн``,
+  ``1.085亿``, ``1.2万亿``); in a range the magnitude of the second end
+  applies to the first (``5–7 млн`` is 5 000 000 to 7 000 000).
+* Russian number words in every case and gender combine (``двадцать
+  пять тысяч``); Chinese numerals (``十五万``, ``二〇二六``, ``百分之二十五``,
+  ``一个半``) count only before a classifier or after 第/百分之, so that
+  ``一些`` or ``统一`` are not numbers.
+* Some mentions are *quiet*: they count as the counterpart of a value on
+  the other side but are never reported themselves.  These are numbers
+  in dates, years, decades and centuries (the date check owns them),
+  clock times, codes and names (``G20``, ``COVID-19``, ``СНВ-3``,
+  ``«Сила Сибири — 2»``), references (``ст. 5``, ``№ 12``, ``第5条``),
+  phone numbers, and number *words* whose value is 0, 1/2, 1 or 2
+  (``один`` and ``两`` stand for articles and "both" as often as for
+  counts).
+
+Equality (:func:`values_equal`): two values are equal when the more
+precise one rounds to the less precise one at the less precise one's last
+written digit (``1,51 млн`` = ``151万``, ``1,5 млн`` = ``151万``, but
+``1500`` ≠ ``2000``).  When either side is marked approximate (``около``,
+``约``, ``多`` ...) its precision is its last *significant* digit, so
+``около 2000`` = ``1 950``.  Signs are ignored.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from fractions import Fraction
+from functools import lru_cache
+from typing import Any
+
+from ruconsist.errors import RuleError
+from ruconsist.yamlio import line_of
+
+ZERO = Fraction(0)
+ONE = Fraction(1)
+
+# --------------------------------------------------------------------------
+# Mentions
+
+
+@dataclass(frozen=True)
+class NumberMention:
+    """A number found in one side's text.
+
+    ``start``/``end`` are offsets into the text given to
+    :func:`extract_numbers`; ``value`` is exact; ``unit`` is the value of
+    the last written digit (the precision); ``alts`` are other readings
+    (``两倍`` is 2× or 3×); ``quiet`` mentions are counterparts only, with
+    ``role`` saying why (date, time, code, name, reference, word, vague).
+    """
+
+    start: int
+    end: int
+    value: Fraction
+    kind: str
+    approx: bool
+    raw: str
+    unit: Fraction = ONE
+    alts: tuple[Fraction, ...] = ()
+    quiet: bool = False
+    role: str = ""
+    scale: str = ""
+    factor: Fraction = ONE
+    digits: bool = True
+
+    @property
+    def values(self) -> tuple[Fraction, ...]:
+        return (self.value, *self.alts)
+
+    def reading(self) -> str:
+        """``'1,5 млн' = 1 500 000`` style text for messages."""
+        if self.kind == "percent":
+            shown = f"{format_value(self.value)} %"
+        elif len(self.alts) and self.kind == "multiple":
+            shown = " or ".join(f"{format_value(v)}×" for v in self.values)
+        elif self.kind == "multiple":
+            shown = f"{format_value(self.value)}×"
+        else:
+            shown = format_value(self.value)
+        if _plain(self.raw) == shown.replace(" ", ""):
+            return f"'{self.raw}'"
+        return f"'{self.raw}' = {shown}"
+
+
+def _plain(raw: str) -> str:
+    return re.sub(r"[\s\u00a0\u202f\u2009]", "", raw).replace(",", ".")
+
+
+def format_value(value: Fraction) -> str:
+    """Digits grouped by three with spaces; decimals with a point; thirds
+    and other repeating fractions as ``1/3``."""
+    value = abs(value)
+    if value.denominator == 1:
+        return _group(str(value.numerator))
+    den = value.denominator
+    while den % 2 == 0:
+        den //= 2
+    while den % 5 == 0:
+        den //= 5
+    if den != 1:
+        return f"{value.numerator}/{value.denominator}"
+    text = _decimal_text(value)
+    whole, _, frac = text.partition(".")
+    return f"{_group(whole)}.{frac}" if frac else _group(whole)
+
+
+def _decimal_text(value: Fraction) -> str:
+    places = 0
+    scaled = value
+    while scaled.denominator != 1:
+        scaled *= 10
+        places += 1
+    digits = str(scaled.numerator).rjust(places + 1, "0")
+    if not places:
+        return digits
+    return f"{digits[:-places]}.{digits[-places:]}".rstrip("0").rstrip(".")
+
+
+def _group(digits: str) -> str:
+    if len(digits) <= 4:
+        return digits
+    out = []
+    while digits:
+        out.append(digits[-3:])
+        digits = digits[:-3]
+    return " ".join(reversed(out))
+
+
+# --------------------------------------------------------------------------
+# Vocabulary
+
+
+SETTINGS_KEYS = ("quiet_word_values", "magnitude_factors")
+RU_KEYS = (
+    "magnitudes", "cardinals", "ordinals", "collectives", "fractions",
+    "compound_prefixes", "compound_stems", "multiples", "multiple_stems",
+    "percent", "approx_before", "approx_after", "time_after", "year_after",
+    "century_after", "reference_before", "roman_before", "names",
+    "month_abbreviations",
+)
+ZH_KEYS = (
+    "digits", "units", "magnitudes", "classifiers", "not_numbers", "names",
+    "ordinal_before", "percent_before", "permille_before", "fraction_mark",
+    "percent_after", "multiple_after", "multiples", "tenths_after",
+    "approx_before", "approx_after", "vague_before", "vague_after",
+    "weekday_before", "time_after", "reference_after", "article_after",
+    "year_after", "month_after", "day_after", "decade_after", "century_after",
+)
+# Sections holding lists of {value|factor, forms} entries.
+VALUED = {"cardinals", "ordinals", "collectives", "fractions",
+          "compound_prefixes", "multiples", "multiple_stems"}
+MAPPINGS = {"digits", "units", "magnitudes"}
+
+
+@dataclass
+class SideVocab:
+    words: dict[str, tuple[str, Fraction]] = field(default_factory=dict)
+    lists: dict[str, list[str]] = field(default_factory=dict)
+    valued: dict[str, dict[str, Fraction]] = field(default_factory=dict)
+    maps: dict[str, dict[str, Fraction]] = field(default_factory=dict)
+
+    def list(self, name: str) -> list[str]:
+        return self.lists.get(name, [])
+
+
+@dataclass
+class NumberVocab:
+    """Compiled number vocabulary; build with :func:`compile_vocab`."""
+
+    ru: SideVocab
+    zh: SideVocab
+    quiet_word_values: frozenset[Fraction]
+    magnitude_factors: tuple[int, ...]
+    _regex: dict[str, re.Pattern[str]] = field(default_factory=dict, repr=False)
+
+    def side(self, lang: str) -> SideVocab:
+        return self.ru if lang == "ru" else self.zh
+
+
+def _err(msg: str, path: str, node: Any, key: Any = None) -> RuleError:
+    return RuleError(f"vocab.numbers: {msg}", path, line_of(node, key))
+
+
+def _suggest(word: str, choices: Iterable[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(word, list(choices), n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def parse_value(raw: Any, path: str, node: Any, key: Any) -> Fraction:
+    """A vocabulary value: an integer, a decimal or a fraction ``"3/2"``."""
+    if isinstance(raw, bool) or raw is None:
+        raise _err(f"{raw!r} is not a number", path, node, key)
+    try:
+        if isinstance(raw, float):
+            return Fraction(str(raw))
+        return Fraction(str(raw).replace(" ", ""))
+    except (ValueError, ZeroDivisionError):
+        raise _err(f"{raw!r} is not a number (write 5, 1.5 or \"3/2\")", path, node, key) from None
+
+
+def _norm_form(text: str) -> str:
+    return " ".join(text.lower().replace("ё", "е").split())
+
+
+def _strings(node: Any, path: str, parent: Any, key: Any, what: str) -> list[str]:
+    if isinstance(node, str):
+        node = [node]
+    if not isinstance(node, list):
+        raise _err(f"{what} must be a list of strings", path, parent, key)
+    out = []
+    for i, item in enumerate(node):
+        if not isinstance(item, (str, int)) or isinstance(item, bool):
+            raise _err(f"{what} must hold strings, found {type(item).__name__}", path, node, i)
+        text = _norm_form(str(item))
+        if not text:
+            raise _err(f"{what} has an empty form", path, node, i)
+        out.append(text)
+    return out
+
+
+def _merge_side(side: SideVocab, node: Any, lang: str, path: str, parent: Any) -> None:
+    keys = RU_KEYS if lang == "ru" else ZH_KEYS
+    if not isinstance(node, dict):
+        raise _err(f"'{lang}' must be a mapping", path, parent, lang)
+    for key, sub in node.items():
+        if key not in keys:
+            raise _err(f"unknown key {key!r} in {lang}{_suggest(key, keys)}", path, node, key)
+        what = f"{lang}.{key}"
+        if key in MAPPINGS and lang == "zh":
+            if not isinstance(sub, dict):
+                raise _err(f"{what} must map characters to values", path, node, key)
+            table = side.maps.setdefault(key, {})
+            for form, raw in sub.items():
+                if not form:
+                    raise _err(f"{what} has an empty form", path, sub, form)
+                table[str(form)] = parse_value(raw, path, sub, form)
+        elif key in VALUED or (key == "magnitudes" and lang == "ru") or (key == "multiples" and lang == "zh"):
+            if not isinstance(sub, list):
+                raise _err(f"{what} must be a list of {{value, forms}} entries", path, node, key)
+            table = side.valued.setdefault(key, {})
+            vkey = "factor" if key == "magnitudes" else "value"
+            for i, entry in enumerate(sub):
+                if not isinstance(entry, dict):
+                    raise _err(f"{what} entries must be mappings with '{vkey}' and 'forms'", path, sub, i)
+                for k in entry:
+                    if k not in (vkey, "forms", "note"):
+                        raise _err(
+                            f"unknown key {k!r} in a {what} entry{_suggest(k, (vkey, 'forms'))}",
+                            path, entry, k,
+                        )
+                if vkey not in entry or "forms" not in entry:
+                    raise _err(f"{what} entry needs '{vkey}' and 'forms'", path, entry)
+                value = parse_value(entry[vkey], path, entry, vkey)
+                if value <= 0 and key in ("magnitudes", "multiples", "multiple_stems"):
+                    raise _err(f"{what} {vkey} must be positive", path, entry, vkey)
+                for form in _strings(entry["forms"], path, entry, "forms", f"{what} forms"):
+                    table[form] = value
+        elif key == "fraction_mark":
+            if not isinstance(sub, str) or not sub:
+                raise _err(f"{what} must be a string", path, node, key)
+            side.lists[key] = [sub]
+        else:
+            side.lists.setdefault(key, []).extend(_strings(sub, path, node, key, what))
+
+
+def compile_vocab(entries: Iterable[tuple[Any, Any]]) -> NumberVocab:
+    """Merge the ``vocab: numbers:`` nodes of all packs (given as
+    ``(pack, node)`` pairs, pack having ``.path``) and validate them;
+    errors name the pack file and line."""
+    ru, zh = SideVocab(), SideVocab()
+    quiet: set[Fraction] | None = None
+    factors: tuple[int, ...] | None = None
+    seen = False
+    for pack, node in entries:
+        seen = True
+        path = getattr(pack, "path", str(pack))
+        if not isinstance(node, dict):
+            raise RuleError("vocab.numbers must be a mapping", path, line_of(node))
+        for key, sub in node.items():
+            if key == "settings":
+                if not isinstance(sub, dict):
+                    raise _err("'settings' must be a mapping", path, node, key)
+                for skey, sval in sub.items():
+                    if skey not in SETTINGS_KEYS:
+                        raise _err(
+                            f"unknown setting {skey!r}{_suggest(skey, SETTINGS_KEYS)}", path, sub, skey
+                        )
+                    if not isinstance(sval, list):
+                        raise _err(f"settings.{skey} must be a list", path, sub, skey)
+                    vals = [parse_value(v, path, sval, i) for i, v in enumerate(sval)]
+                    if skey == "quiet_word_values":
+                        quiet = set(vals)
+                    else:
+                        bad = [v for v in vals if v.denominator != 1 or v <= 1]
+                        if bad:
+                            raise _err("settings.magnitude_factors must be integers above 1", path, sub, skey)
+                        factors = tuple(int(v) for v in vals)
+            elif key in ("ru", "zh"):
+                _merge_side(ru if key == "ru" else zh, sub, key, path, node)
+            else:
+                raise _err(
+                    f"unknown key {key!r}{_suggest(key, ('settings', 'ru', 'zh'))}", path, node, key
+                )
+    if not seen:
+        raise RuleError("no rule pack defines vocab.numbers (is rules/numbers.yaml missing?)")
+    for name in ("digits", "units", "magnitudes"):
+        if not zh.maps.get(name):
+            raise RuleError(f"vocab.numbers: zh.{name} is empty; the number check cannot read Chinese")
+    _index_ru_words(ru)
+    return NumberVocab(
+        ru=ru,
+        zh=zh,
+        quiet_word_values=frozenset(quiet if quiet is not None else {ZERO, Fraction(1, 2), ONE, Fraction(2)}),
+        magnitude_factors=factors or (10, 100, 1000, 10000),
+    )
+
+
+def _index_ru_words(ru: SideVocab) -> None:
+    # One form, one reading; earlier sections win ("тысячи" is a
+    # magnitude, never a fraction).
+    for kind in ("magnitudes", "cardinals", "ordinals", "collectives", "fractions", "multiples"):
+        for form, value in ru.valued.get(kind, {}).items():
+            if " " in form:
+                continue
+            ru.words.setdefault(form, (kind, value))
+
+
+def _alternation(forms: Iterable[str]) -> str:
+    return "|".join(re.escape(f) for f in sorted(set(forms), key=lambda s: (-len(s), s)))
+
+
+# --------------------------------------------------------------------------
+# Normalisation (length-preserving, so offsets stay true)
+
+_WIDTH = {0xFF10 + i: ord("0") + i for i in range(10)}
+_WIDTH.update({0xFF0E: ord("."), 0xFF05: ord("%"), 0xFF0C: ord(","), 0xFF1A: ord(":"),
+               0xFF0D: ord("-"), 0xFF5E: ord("~"), 0x2212: ord("-")})
+
+
+def normalise(text: str, lang: str) -> str:
+    """Same-length copy of ``text`` for matching: full-width digits and
+    signs folded to ASCII, other decimal digits to ASCII, Russian lower
+    case with ``ё`` as ``е``."""
+    out = []
+    for ch in text.translate(_WIDTH):
+        if ch.isdigit() and not ("0" <= ch <= "9"):
+            d = unicodedata.decimal(ch, None)
+            ch = str(d) if d is not None else ch
+        elif lang == "ru":
+            low = ch.lower()
+            ch = low if len(low) == 1 else ch
+            if ch == "ё":
+                ch = "е"
+        out.append(ch)
+    return "".join(out)
+
+
+SPACES = " \u00a0\u202f\u2009\t"
+DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015"
+
+RU_DIGITS = re.compile(
+    r"(?<![0-9])(?:[0-9]{1,3}(?:[ \u00a0\u202f\u2009][0-9]{3})+(?![0-9])|[0-9]+)(?:[.,][0-9]+(?![0-9]))?"
+)
+ZH_DIGITS = re.compile(
+    r"(?<![0-9])(?:[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+(?![0-9]))?"
+)
+URL = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+", re.I)
+PHONE = re.compile(
+    r"(?:\+\d{1,3}[\s\u00a0-]?)?(?:\(\d{2,5}\)|\d{3,5})[\s\u00a0-]\d{2,4}[\s\u00a0-]\d{2}[\s\u00a0-]\d{2}(?!\d)"
+)
+DMY = re.compile(r"(?<![\d.])\d{1,2}[./]\d{1,2}[./]\d{2,4}(?![\d.])|(?<![\d-])\d{4}-\d{2}-\d{2}(?!\d)")
+TIME = re.compile(r"(?<![\d:.])([01]?\d|2[0-3])[:.][0-5]\d(?![\d:])")
+VERSION = re.compile(r"(?<![\d.])\d+(?:\.\d+){2,}(?![\d])")
+LETTER = re.compile(r"[^\W\d_]")
+
+
+def _is_letter(ch: str) -> bool:
+    return bool(ch) and ch.isalpha()
+
+
+def _is_cjk(ch: str) -> bool:
+    return bool(ch) and ("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff")
+
+
+def _digit_value(s: str, lang: str) -> tuple[Fraction, Fraction]:
+    """Value and precision unit of a digit string."""
+    s = re.sub(r"[ \u00a0\u202f\u2009]", "", s)
+    if lang == "zh":
+        s = s.replace(",", "")
+    whole, sep, frac = s.replace(",", ".").partition(".")
+    value = Fraction(int(whole or "0"))
+    unit = ONE
+    if frac:
+        value += Fraction(int(frac), 10 ** len(frac))
+        unit = Fraction(1, 10 ** len(frac))
+    return value, unit
+
+
+# --------------------------------------------------------------------------
+# Extraction
+
+
+def extract_numbers(text: str, lang: str, vocab: NumberVocab) -> list[NumberMention]:
+    """All number mentions in ``text`` (``lang`` is ``"ru"`` or ``"zh"``),
+    ordered by position."""
+    norm = normalise(text, lang)
+    if lang == "ru":
+        mentions = _extract_ru(text, norm, vocab)
+    else:
+        mentions = _extract_zh(text, norm, vocab)
+    mentions.sort(key=lambda m: (m.start, -m.end))
+    out: list[NumberMention] = []
+    last_end = -1
+    for m in mentions:
+        if m.start < last_end:
+            continue
+        out.append(m)
+        last_end = m.end
+    return _join_ranges(text, norm, out, lang)
+
+
+def _mask_spans(norm: str) -> list[tuple[int, int, str]]:
+    spans = []
+    for rx, role in ((URL, "code"), (PHONE, "code"), (VERSION, "code"), (DMY, "date"), (TIME, "time")):
+        for m in rx.finditer(norm):
+            spans.append((m.start(), m.end(), role))
+    return spans
+
+
+def _in_spans(spans: list[tuple[int, int, str]], start: int, end: int) -> str | None:
+    for a, b, role in spans:
+        if a < end and start < b:
+            return role
+    return None
+
+
+def _skip_space(norm: str, i: int) -> int:
+    while i < len(norm) and norm[i] in SPACES:
+        i += 1
+    return i
+
+
+def _match_word_at(norm: str, i: int, pattern: re.Pattern[str]) -> re.Match[str] | None:
+    return pattern.match(norm, i)
+
+
+def _regex(vocab: NumberVocab, name: str, build) -> re.Pattern[str]:  # type: ignore[no-untyped-def]
+    pat = vocab._regex.get(name)
+    if pat is None:
+        pat = vocab._regex[name] = build()
+    return pat
+
+
+def _words_after(forms: Iterable[str]) -> re.Pattern[str]:
+    alt = _alternation(forms)
+    if not alt:
+        return re.compile(r"(?!x)x")
+    return re.compile(rf"[ \u00a0\u202f\u2009]*(?:{alt})(?![а-яa-z0-9])")
+
+
+def _words_before(forms: Iterable[str]) -> re.Pattern[str]:
+    alt = _alternation(forms)
+    if not alt:
+        return re.compile(r"(?!x)x")
+    return re.compile(rf"(?<![а-яa-z])(?:{alt})[ \u00a0\u202f\u2009]*$")
+
+
+def _ru_patterns(vocab: NumberVocab) -> dict[str, re.Pattern[str]]:
+    def build():  # type: ignore[no-untyped-def]
+        ru = vocab.ru
+        mags = ru.valued.get("magnitudes", {})
+        percent = ru.list("percent")
+        return {
+            "mag": re.compile(rf"[ \u00a0\u202f\u2009]*({_alternation(mags)})(?![а-яa-z0-9])"),
+            "percent": re.compile(rf"[ \u00a0\u202f\u2009]*({_alternation(percent)})(?![а-яa-z0-9])"),
+            "year": _words_after(ru.list("year_after")),
+            "century": _words_after(ru.list("century_after")),
+            "time": re.compile(
+                rf"(?:[ \u00a0\u202f\u2009]+час[а-я]*)?{_words_after(ru.list('time_after')).pattern}"
+            ),
+            "approx_before": _words_before(ru.list("approx_before")),
+            "approx_after": _words_after(ru.list("approx_after")),
+            "reference": _words_before(ru.list("reference_before")),
+            "roman_next": _words_after(ru.list("roman_before")),
+            "names": re.compile(rf"(?<![а-яa-z])(?:{_alternation(ru.list('names'))})(?![а-яa-z])")
+            if ru.list("names") else re.compile(r"(?!x)x"),
+            "compound": re.compile(
+                rf"(?<![а-яa-z])({_alternation(ru.valued.get('compound_prefixes', {}))})"
+                rf"(?:{_alternation(ru.list('compound_stems'))})[а-я]*"
+            ),
+            "mult_stem": re.compile(
+                rf"(?<![а-яa-z])({_alternation(ru.valued.get('multiple_stems', {}))})[а-я]*"
+            ),
+            "suffix": re.compile(r"[-\u2010\u2011]([а-я]+)"),
+            "raz": re.compile(r"[ \u00a0\u202f\u2009]+раз(?:а)?(?![а-я])"),
+            "v_before": re.compile(r"(?<![а-я])в[ \u00a0\u202f\u2009]+$"),
+        }
+
+    return _regex(vocab, "ru", build)  # type: ignore[return-value]
+
+
+def _quoted_name_spans(norm: str) -> list[tuple[int, int, str]]:
+    # «Сила Сибири — 2», "Союз МС-21": a number closing a quoted name.
+    spans = []
+    for m in re.finditer(r"[«\"“„]([^«»\"“”„\n]{1,80})[»\"”“]", norm):
+        inner = m.group(1)
+        if re.search(rf"[^\W\d_][ \u00a0]*[{DASHES}]?[ \u00a0]*\d+[ \u00a0]*$", inner):
+            spans.append((m.start(), m.end(), "name"))
+    return spans
+
+
+def _ru_date_like(norm: str, i: int, vocab: NumberVocab) -> bool:
+    months = _ru_month_pattern(tuple(vocab.ru.list("month_abbreviations")))
+    return bool(months.match(norm, i))
+
+
+@lru_cache(maxsize=8)
+def _ru_month_pattern(abbrevs: tuple[str, ...]) -> re.Pattern[str]:
+    names = set(ru_month_names())
+    names.update(a.rstrip(".") for a in abbrevs)
+    alt = _alternation(names)
+    return re.compile(rf"[ \u00a0\u202f\u2009]*(?:{alt})\.?(?![а-я])")
+
+
+@lru_cache(maxsize=1)
+def ru_month_names() -> tuple[str, ...]:
+    """Russian month names in every CLDR form (lower case, no dots)."""
+    from babel.dates import get_month_names
+
+    out: set[str] = set()
+    for width in ("wide", "abbreviated"):
+        for context in ("format", "stand-alone"):
+            for name in get_month_names(width, context, locale="ru").values():
+                out.add(name.lower().rstrip(".").replace("ё", "е"))
+    # Prepositional and other cases of the wide names ("в феврале").
+    for name in list(get_month_names("wide", "stand-alone", locale="ru").values()):
+        n = name.lower()
+        stem = n[:-1] if n[-1] in "ьй" else n
+        out.update({stem + "е", stem + "я", stem + "ю", stem + "ем", n})
+    return tuple(sorted(out))
+
+
+def _extract_ru(text: str, norm: str, vocab: NumberVocab) -> list[NumberMention]:
+    p = _ru_patterns(vocab)
+    masks = _mask_spans(norm) + _quoted_name_spans(norm)
+    for m in p["names"].finditer(norm):
+        masks.append((m.start(), m.end(), "name"))
+    out: list[NumberMention] = []
+    for m in RU_DIGITS.finditer(norm):
+        out.append(_ru_digit_mention(text, norm, m, vocab, p, masks))
+    out.extend(_ru_word_mentions(text, norm, vocab, p, masks))
+    for m in p["compound"].finditer(norm):
+        value = vocab.ru.valued["compound_prefixes"][m.group(1)]
+        kind = "percent" if "процентн" in m.group(0) else "compound"
+        out.append(_finish(text, norm, m.start(), m.end(), value, ONE, kind, vocab, p, masks,
+                           digits=False, lang="ru"))
+    for m in p["mult_stem"].finditer(norm):
+        value = vocab.ru.valued["multiple_stems"][m.group(1)]
+        out.append(_finish(text, norm, m.start(), m.end(), value, ONE, "multiple", vocab, p, masks,
+                           digits=False, lang="ru"))
+    for m in re.finditer(r"(?<![\w])([IVXLC]+)(?![\w])", text):
+        nxt = p["roman_next"].match(norm, m.end())
+        if nxt:
+            value = _roman(m.group(1))
+            if value:
+                out.append(NumberMention(m.start(), m.end(), Fraction(value), "ordinal", False,
+                                         text[m.start():m.end()], quiet=True, role="name", digits=False))
+    return out
+
+
+def _roman(s: str) -> int:
+    vals = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+    total = 0
+    for i, ch in enumerate(s):
+        v = vals[ch]
+        if i + 1 < len(s) and vals[s[i + 1]] > v:
+            total -= v
+        else:
+            total += v
+    return total if 0 < total < 400 else 0
+
+
+def _ru_digit_mention(text, norm, m, vocab, p, masks):  # type: ignore[no-untyped-def]
+    start, end = m.start(), m.end()
+    raw = m.group(0)
+    value, unit = _digit_value(raw, "ru")
+    role = _in_spans(masks, start, end)
+    before = norm[start - 1] if start else ""
+    before2 = norm[start - 2] if start > 1 else ""
+    after = norm[end] if end < len(norm) else ""
+    kind = "cardinal"
+    if role is None:
+        if _is_letter(before) or (before in DASHES and _is_letter(before2)):
+            role = "code"
+        elif after and ("a" <= after <= "z") or (after in DASHES and end + 1 < len(norm) and "a" <= norm[end + 1] <= "z"):
+            role = "code"
+    suffix = p["suffix"].match(norm, end)
+    if suffix:
+        word = suffix.group(1)
+        if value.denominator == 1 and value % 10 == 0 and re.fullmatch(r"е|х|ые|ых|ми|м", word):
+            end = suffix.end()
+            kind = "decade"
+            role = role or "date"
+            nxt = re.match(r"[ \u00a0]+(?:год[а-я]*|гг\.?)", norm[end:])
+            if nxt:
+                end += nxt.end()
+        elif re.fullmatch(r"(?:й|я|е|го|му|м|ом|ой|ю|х|ти|ми|ых|ым|ая|ое|ые|ый|ий)", word):
+            end = suffix.end()
+            kind = "ordinal"
+        elif "процентн" in word:
+            end = suffix.end()
+            kind = "percent"
+        else:
+            end = suffix.end()
+            kind = "compound"
+    return _finish(text, norm, start, end, value, unit, kind, vocab, p, masks, role=role, lang="ru",
+                   num_end=m.end())
+
+
+def _finish(text, norm, start, end, value, unit, kind, vocab, p, masks, *, role=None,  # type: ignore[no-untyped-def]
+            digits=True, lang="ru", num_end=None, approx=False, alts=()):
+    """Read what follows and precedes a Russian number: magnitude,
+    percent, year, time, approximation, reference."""
+    factor = ONE
+    scale = ""
+    if role is None:
+        role = _in_spans(masks, start, end)
+    if kind in ("cardinal", "ordinal") or kind == "word":
+        mag = p["mag"].match(norm, end)
+        if mag and kind != "ordinal":
+            factor = vocab.ru.valued["magnitudes"][mag.group(1)]
+            scale = text[mag.start(1):mag.end()]
+            end = mag.end()
+            value *= factor
+            unit *= factor
+        pct = p["percent"].match(norm, end)
+        if pct and kind != "ordinal":
+            kind = "percent"
+            end = pct.end()
+        elif factor == 1 and value.denominator == 1 and 1000 <= value <= 2999 and p["year"].match(norm, end):
+            kind, role = "year", role or "date"
+            end = p["year"].match(norm, end).end()
+        elif factor == 1 and value.denominator == 1 and 1000 <= value <= 2999 and kind == "ordinal":
+            nxt = p["year"].match(norm, end)
+            if nxt:
+                kind, role = "year", role or "date"
+        elif factor == 1 and p["century"].match(norm, end) and value <= 30:
+            kind, role = "century", role or "date"
+            end = p["century"].match(norm, end).end()
+        elif factor == 1 and value <= 24 and p["time"].match(norm, end):
+            kind, role = "time", role or "time"
+        elif factor == 1 and value <= 31 and value.denominator == 1 and _ru_date_like(norm, end, vocab):
+            kind, role = "date", role or "date"
+        raz = p["raz"].match(norm, end)
+        if raz and kind != "ordinal" and p["v_before"].search(norm, 0, start):
+            kind = "multiple"
+            end = raz.end()
+    head = norm[max(0, start - 40):start]
+    if p["reference"].search(head) and role is None and factor == 1 and kind != "percent":
+        role = "reference"
+    if p["approx_before"].search(head) or p["approx_after"].match(norm, end):
+        approx = True
+        tail = p["approx_after"].match(norm, end)
+        if tail:
+            end = tail.end()
+    if not digits and role is None and value in vocab.quiet_word_values:
+        role = "word"
+    return NumberMention(
+        start=start, end=end, value=value, kind=kind, approx=approx, raw=text[start:end],
+        unit=unit, alts=tuple(alts), quiet=role is not None, role=role or "", scale=scale,
+        factor=factor, digits=digits,
+    )
+
+
+def _ru_word_mentions(text, norm, vocab, p, masks):  # type: ignore[no-untyped-def]
+    words = vocab.ru.words
+    tokens = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"[а-я]+", norm)]
+    out = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        s, e, w = tokens[i]
+        entry = words.get(w)
+        if entry is None:
+            i += 1
+            continue
+        kind, value = entry
+        if kind == "multiples":
+            out.append(_finish(text, norm, s, e, value, ONE, "multiple", vocab, p, masks, digits=False))
+            i += 1
+            continue
+        if kind == "magnitudes":
+            # A bare magnitude ("тысячи людей", "миллион"): vague or one;
+            # a counterpart only.
+            out.append(NumberMention(s, e, value, "cardinal", False, text[s:e], quiet=True,
+                                     role="vague", digits=False))
+            i += 1
+            continue
+        # Compose: hundreds, tens, units, then a magnitude, repeatedly.
+        total = ZERO
+        group = ZERO
+        last_place = 10 ** 13
+        j = i
+        end = e
+        out_kind = "cardinal"
+        group_place_cap = 1000
+        while j < n:
+            ts, te, tw = tokens[j]
+            if j > i and norm[tokens[j - 1][1]:ts].strip(SPACES) != "":
+                break
+            ent = words.get(tw)
+            if ent is None:
+                break
+            k, v = ent
+            if k in ("cardinals", "ordinals"):
+                if v >= 1000 and k == "ordinals":
+                    if j == i or group or total:
+                        total = (total + (group or ONE) * v) if (group or total) else v
+                        group = ZERO
+                        end = te
+                        out_kind = "ordinal"
+                        j += 1
+                    break
+                if v >= 1000:  # полмиллиона and the like: alone
+                    if j == i:
+                        group = v
+                        end = te
+                        j += 1
+                    break
+                place = 100 if v >= 100 else (10 if v >= 20 else 1)
+                if v.denominator != 1:
+                    place = 1
+                if place >= last_place or place >= group_place_cap:
+                    break
+                if 10 <= v < 20 and last_place == 10:
+                    break
+                group += v
+                last_place = place if not (10 <= v < 20) else 1
+                if 10 <= v < 20 or v == 10:
+                    last_place = 1
+                end = te
+                j += 1
+                if k == "ordinals":
+                    out_kind = "ordinal"
+                    break
+                if v.denominator != 1:
+                    last_place = 1
+            elif k == "magnitudes":
+                if j == i:
+                    break
+                if total and v >= _top_factor(total):
+                    break
+                total += (group or ONE) * v
+                group = ZERO
+                last_place = 10 ** 13
+                group_place_cap = 1000
+                end = te
+                j += 1
+                if v == 1000:
+                    group_place_cap = 1000
+            elif k == "fractions":
+                if j == i:
+                    total = v
+                else:
+                    total += (group or ONE) * v
+                    group = ZERO
+                end = te
+                out_kind = "fraction"
+                j += 1
+                break
+            elif k == "collectives":
+                if j == i:
+                    group = v
+                    end = te
+                    out_kind = "collective"
+                    j += 1
+                break
+            else:
+                break
+        if j == i:
+            i += 1
+            continue
+        value = total + group
+        if out_kind == "collective":
+            out_kind = "cardinal"
+        kind_for_finish = "ordinal" if out_kind == "ordinal" else ("fraction" if out_kind == "fraction" else "word")
+        mention = _finish(text, norm, s, end, value, ONE, kind_for_finish, vocab, p, masks, digits=False)
+        if mention.kind == "word":
+            mention = replace(mention, kind="cardinal")
+        out.append(mention)
+        i = j
+    return out
+
+
+def _top_factor(total: Fraction) -> Fraction:
+    f = ONE
+    while f * 1000 <= total:
+        f *= 1000
+    return f
+
+
+# --------------------------------------------------------------------------
+# Chinese
+
+
+def _zh_patterns(vocab: NumberVocab) -> dict[str, Any]:
+    def build():  # type: ignore[no-untyped-def]
+        zh = vocab.zh
+        digits = zh.maps["digits"]
+        units = zh.maps["units"]
+        mags = zh.maps["magnitudes"]
+        numchars = "".join(sorted(set(digits) | set(units) | set(mags)))
+        cls = zh.list("classifiers")
+        after = {
+            name: _zh_alt(zh.list(name)) for name in (
+                "approx_after", "percent_after", "multiple_after", "tenths_after", "time_after",
+                "reference_after", "article_after", "year_after", "month_after", "day_after",
+                "decade_after", "century_after", "vague_after",
+            )
+        }
+        return {
+            "numchars": numchars,
+            "numeral": re.compile(
+                rf"[{re.escape(numchars)}]+(?:点[{re.escape(''.join(digits))}]+)?"
+            ),
+            "mags": re.compile(rf"[{re.escape(''.join(mags))}{re.escape(''.join(units))}]+"),
+            "cls": re.compile(rf"(?:{_zh_alt(cls)})") if cls else re.compile(r"(?!x)x"),
+            "after": {k: re.compile(f"(?:{v})") if v else re.compile(r"(?!x)x") for k, v in after.items()},
+            "approx_before": _zh_before(zh.list("approx_before")),
+            "vague_before": _zh_before(zh.list("vague_before")),
+            "weekday_before": _zh_before(zh.list("weekday_before")),
+            "ordinal_before": _zh_before(zh.list("ordinal_before")),
+            "percent_before": _zh_before(zh.list("percent_before")),
+            "permille_before": _zh_before(zh.list("permille_before")),
+            "not_numbers": re.compile(_zh_alt(zh.list("not_numbers"))) if zh.list("not_numbers") else None,
+            "names": re.compile(_zh_alt(zh.list("names"))) if zh.list("names") else None,
+            "multiples": re.compile(_zh_alt(zh.valued.get("multiples", {})))
+            if zh.valued.get("multiples") else None,
+            "fraction_mark": (zh.list("fraction_mark") or ["分之"])[0],
+        }
+
+    return _regex(vocab, "zh", build)  # type: ignore[return-value]
+
+
+def _zh_alt(forms: Iterable[str]) -> str:
+    return "|".join(re.escape(f) for f in sorted(set(forms), key=lambda s: (-len(s), s)))
+
+
+def _zh_before(forms: Iterable[str]) -> re.Pattern[str]:
+    alt = _zh_alt(forms)
+    return re.compile(rf"(?:{alt})[ \u00a0]*$") if alt else re.compile(r"(?!x)x")
+
+
+def parse_zh_numeral(s: str, vocab: NumberVocab) -> Fraction | None:
+    """Value of a Chinese numeral (``十五万``, ``一百零五``, ``二〇二六``,
+    ``三点五``), or None when the characters do not form a number."""
+    zh = vocab.zh
+    digits, units, mags = zh.maps["digits"], zh.maps["units"], zh.maps["magnitudes"]
+    if "点" in s:
+        whole, _, frac = s.partition("点")
+        w = parse_zh_numeral(whole, vocab)
+        if w is None or not frac or any(c not in digits for c in frac):
+            return None
+        f = Fraction(int("".join(str(int(digits[c])) for c in frac)), 10 ** len(frac))
+        return w + f
+    if not s:
+        return None
+    if all(c in digits for c in s):
+        if len(s) == 1:
+            return digits[s]
+        # Digit by digit: 二〇二六.
+        return Fraction(int("".join(str(int(digits[c])) for c in s)))
+    # Split on the largest magnitude, last occurrence first (万亿 = 10^12).
+    for mag_char, mag in sorted(mags.items(), key=lambda kv: -kv[1]):
+        if mag_char in s:
+            idx = s.rfind(mag_char)
+            left, right = s[:idx], s[idx + 1:]
+            lv = parse_zh_numeral(left, vocab) if left else ONE
+            if lv is None:
+                return None
+            rv = ZERO
+            if right:
+                rv = parse_zh_numeral(right.lstrip("零〇"), vocab) if right.lstrip("零〇") else ZERO
+                if rv is None or rv >= mag:
+                    return None
+            return lv * mag + rv
+    total = ZERO
+    num: Fraction | None = None
+    last_unit = Fraction(10 ** 6)
+    for c in s:
+        if c in digits:
+            if num is not None and digits[c] != 0:
+                return None
+            num = digits[c] if digits[c] != 0 else None
+        elif c in units:
+            u = units[c]
+            if u >= last_unit:
+                return None
+            total += (num if num is not None else ONE) * u
+            num = None
+            last_unit = u
+        else:
+            return None
+    if num is not None:
+        total += num
+    return total
+
+
+def _zh_unit_of(s: str, vocab: NumberVocab) -> Fraction:
+    """Precision of a Chinese numeral.  Written-out numbers are exact
+    (三千 = 3000, precise to one); a number scaled by 万 or 亿 is precise
+    to its last written place (十五万 to 10 000, 三万五千 to 1000)."""
+    units = vocab.zh.maps["units"]
+    mags = vocab.zh.maps["magnitudes"]
+    if "点" in s:
+        return Fraction(1, 10 ** len(s.partition("点")[2]))
+    if not any(c in mags for c in s):
+        return ONE
+    unit = ONE
+    i = len(s) - 1
+    while i >= 0 and (s[i] in mags or s[i] in units):
+        unit *= mags.get(s[i]) or units[s[i]]
+        i -= 1
+        if i >= 0 and s[i] not in mags and s[i] not in units:
+            break
+    return unit
+
+
+def _extract_zh(text: str, norm: str, vocab: NumberVocab) -> list[NumberMention]:
+    p = _zh_patterns(vocab)
+    masks = _mask_spans(norm) + _quoted_name_spans(norm)
+    if p["names"]:
+        for m in p["names"].finditer(norm):
+            masks.append((m.start(), m.end(), "name"))
+    skip: list[tuple[int, int, str]] = []
+    if p["not_numbers"]:
+        for m in p["not_numbers"].finditer(norm):
+            skip.append((m.start(), m.end(), "skip"))
+    out: list[NumberMention] = []
+    for m in ZH_DIGITS.finditer(norm):
+        value, unit = _digit_value(m.group(0), "zh")
+        role = _in_spans(masks, m.start(), m.end())
+        before = norm[m.start() - 1] if m.start() else ""
+        before2 = norm[m.start() - 2] if m.start() > 1 else ""
+        after = norm[m.end()] if m.end() < len(norm) else ""
+        if role is None and (
+            ("a" <= before.lower() <= "z") or (before in DASHES and "a" <= before2.lower() <= "z")
+            or ("a" <= after.lower() <= "z")
+            or (after in DASHES and m.end() + 1 < len(norm) and "a" <= norm[m.end() + 1].lower() <= "z")
+        ):
+            role = "code"
+        ordinal = bool(p["ordinal_before"].search(norm[max(0, m.start() - 3):m.start()]))
+        mention = _zh_finish(text, norm, m.start(), m.end(), value, unit, vocab, p, role, digits=True,
+                             numeral=m.group(0), ordinal=ordinal)
+        if mention is not None:
+            out.append(mention)
+    for m in p["numeral"].finditer(norm):
+        mention = _zh_numeral_mention(text, norm, m, vocab, p, masks, skip)
+        if mention is not None:
+            out.append(mention)
+    if p["multiples"]:
+        for m in p["multiples"].finditer(norm):
+            value = vocab.zh.valued["multiples"][m.group(0)]
+            role = "word" if value in vocab.quiet_word_values else ""
+            out.append(NumberMention(m.start(), m.end(), value, "multiple", False, text[m.start():m.end()],
+                                     quiet=bool(role), role=role, digits=False))
+    return out
+
+
+def _zh_numeral_mention(text, norm, m, vocab, p, masks, skip):  # type: ignore[no-untyped-def]
+    s = m.group(0)
+    start, end = m.start(), m.end()
+    if _in_spans(skip, start, end):
+        # Keep a numeral only where it sits entirely outside a word such
+        # as 一些 (e.g. "三十一些" is not a thing; drop all).
+        return None
+    head = norm[max(0, start - 6):start]
+    if p["weekday_before"].search(head) and len(s) == 1:
+        return None
+    if p["vague_before"].search(head):
+        return None
+    if p["after"]["vague_after"].match(norm, end):
+        return None
+    fmark = p["fraction_mark"]
+    # N分之M: a fraction (or per cent after 百).
+    if norm.startswith(fmark, end):
+        m2 = p["numeral"].match(norm, end + len(fmark))
+        if m2:
+            den = parse_zh_numeral(s, vocab)
+            num = parse_zh_numeral(m2.group(0), vocab)
+            if den and num is not None:
+                if s == "百":
+                    value, kind = num, "percent"
+                elif s == "千":
+                    value, kind = num / 10, "percent"
+                else:
+                    value, kind = num / den, "fraction"
+                role = _in_spans(masks, start, m2.end())
+                if role is None and value in vocab.quiet_word_values:
+                    role = "word"
+                return _zh_approx(norm, NumberMention(
+                    start, m2.end(), value, kind, False, text[start:m2.end()],
+                    unit=_zh_unit_of(m2.group(0), vocab) if kind == "percent" else ZERO,
+                    quiet=role is not None, role=role or "", digits=False), p, text)
+        return None
+    if p["percent_before"].search(head) or p["permille_before"].search(head):
+        # The 百分之 prefix itself was read as a fraction above; the
+        # numeral after it is part of that mention.
+        return None
+    # 五六万: "five or six (ten-thousand)".
+    digits = vocab.zh.maps["digits"]
+    pair = re.fullmatch(rf"([{re.escape(''.join(digits))}])([{re.escape(''.join(digits))}])(.*)", s)
+    if pair and digits[pair.group(1)] and digits[pair.group(2)] == digits[pair.group(1)] + 1 and not re.search("[〇零]", s):
+        rest = pair.group(3)
+        mult = parse_zh_numeral("一" + rest, vocab) if rest else ONE
+        if mult:
+            a, b = digits[pair.group(1)] * mult, digits[pair.group(2)] * mult
+            mention = _zh_finish(text, norm, start, end, a, mult, vocab, p, _in_spans(masks, start, end),
+                                 digits=False, numeral=s, require_context=False)
+            if mention:
+                return replace(mention, approx=True, alts=(b,))
+            return None
+    value = parse_zh_numeral(s, vocab)
+    if value is None:
+        return None
+    ordinal = bool(p["ordinal_before"].search(head))
+    role = _in_spans(masks, start, end)
+    units = vocab.zh.maps["units"]
+    mags = vocab.zh.maps["magnitudes"]
+    if s[0] in units and s[0] != "十" or s[0] in mags:
+        # 百年, 千家万户, 万人: figurative more often than counted.
+        role = role or "vague"
+    return _zh_finish(text, norm, start, end, value, _zh_unit_of(s, vocab), vocab, p, role, digits=False,
+                      numeral=s, ordinal=ordinal,
+                      require_context=not ordinal and (len(s) == 1 or all(c in digits for c in s)))
+
+
+def _zh_finish(text, norm, start, end, value, unit, vocab, p, role, *, digits, numeral,  # type: ignore[no-untyped-def]
+               ordinal=False, require_context=False):
+    after = p["after"]
+    kind = "ordinal" if ordinal else "cardinal"
+    factor = ONE
+    scale = ""
+    alts: tuple[Fraction, ...] = ()
+    approx = False
+    pos = end
+    if digits:
+        # 20多万, 1.5万, 3千万, 1.2万亿.
+        a = after["approx_after"].match(norm, pos)
+        if a and p["mags"].match(norm, a.end()):
+            approx = True
+            pos = a.end()
+        mg = p["mags"].match(norm, pos)
+        if mg:
+            for c in mg.group(0):
+                f = vocab.zh.maps["magnitudes"].get(c) or vocab.zh.maps["units"].get(c)
+                factor *= f
+            scale = mg.group(0)
+            pos = mg.end()
+            value *= factor
+            unit *= factor
+    context = False
+    # 一个半小时, 两年半
+    half = re.compile(r"个?半").match(norm, pos)
+    if half and (p["cls"].match(norm, half.end()) or half.group(0) == "个半"):
+        value += Fraction(1, 2) * (factor if factor != 1 else 1)
+        unit = min(unit, Fraction(1, 2))
+        pos = half.end()
+        context = True
+    a = after["approx_after"].match(norm, pos)
+    if a:
+        approx = True
+        pos = a.end()
+        context = True
+    whole_value = value.denominator == 1
+    if after["percent_after"].match(norm, pos) or norm.startswith("%", pos):
+        kind = "percent"
+        pos = (after["percent_after"].match(norm, pos) or re.compile("%").match(norm, pos)).end()
+        context = True
+    elif after["multiple_after"].match(norm, pos):
+        kind = "multiple"
+        alts = (value + 1,)
+        pos = after["multiple_after"].match(norm, pos).end()
+        context = True
+    elif after["decade_after"].match(norm, pos):
+        kind, role = "decade", role or "date"
+        pos = after["decade_after"].match(norm, pos).end()
+        context = True
+    elif after["century_after"].match(norm, pos):
+        kind, role = "century", role or "date"
+        pos = after["century_after"].match(norm, pos).end()
+        context = True
+    elif after["year_after"].match(norm, pos) and factor == 1 and whole_value and (
+        value >= 1000 or (not digits and len(numeral) >= 3 and all(c in vocab.zh.maps["digits"] for c in numeral))
+    ) and not ordinal:
+        kind, role = "year", role or "date"
+        pos = after["year_after"].match(norm, pos).end()
+        context = True
+    elif after["month_after"].match(norm, pos) and factor == 1 and whole_value and 1 <= value <= 12 and not ordinal:
+        kind, role = "date", role or "date"
+        pos = after["month_after"].match(norm, pos).end()
+        context = True
+    elif after["day_after"].match(norm, pos) and factor == 1 and whole_value and 1 <= value <= 31 and not ordinal:
+        kind, role = "date", role or "date"
+        pos = after["day_after"].match(norm, pos).end()
+        context = True
+    elif ordinal and after["article_after"].match(norm, pos):
+        role = role or "reference"
+        pos = after["article_after"].match(norm, pos).end()
+        context = True
+    elif after["reference_after"].match(norm, pos) and not ordinal:
+        role = role or "reference"
+        pos = after["reference_after"].match(norm, pos).end()
+        context = True
+    elif after["tenths_after"].match(norm, pos) and not digits and value <= 10:
+        kind = "percent"
+        value *= 10
+        unit *= 10
+        pos = after["tenths_after"].match(norm, pos).end()
+        context = True
+    else:
+        cl = p["cls"].match(norm, pos)
+        tm = after["time_after"].match(norm, pos)
+        if tm and not (cl and len(cl.group(0)) > len(tm.group(0))) and whole_value and value <= 24 and not ordinal:
+            kind, role = "time", role or "time"
+            pos = tm.end()
+            mins = re.compile(r"[0-9]{1,2}分|[零〇一二三四五六七八九十]+分|半").match(norm, pos)
+            if mins:
+                pos = mins.end()
+            context = True
+        elif cl:
+            context = True
+    if require_context and not context and not (digits or factor != 1):
+        return None
+    if not digits and not context and not ordinal and factor == 1:
+        # A bare multi-character numeral (二十, 三百) with no classifier.
+        if require_context:
+            return None
+    head = norm[max(0, start - 8):start]
+    if p["approx_before"].search(head):
+        approx = True
+    if ordinal and start and norm[start - 1] == "第":
+        start -= 1
+    if ordinal:
+        kind = "ordinal"
+    if role is None and not digits and value in vocab.quiet_word_values:
+        role = "word"
+    return NumberMention(
+        start=start, end=max(end, pos), value=value,
+        kind=kind, approx=approx, raw=text[start:max(end, pos)],
+        unit=unit, alts=alts, quiet=role is not None, role=role or "", scale=scale, factor=factor,
+        digits=digits,
+    )
+
+
+def _zh_approx(norm: str, m: NumberMention, p: dict[str, Any], text: str) -> NumberMention:
+    head = norm[max(0, m.start - 8):m.start]
+    if p["approx_before"].search(head):
+        return replace(m, approx=True)
+    return m
+
+
+# --------------------------------------------------------------------------
+# Ranges: the magnitude and percent of the second end apply to the first.
+
+_RANGE_SEP = re.compile(
+    rf"^[ \u00a0\u202f\u2009]*(?:[{DASHES}~]|до|по|или|至|到|或|、)[ \u00a0\u202f\u2009]*$"
+)
+
+
+def _join_ranges(text: str, norm: str, mentions: list[NumberMention], lang: str) -> list[NumberMention]:
+    out = list(mentions)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        between = norm[a.end:b.start]
+        if not _RANGE_SEP.match(between) or a.quiet and a.role not in ("word",):
+            continue
+        if b.role in ("date", "time", "code", "name", "reference"):
+            continue
+        if a.factor == 1 and b.factor != 1 and a.value * b.factor <= b.value * 10:
+            a = replace(a, value=a.value * b.factor, unit=a.unit * b.factor, factor=b.factor,
+                        scale=b.scale, alts=tuple(x * b.factor for x in a.alts))
+        if b.kind == "percent" and a.kind not in ("percent",):
+            a = replace(a, kind="percent")
+        elif a.kind == "cardinal":
+            a = replace(a, kind="range-part")
+        if b.kind == "cardinal":
+            b = replace(b, kind="range-part")
+        out[i], out[i + 1] = a, b
+    return out
+
+
+# --------------------------------------------------------------------------
+# Comparison
+
+
+APPROX_TOLERANCE = Fraction(5, 100)
+
+
+def _tolerance(m: NumberMention, value: Fraction) -> Fraction:
+    """How far a value may lie from ``m`` and still be equal: half the
+    value of its last written digit; for an approximate mention at least
+    5 % of its value."""
+    tol = m.unit / 2 if m.unit > 0 else ZERO
+    if m.approx:
+        tol = max(tol, abs(value) * APPROX_TOLERANCE)
+    return tol
+
+
+def values_equal(a: NumberMention, b: NumberMention) -> bool:
+    """Whether two mentions can state the same value (any of their
+    readings), within the rounding described in the module docstring:
+    the less precise of the two decides."""
+    for va in a.values:
+        for vb in b.values:
+            va_, vb_ = abs(va), abs(vb)
+            if va_ == vb_:
+                return True
+            if abs(va_ - vb_) <= max(_tolerance(a, va_), _tolerance(b, vb_)):
+                return True
+    return False
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    """A comparison result: ``kind`` is ``missing`` (``mention`` has no
+    equal value on the other side) or ``magnitude`` (``mention`` and
+    ``other`` differ by ``factor``, a power of ten)."""
+
+    kind: str
+    lang: str
+    mention: NumberMention
+    other: NumberMention | None = None
+    factor: int = 0
+
+
+def compare_mentions(
+    ru: list[NumberMention], zh: list[NumberMention], vocab: NumberVocab
+) -> list[Mismatch]:
+    """Values on one side with no equal value on the other.
+
+    A value counts as present when any mention on the other side (quiet
+    ones included) equals it; repeats need no repeated counterpart.  An
+    unmatched pair whose values differ by one of the magnitude factors is
+    one ``magnitude`` mismatch (reported with the ZH mention as
+    ``mention``), not two ``missing`` ones.
+    """
+    unmatched: dict[str, list[NumberMention]] = {}
+    for lang, mine, theirs in (("ru", ru, zh), ("zh", zh, ru)):
+        unmatched[lang] = [
+            m for m in mine
+            if not m.quiet and not any(values_equal(m, o) for o in theirs)
+        ]
+    out: list[Mismatch] = []
+    used_ru: set[int] = set()
+    used_zh: set[int] = set()
+    for zi, z in enumerate(unmatched["zh"]):
+        for ri, r in enumerate(unmatched["ru"]):
+            if ri in used_ru:
+                continue
+            factor = _magnitude_factor(r, z, vocab.magnitude_factors)
+            if factor:
+                out.append(Mismatch("magnitude", "zh", z, r, factor))
+                used_ru.add(ri)
+                used_zh.add(zi)
+                break
+    for ri, r in enumerate(unmatched["ru"]):
+        if ri not in used_ru:
+            out.append(Mismatch("missing", "ru", r))
+    for zi, z in enumerate(unmatched["zh"]):
+        if zi not in used_zh:
+            out.append(Mismatch("missing", "zh", z))
+    return out
+
+
+def _magnitude_factor(a: NumberMention, b: NumberMention, factors: tuple[int, ...]) -> int:
+    if a.kind != b.kind and "percent" in (a.kind, b.kind):
+        return 0
+    for f in factors:
+        for big, small in ((a, b), (b, a)):
+            scaled = replace(small, value=small.value * f, unit=small.unit * f, alts=())
+            if values_equal(replace(big, alts=()), scaled):
+                return f
+    return 0
+
+
+def render_like(value: Fraction, model: NumberMention, lang: str) -> str:
+    """``value`` written the way ``model`` is (same magnitude word), e.g.
+    1 500 000 like ``15万`` gives ``150万``."""
+    factor = model.factor if model.factor else ONE
+    base = value / factor
+    text = format_value(base)
+    if lang == "ru":
+        text = text.replace(".", ",")
+        sep = " " if model.scale and not model.scale.startswith(("%",)) else ""
+        return f"{text}{sep}{model.scale.strip()}" if model.scale else text
+    return f"{text.replace(' ', '')}{model.scale}"
+
+
+def iter_quiet_roles() -> Iterator[str]:
+    yield from ("date", "time", "code", "name", "reference", "word", "vague")

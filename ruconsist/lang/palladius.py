@@ -1,0 +1,849 @@
+"""Palladius: Chinese names in Russian, syllable by syllable.
+
+Russian writes Chinese personal and place names in the Palladius system:
+each pinyin syllable has one Cyrillic spelling (习近平 xi jin ping ->
+``Си Цзиньпин``, 深圳 shen zhen -> ``Шэньчжэнь``).  This module holds the
+algorithms; the syllable table, surname readings and traditional names
+(``Пекин`` for 北京) are data in the ``palladius`` vocabulary of the rule
+packs (``rules/palladius.yaml``), so users can extend them.
+
+The main entry points:
+
+* :func:`to_palladius` / :func:`hanzi_to_palladius`: pinyin or characters
+  to Cyrillic.
+* :func:`parse_word`: a Russian word (possibly inflected) to the syllable
+  sequences it can spell.
+* :func:`compare`: find the Palladius names of a Russian text and say, for
+  each, whether the Chinese text has the characters it transcribes, a near
+  miss (one syllable off), or nothing to compare with.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from ruconsist.errors import RuleError
+from ruconsist.yamlio import line_of
+
+if TYPE_CHECKING:
+    from ruconsist.rules import RuleSet
+
+VOCAB = "palladius"
+TRANSLIT_VOCAB = "transliteration"
+
+HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_HAN_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_PINYIN = re.compile(r"^[a-zü]+$")
+_CYRILLIC = re.compile(r"^[а-яё]+$")
+_RU_WORD = re.compile(r"[А-ЯЁа-яё]+(?:[-\u2011][А-ЯЁа-яё]+)*")
+
+INITIALS = (
+    "zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l",
+    "g", "k", "h", "j", "q", "x", "r", "z", "c", "s",
+)
+# y- and w- spell a zero initial plus a medial; comparing finals needs the
+# medial form (ya = ia, wei = ui, yu = ü).
+_ZERO = {
+    "yi": "i", "ya": "ia", "ye": "ie", "yao": "iao", "you": "iu", "yan": "ian",
+    "yin": "in", "yang": "iang", "ying": "ing", "yong": "iong", "yo": "io",
+    "yu": "v", "yue": "ve", "yuan": "van", "yun": "vn",
+    "wu": "u", "wa": "ua", "wo": "uo", "wai": "uai", "wei": "ui", "wan": "uan",
+    "wen": "un", "wang": "uang", "weng": "ueng", "wong": "ong",
+}
+# Initials a writer confuses with each other: a wrong one inside a group
+# is a near miss, a jump across groups is another name.
+_INITIAL_GROUPS = (
+    frozenset({"j", "q", "x", "z", "c", "s", "zh", "ch", "sh", "r"}),
+    frozenset({"b", "p", "m", "f"}),
+    frozenset({"d", "t", "n", "l"}),
+    frozenset({"g", "k", "h"}),
+)
+_VOWELS = set("аоуэеёюяи")
+# Case endings of a Palladius name in running text (``Цзиньпином``,
+# ``Шэньчжэне``, ``Ли Цяна``); a stem that ended in ь or й lost it.
+_ENDINGS = ("ами", "ями", "ом", "ем", "ой", "ей", "ым", "им", "ах", "ях", "ов", "ев",
+            "а", "я", "у", "ю", "е", "ы", "и")
+_SEPARATORS = "ъ-\u2011"
+
+
+def normalize_pinyin(text: str) -> str:
+    """Toneless pinyin with ü written ``v`` (pypinyin's own spelling)."""
+    text = unicodedata.normalize("NFD", text.strip().lower()).replace("u\u0308", "v")
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return text.replace("ü", "v")
+
+
+def split_syllable(syllable: str) -> tuple[str, str]:
+    """(initial, final) of a toneless pinyin syllable; y/w count as the
+    zero initial and ``ju`` has the final ``v``."""
+    s = normalize_pinyin(syllable)
+    if s in _ZERO:
+        return "", _ZERO[s]
+    for ini in INITIALS:
+        if s.startswith(ini) and len(s) > len(ini):
+            fin = s[len(ini):]
+            if ini in ("j", "q", "x") and fin.startswith("u"):
+                fin = "v" + fin[1:]
+            return ini, fin
+    return "", s
+
+
+def _edit1(a: str, b: str) -> bool:
+    """True when a and b differ by at most one insertion, deletion or
+    substitution."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1:] == b[i + 1:]
+    return a[i:] == b[i + 1:]
+
+
+def near_syllables(a: str, b: str) -> bool:
+    """One syllable mistaken for another: the same initial and a final one
+    letter off (jin/jing, xi/xia), or the same final and a confusable
+    initial (jiang/qiang, zhou/chou)."""
+    ia, fa = split_syllable(a)
+    ib, fb = split_syllable(b)
+    if ia == ib:
+        return fa != fb and _edit1(fa, fb)
+    if fa == fb:
+        return any(ia in g and ib in g for g in _INITIAL_GROUPS)
+    return False
+
+
+# --------------------------------------------------------------------------
+# The table
+
+
+@dataclass(frozen=True)
+class Table:
+    """The Palladius vocabulary merged from all loaded packs."""
+
+    syllables: Mapping[str, str]
+    #: Cyrillic spelling -> pinyin syllables it writes.
+    cyrillic: Mapping[str, tuple[str, ...]]
+    #: Common misspellings (``шень`` for ``шэнь``) -> pinyin.
+    variants: Mapping[str, tuple[str, ...]]
+    surname_readings: Mapping[str, tuple[str, ...]]
+    compound_surnames: frozenset[str]
+    readings: Mapping[str, tuple[str, ...]]
+    exceptions: Mapping[str, tuple[str, ...]]
+    translit_chars: frozenset[str] = frozenset()
+    given_names: frozenset[str] = frozenset()
+    max_len: int = 6
+    _exception_re: Any = field(default=None, compare=False, repr=False)
+
+    def cyr(self, pinyin: str) -> str:
+        return self.syllables[normalize_pinyin(pinyin)]
+
+    def exception_pattern(self) -> re.Pattern[str] | None:
+        return self._exception_re
+
+
+def _fail(msg: str, pack: Any, node: Any, key: Any = None) -> RuleError:
+    return RuleError(msg, getattr(pack, "path", None), line_of(node, key))
+
+
+def _pinyin_list(value: Any, pack: Any, node: Any, key: Any, known: Mapping[str, str]) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = value.split()
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
+        raise _fail(f"palladius: {key!r} needs pinyin syllables (a string or a list)", pack, node, key)
+    out = []
+    for v in value:
+        p = normalize_pinyin(v)
+        if p not in known:
+            raise _fail(f"palladius: {v!r} under {key!r} is not a pinyin syllable of the table", pack, node, key)
+        out.append(p)
+    return tuple(out)
+
+
+def build_table(sections: Iterable[tuple[Any, Any]], translit: Iterable[tuple[Any, Any]] = ()) -> Table:
+    """Merge ``vocab: {palladius: ...}`` nodes (later packs win key by key)
+    and validate them; errors name the pack file and line."""
+    syllables: dict[str, str] = {}
+    surnames: dict[str, tuple[str, ...]] = {}
+    compounds: set[str] = set()
+    readings: dict[str, tuple[str, ...]] = {}
+    exceptions: dict[str, tuple[str, ...]] = {}
+    deferred: list[tuple[Any, Any]] = []
+    for pack, node in sections:
+        if not isinstance(node, dict):
+            raise _fail("vocab 'palladius' must be a mapping", pack, node)
+        for key in node:
+            if key not in ("syllables", "surname_readings", "compound_surnames", "readings", "exceptions"):
+                raise _fail(f"palladius: unknown key {key!r}", pack, node, key)
+        syl = node.get("syllables") or {}
+        if not isinstance(syl, dict):
+            raise _fail("palladius: 'syllables' must map pinyin to Cyrillic", pack, node, "syllables")
+        for k, v in syl.items():
+            p = normalize_pinyin(str(k))
+            if not _PINYIN.match(p.replace("v", "ü")) or not isinstance(v, str):
+                raise _fail(f"palladius: bad syllable {k!r}: {v!r}", pack, syl, k)
+            c = v.strip().lower()
+            if not _CYRILLIC.match(c):
+                raise _fail(f"palladius: syllable {k!r} must be written in Cyrillic letters, found {v!r}", pack, syl, k)
+            syllables[p] = c.replace("ё", "е")
+        deferred.append((pack, node))
+    for pack, node in deferred:
+        sur = node.get("surname_readings") or {}
+        if not isinstance(sur, dict):
+            raise _fail("palladius: 'surname_readings' must map characters to pinyin", pack, node, "surname_readings")
+        for k, v in sur.items():
+            if not _HAN_CHAR.fullmatch(str(k)):
+                raise _fail(f"palladius: surname reading key {k!r} must be one Chinese character", pack, sur, k)
+            surnames[str(k)] = _pinyin_list(v, pack, sur, k, syllables)
+        comp = node.get("compound_surnames") or []
+        if not isinstance(comp, list) or not all(isinstance(c, str) and HAN_RUN.fullmatch(c) for c in comp):
+            raise _fail("palladius: 'compound_surnames' must be a list of Chinese strings", pack, node, "compound_surnames")
+        compounds.update(comp)
+        rd = node.get("readings") or {}
+        if not isinstance(rd, dict):
+            raise _fail("palladius: 'readings' must map Chinese strings to pinyin", pack, node, "readings")
+        for k, v in rd.items():
+            k = str(k)
+            if not HAN_RUN.fullmatch(k):
+                raise _fail(f"palladius: reading key {k!r} must be Chinese characters", pack, rd, k)
+            syl = _pinyin_list(v, pack, rd, k, syllables)
+            if len(syl) != len(k):
+                raise _fail(f"palladius: {k!r} has {len(k)} characters but {len(syl)} syllables", pack, rd, k)
+            readings[k] = syl
+        exc = node.get("exceptions") or {}
+        if not isinstance(exc, dict):
+            raise _fail("palladius: 'exceptions' must map Chinese strings to Russian names", pack, node, "exceptions")
+        for k, v in exc.items():
+            k = str(k)
+            if isinstance(v, str):
+                v = [v]
+            if not HAN_RUN.fullmatch(k) or not isinstance(v, list) or not v or not all(isinstance(x, str) and x.strip() for x in v):
+                raise _fail(f"palladius: exception {k!r} must map Chinese characters to a list of Russian names", pack, exc, k)
+            exceptions[k] = tuple(" ".join(x.split()) for x in v)
+    chars: set[str] = set()
+    given: set[str] = set()
+    for pack, node in translit:
+        if not isinstance(node, dict):
+            raise _fail("vocab 'transliteration' must be a mapping", pack, node)
+        text = node.get("chars") or ""
+        if not isinstance(text, str):
+            raise _fail("transliteration: 'chars' must be a string of characters", pack, node, "chars")
+        chars.update(c for c in text if _HAN_CHAR.match(c))
+        names = node.get("given_names") or []
+        if not isinstance(names, list) or not all(isinstance(n, str) and HAN_RUN.fullmatch(n) for n in names):
+            raise _fail("transliteration: 'given_names' must be a list of Chinese strings", pack, node, "given_names")
+        given.update(names)
+    cyr: dict[str, list[str]] = {}
+    for p, c in syllables.items():
+        cyr.setdefault(c, []).append(p)
+    variants: dict[str, list[str]] = {}
+
+    def variant(form: str, p: str) -> None:
+        if form not in cyr:
+            variants.setdefault(form, []).append(p)
+
+    for p, c in syllables.items():
+        # Writers put е for Palladius э after a consonant (Шеньчжень,
+        # Ден) and English-style дж for чж (Джан).
+        if "э" in c[1:]:
+            variant(c[0] + c[1:].replace("э", "е"), p)
+        if c.startswith("чж"):
+            variant("дж" + c[2:], p)
+    if "hui" in syllables:
+        variant("хуй", "hui")
+    table = Table(
+        syllables=syllables,
+        cyrillic={k: tuple(v) for k, v in cyr.items()},
+        variants={k: tuple(v) for k, v in variants.items()},
+        surname_readings=surnames,
+        compound_surnames=frozenset(compounds),
+        readings=readings,
+        exceptions=exceptions,
+        translit_chars=frozenset(chars),
+        given_names=frozenset(given),
+        max_len=max((len(c) for c in itertools.chain(cyr, variants)), default=1),
+        _exception_re=_exception_regex(exceptions),
+    )
+    return table
+
+
+def _inflected(form: str) -> str:
+    """A regex for a Russian name and its case forms (only the last word
+    inflects: ``Сунь Ятсена``, ``Пекине``, ``Тайваня``)."""
+    words = form.split(" ")
+    last = words[-1]
+    head = [re.escape(w) for w in words[:-1]]
+    low = last.lower()
+    if low.endswith(("ь", "й")):
+        tail = re.escape(last[:-1]) + "(?:ь|й|я|ю|ем|ём|е|и|ей)"
+    elif low.endswith("а"):
+        tail = re.escape(last[:-1]) + "(?:а|ы|и|е|у|ой|ою)"
+    elif low.endswith("я"):
+        tail = re.escape(last[:-1]) + "(?:я|и|е|ю|ей|ею)"
+    elif low[-1:] in "оиуэею":
+        tail = re.escape(last)
+    else:
+        tail = re.escape(last) + "(?:а|у|ом|е|ы|ов|ам|ами|ах)?"
+    return r"\s+".join([*head, tail])
+
+
+def _exception_regex(exceptions: Mapping[str, tuple[str, ...]]) -> re.Pattern[str] | None:
+    forms = sorted({f for v in exceptions.values() for f in v}, key=len, reverse=True)
+    if not forms:
+        return None
+    body = "|".join(_inflected(f) for f in forms)
+    return re.compile(rf"(?<![А-ЯЁа-яё])(?:{body})(?![А-ЯЁа-яё])")
+
+
+def table_from_rules(rules: RuleSet) -> Table:
+    """The table for a rule set, built once per rule set."""
+    return rules.cached(
+        "palladius.table",
+        lambda: build_table(rules.vocab(VOCAB), rules.vocab(TRANSLIT_VOCAB)),
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def default_table() -> Table:
+    """The table of the shipped ``palladius`` pack alone."""
+    from ruconsist.rules import default_pack_dir, load_pack
+
+    pack = load_pack(default_pack_dir() / "palladius.yaml", display="rules/palladius.yaml")
+    return build_table(
+        [(pack, pack.vocab[VOCAB])],
+        [(pack, pack.vocab[TRANSLIT_VOCAB])] if TRANSLIT_VOCAB in pack.vocab else [],
+    )
+
+
+# --------------------------------------------------------------------------
+# Pinyin -> Cyrillic
+
+
+def to_palladius(syllables: Sequence[str], table: Table | None = None) -> str:
+    """Cyrillic for pinyin syllables written as one word, lower case:
+    ``["shen", "zhen"]`` -> ``шэньчжэнь``; a syllable ending in н before
+    a vowel takes ъ (``["chang", "an"]`` -> ``чанъань``)."""
+    table = table or default_table()
+    out = ""
+    for s in syllables:
+        part = table.cyr(s)
+        if out.endswith("н") and part[:1] in _VOWELS:
+            out += "ъ"
+        out += part
+    return out
+
+
+def _title(word: str) -> str:
+    return word[:1].upper() + word[1:]
+
+
+@functools.lru_cache(maxsize=16384)
+def char_readings(ch: str) -> tuple[str, ...]:
+    """Every reading pypinyin knows for one character, toneless."""
+    from pypinyin import Style, pinyin
+
+    got = pinyin(ch, style=Style.NORMAL, heteronym=True, errors="ignore")
+    out: list[str] = []
+    for r in got[0] if got else ():
+        r = normalize_pinyin(r)
+        if r and r not in out:
+            out.append(r)
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=16384)
+def run_readings(run: str) -> tuple[str, ...]:
+    """The reading of each character of a Han run in context (pypinyin's
+    phrase dictionary decides polyphonic characters: 重庆 chong qing)."""
+    from pypinyin import Style, lazy_pinyin
+
+    got = [normalize_pinyin(r) for r in lazy_pinyin(run, style=Style.NORMAL, errors="ignore")]
+    if len(got) != len(run):
+        got = [(char_readings(c) or ("",))[0] for c in run]
+    return tuple(got)
+
+
+@functools.lru_cache(maxsize=16384)
+def _phrase(hanzi: str) -> tuple[frozenset[str], ...] | None:
+    from pypinyin.constants import PHRASES_DICT
+
+    entry = PHRASES_DICT.get(hanzi)
+    if entry is None or len(entry) != len(hanzi):
+        return None
+    return tuple(frozenset(normalize_pinyin(r) for r in rs) for rs in entry)
+
+
+def allowed_readings(
+    hanzi: str, table: Table, *, surname: bool = False, context: Sequence[str] | None = None
+) -> tuple[list[frozenset[str]], list[str]]:
+    """For each character of ``hanzi``: the readings a Russian spelling may
+    follow, and the preferred one.
+
+    A word of pypinyin's phrase dictionary or the pack's ``readings``
+    admits only its own readings (重庆 is chong qing, not zhong qing);
+    elsewhere any reading of the character is accepted, because a given
+    name is not a dictionary word.  The first character of a personal
+    name takes its surname reading (曾 zeng, 单 shan).
+    """
+    preferred = list(context or run_readings(hanzi))
+    phrase = _phrase(hanzi) if len(hanzi) > 1 else None
+    if phrase is not None:
+        allowed = [set(p) for p in phrase]
+    else:
+        allowed = [set(char_readings(c)) | {preferred[i]} for i, c in enumerate(hanzi)]
+    for key, syl in table.readings.items():
+        start = hanzi.find(key)
+        while start >= 0:
+            for j, s in enumerate(syl):
+                allowed[start + j] = {s}
+                preferred[start + j] = s
+            start = hanzi.find(key, start + 1)
+    if surname and hanzi[:1] in table.surname_readings:
+        sur = table.surname_readings[hanzi[0]]
+        allowed[0] = set(sur)
+        preferred[0] = sur[0]
+    return [frozenset(a) for a in allowed], preferred
+
+
+def hanzi_to_palladius(hanzi: str, table: Table | None = None, *, person: bool = False) -> str:
+    """The Russian name for Chinese characters: the traditional name if
+    there is one (北京 -> Пекин), else Palladius; ``person`` writes the
+    surname and the given name as two words (习近平 -> Си Цзиньпин)."""
+    table = table or default_table()
+    if hanzi in table.exceptions:
+        return table.exceptions[hanzi][0]
+    _, syl = allowed_readings(hanzi, table, surname=person)
+    if not person or len(hanzi) < 2:
+        return _title(to_palladius(syl, table))
+    cut = 2 if hanzi[:2] in table.compound_surnames and len(hanzi) > 2 else 1
+    return f"{_title(to_palladius(syl[:cut], table))} {_title(to_palladius(syl[cut:], table))}"
+
+
+# --------------------------------------------------------------------------
+# Cyrillic -> syllables
+
+
+@dataclass(frozen=True)
+class WordParse:
+    """One reading of a Russian word as Palladius syllables."""
+
+    syllables: tuple[str, ...]
+    #: Indices of syllables written in a common misspelling (е for э).
+    misspelt: tuple[int, ...] = ()
+    #: The case ending taken off (``ом`` of ``Цзиньпином``) and the letter
+    #: the stem lost before it (``ь`` of ``Шэньчжэня``).
+    ending: str = ""
+    restored: str = ""
+
+
+def _segment(s: str, table: Table, limit: int = 24) -> list[tuple[tuple[str, ...], tuple[int, ...]]]:
+    """All ways to cut ``s`` into table syllables (each with its pinyin),
+    allowing ъ or a hyphen between syllables."""
+    memo: dict[int, list[tuple[tuple[str, ...], tuple[bool, ...]]]] = {}
+
+    def go(i: int) -> list[tuple[tuple[str, ...], tuple[bool, ...]]]:
+        if i == len(s):
+            return [((), ())]
+        if i in memo:
+            return memo[i]
+        out: list[tuple[tuple[str, ...], tuple[bool, ...]]] = []
+        start = i
+        if i > 0 and s[i] in _SEPARATORS:
+            start = i + 1
+        for j in range(min(len(s), start + table.max_len), start, -1):
+            piece = s[start:j]
+            options = [(p, False) for p in table.cyrillic.get(piece, ())]
+            options += [(p, True) for p in table.variants.get(piece, ())]
+            if not options:
+                continue
+            for tail_syl, tail_mis in go(j):
+                for p, mis in options:
+                    out.append(((p, *tail_syl), (mis, *tail_mis)))
+                    if len(out) >= limit:
+                        break
+        memo[i] = out[:limit]
+        return memo[i]
+
+    res = go(0)
+    return [(syl, tuple(k for k, m in enumerate(mis) if m)) for syl, mis in res]
+
+
+@functools.lru_cache(maxsize=8192)
+def _parse_word_cached(word: str, table_id: int) -> tuple[WordParse, ...]:
+    table = _TABLES[table_id]
+    w = word.lower().replace("ё", "е")
+    cands: list[tuple[str, str, str]] = [(w, "", "")]
+    for e in _ENDINGS:
+        if w.endswith(e) and len(w) - len(e) >= 2:
+            stem = w[: -len(e)]
+            cands.append((stem, e, ""))
+            if stem[-1] not in _VOWELS and stem[-1] not in "ьй":
+                cands.append((stem + "ь", e, "ь"))
+            if stem[-1] in _VOWELS:
+                cands.append((stem + "й", e, "й"))
+    out: list[WordParse] = []
+    seen: set[tuple[tuple[str, ...], tuple[int, ...], str]] = set()
+    for stem, ending, restored in cands:
+        for syl, mis in _segment(stem, table):
+            key = (syl, mis, ending)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(WordParse(syl, mis, ending, restored))
+    return tuple(out)
+
+
+_TABLES: dict[int, Table] = {}
+
+
+def parse_word(word: str, table: Table | None = None) -> tuple[WordParse, ...]:
+    """Every way ``word`` (any case form) spells Palladius syllables;
+    empty when it is not made of them (``Москва``)."""
+    table = table or default_table()
+    _TABLES.setdefault(id(table), table)
+    return _parse_word_cached(word, id(table))
+
+
+# --------------------------------------------------------------------------
+# Russian text against Chinese text
+
+
+@dataclass(frozen=True)
+class Word:
+    start: int
+    end: int
+    text: str
+    parses: tuple[WordParse, ...]
+    sentence_start: bool
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A Palladius name of the Russian text that the Chinese text does not
+    bear out.
+
+    ``kind`` is ``near`` (the characters read one syllable differently),
+    ``spelling`` (right syllables, non-Palladius letters: ``Шеньчжень``)
+    or ``exception`` (a regular form where Russian has a traditional name:
+    ``Бэйцзин`` for 北京).
+    """
+
+    kind: str
+    ru_start: int
+    ru_end: int
+    found: str
+    expected: str
+    zh_start: int
+    zh_end: int
+    hanzi: str
+    pinyin: tuple[str, ...]
+    person: bool
+    #: The expected text can replace the found one as it stands.
+    safe_fix: bool = False
+
+
+@dataclass(frozen=True)
+class Match:
+    """How the Russian words ``words[i:j]`` line up with ``hanzi``."""
+
+    i: int
+    j: int
+    zh_start: int
+    hanzi: str
+    combo: tuple[WordParse, ...]
+    mismatches: tuple[int, ...]
+    preferred: tuple[str, ...]
+
+
+def _is_upper_word(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) > 1 and all(c.isupper() for c in letters)
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    k = start - 1
+    while k >= 0 and text[k] in " \t\u00a0«\"„“”'(—–-\u2011":
+        k -= 1
+    return k < 0 or text[k] in ".!?…:\n\r"
+
+
+def ru_words(text: str, table: Table) -> list[list[Word]]:
+    """Groups of adjacent capitalised words that spell Palladius syllables
+    (``Си Цзиньпином``), separated by nothing but a space."""
+    groups: list[list[Word]] = []
+    cur: list[Word] = []
+    for m in _RU_WORD.finditer(text):
+        w = m.group()
+        if not w[0].isupper():
+            parses: tuple[WordParse, ...] = ()
+        elif not (_is_upper_word(w) or w[1:].replace("-", "").replace("\u2011", "").islower()
+                  or all(p[:1].isupper() or p.islower() for p in re.split(r"[-\u2011]", w))):
+            parses = ()
+        else:
+            parses = parse_word(w, table)
+        if not parses:
+            if cur:
+                groups.append(cur)
+            cur = []
+            continue
+        word = Word(m.start(), m.end(), w, parses, _sentence_start(text, m.start()))
+        if cur and text[cur[-1].end:m.start()] not in (" ", "\u00a0"):
+            groups.append(cur)
+            cur = []
+        cur.append(word)
+    if cur:
+        groups.append(cur)
+    return groups
+
+
+_PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"})
+
+
+@functools.lru_cache(maxsize=16384)
+def russian_common_word(word: str) -> bool:
+    """True when ``word`` is an ordinary Russian word (``Она``, ``Его``,
+    ``Ли``), which a capital at the start of a sentence does not make a
+    name."""
+    from ruconsist.morph import analyzer
+
+    w = word.lower().replace("ё", "е")
+    morph = analyzer()
+    if not morph.word_is_known(w):
+        return False
+    return any(p.is_known and not (_PROPER & set(p.tag.grammemes)) for p in morph.parse(w))
+
+
+def _han_runs(zh: str) -> list[tuple[int, str, tuple[str, ...]]]:
+    return [(m.start(), m.group(), run_readings(m.group())) for m in HAN_RUN.finditer(zh)]
+
+
+def _casing(like: str, word: str) -> str:
+    if _is_upper_word(like):
+        return word.upper()
+    return _title(word)
+
+
+def _spell(parse: WordParse, syllables: Sequence[str], like: str, table: Table) -> str:
+    base = to_palladius(syllables, table)
+    if parse.ending:
+        if base[-1] in "ьй":
+            base = base[:-1] + parse.ending
+        elif base[-1] not in _VOWELS:
+            base += parse.ending
+        # A stem ending in a vowel does not inflect: Гуанчжоу, Ли.
+    return _casing(like, base)
+
+
+class _Aligner:
+    def __init__(self, ru: str, zh: str, table: Table, is_common: Callable[[str], bool]) -> None:
+        self.ru = ru
+        self.zh = zh
+        self.table = table
+        self.is_common = is_common
+        self.runs = _han_runs(zh)
+        self._allowed: dict[tuple[int, int, bool], tuple[list[frozenset[str]], list[str]]] = {}
+
+    def allowed(self, start: int, n: int, surname: bool) -> tuple[list[frozenset[str]], list[str]] | None:
+        key = (start, n, surname)
+        if key not in self._allowed:
+            for rs, run, readings in self.runs:
+                if rs <= start and start + n <= rs + len(run):
+                    off = start - rs
+                    hanzi = run[off: off + n]
+                    self._allowed[key] = allowed_readings(
+                        hanzi, self.table, surname=surname, context=readings[off: off + n]
+                    )
+                    break
+            else:
+                return None
+        return self._allowed[key]
+
+    def matches(self, words: Sequence[Word], i: int, j: int) -> Iterator[Match]:
+        """Every Han substring of the same length as some parse of
+        ``words[i:j]``, with the syllables that differ."""
+        person = j - i >= 2
+        combos = itertools.islice(itertools.product(*(w.parses for w in words[i:j])), 256)
+        for combo in combos:
+            syl = [s for p in combo for s in p.syllables]
+            n = len(syl)
+            for rs, run, _ in self.runs:
+                for off in range(0, len(run) - n + 1):
+                    got = self.allowed(rs + off, n, person)
+                    if got is None:
+                        continue
+                    allowed, preferred = got
+                    bad = tuple(k for k in range(n) if syl[k] not in allowed[k])
+                    if len(bad) > 1:
+                        continue
+                    pref = tuple(syl[k] if k not in bad else preferred[k] for k in range(n))
+                    yield Match(i, j, rs + off, run[off: off + n], combo, bad, pref)
+
+    def expected(self, words: Sequence[Word], m: Match) -> str:
+        out = []
+        pos = 0
+        for w, p in zip(words[m.i: m.j], m.combo):
+            k = len(p.syllables)
+            out.append(_spell(p, m.preferred[pos: pos + k], w.text, self.table))
+            pos += k
+        return " ".join(out)
+
+    def plausible_name(self, words: Sequence[Word]) -> bool:
+        """Not only ordinary words that a sentence happens to start with."""
+        return any(
+            not (w.sentence_start or _is_upper_word(w.text)) or not self.is_common(w.text)
+            for w in words
+        )
+
+    def finding(self, kind: str, words: Sequence[Word], m: Match, expected: str, safe: bool) -> Finding:
+        a, b = words[m.i].start, words[m.j - 1].end
+        return Finding(
+            kind=kind,
+            ru_start=a,
+            ru_end=b,
+            found=self.ru[a:b],
+            expected=expected,
+            zh_start=m.zh_start,
+            zh_end=m.zh_start + len(m.hanzi),
+            hanzi=m.hanzi,
+            pinyin=m.preferred,
+            person=m.j - m.i >= 2,
+            safe_fix=safe,
+        )
+
+
+def _spans(n: int) -> list[tuple[int, int]]:
+    return [(i, i + length) for length in range(n, 0, -1) for i in range(0, n - length + 1)]
+
+
+def exception_spans(ru: str, table: Table) -> list[tuple[int, int]]:
+    pat = table.exception_pattern()
+    return [m.span() for m in pat.finditer(ru)] if pat else []
+
+
+def _adjacent(words: Sequence[Word], i: int, j: int) -> bool:
+    return all(words[k + 1].start - words[k].end == 1 for k in range(i, j - 1))
+
+
+def _judge(al: _Aligner, words: Sequence[Word], i: int, j: int) -> Finding | bool | None:
+    """``True`` when ``words[i:j]`` agree with some Han substring, a
+    :class:`Finding` when they nearly do, ``None`` when nothing is close."""
+    table = al.table
+    best: Match | None = None
+    best_key: tuple[int, ...] = ()
+    near: list[Match] = []
+    for m in al.matches(words, i, j):
+        if m.mismatches:
+            near.append(m)
+            continue
+        key = (
+            m.hanzi in table.exceptions,
+            sum(len(p.misspelt) for p in m.combo),
+            sum(bool(p.ending) for p in m.combo),
+        )
+        if best is None or key < best_key:
+            best, best_key = m, key
+            if not any(key):
+                break
+    if best is not None:
+        if best.hanzi in table.exceptions:
+            if not al.plausible_name(words[i:j]):
+                return True
+            return al.finding(
+                "exception", words, best, table.exceptions[best.hanzi][0],
+                safe=not any(p.ending for p in best.combo),
+            )
+        if any(p.misspelt for p in best.combo) and al.plausible_name(words[i:j]):
+            return al.finding("spelling", words, best, al.expected(words, best), safe=True)
+        return True
+    cands = []
+    for m in near:
+        k = m.mismatches[0]
+        syl = [s for p in m.combo for s in p.syllables]
+        if len(syl) < 2 or not near_syllables(syl[k], m.preferred[k]):
+            continue
+        if all(c in table.translit_chars for c in m.hanzi):
+            # 古巴 for Куба: a foreign name in transliteration characters,
+            # not a Chinese name read wrong.
+            continue
+        if m.hanzi in table.exceptions:
+            continue
+        cands.append(m)
+    if not cands or not al.plausible_name(words[i:j]):
+        return None
+    m = cands[0]
+    return al.finding("near", words, m, al.expected(words, m), safe=False)
+
+
+def compare(
+    ru: str,
+    zh: str,
+    table: Table | None = None,
+    *,
+    is_common: Callable[[str], bool] = russian_common_word,
+) -> list[Finding]:
+    """Palladius names of ``ru`` that ``zh`` contradicts.
+
+    A name agrees when some Han substring of ``zh`` reads as its
+    syllables.  Otherwise a substring that reads the same but for one
+    syllable (a wrong initial or final) is a near miss.  Names spelt with
+    non-Palladius letters but the right syllables, and regular forms
+    where a traditional name exists, are findings too.  Names with no
+    counterpart at all are left alone: the translation may have dropped
+    or paraphrased them.
+    """
+    table = table or default_table()
+    if not HAN_RUN.search(zh):
+        return []
+    masked = exception_spans(ru, table)
+    al = _Aligner(ru, zh, table, is_common)
+    findings: list[Finding] = []
+    for group in ru_words(ru, table):
+        words = [w for w in group if not any(a < w.end and w.start < b for a, b in masked)]
+        done = [False] * len(words)
+        # Longest spans first, so that a whole name (Си Цзинпин) is judged
+        # before its surname alone matches.
+        for i, j in _spans(len(words)):
+            if any(done[i:j]) or not _adjacent(words, i, j):
+                continue
+            found = _judge(al, words, i, j)
+            if found is None:
+                continue
+            for k in range(i, j):
+                done[k] = True
+            if found is not True:
+                findings.append(found)
+    findings.sort(key=lambda f: f.ru_start)
+    return findings
+
+
+def display_pinyin(syllables: Sequence[str]) -> str:
+    return " ".join(s.replace("v", "ü") for s in syllables)
+
+
+__all__ = [
+    "Finding",
+    "Table",
+    "WordParse",
+    "allowed_readings",
+    "build_table",
+    "compare",
+    "default_table",
+    "display_pinyin",
+    "hanzi_to_palladius",
+    "near_syllables",
+    "parse_word",
+    "split_syllable",
+    "table_from_rules",
+    "to_palladius",
+]
