@@ -162,6 +162,8 @@ def _year_text(m: DateMention, year: int | None) -> str:
 
 def _point(year_text: str, month: int | None, day: int | None) -> str:
     if month is None:
+        if day is not None:
+            return f"---{day:02d}"
         return year_text or "?"
     if not year_text or not year_text[:1].isdigit():
         base = f"--{month:02d}" + (f"-{day:02d}" if day is not None else "")
@@ -194,6 +196,8 @@ def describe(m: DateMention) -> str:
             out = f"{dec}s"
         else:
             out = f"'{dec:02d}s"
+            if m.rel_century is not None:
+                out += {0: " of this century", -1: " of the last century"}.get(m.rel_century, "")
     elif m.kind == "century":
         if m.century is not None:
             out = f"{_ordinal(m.century)} century"
@@ -632,11 +636,8 @@ def _build_ru(v: DateVocab) -> _Patterns:
         rf"{RU_YEAR_WORD}?",
     )
     add("iso", r"(?<![\d.,/-])(?P<y>1[0-9]\d\d|20\d\d|21\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d-])")
-    add(
-        "range_m",
-        rf"(?:(?:с|со)\s+{many('m')}\s+(?:по|до)\s+{many('m2')}"
-        rf"|(?:в|во)\s+{many('m')}{DASH}{many('m2')})(?:{year_tail('y')})?",
-    )
+    add("range_m", rf"(?:с|со)\s+{many('m')}\s+(?:по|до)\s+{many('m2')}(?:{year_tail('y')})?")
+    add("range_m", rf"(?:в|во)\s+{many('m')}{DASH}{many('m2')}(?:{year_tail('y')})?")
     # Halves and quarters, with an optional year after them.
     year_after = (
         rf"(?:\s+(?:(?P<rel>{rel_alt})\s+|{y('y')}(?:-?(?:го|м))?\s*)?"
@@ -676,8 +677,8 @@ def _build_ru(v: DateVocab) -> _Patterns:
         rf"(?:(?P<crel>{rel_alt})|(?<![\w.,])(?P<cnum>\d{{1,2}}|[IVX]{{1,5}})(?:-?(?:го|й|м|ом|е))?)"
         r"\s+век(?:а|е|у|ом|ов|ах|и)?(?![а-я])",
     )
+    add("month_year", rf"(?<![а-я]){many('m')}\s+{y('y')}{RU_YEAR_WORD}?")
     add("year", rf"{y('y')}{RU_YEAR_WORD}(?![а-я])")
-    add("month_year", rf"{many('m')}\s+{y('y')}{RU_YEAR_WORD}?")
     add("relyear", rf"(?<![а-я])(?P<rel>{rel_alt})\s+(?:года|году|год|годом)(?![а-я])")
     same = [ru_phrase(p) for p in v.same_year.get("ru", [])]
     if same:
@@ -1031,18 +1032,10 @@ def _make(
         wd = table.get(_lower(word) if lang == "ru" else word)
         if wd is None:
             return None
-        ctx = m.group("ctx") if name == "weekday" else ""
         wa, wb = m.span("w")
+        # The span takes the preposition and time words before the
+        # weekday ("в ночь на среду", "к вечеру понедельника").
         start = a
-        if lang == "ru" and ctx:
-            # Keep only the last preposition in the span ("в среду", not
-            # "после обеда в среду").
-            words = ctx.split()
-            keep = words[-3:] if words[-2:-1] == ["ночь"] or words[-1:] == ["на"] else words[-1:]
-            start = wa - len(" ".join(keep)) - 1 if keep else wa
-            start = max(a, start)
-            while start < wa and text[start].isspace():
-                start += 1
         # A closing bracket after a weekday in brackets belongs to it.
         return DateMention(
             start=start, end=wb, text=text[start:wb], kind="weekday", weekday=wd,

@@ -1,0 +1,265 @@
+"""Dates and weekdays: equal dates on both sides, weekdays that fit.
+
+The extraction lives in :mod:`ruconsist.lang.dates`; these checks pair
+what it finds in each aligned segment.  A document's dateline
+(``МОСКВА, 4 фев - …``, ``莫斯科,2月4日``, or the header of a bilingual
+file) gives the year of dates written without one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from ruconsist.checks.base import LANG_NAME, Check, PairContext
+from ruconsist.diagnostic import Diagnostic, Severity
+from ruconsist.document import SegmentPair, other
+from ruconsist.lang.dates import (
+    WEEKDAY_NAMES,
+    DateMention,
+    bead_dates,
+    describe,
+    pair_dateline,
+    pair_dates,
+    pair_weekdays,
+    weekday_conflict,
+)
+
+
+def _reading(m: DateMention) -> str:
+    """A mention's date without its weekday (the weekday has its own
+    codes)."""
+    from dataclasses import replace
+
+    return describe(replace(m, weekday=None)) if m.weekday is not None and m.kind != "weekday" else describe(m)
+
+
+def _weekday_span(m: DateMention) -> tuple[int, int]:
+    return m.weekday_span or (m.start, m.end)
+
+
+def _weekday_text(bead: SegmentPair, lang: str, m: DateMention) -> str:
+    a, b = _weekday_span(m)
+    return bead.side(lang).text[a:b]
+
+
+def analyse(bead: SegmentPair, ctx: PairContext) -> dict[str, Any]:
+    """Pair the bead's dates and weekdays once for all four checks."""
+
+    def compute() -> dict[str, Any]:
+        dateline = pair_dateline(ctx)
+        ru = bead_dates(bead, "ru", ctx)
+        zh = bead_dates(bead, "zh", ctx)
+        dates = pair_dates(ru, zh, dateline)
+        weekdays = pair_weekdays(ru, zh, dateline)
+        conflicts = {
+            (lang, id(m)): reason
+            for lang, ms in (("ru", ru), ("zh", zh))
+            for m in ms
+            if (reason := weekday_conflict(m, dateline)) is not None
+        }
+        return {
+            "dateline": dateline,
+            "ru": ru,
+            "zh": zh,
+            "dates": dates,
+            "weekdays": weekdays,
+            "conflicts": conflicts,
+        }
+
+    return bead.cached(("dates", "analysis"), compute)  # type: ignore[no-any-return]
+
+
+class _DateCheck(Check):
+    category = "date"
+
+    def begin_pair(self, ctx: PairContext) -> None:
+        pair_dateline(ctx)
+
+
+class DateMismatch(_DateCheck):
+    """A date on one side of an aligned segment has no equal date on the
+    other: a different day, month or year, a range with other ends, or no
+    date at all.  Dates are compared by value, whatever the notation:
+    ``4 февраля 2026 года`` = ``2026年2月4日`` = ``04.02.2026`` =
+    ``二〇二六年二月四日``, ``с 1 по 3 июля`` = ``7月1日至3日``,
+    ``в первой половине года`` = ``上半年``.
+
+    A year written on one side only does not make a mismatch; the
+    dateline (``МОСКВА, 4 фев``, or a bilingual file's header) supplies
+    it, and relative years (``в этом году``, ``今年``) are read against
+    it.  Relative years, adjectives (``июньский саммит``), decades and
+    centuries may answer a date on the other side but need no
+    counterpart themselves.  The message shows both readings as ISO
+    dates (``--02-04`` is 4 February of an unstated year).
+
+    Examples
+      PASS  RU «22 сентября 2025 года»        ZH «2025年9月22日»
+      PASS  RU «с 28 августа по 2 сентября»   ZH «8月28日至9月2日»
+      PASS  RU «в первой половине года»       ZH «今年上半年»
+      FAIL  RU «4 февраля 2026 года»          ZH «2026年2月5日»  -> DAT001
+      FAIL  RU «в 2025 году»                  ZH «2026年»        -> DAT001
+    """
+
+    code = "DAT001"
+    slug = "date-mismatch"
+    severity = Severity.ERROR
+
+    def check(self, bead: SegmentPair, ctx: PairContext) -> Iterator[Diagnostic]:
+        if not bead.ru or not bead.zh:
+            return
+        result = analyse(bead, ctx)["dates"]
+        for r, z in result.different:
+            yield self.report(
+                bead,
+                "ru",
+                r.start,
+                r.end,
+                f"RU '{r.text}' = {_reading(r)} has no equal date in ZH"
+                f" (found '{z.text}' = {_reading(z)})",
+                expected=_reading(r),
+                found=z.text,
+                counterpart=bead.zh.location(z.start, z.end),
+            )
+        for lang, m in result.unpaired:
+            dst = other(lang)
+            yield self.report(
+                bead,
+                lang,
+                m.start,
+                m.end,
+                f"{LANG_NAME[lang]} '{m.text}' = {_reading(m)} has no equal date in {LANG_NAME[dst]}"
+                f" (no date found there)",
+                expected=_reading(m),
+                found=None,
+            )
+
+
+class WeekdayWrongForDate(_DateCheck):
+    """A weekday written next to a date is not that date's weekday, on
+    either side: ``во вторник, 4 февраля 2026 года`` is wrong, since
+    2026-02-04 is a Wednesday.  When the year is not written, the
+    dateline's year is used (or the neighbouring one for a date more than
+    half a year from the dateline, such as 28 December in an item of
+    4 January).
+
+    A bare weekday (``во вторник``) is not compared with the dateline: a
+    news item dated Wednesday routinely reports what happened "on
+    Tuesday".  Only when the text ties the weekday to the dateline
+    (``сегодня, во вторник``, ``今天（周二）``) must it be the dateline's
+    weekday (for ``вчера``/``昨天``, the day before).
+
+    Examples
+      PASS  RU «в среду, 4 февраля 2026 года»   ZH «2026年2月4日（周三）»
+      PASS  RU «МОСКВА, 4 фев … во вторник сообщил»  (Tuesday = 3 February)
+      FAIL  RU «во вторник, 4 февраля 2026 года» ZH «2026年2月4日（周二）»  -> DAT002
+    """
+
+    code = "DAT002"
+    slug = "weekday-wrong-for-date"
+    severity = Severity.ERROR
+
+    def check(self, bead: SegmentPair, ctx: PairContext) -> Iterator[Diagnostic]:
+        if not bead.ru or not bead.zh:
+            return
+        result = analyse(bead, ctx)
+        for lang in ("ru", "zh"):
+            for m in result[lang]:
+                reason = result["conflicts"].get((lang, id(m)))
+                if reason is None:
+                    continue
+                yield self.report(
+                    bead,
+                    lang,
+                    m.start,
+                    m.end,
+                    f"{LANG_NAME[lang]} '{m.text}': {reason}",
+                    found=WEEKDAY_NAMES[m.weekday] if m.weekday is not None else None,
+                    counterpart=True,
+                )
+
+
+class WeekdayMismatch(_DateCheck):
+    """The two sides of an aligned segment name different weekdays
+    (``в воскресенье`` translated as ``周六``).  Weekdays pair by value
+    first, so the order of several weekdays does not matter; a weekday
+    also agrees with a date on the other side that falls on it
+    (``в среду`` ↔ ``4日`` in an item dated February 2026).  When one
+    side's weekday contradicts its own date, DAT002 reports that instead.
+
+    Examples
+      PASS  RU «во вторник сообщил»   ZH «周二宣布»
+      FAIL  RU «В воскресенье жители Македонии проголосуют»
+            ZH «周六，选民将…投票»               -> DAT003
+    """
+
+    code = "DAT003"
+    slug = "weekday-mismatch"
+    severity = Severity.ERROR
+
+    def check(self, bead: SegmentPair, ctx: PairContext) -> Iterator[Diagnostic]:
+        if not bead.ru or not bead.zh:
+            return
+        result = analyse(bead, ctx)
+        conflicts = result["conflicts"]
+        for r, z in result["weekdays"].different:
+            if ("ru", id(r)) in conflicts or ("zh", id(z)) in conflicts:
+                continue
+            a, b = _weekday_span(r)
+            za, zb = _weekday_span(z)
+            rt, zt = _weekday_text(bead, "ru", r), _weekday_text(bead, "zh", z)
+            assert r.weekday is not None and z.weekday is not None
+            yield self.report(
+                bead,
+                "ru",
+                a,
+                b,
+                f"RU '{rt}' ({WEEKDAY_NAMES[r.weekday]}) and ZH '{zt}'"
+                f" ({WEEKDAY_NAMES[z.weekday]}) name different weekdays",
+                expected=WEEKDAY_NAMES[r.weekday],
+                found=zt,
+                counterpart=bead.zh.location(za, zb),
+            )
+
+
+class WeekdayDropped(_DateCheck):
+    """A weekday written on one side of an aligned segment and not on
+    the other (``в ходе беседы в среду`` ↔ ``在会谈中``).  A warning:
+    translators sometimes drop a weekday on purpose, but usually it
+    is lost information.  Not reported when the whole date it stands
+    with is missing (DAT001 covers that), nor for weekday adjectives
+    (``пятничные дебаты``).
+
+    Examples
+      PASS  RU «во вторник сообщил»            ZH «周二宣布»
+      PASS  RU «во вторник сообщил»            ZH «3日宣布»  (a Tuesday)
+      FAIL  RU «в ходе беседы в среду»         ZH «在会谈中»  -> DAT004
+    """
+
+    code = "DAT004"
+    slug = "weekday-dropped"
+    severity = Severity.WARNING
+
+    def check(self, bead: SegmentPair, ctx: PairContext) -> Iterator[Diagnostic]:
+        if not bead.ru or not bead.zh:
+            return
+        result = analyse(bead, ctx)
+        unpaired_dates = {id(m) for _, m in result["dates"].unpaired}
+        for lang, m in result["weekdays"].dropped:
+            if id(m) in unpaired_dates:
+                continue
+            a, b = _weekday_span(m)
+            text = _weekday_text(bead, lang, m)
+            assert m.weekday is not None
+            yield self.report(
+                bead,
+                lang,
+                a,
+                b,
+                f"{LANG_NAME[lang]} '{text}' ({WEEKDAY_NAMES[m.weekday]}) has no weekday"
+                f" in {LANG_NAME[other(lang)]}",
+                expected=WEEKDAY_NAMES[m.weekday],
+            )
+
+
+CHECKS = [DateMismatch, WeekdayWrongForDate, WeekdayMismatch, WeekdayDropped]
