@@ -14,7 +14,7 @@ import yaml
 
 from ruconsist.errors import RuleError
 
-MAX_ALIASES = 100
+MAX_EXPANDED = 200_000
 
 
 class MarkedDict(dict):  # type: ignore[type-arg]
@@ -70,30 +70,35 @@ _Loader.add_constructor(
 )
 
 
-def _count_aliases(node: yaml.Node, path: str, seen: list[int]) -> None:
-    # Walk the composed node graph once; aliases appear as the same node
-    # object reached twice.  Bounding the visits bounds the expansion.
-    stack = [node]
-    visited: set[int] = set()
+def _check_expansion(node: yaml.Node, path: str) -> None:
+    # Aliases make the node graph a DAG whose expansion can be
+    # exponential ("billion laughs").  Size each node once (memoised) and
+    # refuse documents that would expand beyond MAX_EXPANDED values.
+    sizes: dict[int, int] = {}
+    stack: list[tuple[yaml.Node, bool]] = [(node, False)]
     while stack:
-        cur = stack.pop()
-        if id(cur) in visited:
-            seen[0] += 1
-            if seen[0] > MAX_ALIASES:
-                raise RuleError(
-                    f"too many aliases (more than {MAX_ALIASES});"
-                    " refusing a document that may expand without bound",
-                    path,
-                    cur.start_mark.line + 1,
-                )
+        cur, done = stack.pop()
+        if id(cur) in sizes:
             continue
-        visited.add(id(cur))
+        children: list[yaml.Node] = []
         if isinstance(cur, yaml.MappingNode):
             for k, v in cur.value:
-                stack.append(k)
-                stack.append(v)
+                children += [k, v]
         elif isinstance(cur, yaml.SequenceNode):
-            stack.extend(cur.value)
+            children = list(cur.value)
+        if not done:
+            stack.append((cur, True))
+            stack.extend((c, False) for c in children if id(c) not in sizes)
+            continue
+        total = 1 + sum(sizes.get(id(c), 1) for c in children)
+        if total > MAX_EXPANDED:
+            raise RuleError(
+                f"document expands to more than {MAX_EXPANDED} values through"
+                " aliases; refusing it",
+                path,
+                cur.start_mark.line + 1,
+            )
+        sizes[id(cur)] = total
 
 
 def load_yaml(text: str, path: str) -> Any:
@@ -105,7 +110,7 @@ def load_yaml(text: str, path: str) -> Any:
             node = loader.get_single_node()
             if node is None:
                 return None
-            _count_aliases(node, path, [0])
+            _check_expansion(node, path)
             return loader.construct_document(node)
         finally:
             loader.dispose()

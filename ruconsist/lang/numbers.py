@@ -1319,3 +1319,47 @@ def render_like(value: Fraction, model: NumberMention, lang: str) -> str:
 
 def iter_quiet_roles() -> Iterator[str]:
     yield from ("date", "time", "code", "name", "reference", "word", "vague")
+
+
+# --------------------------------------------------------------------------
+# Minimal date reading, used until (and besides) the date module's own.
+
+_ZH_NUM = "0-9〇零一二三四五六七八九十两"
+
+
+def fallback_date_spans(text: str, lang: str, vocab: NumberVocab | None = None) -> list[tuple[int, int]]:
+    """Spans of ``text`` that are plainly dates: ``4 февраля``, ``1–3
+    июля``, ``с 10 по 12 марта``, ``в феврале 2026 года``, ``04.02.2026``,
+    ``2026年2月4日``, ``3月10日至12日``.  Deliberately small: the date
+    check reads dates properly; this only keeps their numbers out of the
+    number check."""
+    norm = normalise(text, lang)
+    spans = [(m.start(), m.end()) for m in DMY.finditer(norm)]
+    if lang == "ru":
+        abbrevs = tuple(vocab.ru.list("month_abbreviations")) if vocab else ()
+        months = _ru_month_pattern(abbrevs).pattern.replace("[ \\u00a0\\u202f\\u2009]*", "", 1)
+        ordinals = ""
+        if vocab is not None:
+            forms = [f for f, (k, v) in vocab.ru.words.items() if k == "ordinals" and v <= 31]
+            ordinals = _alternation(forms)
+        day = rf"(?:[0-9]{{1,2}}(?:-?(?:го|е))?{'|' + ordinals if ordinals else ''})"
+        sep = rf"[ \u00a0]*(?:[{DASHES}]|по|и|,)[ \u00a0]*"
+        rx = re.compile(
+            rf"(?<![а-я0-9])(?:с[ \u00a0]+)?{day}(?:{sep}{day})*[ \u00a0]+{months}"
+            rf"(?:[ \u00a0]+[0-9]{{4}}(?:[ \u00a0]*(?:года|году|год|г\.?))?)?"
+            rf"|(?<![а-я]){months}[ \u00a0]+[0-9]{{4}}"
+        )
+        spans += [(m.start(), m.end()) for m in rx.finditer(norm)]
+    else:
+        rx = re.compile(
+            rf"[{_ZH_NUM}]{{2,4}}年(?:[{_ZH_NUM}]{{1,3}}月(?:[{_ZH_NUM}]{{1,3}}[日号])?)?"
+            rf"|[{_ZH_NUM}]{{1,3}}月[{_ZH_NUM}]{{1,3}}[日号](?:[至到\-–—~][{_ZH_NUM}]{{1,3}}[日号])?"
+            rf"|(?<![个{_ZH_NUM}])[{_ZH_NUM}]{{1,3}}月(?:份)?"
+        )
+        for m in rx.finditer(norm):
+            s = m.group(0)
+            # 两年, 十年 are durations, 2026年 and 二〇二六年 are years.
+            if s.endswith("年") and not re.fullmatch(r"(?:[0-9]{4}|[〇零一二三四五六七八九]{4})年", s):
+                continue
+            spans.append((m.start(), m.end()))
+    return spans

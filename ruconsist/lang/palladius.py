@@ -634,15 +634,21 @@ def _casing(like: str, word: str) -> str:
     return _title(word)
 
 
+def _attach(base: str, ending: str) -> str:
+    """``base`` (a nominative) with a case ending taken from another
+    word: Пекин + е -> Пекине, Шэньчжэнь + е -> Шэньчжэне; a final vowel
+    does not inflect (Гуанчжоу, Макао)."""
+    if not ending:
+        return base
+    if base[-1] in "ьй":
+        return base[:-1] + ending
+    if base[-1].lower() not in _VOWELS:
+        return base + ending
+    return base
+
+
 def _spell(parse: WordParse, syllables: Sequence[str], like: str, table: Table) -> str:
-    base = to_palladius(syllables, table)
-    if parse.ending:
-        if base[-1] in "ьй":
-            base = base[:-1] + parse.ending
-        elif base[-1] not in _VOWELS:
-            base += parse.ending
-        # A stem ending in a vowel does not inflect: Гуанчжоу, Ли.
-    return _casing(like, base)
+    return _casing(like, _attach(to_palladius(syllables, table), parse.ending))
 
 
 class _Aligner:
@@ -759,10 +765,10 @@ def _judge(al: _Aligner, words: Sequence[Word], i: int, j: int) -> Finding | boo
         if best.hanzi in table.exceptions:
             if not al.plausible_name(words[i:j]):
                 return True
-            return al.finding(
-                "exception", words, best, table.exceptions[best.hanzi][0],
-                safe=not any(p.ending for p in best.combo),
-            )
+            expected = _attach(table.exceptions[best.hanzi][0], best.combo[-1].ending)
+            if _is_upper_word(words[i].text):
+                expected = expected.upper()
+            return al.finding("exception", words, best, expected, safe=True)
         if any(p.misspelt for p in best.combo) and al.plausible_name(words[i:j]):
             return al.finding("spelling", words, best, al.expected(words, best), safe=True)
         return True
@@ -770,7 +776,15 @@ def _judge(al: _Aligner, words: Sequence[Word], i: int, j: int) -> Finding | boo
     for m in near:
         k = m.mismatches[0]
         syl = [s for p in m.combo for s in p.syllables]
-        if len(syl) < 2 or not near_syllables(syl[k], m.preferred[k]):
+        if len(syl) < 2:
+            continue
+        # The common reading of a character that reads otherwise as a
+        # surname (单 dan for Shan) is as wrong as a near syllable.
+        wrong_surname = (
+            k == 0 and j - i >= 2 and m.hanzi[0] in table.surname_readings
+            and syl[0] in char_readings(m.hanzi[0])
+        )
+        if not wrong_surname and not near_syllables(syl[k], m.preferred[k]):
             continue
         if all(c in table.translit_chars for c in m.hanzi):
             # 古巴 for Куба: a foreign name in transliteration characters,

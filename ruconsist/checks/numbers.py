@@ -1,0 +1,157 @@
+"""Numbers: the values on each side of an aligned segment must agree."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from typing import Any
+
+from ruconsist.checks.base import Check, PairContext
+from ruconsist.diagnostic import Diagnostic, Severity
+from ruconsist.document import SegmentPair
+from ruconsist.lang.numbers import (
+    Mismatch,
+    NumberMention,
+    NumberVocab,
+    compare_mentions,
+    compile_vocab,
+    extract_numbers,
+    fallback_date_spans,
+    format_value,
+    render_like,
+)
+
+LANG = {"ru": "RU", "zh": "ZH"}
+
+
+def number_vocab(rules: Any) -> NumberVocab:
+    """The merged ``vocab: numbers`` of the loaded packs, built once per
+    rule set."""
+    return rules.cached("numbers.vocab", lambda: compile_vocab(rules.vocab("numbers")))
+
+
+def _load_bead_dates():  # type: ignore[no-untyped-def]
+    """``ruconsist.lang.dates.bead_dates`` if that module provides it,
+    else None.  Only the module (or the name) being absent is tolerated;
+    any other error while importing it propagates."""
+    try:
+        from ruconsist.lang import dates
+    except ModuleNotFoundError as exc:
+        if exc.name in ("ruconsist.lang.dates",):
+            return None
+        raise
+    return getattr(dates, "bead_dates", None)
+
+
+def _date_spans(bead: SegmentPair, lang: str, ctx: PairContext | None) -> list[tuple[int, int]]:
+    """Spans of ``bead.side(lang).text`` that are dates: numbers inside
+    them belong to the date check and are never reported here.  Uses the
+    date module's ``bead_dates`` when it exists, plus this module's own
+    minimal reading (years, ``N февраля``, ``N月N日``)."""
+    text = bead.side(lang).text
+    vocab = number_vocab(ctx.rules) if ctx is not None else None
+    spans = list(fallback_date_spans(text, lang, vocab))
+    bead_dates = _load_bead_dates()
+    if bead_dates is not None:
+        spans.extend((d.start, d.end) for d in bead_dates(bead, lang, ctx))
+    return spans
+
+
+def bead_numbers(bead: SegmentPair, lang: str, ctx: PairContext) -> list[NumberMention]:
+    """Number mentions of one side of a bead, with numbers inside dates
+    made quiet; cached on the bead so other checks can share them."""
+
+    def build() -> list[NumberMention]:
+        vocab = number_vocab(ctx.rules)
+        mentions = extract_numbers(bead.side(lang).text, lang, vocab)
+        spans = _date_spans(bead, lang, ctx)
+        if not spans:
+            return mentions
+        out = []
+        for m in mentions:
+            if not m.quiet and any(a < m.end and m.start < b for a, b in spans):
+                m = replace(m, quiet=True, role="date")
+            out.append(m)
+        return out
+
+    return bead.cached(("numbers", lang), build)
+
+
+class NumberMismatch(Check):
+    """A number on one side of a segment has no equal value on the other.
+
+    Values are compared, not digit strings: ``1,5`` equals ``1.5``,
+    ``3 000`` equals ``3000``, ``1,5 млн`` equals ``150万``, ``полтора
+    часа`` equals ``一个半小时``, ``четырехдневный`` carries a 4 and
+    ``80-летие`` an 80.  Approximation words (``около``, ``более``,
+    ``约``, ``超过``, ``多``) do not change a value.  Where one side rounds,
+    the less precise number decides: ``1,51 млн`` equals ``151万`` and
+    ``1,5 млн`` equals ``151万``; an approximate number (``около``,
+    ``约``) may be 5 % off.  Numbers in dates (the date check's), clock
+    times, codes and names (``G20``, ``COVID-19``, ``СНВ-3``, ``«Сила
+    Сибири — 2»``), references (``ст. 5``, ``№ 12``, ``第5条``) and the
+    words for 0, 1/2, 1 and 2 (``один``, ``两``, often an article or
+    "both") are never reported, but count as counterparts.
+
+    NUM002 is the same finding when the two unmatched values differ by a
+    factor of 10, 100, 1000 or 10 000: almost always a magnitude slip
+    between ``млн``/``млрд`` and ``万``/``亿``.  It is reported on the
+    Chinese side, with the value it should have in the same unit.
+
+    Examples
+      PASS  RU «разговор длился 1,5 часа»     ZH «会谈持续约1.5小时»
+      PASS  RU «с четырехдневным визитом»     ZH «为期四天的访问»
+      PASS  RU «около 1,5 млн человек»        ZH «约150万人»
+      FAIL  RU «погибли 12 человек»           ZH «造成13人死亡»   -> NUM001
+      FAIL  RU «1,5 млн человек»              ZH «15万人»   -> NUM002
+    """
+
+    code = "NUM001"
+    slug = "number-mismatch"
+    category = "number"
+    severity = Severity.ERROR
+    extra_codes = {"NUM002": ("number-magnitude", "number", Severity.ERROR)}
+
+    def check(self, bead: SegmentPair, ctx: PairContext) -> Iterator[Diagnostic]:
+        if not bead.ru or not bead.zh:
+            return
+        ru = bead_numbers(bead, "ru", ctx)
+        zh = bead_numbers(bead, "zh", ctx)
+        if not ru and not zh:
+            return
+        vocab = number_vocab(ctx.rules)
+        for mm in compare_mentions(ru, zh, vocab):
+            if mm.kind == "magnitude":
+                yield self._magnitude(bead, mm)
+            else:
+                yield self._missing(bead, mm, ru if mm.lang == "zh" else zh)
+
+    def _missing(self, bead: SegmentPair, mm: Mismatch, theirs: list[NumberMention]) -> Diagnostic:
+        m = mm.mention
+        other = "zh" if mm.lang == "ru" else "ru"
+        shown = [o.reading() for o in theirs if not o.quiet][:4]
+        there = f"found {', '.join(shown)}" if shown else "found no number"
+        return self.report(
+            bead, mm.lang, m.start, m.end,
+            f"{LANG[mm.lang]} {m.reading()} has no equal value in {LANG[other]} ({there})",
+            code="NUM001",
+            found=m.raw,
+        )
+
+    def _magnitude(self, bead: SegmentPair, mm: Mismatch) -> Diagnostic:
+        z, r = mm.mention, mm.other
+        assert r is not None
+        expected = render_like(r.value, z, "zh")
+        bigger = "larger" if abs(z.value) > abs(r.value) else "smaller"
+        return self.report(
+            bead, "zh", z.start, z.end,
+            f"ZH {z.reading()} is {format_value(mm.factor)} times {bigger} than"
+            f" RU {r.reading()}: likely a magnitude slip (expected {expected})",
+            code="NUM002",
+            expected=expected,
+            found=z.raw,
+            counterpart=bead.ru.location(r.start, r.end),
+        )
+
+
+CHECKS = [NumberMismatch]

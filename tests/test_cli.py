@@ -1,0 +1,149 @@
+"""The command line as users and other tools see it."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ruconsist.cli import main
+from tests.conftest import DATA, REPO
+
+NEWS = str(DATA / "news.yaml")
+
+
+def run(args: list[str]) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(args, stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_clean_pair_exits_zero(write_pair) -> None:
+    ru, zh = write_pair("Путин встретился с Си Цзиньпином.\n", "普京会见了习近平。\n")
+    code, out, err = run(["check", str(ru.parent), "--no-default-rules", "--rules", NEWS])
+    assert (code, err) == (0, "")
+    assert out.endswith("1 pair checked: 0 errors, 0 warnings\n")
+
+
+def test_findings_exit_one_and_name_both_sides(write_pair, monkeypatch) -> None:
+    ru, zh = write_pair("Заголовок\n\nЛавров встретился с Ван И.\n", "标题\n\n外长会见了王毅。\n")
+    monkeypatch.chdir(ru.parent)
+    code, out, _ = run(["check", ".", "--no-default-rules", "--rules", NEWS])
+    assert code == 1
+    assert out.splitlines()[:2] == [
+        "a.ru.md:3:1: TRM001 [error] RU 'Лавров' has no counterpart in ZH (expected 谢尔盖·拉夫罗夫 or 拉夫罗夫)",
+        "    ZH counterpart: a.zh.md:3:1-9",
+    ]
+
+
+def test_json_output_keeps_the_contract(write_pair, monkeypatch) -> None:
+    ru, zh = write_pair("Визит Путина.\n", "访问。\n")
+    monkeypatch.chdir(ru.parent)
+    code, out, _ = run(["check", "a.ru.md", "--format", "json", "--no-default-rules", "--rules", NEWS])
+    data = json.loads(out)
+    assert code == 1
+    assert data["version"] == 1
+    assert data["summary"]["pairs"] == 1 and data["summary"]["errors"] == 1 and data["summary"]["warnings"] == 0
+    (d,) = data["diagnostics"]
+    assert {k: d[k] for k in ("code", "category", "severity", "rule")} == {
+        "code": "TRM001", "category": "name", "severity": "error", "rule": "putin",
+    }
+    assert d["message"] == "RU 'Путина' has no counterpart in ZH (expected 弗拉基米尔·普京 or 普京)"
+    assert d["locations"] == [
+        {"lang": "ru", "path": "a.ru.md", "line": 1, "column": 7, "end_line": 1, "end_column": 13},
+        {"lang": "zh", "path": "a.zh.md", "line": 1, "column": 1, "end_line": 1, "end_column": 4},
+    ]
+
+
+def test_bilingual_file_locations_share_the_path(monkeypatch) -> None:
+    monkeypatch.chdir(DATA)
+    code, out, _ = run(["check", "seed-bilingual.txt", "-f", "json", "--no-default-rules", "--rules", "news.yaml",
+                        "--select", "TTL"])
+    (d,) = json.loads(out)["diagnostics"]
+    assert [(loc["path"], loc["lang"], loc["line"]) for loc in d["locations"]] == [
+        ("seed-bilingual.txt", "ru", 28), ("seed-bilingual.txt", "zh", 62)]
+
+
+def test_select_and_ignore_take_prefixes(write_pair) -> None:
+    ru, zh = write_pair("Визит Путина.\n", "访问。\n")
+    args = ["check", str(ru), "--no-default-rules", "--rules", NEWS]
+    assert run(args + ["--ignore", "TRM"])[0] == 0
+    assert run(args + ["--select", "TRM001"])[0] == 1
+    assert run(args + ["--select", "TRM", "--ignore", "TRM001"])[0] == 0
+    assert run(args + ["--ignore", "TRM", "--select", "TRM001"])[0] == 1
+
+
+def test_missing_counterpart_is_a_finding_not_a_crash(tmp_path, monkeypatch) -> None:
+    (tmp_path / "only.ru.md").write_text("Текст.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(["check", "only.ru.md", "--no-default-rules"])
+    assert code == 1 and err == ""
+    assert out.startswith("only.ru.md:1:1: ALN001 [error] RU file has no counterpart (expected only.zh.md)")
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file (contains NUL bytes)"),
+        ("Текст".encode("cp1251"), "not valid UTF-8 at byte 0"),
+        (b"", "empty file"),
+        (b"  \n\t\n", "file holds only white space"),
+    ],
+)
+def test_bad_input_is_one_line_exit_two_and_the_run_goes_on(tmp_path, monkeypatch, content, message) -> None:
+    (tmp_path / "bad.ru.md").write_bytes(content)
+    (tmp_path / "bad.zh.md").write_text("文本。\n", encoding="utf-8")
+    (tmp_path / "good.ru.md").write_text("Визит Путина.\n", encoding="utf-8")
+    (tmp_path / "good.zh.md").write_text("访问。\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(["check", ".", "--no-default-rules", "--rules", NEWS])
+    assert code == 2
+    assert err.count("\n") == 1 and err.startswith(f"ruconsist: bad.ru.md") and message in err
+    assert "Traceback" not in err
+    assert "good.ru.md:1:7: TRM001" in out
+
+
+def test_malformed_rule_pack_is_one_line_with_its_line(tmp_path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("terms:\n  - id: x\n    ru: [Путин]\n    zh: [普京]\n    categry: name\n", encoding="utf-8")
+    (tmp_path / "a.ru.md").write_text("Текст.\n", encoding="utf-8")
+    (tmp_path / "a.zh.md").write_text("文本。\n", encoding="utf-8")
+    code, out, err = run(["check", str(tmp_path / "a.ru.md"), "--rules", str(bad)])
+    assert code == 2 and out == ""
+    assert err == f"ruconsist: {bad}:5: unknown key 'categry' in term (did you mean 'category'?)\n"
+
+
+def test_usage_errors_exit_two() -> None:
+    assert run(["check"])[0] == 2
+    assert run(["check", "--ru", "a.ru.md"])[0] == 2
+    code, _, err = run(["check", "x", "--format", "nope"])
+    assert code == 2 and "unknown format 'nope'" in err
+
+
+def test_explain_shows_the_checks_documentation() -> None:
+    code, out, _ = run(["explain", "trm001"])
+    assert code == 0
+    assert out.startswith("TRM001 term-missing (category term, default severity error)")
+    assert "PASS" in out and "FAIL" in out
+
+
+def test_lint_runs_never_change_input_files(write_pair) -> None:
+    ru, zh = write_pair("Визит Путина,  \"цитата\".\r\n", "访问,\"引用\"。\r\n")
+    before = (ru.read_bytes(), zh.read_bytes())
+    run(["check", str(ru.parent)])
+    run(["check", str(ru.parent), "-f", "json"])
+    assert (ru.read_bytes(), zh.read_bytes()) == before
+
+
+def test_module_entry_point_runs_the_example() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "ruconsist", "check", "examples/", "--rules", "tests/data/news.yaml"],
+        cwd=REPO, capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"},
+    )
+    assert proc.returncode == 1, proc.stderr
+    assert "TTL001" in proc.stdout and proc.stderr == ""
