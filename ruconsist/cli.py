@@ -18,6 +18,9 @@ from ruconsist.errors import ConfigError, RuconsistError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 COMMANDS = ("check", "explain", "rules", "show-alignment")
+#: Further subcommands, each a module in ``ruconsist.commands`` with
+#: ``NAME``, ``add_parser(subparsers)`` and ``run(args, out, err) -> int``.
+COMMAND_MODULES: tuple[str, ...] = ()
 
 
 class _Parser(argparse.ArgumentParser):
@@ -64,14 +67,23 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("zh", nargs="?")
     s.add_argument("--align", choices=("auto", "lines", "paragraphs"))
     s.add_argument("--rules", action="append", default=[], metavar="FILE")
+    for mod in _command_modules():
+        mod.add_parser(sub)
     return p
+
+
+def _command_modules() -> list[Any]:
+    import importlib
+
+    return [importlib.import_module(f"ruconsist.commands.{m}") for m in COMMAND_MODULES]
 
 
 def main(argv: Sequence[str] | None = None, stdout: IO[str] | None = None, stderr: IO[str] | None = None) -> int:
     out = stdout or sys.stdout
     err = stderr or sys.stderr
     args_list = list(sys.argv[1:] if argv is None else argv)
-    if args_list and args_list[0] not in COMMANDS and not args_list[0].startswith("-"):
+    names = COMMANDS + tuple(m.replace("_", "-") for m in COMMAND_MODULES)
+    if args_list and args_list[0] not in names and not args_list[0].startswith("-"):
         args_list.insert(0, "check")
     elif args_list and args_list[0].startswith("-") and args_list[0] not in ("-h", "--help", "--version"):
         args_list.insert(0, "check")
@@ -80,12 +92,15 @@ def main(argv: Sequence[str] | None = None, stdout: IO[str] | None = None, stder
         if args.command is None:
             build_parser().print_help(out)
             return EXIT_USAGE
-        handler = {
+        handlers = {
             "check": cmd_check,
             "explain": cmd_explain,
             "rules": cmd_rules,
             "show-alignment": cmd_show_alignment,
-        }[args.command]
+        }
+        for mod in _command_modules():
+            handlers[mod.NAME] = mod.run
+        handler = handlers[args.command]
         return handler(args, out, err)
     except RuconsistError as exc:
         err.write(f"ruconsist: {exc}\n")
