@@ -27,7 +27,12 @@ class MarkedList(list):  # type: ignore[type-arg]
     item_lines: list[int]
 
 
-class _Loader(yaml.SafeLoader):
+#: libyaml's parser when the wheel has it (ten times faster than the
+#: pure-Python one); both keep marks for line numbers.
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_Base):  # type: ignore[misc,valid-type]
     pass
 
 
@@ -40,14 +45,14 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> MarkedDict:
         if not isinstance(key, (str, int, float, bool)) and key is not None:
             raise RuleError(
                 "mapping keys must be plain scalars",
-                node.start_mark.name,
+                getattr(loader, "_ruconsist_path", node.start_mark.name),
                 key_node.start_mark.line + 1,
             )
         key = str(key) if not isinstance(key, str) else key
         if key in out:
             raise RuleError(
                 f"duplicate key {key!r}",
-                node.start_mark.name,
+                getattr(loader, "_ruconsist_path", node.start_mark.name),
                 key_node.start_mark.line + 1,
             )
         out[key] = loader.construct_object(value_node, deep=True)
@@ -105,7 +110,7 @@ def load_yaml(text: str, path: str) -> Any:
     """Parse ``text``; raise :class:`RuleError` with ``path:line``."""
     try:
         loader = _Loader(text)
-        loader.name = path
+        loader._ruconsist_path = path
         try:
             node = loader.get_single_node()
             if node is None:

@@ -26,7 +26,7 @@ from ruconsist.rules import load_pack_text
         ("terms: {id: a}\n", "p.yaml:1: 'terms' must be a list"),
         ("version: 2\n", "p.yaml:1: unsupported rule pack version 2 (expected 1)"),
         ("term:\n  - id: a\n", "p.yaml:1: unknown key 'term' in rule pack (did you mean 'terms'?)"),
-        ("terms:\n  - id: a\n    ru: [Путин\n", "p.yaml:4: invalid YAML: expected ',' or ']', but got '<stream end>'"),
+        ("terms:\n  - id: a\n    ru: [Путин\n", "p.yaml:4: invalid YAML: did not find expected ',' or ']'"),
         ("a: 1\na: 2\n", "p.yaml:2: duplicate key 'a'"),
         ("- just\n- a list\n", "p.yaml:1: a rule pack must be a mapping at the top level"),
         ("x: !!python/object/apply:os.system ['echo hacked']\n",

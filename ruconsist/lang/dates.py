@@ -255,7 +255,9 @@ class DateVocab:
     weekday_adjectives: dict[str, dict[str, int]] = field(default_factory=dict)
     weekday_prefixes: dict[str, list[str]] = field(default_factory=dict)
     weekday_extra_names: dict[str, dict[str, int]] = field(default_factory=dict)
-    weekday_context: dict[str, list[str]] = field(default_factory=dict)
+    weekday_prepositions: dict[str, list[str]] = field(default_factory=dict)
+    weekday_modifiers: dict[str, list[str]] = field(default_factory=dict)
+    weekday_time_words: dict[str, list[str]] = field(default_factory=dict)
     ambiguous_weekdays: dict[str, list[str]] = field(default_factory=dict)
     ambiguous_not_before: dict[str, list[str]] = field(default_factory=dict)
     weekday_idioms: dict[str, list[str]] = field(default_factory=dict)
@@ -286,7 +288,9 @@ _SCHEMA: dict[str, tuple[str, tuple[int, int] | None]] = {
     "weekday_adjectives": ("numbered", (1, 7)),
     "weekday_prefixes": ("list", None),
     "weekday_extra_names": ("numbered", (1, 7)),
-    "weekday_context": ("list", None),
+    "weekday_prepositions": ("list", None),
+    "weekday_modifiers": ("list", None),
+    "weekday_time_words": ("list", None),
     "ambiguous_weekdays": ("ambiguous", None),
     "weekday_idioms": ("list", None),
     "relative_days": ("numbered", (-7, 7)),
@@ -576,9 +580,14 @@ def _build_ru(v: DateVocab) -> _Patterns:
             word = _lower(loc.days[ctx]["wide"][d])
             for form in ru_forms(word, plural=False):
                 weekdays[form] = d
-    context: set[str] = set()
-    for w in v.weekday_context.get("ru", []):
-        context |= ru_forms(w) if len(w) > 3 else {w}
+    preps = {_lower(w) for w in v.weekday_prepositions.get("ru", [])}
+    mods: set[str] = set()
+    for phrase in v.weekday_modifiers.get("ru", []):
+        mods.add(ru_phrase(phrase))
+    times: set[str] = set()
+    for w in v.weekday_time_words.get("ru", []):
+        times |= ru_forms(w, plural=False)
+    context = preps | times
     ambiguous: set[str] = set()
     for w in v.ambiguous_weekdays.get("ru", []):
         ambiguous |= ru_forms(w, plural=False)
@@ -686,10 +695,13 @@ def _build_ru(v: DateVocab) -> _Patterns:
     add("month", rf"(?<![а-я]){many('m')}")
     if month_adj:
         add("month_adj", rf"(?<![а-я])(?P<w>{_alt(month_adj)})(?![а-я])")
-    ctx_alt = _alt(context) if context else "(?!)"
+    prep = _alt(preps) if preps else "(?!)"
+    time = _alt(times) if times else "(?!)"
+    mod = "(?:" + "|".join(sorted(mods)) + ")" if mods else "(?!)"
     add(
         "weekday",
-        rf"(?<![а-я])(?P<ctx>(?:{ctx_alt}\s+){{0,3}})(?P<w>{_alt(weekdays)})(?![а-я])",
+        rf"(?<![а-я])(?P<ctx>(?:{prep}\s+)?(?:{time}\s+(?:{prep}\s+)?|{mod}\s+)?)"
+        rf"(?<![а-я])(?P<w>{_alt(weekdays)})(?![а-я])",
     )
     if weekday_adj:
         add("weekday_adj", rf"(?<![а-я])(?P<w>{_alt(weekday_adj)})(?![а-я])")
@@ -804,7 +816,8 @@ def _build_zh(v: DateVocab) -> _Patterns:
     )
     add(
         "century",
-        rf"(?:{ZH_NUM_BEFORE}(?P<cnum>\d{{1,2}}|[一二]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*世纪|(?P<crel>上|本)世纪)",
+        rf"(?:{ZH_NUM_BEFORE}(?<![上下这那本每前后])(?P<cnum>\d{{1,2}}|[一二]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*世纪"
+        rf"|(?P<crel>上一?|本)世纪)",
     )
     add("year", rf"{y('y')}\s*年(?:度)?(?!代|多)")
     relyear = {w: r for w, r in v.relative_years.get("zh", {}).items()}
@@ -1004,7 +1017,7 @@ def _make(
         if m.group("cnum"):
             century = cn_number(m.group("cnum")) if lang == "zh" else _ru_number(m.group("cnum"))
         elif m.group("crel"):
-            rel_c = -1 if m.group("crel") == "上" else 0 if lang == "zh" else _rel(m, "crel", pats)
+            rel_c = -1 if m.group("crel").startswith("上") else 0 if lang == "zh" else _rel(m, "crel", pats)
         if dec >= 100:
             if dec % 10:
                 return None
@@ -1017,7 +1030,7 @@ def _make(
             if c is None or not 1 <= c <= 22:
                 return None
             return DateMention(kind="century", century=c, soft=True, **base)
-        rel = -1 if m.group("crel") == "上" else 0 if lang == "zh" else _rel(m, "crel", pats)
+        rel = -1 if m.group("crel").startswith("上") else 0 if lang == "zh" else _rel(m, "crel", pats)
         return DateMention(kind="century", rel_century=rel, soft=True, **base)
     if name == "month_adj":
         return DateMention(kind="date", month=pats.month_adj[_lower(m.group("w"))], soft=True, **base)

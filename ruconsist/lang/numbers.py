@@ -80,6 +80,8 @@ class NumberMention:
     scale: str = ""
     factor: Fraction = ONE
     digits: bool = True
+    #: Unit of measure read after the number: (dimension, factor, offset).
+    measure: tuple[str, Fraction, Fraction] | None = None
 
     @property
     def values(self) -> tuple[Fraction, ...]:
@@ -154,7 +156,7 @@ RU_KEYS = (
     "compound_prefixes", "compound_stems", "multiples", "multiple_stems",
     "percent", "approx_before", "approx_after", "time_after", "year_after",
     "century_after", "reference_before", "roman_before", "names",
-    "month_abbreviations",
+    "month_abbreviations", "implicit_one",
 )
 ZH_KEYS = (
     "digits", "units", "magnitudes", "classifiers", "not_numbers", "names",
@@ -163,6 +165,7 @@ ZH_KEYS = (
     "approx_before", "approx_after", "vague_before", "vague_after",
     "weekday_before", "time_after", "reference_after", "article_after",
     "year_after", "month_after", "day_after", "decade_after", "century_after",
+    "reference_before",
 )
 # Sections holding lists of {value|factor, forms} entries.
 VALUED = {"cardinals", "ordinals", "collectives", "fractions",
@@ -187,6 +190,8 @@ class NumberVocab:
 
     ru: SideVocab
     zh: SideVocab
+    #: form -> (dimension, factor, offset), per language.
+    units: dict[str, dict[str, tuple[str, Fraction, Fraction]]]
     quiet_word_values: frozenset[Fraction]
     magnitude_factors: tuple[int, ...]
     _regex: dict[str, re.Pattern[str]] = field(default_factory=dict, repr=False)
@@ -288,6 +293,7 @@ def compile_vocab(entries: Iterable[tuple[Any, Any]]) -> NumberVocab:
     ``(pack, node)`` pairs, pack having ``.path``) and validate them;
     errors name the pack file and line."""
     ru, zh = SideVocab(), SideVocab()
+    units: dict[str, dict[str, tuple[str, Fraction, Fraction]]] = {"ru": {}, "zh": {}}
     quiet: set[Fraction] | None = None
     factors: tuple[int, ...] | None = None
     seen = False
@@ -317,9 +323,11 @@ def compile_vocab(entries: Iterable[tuple[Any, Any]]) -> NumberVocab:
                         factors = tuple(int(v) for v in vals)
             elif key in ("ru", "zh"):
                 _merge_side(ru if key == "ru" else zh, sub, key, path, node)
+            elif key == "units":
+                _merge_units(units, sub, path, node)
             else:
                 raise _err(
-                    f"unknown key {key!r}{_suggest(key, ('settings', 'ru', 'zh'))}", path, node, key
+                    f"unknown key {key!r}{_suggest(key, ('settings', 'units', 'ru', 'zh'))}", path, node, key
                 )
     if not seen:
         raise RuleError("no rule pack defines vocab.numbers (is rules/numbers.yaml missing?)")
@@ -330,9 +338,38 @@ def compile_vocab(entries: Iterable[tuple[Any, Any]]) -> NumberVocab:
     return NumberVocab(
         ru=ru,
         zh=zh,
+        units=units,
         quiet_word_values=frozenset(quiet if quiet is not None else {ZERO, Fraction(1, 2), ONE, Fraction(2)}),
         magnitude_factors=factors or (10, 100, 1000, 10000),
     )
+
+
+UNIT_KEYS = ("dimension", "factor", "offset", "ru", "zh", "note")
+
+
+def _merge_units(units: dict[str, dict[str, tuple[str, Fraction, Fraction]]], node: Any, path: str,
+                 parent: Any) -> None:
+    if not isinstance(node, list):
+        raise _err("'units' must be a list of {dimension, factor, ru, zh} entries", path, parent, "units")
+    for i, entry in enumerate(node):
+        if not isinstance(entry, dict):
+            raise _err("each unit must be a mapping", path, node, i)
+        for k in entry:
+            if k not in UNIT_KEYS:
+                raise _err(f"unknown key {k!r} in a unit{_suggest(k, UNIT_KEYS)}", path, entry, k)
+        dim = entry.get("dimension")
+        if not isinstance(dim, str) or not dim:
+            raise _err("a unit needs a 'dimension' (length, mass, ...)", path, entry)
+        if "factor" not in entry:
+            raise _err("a unit needs a 'factor' (its size in the dimension's base unit)", path, entry)
+        factor = parse_value(entry["factor"], path, entry, "factor")
+        if factor <= 0:
+            raise _err("a unit's factor must be positive", path, entry, "factor")
+        offset = parse_value(entry.get("offset", 0), path, entry, "offset")
+        for lang in ("ru", "zh"):
+            if lang in entry:
+                for form in _strings(entry[lang], path, entry, lang, f"units.{lang}"):
+                    units[lang][form] = (dim, factor, offset)
 
 
 def _index_ru_words(ru: SideVocab) -> None:
@@ -512,6 +549,11 @@ def _ru_patterns(vocab: NumberVocab) -> dict[str, re.Pattern[str]]:
                 rf"(?<![а-яa-z])({_alternation(ru.valued.get('multiple_stems', {}))})[а-я]*"
             ),
             "suffix": re.compile(r"[-\u2010\u2011]([а-я]+)"),
+            "unit": re.compile(
+                rf"[ \u00a0\u202f\u2009]*({_alternation(vocab.units['ru'])})(?![а-яa-z0-9])"
+            ) if vocab.units["ru"] else re.compile(r"(?!x)x"),
+            "implicit_one": re.compile(rf"(?<![а-я])(?:{_alternation(ru.list('implicit_one'))})(?![а-я])")
+            if ru.list("implicit_one") else re.compile(r"(?!x)x"),
             "raz": re.compile(r"[ \u00a0\u202f\u2009]+раз(?:а)?(?![а-я])"),
             "v_before": re.compile(r"(?<![а-я])в[ \u00a0\u202f\u2009]+$"),
         }
@@ -675,6 +717,13 @@ def _finish(text, norm, start, end, value, unit, kind, vocab, p, masks, *, role=
         if raz and kind != "ordinal" and p["v_before"].search(norm, 0, start):
             kind = "multiple"
             end = raz.end()
+    measure = None
+    if kind in ("cardinal", "word", "percent", "compound", "fraction"):
+        u = p["unit"].match(norm, end)
+        if u and kind != "percent":
+            measure = vocab.units["ru"][u.group(1)]
+        elif kind == "compound":
+            measure = _unit_prefix(norm[start:end], vocab.units["ru"])
     head = norm[max(0, start - 40):start]
     if p["reference"].search(head) and role is None and factor == 1 and kind != "percent":
         role = "reference"
@@ -688,8 +737,23 @@ def _finish(text, norm, start, end, value, unit, kind, vocab, p, masks, *, role=
     return NumberMention(
         start=start, end=end, value=value, kind=kind, approx=approx, raw=text[start:end],
         unit=unit, alts=tuple(alts), quiet=role is not None, role=role or "", scale=scale,
-        factor=factor, digits=digits,
+        factor=factor, digits=digits, measure=measure,
     )
+
+
+def _unit_prefix(word: str, units: dict[str, tuple[str, Fraction, Fraction]]) -> tuple[str, Fraction, Fraction] | None:
+    """The unit a compound carries: "300-килограммовое", "двухметровый"."""
+    word = re.sub(r"^[0-9\s\u00a0.,]*[-\u2010\u2011]?", "", word)
+    best = None
+    for form, measure in units.items():
+        if len(form) >= 3 and form.isalpha():
+            idx = word.find(form[:-1] if len(form) > 4 else form)
+            if idx >= 0 and idx <= 12 and (best is None or len(form) > best[0]):
+                # Only where the unit follows the number part directly.
+                head = word[:idx]
+                if not head or head.endswith(("х", "и", "о", "а", "е")):
+                    best = (len(form), measure)
+    return best[1] if best else None
 
 
 def _ru_word_mentions(text, norm, vocab, p, masks):  # type: ignore[no-untyped-def]

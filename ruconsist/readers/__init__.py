@@ -13,6 +13,9 @@ BUILTIN_READERS = (
     ("text", "MarkdownReader"),
     ("text", "LinesReader"),
     ("text", "BilingualReader"),
+    ("po", "PoReader"),
+    ("locale", "JsonLocaleReader"),
+    ("locale", "YamlLocaleReader"),
 )
 
 

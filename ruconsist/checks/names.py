@@ -1,0 +1,249 @@
+"""Format of foreign names and document titles in Chinese."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ruconsist.checks.base import Check, PairContext
+from ruconsist.diagnostic import Diagnostic, Severity
+from ruconsist.document import SegmentPair
+from ruconsist.lang.palladius import HAN_RUN, Table, table_from_rules
+from ruconsist.rules import RuleSet
+
+MIDDLE_DOT = "\u00b7"
+#: Separators that join nothing but name parts when they stand between
+#: two runs of transliteration characters.
+STRONG_SEPARATORS = frozenset("\u2022\u30fb\uff0e.*\u2027\uff65\u2219\u22c5\uff0a\u25cf\u2218")
+#: Separators that also join other things (中国-东盟, a space in a
+#: headline): a name only when the left run is a known given name or the
+#: pair is a name of the rule packs.
+WEAK_SEPARATORS = frozenset("-\uff0d\u2010\u2011 \u3000\u00a0")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def _is_han(ch: str) -> bool:
+    return bool(ch) and bool(_HAN.match(ch))
+
+
+@dataclass(frozen=True)
+class NameTables:
+    translit: frozenset[str]
+    given: frozenset[str]
+    #: (given name, surname) pairs of the packs' personal names.
+    pairs: frozenset[tuple[str, str]]
+    #: Chinese forms of places and organizations (巴黎, 北约): a run that
+    #: is one of them is not a name part.
+    not_names: frozenset[str]
+
+
+def name_tables(rules: RuleSet) -> NameTables:
+    def build() -> NameTables:
+        table: Table = table_from_rules(rules)
+        pairs: set[tuple[str, str]] = set()
+        given = set(table.given_names)
+        not_names: set[str] = set()
+        for term in rules.terms:
+            for form in term.zh:
+                if term.category == "name" and MIDDLE_DOT in form:
+                    parts = form.split(MIDDLE_DOT)
+                    pairs.update(zip(parts, parts[1:]))
+                    given.update(parts[:-1])
+                elif term.category in ("place", "organization") and HAN_RUN.fullmatch(form):
+                    not_names.add(form)
+        return NameTables(table.translit_chars, frozenset(given), frozenset(pairs), frozenset(not_names))
+
+    return rules.cached("names.tables", build)  # type: ignore[no-any-return]
+
+
+@dataclass(frozen=True)
+class BadSeparator:
+    """``text[left:right]`` is a foreign name whose parts are joined at
+    ``sep`` by something other than the middle dot."""
+
+    left: int
+    sep: int
+    right: int
+
+
+def _left_part(text: str, sep: int, t: NameTables) -> int:
+    """Start of the name part ending at ``sep``: the transliteration
+    characters (or a known given name) right before it."""
+    k = sep
+    while k > 0 and _is_han(text[k - 1]) and text[k - 1] in t.translit:
+        k -= 1
+    run_start = sep
+    while run_start > 0 and _is_han(text[run_start - 1]):
+        run_start -= 1
+    for g in t.given:
+        if len(g) > sep - k and text[max(run_start, sep - len(g)):sep] == g:
+            k = sep - len(g)
+    return k
+
+
+def _right_part(text: str, sep: int, t: NameTables) -> int:
+    k = sep + 1
+    while k < len(text) and _is_han(text[k]) and text[k] in t.translit:
+        k += 1
+    return k
+
+
+def bad_separators(text: str, t: NameTables) -> list[BadSeparator]:
+    """Name separators other than ``·`` in Chinese text: ``弗拉基米尔*普京``,
+    ``乔•拜登``, ``弗拉基米尔 普京``."""
+    out: list[BadSeparator] = []
+    for i, ch in enumerate(text):
+        strong = ch in STRONG_SEPARATORS
+        if not strong and ch not in WEAK_SEPARATORS:
+            continue
+        if i == 0 or i + 1 >= len(text) or not _is_han(text[i - 1]) or not _is_han(text[i + 1]):
+            continue
+        a = _left_part(text, i, t)
+        b = _right_part(text, i, t)
+        left, right = text[a:i], text[i + 1:b]
+        if not left or not right or len(left) + len(right) < 3:
+            continue
+        if any(left.endswith(p) for p in t.not_names) or any(right.startswith(p) for p in t.not_names):
+            continue
+        if not strong:
+            known_given = any(left.endswith(g) for g in t.given)
+            known_pair = any(left.endswith(g) and right.startswith(s) for g, s in t.pairs)
+            if not (known_given or known_pair):
+                continue
+        out.append(BadSeparator(a, i, b))
+    return out
+
+
+class NameSeparator(Check):
+    """A foreign personal name written in Chinese separates its parts with
+    the middle dot ``·`` (U+00B7): ``弗拉基米尔·普京``, ``乔·拜登``.  Look-alikes
+    seen in practice (``•`` U+2022, ``・`` U+30FB, ``．`` U+FF0E, ``.``,
+    ``*``, ``-``, a space) are errors with a fix.
+
+    A separator counts as a name separator when both neighbours are runs
+    of the characters Chinese uses to transliterate foreign names (the
+    ``transliteration`` vocabulary of ``rules/palladius.yaml``).  A hyphen
+    or a space also joins other things (``中国-东盟``), so there the left
+    part must be a known given name (``弗拉基米尔``, ``谢尔盖``) or the pair a
+    name of the rule packs.  Places and organizations of the packs are
+    never name parts (``巴黎•伦敦`` is a list).
+
+    Examples
+      PASS  RU «Владимир Путин»   ZH «弗拉基米尔·普京»
+      PASS  RU «Китай — АСЕАН»    ZH «中国-东盟»
+      FAIL  RU «Владимир Путин»   ZH «弗拉基米尔*普京»   -> NAM001
+      FAIL  RU «Джо Байден»       ZH «乔•拜登»           -> NAM001
+    """
+
+    code = "NAM001"
+    slug = "name-separator"
+    category = "name"
+    severity = Severity.ERROR
+
+    def check(self, bead: SegmentPair, ctx: PairContext) -> Iterator[Diagnostic]:
+        text = bead.zh.text
+        if not any(c in text for c in STRONG_SEPARATORS | WEAK_SEPARATORS):
+            return
+        t = name_tables(ctx.rules)
+        for bad in bad_separators(text, t):
+            sep = text[bad.sep]
+            name = text[bad.left:bad.right]
+            fixed = text[bad.left:bad.sep] + MIDDLE_DOT + text[bad.sep + 1:bad.right]
+            yield self.report(
+                bead,
+                "zh",
+                bad.left,
+                bad.right,
+                f"ZH name '{name}' joins its parts with {sep!r} (U+{ord(sep):04X});"
+                f" Chinese uses '·' (U+00B7): '{fixed}'",
+                expected=fixed,
+                found=name,
+                fix=(bad.sep, bad.sep + 1, MIDDLE_DOT),
+            )
+
+
+#: Book-title marks and the marks of a title nested in a title.
+_TITLE_OPEN = "《〈"
+_TITLE_CLOSE = "》〉"
+
+
+def title_regions(text: str) -> list[tuple[int, int]]:
+    """Spans inside 《…》 (and nested 〈…〉), marks excluded."""
+    out: list[tuple[int, int]] = []
+    stack: list[int] = []
+    for i, ch in enumerate(text):
+        if ch in _TITLE_OPEN:
+            stack.append(i)
+        elif ch in _TITLE_CLOSE and stack:
+            a = stack.pop()
+            out.append((a + 1, i))
+        elif ch == "\n":
+            stack.clear()
+    return out
+
+
+def _title_form(form: str) -> bool:
+    """Forms that Chinese writes in book-title marks: Chinese words, not
+    an abbreviation (新START, CTBT) or a two-character stand-in."""
+    han = len(_HAN.findall(form))
+    return han >= 3 and not re.search(r"[A-Za-z]", form)
+
+
+class TitleMarks(Check):
+    """A treaty, charter, law or other document title in Chinese stands in
+    book-title marks ``《》``: ``《联合国宪章》``, ``《新削减战略武器条约》``.
+    A known title (a term of category ``title`` in the loaded rule packs)
+    written without them is an error; the fix adds the marks.  Latin
+    abbreviations (``新START``) and two-character short forms are not
+    titles that take the marks.
+
+    Examples
+      PASS  RU «Устав ООН»    ZH «《联合国宪章》»
+      FAIL  RU «Устав ООН»    ZH «联合国宪章»       -> TTL002
+      FAIL  RU «Договор СНВ»  ZH «新削减战略武器条约» -> TTL002
+    """
+
+    code = "TTL002"
+    slug = "title-marks"
+    category = "title"
+    severity = Severity.ERROR
+
+    def check(self, bead: SegmentPair, ctx: PairContext) -> Iterator[Diagnostic]:
+        titles = _title_terms(ctx.rules)
+        if not titles:
+            return
+        from ruconsist.checks.terms import bead_terms
+        from ruconsist.terms import PRIMARY
+
+        text = bead.zh.text
+        regions: list[tuple[int, int]] | None = None
+        for m in bead_terms(bead, "zh", ctx):
+            if m.role != PRIMARY or not any(t in titles for t in m.terms):
+                continue
+            if not _title_form(m.text):
+                continue
+            if regions is None:
+                regions = title_regions(text)
+            if any(a <= m.start and m.end <= b for a, b in regions):
+                continue
+            yield self.report(
+                bead,
+                "zh",
+                m.start,
+                m.end,
+                f"ZH title '{m.text}' is not in book-title marks: expected '《{m.text}》'",
+                expected=f"《{m.text}》",
+                found=m.text,
+                fix=(m.start, m.end, f"《{m.text}》"),
+            )
+
+
+def _title_terms(rules: RuleSet) -> frozenset[str]:
+    return rules.cached(  # type: ignore[no-any-return]
+        "names.title_terms",
+        lambda: frozenset(t.id for t in rules.terms if t.category == "title"),
+    )
+
+
+CHECKS = [NameSeparator, TitleMarks]
