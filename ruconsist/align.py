@@ -33,6 +33,7 @@ PENALTY = {k: -math.log(v) for k, v in BEADS.items()}
 ANCHOR_BONUS = 2.5
 ANCHOR_MISS = 0.6
 GLUE_BONUS = 2.0
+MAX_LENGTH_COST = 7.0
 
 
 def _norm_cdf(x: float) -> float:
@@ -45,7 +46,10 @@ def length_cost(l_ru: int, l_zh: int, ratio: float, variance: float) -> float:
     mean = (l_ru + l_zh / ratio) / 2.0
     delta = (l_ru * ratio - l_zh) / math.sqrt(max(mean, 1.0) * variance * ratio)
     p = 2.0 * (1.0 - _norm_cdf(abs(delta)))
-    return -math.log(max(p, 1e-12))
+    # Capped below the cost of an omission plus an addition (1-0 and 0-1),
+    # so two paragraphs of very different length in the same place still
+    # pair up: a rewrite is not an omission.
+    return min(-math.log(max(p, 1e-12)), MAX_LENGTH_COST)
 
 
 def estimate_ratio(ru_lengths: Sequence[int], zh_lengths: Sequence[int]) -> float:
@@ -82,7 +86,10 @@ def align(
     ru_glue = [glue(x) for x in ru] if glue else [False] * n
     zh_glue = [glue(y) for y in zh] if glue else [False] * m
     if band is None:
-        band = max(12, abs(n - m) + 8, int(0.08 * max(n, m)))
+        # The band follows the diagonal of the (n, m) rectangle, so an
+        # uneven pair needs no wider band; capping it keeps long
+        # documents linear.
+        band = min(max(15, int(0.05 * max(n, m))), 120)
     INF = float("inf")
     cost: dict[tuple[int, int], float] = {(0, 0): 0.0}
     back: dict[tuple[int, int], tuple[int, int]] = {}

@@ -26,7 +26,9 @@ from ruconsist.segment import script_counts, script_of, sentences
 if TYPE_CHECKING:
     import pluggy
 
-MAX_FILE_BYTES = 64 * 1024 * 1024
+#: Larger files are refused with a clear error rather than read for
+#: minutes: translation files of this size are exports, not articles.
+MAX_FILE_BYTES = 16 * 1024 * 1024
 
 
 @dataclass

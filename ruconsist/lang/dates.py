@@ -472,9 +472,11 @@ def ru_forms(word: str, *, plural: bool = True) -> set[str]:
                 break
     if best is None:
         return {w}
-    nf = _lower(best.normal_form)
-    is_adj = best.tag.POS == "ADJF"
-    stem = nf[:-2] if is_adj and len(nf) > 3 else nf[:-1] if len(nf) > 2 else nf
+    # The stem is taken from the word as given, not from the analyser's
+    # normal form: pymorphy3 files "воскресенье" (Sunday) under
+    # "воскресение" (resurrection), whose forms must stay out.
+    is_adj = best.tag.POS in ("ADJF", "NPRO")
+    stem = w[:-2] if is_adj and len(w) > 3 else w[:-1] if len(w) > 2 else w[:1]
     forms = {w}
     for f in best.lexeme:
         grams = set(f.tag.grammemes)
@@ -486,6 +488,24 @@ def ru_forms(word: str, *, plural: bool = True) -> set[str]:
         if fw.startswith(stem):
             forms.add(fw)
     return forms
+
+
+def ru_case_forms(word: str, cases: set[str]) -> set[str]:
+    """Singular forms of a Russian noun in the given cases (``accs``,
+    ``gent``...), for words that are weekdays only in some cases."""
+    from ruconsist.morph import analyzer
+
+    w = _lower(word)
+    out = set()
+    for p in analyzer().parse(w):
+        if p.tag.POS != "NOUN" or _lower(p.word) != w:
+            continue
+        for f in p.lexeme:
+            grams = set(f.tag.grammemes)
+            if "sing" in grams and grams & cases and _lower(f.word).startswith(w[:-1]):
+                out.add(_lower(f.word))
+        break
+    return out
 
 
 def ru_phrase(phrase: str, *, plural: bool = False) -> str:
@@ -518,6 +538,7 @@ class _Patterns:
     quarters: dict[str, int] = field(default_factory=dict)
     reldays: dict[str, int] = field(default_factory=dict)
     ambiguous: set[str] = field(default_factory=set)
+    ambiguous_ok: set[str] = field(default_factory=set)
     not_before: tuple[str, ...] = ()
     context: set[str] = field(default_factory=set)
 
@@ -589,8 +610,11 @@ def _build_ru(v: DateVocab) -> _Patterns:
         times |= ru_forms(w, plural=False)
     context = preps | times
     ambiguous: set[str] = set()
+    ambiguous_ok: set[str] = set()
     for w in v.ambiguous_weekdays.get("ru", []):
         ambiguous |= ru_forms(w, plural=False)
+        # "в среду", "до среды" name a day; "в среде", "средой" do not.
+        ambiguous_ok |= ru_case_forms(w, {"accs", "gent"})
     month_adj: dict[str, int] = {}
     for w, m in v.month_adjectives.get("ru", {}).items():
         for form in ru_forms(w):
@@ -724,6 +748,7 @@ def _build_ru(v: DateVocab) -> _Patterns:
         quarters=quarters,
         reldays=reldays,
         ambiguous=ambiguous,
+        ambiguous_ok=ambiguous_ok,
         not_before=tuple(v.ambiguous_not_before.get("ru", [])),
         context=context,
     )
@@ -805,7 +830,7 @@ def _build_zh(v: DateVocab) -> _Patterns:
     add("iso", r"(?<![\d.,/-])(?P<y>1[0-9]\d\d|20\d\d|21\d\d)(?P<sep>[-/.])(?P<m>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)(?![\d])")
     add(
         "range_m",
-        rf"(?:{y('y')}\s*年\s*)?{ZH_NUM_BEFORE}{mm('m')}\s*(?:月份?)?{ZH_CONN}{mm('m2')}\s*月(?:份)?(?![\d日号])",
+        rf"(?:{y('y')}\s*年\s*)?{ZH_NUM_BEFORE}{mm('m')}\s*(?:月份?)?{ZH_CONN}(?:次年|翌年|第二年)?{mm('m2')}\s*月(?:份)?(?![\d日号])",
     )
     add("month", rf"(?:{y('y')}\s*年\s*)?{ZH_NUM_BEFORE}{mm('m')}\s*月(?:份)?(?!\s*\d|[日号])")
     add("range_y", rf"{y('y')}\s*(?:年\s*)?{ZH_CONN}{y('y2')}\s*年(?!代)")
@@ -830,7 +855,7 @@ def _build_zh(v: DateVocab) -> _Patterns:
     same = v.same_year.get("zh", [])
     if same:
         add("sameyear", _alt(same))
-    add("day", r"(?<![\d.〇○零一二三四五六七八九十月第])(?P<d>\d{1,2})\s*[日号](?![元本内])")
+    add("day", r"(?<![\d.〇○零一二三四五六七八九十月第])(?P<d>\d{1,2})\s*日(?![元本内])")
     add(
         "weekday",
         rf"(?<!每)(?P<ctx>){_alt(prefixes)}(?P<w>{_alt(weekday_chars)})(?![次遍回年刊末])",
@@ -964,7 +989,7 @@ def _make(
         )
     if name == "range_y":
         y1, y2 = _year(m, "y", lang), _year(m, "y2", lang)
-        if y1 is None or y2 is None or y2 <= y1 or y2 - y1 > 50:
+        if y1 is None or y2 is None or y2 <= y1 or y2 - y1 > 500:
             return None
         return DateMention(kind="range", year=y1, end_year=y2, explicit=explicit("year"), **base)
     if name in ("month", "month_year"):
@@ -1070,7 +1095,7 @@ def _ru_weekday_ok(m: re.Match[str], text: str, pats: _Patterns, dates: Sequence
     for d in dates:
         if d.granularity == "day" and (0 <= d.start - wb <= 3 or 0 <= wa - d.end <= 6):
             return True
-    if not m.group("ctx").strip():
+    if not m.group("ctx").strip() or word not in pats.ambiguous_ok:
         return False
     nxt = re.match(r"\s+([а-яА-Я]+)", tail)
     if nxt and nxt.group(1).islower() and len(nxt.group(1)) > 4:
@@ -1451,12 +1476,54 @@ def plausible_years(m: DateMention, dateline: Dateline | None) -> list[int]:
     return [m.year]
 
 
-def pair_dates(ru: Sequence[DateMention], zh: Sequence[DateMention], dateline: Dateline | None = None) -> DatePairing:
+_BARE_YEAR = re.compile(r"(?<![\d.,:/№])(?P<y>1[0-9]\d\d|20\d\d|21\d\d)(?!\d|[.,]\d|\s\d{3}(?!\d))")
+
+
+def bare_years(text: str, mentions: Sequence[DateMention] = ()) -> list[DateMention]:
+    """Four-digit numbers outside date mentions that may be years written
+    without ``год``/``年`` (``(1644-1912)``, ``Ларсон, 1989``).  They are
+    not date mentions (the number check owns them); they only let a year
+    on the other side find its equal."""
+    spans = [(m.start, m.end) for m in mentions]
+    out = []
+    for m in _BARE_YEAR.finditer(normalize(text)):
+        if _overlaps(spans, m.start(), m.end()):
+            continue
+        out.append(
+            DateMention(
+                start=m.start(), end=m.end(), text=m.group(), kind="date", year=int(m.group("y")),
+                explicit=frozenset({"year"}), soft=True, notation="bare-year",
+            )
+        )
+    return out
+
+
+def _bare_match(m: DateMention, bare: Sequence[DateMention]) -> DateMention | None:
+    """A bare number on the other side that gives a year-only mention's
+    year (or both ends of a range of years)."""
+    if m.soft or m.granularity != "year" or m.year is None or not m.written_year:
+        return None
+    years = {b.year: b for b in bare}
+    if m.kind == "date" and m.year in years:
+        return years[m.year]
+    if m.kind == "range" and m.year in years and m.end_year in years:
+        return years[m.year]
+    return None
+
+
+def pair_dates(
+    ru: Sequence[DateMention],
+    zh: Sequence[DateMention],
+    dateline: Dateline | None = None,
+    ru_bare: Sequence[DateMention] = (),
+    zh_bare: Sequence[DateMention] = (),
+) -> DatePairing:
     """Pair RU and ZH date mentions (weekday-only mentions are left to
-    :func:`pair_weekdays`): first mentions with the same reading, then
-    leftovers of the same kind as differing readings; the rest is
-    unpaired.  Soft mentions never end up unpaired or different on their
-    own."""
+    :func:`pair_weekdays`): first mentions with the same reading, then a
+    year against a bare number on the other side (``ru_bare``/``zh_bare``
+    from :func:`bare_years`), then leftovers of the same kind as differing
+    readings; the rest is unpaired.  Soft mentions never end up unpaired
+    or different on their own."""
     result = DatePairing()
     ru_left = [m for m in ru if m.kind != "weekday"]
     zh_left = [m for m in zh if m.kind != "weekday"]
@@ -1472,8 +1539,12 @@ def pair_dates(ru: Sequence[DateMention], zh: Sequence[DateMention], dateline: D
                 ru_left.remove(r)
                 zh_left.remove(z)
                 break
-    # A bare weekday on one side may stand for a date on the other (the ZH
-    # press writes "4日" where RU says "в среду").
+    for left, bare, is_ru in ((ru_left, zh_bare, True), (zh_left, ru_bare, False)):
+        for m in list(left):
+            b = _bare_match(m, bare)
+            if b is not None:
+                result.matched.append((m, b) if is_ru else (b, m))
+                left.remove(m)
     # Differing readings: pair the most alike leftovers of one kind.
     candidates = []
     for r in ru_left:

@@ -424,6 +424,7 @@ ZH_DIGITS = re.compile(
 URL = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+", re.I)
 PHONE = re.compile(
     r"(?:\+\d{1,3}[\s\u00a0-]?)?(?:\(\d{2,5}\)|\d{3,5})[\s\u00a0-]\d{2,4}[\s\u00a0-]\d{2}[\s\u00a0-]\d{2}(?!\d)"
+    r"|(?<![\d,.])(?:\+\d{1,3}|0\d{2,4}|8(?=[\s\u00a0-]?\())(?:[\s\u00a0-]?\(?\d{2,4}\)?){2,4}(?![\d,.])"
 )
 DMY = re.compile(r"(?<![\d.])\d{1,2}[./]\d{1,2}[./]\d{2,4}(?![\d.])|(?<![\d-])\d{4}-\d{2}-\d{2}(?!\d)")
 TIME = re.compile(r"(?<![\d:.])([01]?\d|2[0-3])[:.][0-5]\d(?![\d:])")
@@ -615,11 +616,19 @@ def _extract_ru(text: str, norm: str, vocab: NumberVocab) -> list[NumberMention]
         value = vocab.ru.valued["compound_prefixes"][m.group(1)]
         kind = "percent" if "процентн" in m.group(0) else "compound"
         out.append(_finish(text, norm, m.start(), m.end(), value, ONE, kind, vocab, p, masks,
-                           digits=False, lang="ru"))
+                           digits=False, lang="ru", rest=m.group(0)[len(m.group(1)):]))
     for m in p["mult_stem"].finditer(norm):
         value = vocab.ru.valued["multiple_stems"][m.group(1)]
         out.append(_finish(text, norm, m.start(), m.end(), value, ONE, "multiple", vocab, p, masks,
                            digits=False, lang="ru"))
+    for m in p["implicit_one"].finditer(norm):
+        prev = norm[:m.start()].rstrip(SPACES)
+        tail = re.search(r"[0-9]+$|[а-я]+$", prev)
+        if tail and (tail.group(0).isdigit() or tail.group(0) in vocab.ru.words):
+            continue
+        measure = vocab.units["ru"].get(m.group(0))
+        out.append(NumberMention(m.start(), m.end(), ONE, "cardinal", False, text[m.start():m.end()],
+                                 quiet=True, role="word", digits=False, measure=measure))
     for m in re.finditer(r"(?<![\w])([IVXLC]+)(?![\w])", text):
         nxt = p["roman_next"].match(norm, m.end())
         if nxt:
@@ -676,11 +685,11 @@ def _ru_digit_mention(text, norm, m, vocab, p, masks):  # type: ignore[no-untype
             end = suffix.end()
             kind = "compound"
     return _finish(text, norm, start, end, value, unit, kind, vocab, p, masks, role=role, lang="ru",
-                   num_end=m.end())
+                   num_end=m.end(), rest=suffix.group(1) if suffix else "")
 
 
 def _finish(text, norm, start, end, value, unit, kind, vocab, p, masks, *, role=None,  # type: ignore[no-untyped-def]
-            digits=True, lang="ru", num_end=None, approx=False, alts=()):
+            digits=True, lang="ru", num_end=None, approx=False, alts=(), rest=""):
     """Read what follows and precedes a Russian number: magnitude,
     percent, year, time, approximation, reference."""
     factor = ONE
@@ -722,8 +731,8 @@ def _finish(text, norm, start, end, value, unit, kind, vocab, p, masks, *, role=
         u = p["unit"].match(norm, end)
         if u and kind != "percent":
             measure = vocab.units["ru"][u.group(1)]
-        elif kind == "compound":
-            measure = _unit_prefix(norm[start:end], vocab.units["ru"])
+        elif kind == "compound" and rest:
+            measure = _unit_prefix(rest, vocab.units["ru"])
     head = norm[max(0, start - 40):start]
     if p["reference"].search(head) and role is None and factor == 1 and kind != "percent":
         role = "reference"
@@ -741,18 +750,16 @@ def _finish(text, norm, start, end, value, unit, kind, vocab, p, masks, *, role=
     )
 
 
-def _unit_prefix(word: str, units: dict[str, tuple[str, Fraction, Fraction]]) -> tuple[str, Fraction, Fraction] | None:
-    """The unit a compound carries: "300-килограммовое", "двухметровый"."""
-    word = re.sub(r"^[0-9\s\u00a0.,]*[-\u2010\u2011]?", "", word)
-    best = None
+def _unit_prefix(rest: str, units: dict[str, tuple[str, Fraction, Fraction]]) -> tuple[str, Fraction, Fraction] | None:
+    """The unit a compound carries after its number part: "килограммовое"
+    in "300-килограммовое", "метровый" in "двухметровый"."""
+    best: tuple[int, tuple[str, Fraction, Fraction]] | None = None
     for form, measure in units.items():
-        if len(form) >= 3 and form.isalpha():
-            idx = word.find(form[:-1] if len(form) > 4 else form)
-            if idx >= 0 and idx <= 12 and (best is None or len(form) > best[0]):
-                # Only where the unit follows the number part directly.
-                head = word[:idx]
-                if not head or head.endswith(("х", "и", "о", "а", "е")):
-                    best = (len(form), measure)
+        if len(form) < 3 or not form.isalpha():
+            continue
+        stem = form[:-1] if len(form) > 4 else form
+        if rest.startswith(stem) and (best is None or len(stem) > best[0]):
+            best = (len(stem), measure)
     return best[1] if best else None
 
 
@@ -871,9 +878,18 @@ def _ru_word_mentions(text, norm, vocab, p, masks):  # type: ignore[no-untyped-d
         mention = _finish(text, norm, s, end, value, ONE, kind_for_finish, vocab, p, masks, digits=False)
         if mention.kind == "word":
             mention = replace(mention, kind="cardinal")
+        if not mention.quiet and text[s].isupper() and not _sentence_start(text, s):
+            # "Четырех углов", "Первый канал": a capitalised number word
+            # inside a sentence names something.
+            mention = replace(mention, quiet=True, role="name")
         out.append(mention)
         i = j
     return out
+
+
+def _sentence_start(text: str, i: int) -> bool:
+    before = text[:i].rstrip(" \u00a0\t\"«“„(—–-")
+    return not before or before[-1] in ".!?…:\n"
 
 
 def _top_factor(total: Fraction) -> Fraction:
@@ -916,6 +932,8 @@ def _zh_patterns(vocab: NumberVocab) -> dict[str, Any]:
             "ordinal_before": _zh_before(zh.list("ordinal_before")),
             "percent_before": _zh_before(zh.list("percent_before")),
             "permille_before": _zh_before(zh.list("permille_before")),
+            "reference_before": _zh_before(zh.list("reference_before")),
+            "unit": re.compile(_zh_alt(vocab.units["zh"]), re.I) if vocab.units["zh"] else re.compile(r"(?!x)x"),
             "not_numbers": re.compile(_zh_alt(zh.list("not_numbers"))) if zh.list("not_numbers") else None,
             "names": re.compile(_zh_alt(zh.list("names"))) if zh.list("names") else None,
             "multiples": re.compile(_zh_alt(zh.valued.get("multiples", {})))
@@ -1042,6 +1060,13 @@ def _extract_zh(text: str, norm: str, vocab: NumberVocab) -> list[NumberMention]
         mention = _zh_numeral_mention(text, norm, m, vocab, p, masks, skip)
         if mention is not None:
             out.append(mention)
+    for m in re.finditer(r"(?<![个0-9〇零一二三四五六七八九十两])半(?=[ \u00a0]*\S)", norm):
+        u = p["unit"].match(norm, m.end())
+        if u or p["cls"].match(norm, m.end()):
+            measure = vocab.units["zh"][u.group(0).lower()] if u else None
+            out.append(NumberMention(m.start(), m.end(), Fraction(1, 2), "cardinal", False, "半",
+                                     unit=Fraction(1, 2), quiet=True, role="word", digits=False,
+                                     measure=measure))
     if p["multiples"]:
         for m in p["multiples"].finditer(norm):
             value = vocab.zh.valued["multiples"][m.group(0)]
@@ -1121,6 +1146,8 @@ def _zh_numeral_mention(text, norm, m, vocab, p, masks, skip):  # type: ignore[n
 
 def _zh_finish(text, norm, start, end, value, unit, vocab, p, role, *, digits, numeral,  # type: ignore[no-untyped-def]
                ordinal=False, require_context=False):
+    """Read what follows and precedes a Chinese number: magnitude, 半,
+    approximation, percent, 倍, date parts, clock time, classifier."""
     after = p["after"]
     kind = "ordinal" if ordinal else "cardinal"
     factor = ONE
@@ -1128,87 +1155,98 @@ def _zh_finish(text, norm, start, end, value, unit, vocab, p, role, *, digits, n
     alts: tuple[Fraction, ...] = ()
     approx = False
     pos = end
+
+    def at(rx: re.Pattern[str]) -> re.Match[str] | None:
+        # Chinese text from some sources puts spaces around digits
+        # ("1100 万英镑", "2017 年 9 月").
+        return rx.match(norm, _skip_space(norm, pos))
+
     if digits:
         # 20多万, 1.5万, 3千万, 1.2万亿.
-        a = after["approx_after"].match(norm, pos)
+        a = at(after["approx_after"])
         if a and p["mags"].match(norm, a.end()):
             approx = True
             pos = a.end()
-        mg = p["mags"].match(norm, pos)
+        mg = at(p["mags"])
         if mg:
             for c in mg.group(0):
-                f = vocab.zh.maps["magnitudes"].get(c) or vocab.zh.maps["units"].get(c)
-                factor *= f
+                factor *= vocab.zh.maps["magnitudes"].get(c) or vocab.zh.maps["units"][c]
             scale = mg.group(0)
             pos = mg.end()
             value *= factor
             unit *= factor
     context = False
     # 一个半小时, 两年半
-    half = re.compile(r"个?半").match(norm, pos)
+    half = at(_HALF)
     if half and (p["cls"].match(norm, half.end()) or half.group(0) == "个半"):
-        value += Fraction(1, 2) * (factor if factor != 1 else 1)
+        value += Fraction(1, 2)
         unit = min(unit, Fraction(1, 2))
         pos = half.end()
         context = True
-    a = after["approx_after"].match(norm, pos)
+    a = at(after["approx_after"])
     if a:
         approx = True
         pos = a.end()
         context = True
     whole_value = value.denominator == 1
-    if after["percent_after"].match(norm, pos) or norm.startswith("%", pos):
+    measure = None
+    m = None
+    if (m := at(after["percent_after"])) or (m := at(_PERCENT)):
         kind = "percent"
-        pos = (after["percent_after"].match(norm, pos) or re.compile("%").match(norm, pos)).end()
+        pos = m.end()
         context = True
-    elif after["multiple_after"].match(norm, pos):
+    elif m := at(after["multiple_after"]):
         kind = "multiple"
         alts = (value + 1,)
-        pos = after["multiple_after"].match(norm, pos).end()
+        pos = m.end()
         context = True
-    elif after["decade_after"].match(norm, pos):
+    elif m := at(after["decade_after"]):
         kind, role = "decade", role or "date"
-        pos = after["decade_after"].match(norm, pos).end()
+        pos = m.end()
         context = True
-    elif after["century_after"].match(norm, pos):
+    elif m := at(after["century_after"]):
         kind, role = "century", role or "date"
-        pos = after["century_after"].match(norm, pos).end()
+        pos = m.end()
         context = True
-    elif after["year_after"].match(norm, pos) and factor == 1 and whole_value and (
+    elif (m := at(after["year_after"])) and factor == 1 and whole_value and not ordinal and (
         value >= 1000 or (not digits and len(numeral) >= 3 and all(c in vocab.zh.maps["digits"] for c in numeral))
-    ) and not ordinal:
+    ):
         kind, role = "year", role or "date"
-        pos = after["year_after"].match(norm, pos).end()
+        pos = m.end()
         context = True
-    elif after["month_after"].match(norm, pos) and factor == 1 and whole_value and 1 <= value <= 12 and not ordinal:
+    elif (m := at(after["month_after"])) and factor == 1 and whole_value and 1 <= value <= 12 and not ordinal:
         kind, role = "date", role or "date"
-        pos = after["month_after"].match(norm, pos).end()
+        pos = m.end()
         context = True
-    elif after["day_after"].match(norm, pos) and factor == 1 and whole_value and 1 <= value <= 31 and not ordinal:
+    elif (m := at(after["day_after"])) and factor == 1 and whole_value and 1 <= value <= 31 and not ordinal:
         kind, role = "date", role or "date"
-        pos = after["day_after"].match(norm, pos).end()
+        pos = m.end()
         context = True
-    elif ordinal and after["article_after"].match(norm, pos):
+    elif ordinal and (m := at(after["article_after"])):
         role = role or "reference"
-        pos = after["article_after"].match(norm, pos).end()
+        pos = m.end()
         context = True
-    elif after["reference_after"].match(norm, pos) and not ordinal:
+    elif (m := at(after["reference_after"])) and not ordinal:
         role = role or "reference"
-        pos = after["reference_after"].match(norm, pos).end()
+        pos = m.end()
         context = True
-    elif after["tenths_after"].match(norm, pos) and not digits and value <= 10:
+    elif (m := at(after["tenths_after"])) and not digits and value <= 10:
         kind = "percent"
         value *= 10
         unit *= 10
-        pos = after["tenths_after"].match(norm, pos).end()
+        pos = m.end()
         context = True
     else:
-        cl = p["cls"].match(norm, pos)
-        tm = after["time_after"].match(norm, pos)
-        if tm and not (cl and len(cl.group(0)) > len(tm.group(0))) and whole_value and value <= 24 and not ordinal:
+        u = at(p["unit"])
+        cl = at(p["cls"])
+        tm = at(after["time_after"])
+        if u and (not cl or len(u.group(0)) >= len(cl.group(0))):
+            measure = vocab.units["zh"][u.group(0).lower()]
+            context = True
+        elif tm and not (cl and len(cl.group(0)) > len(tm.group(0))) and whole_value and value <= 24 and not ordinal:
             kind, role = "time", role or "time"
             pos = tm.end()
-            mins = re.compile(r"[0-9]{1,2}分|[零〇一二三四五六七八九十]+分|半").match(norm, pos)
+            mins = _ZH_MINUTES.match(norm, pos)
             if mins:
                 pos = mins.end()
             context = True
@@ -1216,25 +1254,28 @@ def _zh_finish(text, norm, start, end, value, unit, vocab, p, role, *, digits, n
             context = True
     if require_context and not context and not (digits or factor != 1):
         return None
-    if not digits and not context and not ordinal and factor == 1:
-        # A bare multi-character numeral (二十, 三百) with no classifier.
-        if require_context:
-            return None
     head = norm[max(0, start - 8):start]
     if p["approx_before"].search(head):
         approx = True
-    if ordinal and start and norm[start - 1] == "第":
-        start -= 1
+    if role is None and p["reference_before"].search(norm[max(0, start - 8):start]):
+        role = "reference"
     if ordinal:
         kind = "ordinal"
+        if start and norm[start - 1] == "第":
+            start -= 1
     if role is None and not digits and value in vocab.quiet_word_values:
         role = "word"
+    end = max(end, pos)
     return NumberMention(
-        start=start, end=max(end, pos), value=value,
-        kind=kind, approx=approx, raw=text[start:max(end, pos)],
+        start=start, end=end, value=value, kind=kind, approx=approx, raw=text[start:end].rstrip(SPACES),
         unit=unit, alts=alts, quiet=role is not None, role=role or "", scale=scale, factor=factor,
-        digits=digits,
+        digits=digits, measure=measure,
     )
+
+
+_HALF = re.compile(r"个?半")
+_PERCENT = re.compile(r"%")
+_ZH_MINUTES = re.compile(r"[ \u00a0]*(?:[0-9]{1,2}[ \u00a0]*分|[零〇一二三四五六七八九十]+分|半)")
 
 
 def _zh_approx(norm: str, m: NumberMention, p: dict[str, Any], text: str) -> NumberMention:
@@ -1264,6 +1305,8 @@ def _join_ranges(text: str, norm: str, mentions: list[NumberMention], lang: str)
         if a.factor == 1 and b.factor != 1 and a.value * b.factor <= b.value * 10:
             a = replace(a, value=a.value * b.factor, unit=a.unit * b.factor, factor=b.factor,
                         scale=b.scale, alts=tuple(x * b.factor for x in a.alts))
+        if a.measure is None and b.measure is not None:
+            a = replace(a, measure=b.measure)
         if b.kind == "percent" and a.kind not in ("percent",):
             a = replace(a, kind="percent")
         elif a.kind == "cardinal":
@@ -1301,6 +1344,33 @@ def values_equal(a: NumberMention, b: NumberMention) -> bool:
             if va_ == vb_:
                 return True
             if abs(va_ - vb_) <= max(_tolerance(a, va_), _tolerance(b, vb_)):
+                return True
+    return converted_equal(a, b)
+
+
+CONVERSION_TOLERANCE = Fraction(12, 100)
+
+
+def converted_equal(a: NumberMention, b: NumberMention) -> bool:
+    """Whether ``a`` and ``b`` are the same quantity in different units of
+    one dimension (``27 метров`` and ``30 码``), within 12 %."""
+    if a.measure is None or b.measure is None:
+        return False
+    (da, fa, oa), (db, fb, ob) = a.measure, b.measure
+    if da != db or (fa == fb and oa == ob):
+        return False
+    for va in a.values:
+        for vb in b.values:
+            ba = (va + oa) * fa
+            bb = (vb + ob) * fb
+            if ba == bb:
+                return True
+            scale = max(abs(ba), abs(bb))
+            if da == "temperature":
+                # Compare temperatures in Kelvin-sized steps, not ratios.
+                if abs(ba - bb) <= 2:
+                    return True
+            elif scale and abs(ba - bb) <= scale * CONVERSION_TOLERANCE:
                 return True
     return False
 
@@ -1358,12 +1428,18 @@ def compare_mentions(
 
 
 def _magnitude_factor(a: NumberMention, b: NumberMention, factors: tuple[int, ...]) -> int:
+    # A magnitude slip needs a magnitude word on at least one side
+    # ("1,5 млн" vs "15万"); "5" vs "50" is just a different number.
+    if a.factor == 1 and b.factor == 1:
+        return 0
     if a.kind != b.kind and "percent" in (a.kind, b.kind):
+        return 0
+    if a.measure != b.measure:
         return 0
     for f in factors:
         for big, small in ((a, b), (b, a)):
-            scaled = replace(small, value=small.value * f, unit=small.unit * f, alts=())
-            if values_equal(replace(big, alts=()), scaled):
+            scaled = replace(small, value=small.value * f, alts=(), approx=False)
+            if values_equal(replace(big, alts=(), approx=False), scaled):
                 return f
     return 0
 
@@ -1372,6 +1448,8 @@ def render_like(value: Fraction, model: NumberMention, lang: str) -> str:
     """``value`` written the way ``model`` is (same magnitude word), e.g.
     1 500 000 like ``15万`` gives ``150万``."""
     factor = model.factor if model.factor else ONE
+    if lang == "zh" and factor == 1:
+        return render_zh(value)
     base = value / factor
     text = format_value(base)
     if lang == "ru":
@@ -1379,6 +1457,17 @@ def render_like(value: Fraction, model: NumberMention, lang: str) -> str:
         sep = " " if model.scale and not model.scale.startswith(("%",)) else ""
         return f"{text}{sep}{model.scale.strip()}" if model.scale else text
     return f"{text.replace(' ', '')}{model.scale}"
+
+
+ZH_SCALES = ((Fraction(10) ** 12, "万亿"), (Fraction(10) ** 8, "亿"), (Fraction(10) ** 4, "万"))
+
+
+def render_zh(value: Fraction) -> str:
+    """A value the way Chinese news writes it: 150万, 1.085亿, 1.2万亿."""
+    for factor, word in ZH_SCALES:
+        if abs(value) >= factor:
+            return f"{format_value(value / factor).replace(' ', '')}{word}"
+    return format_value(value).replace(" ", "")
 
 
 def iter_quiet_roles() -> Iterator[str]:

@@ -1,0 +1,152 @@
+"""Hostile and unusual input: a clear line, exit 2, and the run goes on."""
+
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+
+import pytest
+
+from ruconsist.cli import main
+from tests.conftest import DATA
+
+NEWS = str(DATA / "news.yaml")
+GOOD_RU = "Визит Путина.\n"
+GOOD_ZH = "访问。\n"
+
+
+def run(args: list[str]) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    return main(args, stdout=out, stderr=err), out.getvalue(), err.getvalue()
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch) -> Path:
+    (tmp_path / "good.ru.txt").write_text(GOOD_RU, encoding="utf-8")
+    (tmp_path / "good.zh.txt").write_text(GOOD_ZH, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def lint(repo: Path, *extra: str) -> tuple[int, str, str]:
+    return run(["check", ".", "--no-default-rules", "--rules", NEWS, *extra])
+
+
+def assert_one_clear_line(code: int, out: str, err: str, starts: str, contains: str) -> None:
+    assert code == 2
+    assert err.count("\n") == 1, err
+    assert err.startswith(f"ruconsist: {starts}"), err
+    assert contains in err
+    assert "Traceback" not in err
+    # The good pair was still checked.
+    assert "good.ru.txt:1:7: TRM001" in out
+
+
+@pytest.mark.parametrize(
+    ("data", "starts", "contains"),
+    [
+        ("Визит Путина в Пекин.\n".encode("cp1251"), "bad.ru.txt:1:", "--encoding"),
+        ("Визит Путина.\nВторая строка \xff.\n".encode("utf-8").replace(b"\xc3\xbf", b"\xff"), "bad.ru.txt:2:", "not valid UTF-8"),
+        (b"\x00" * 64 + b"text", "bad.ru.txt:", "binary file"),
+        (b"", "bad.ru.txt:", "empty file"),
+        (b"   \r\n\t  \n", "bad.ru.txt:", "only white space"),
+    ],
+)
+def test_undecodable_or_empty_file(repo: Path, data: bytes, starts: str, contains: str) -> None:
+    (repo / "bad.ru.txt").write_bytes(data)
+    (repo / "bad.zh.txt").write_text("访问北京。\n", encoding="utf-8")
+    assert_one_clear_line(*lint(repo), starts, contains)
+
+
+def test_gb18030_file_gets_a_hint_and_reads_with_encoding_option(repo: Path) -> None:
+    (repo / "g.ru.txt").write_bytes("Визит Путина.\n".encode("gb18030"))
+    (repo / "g.zh.txt").write_bytes("普京访问。\n".encode("gb18030"))
+    code, out, err = run(["check", "g.zh.txt", "--no-default-rules", "--rules", NEWS])
+    assert code == 2 and "not valid UTF-8" in err and "gb18030" in err
+    code, out, err = run(["check", "g.zh.txt", "--encoding", "gb18030", "--no-default-rules", "--rules", NEWS])
+    assert (code, err) == (0, "")
+
+
+def test_utf16_with_bom_is_detected(repo: Path) -> None:
+    (repo / "u.ru.txt").write_bytes("Визит Путина.\r\n".encode("utf-16"))
+    (repo / "u.zh.txt").write_bytes("普京访问。\r\n".encode("utf-16"))
+    code, out, err = run(["check", "u.ru.txt", "--no-default-rules", "--rules", NEWS])
+    assert (code, err) == (0, "")
+
+
+def test_utf8_bom_does_not_shift_columns(repo: Path) -> None:
+    (repo / "b.ru.txt").write_bytes(b"\xef\xbb\xbf" + "Визит Лаврова.\n".encode("utf-8"))
+    (repo / "b.zh.txt").write_text("访问。\n", encoding="utf-8")
+    code, out, _ = run(["check", "b.ru.txt", "--no-default-rules", "--rules", NEWS, "-f", "parsable"])
+    assert out.startswith("b.ru.txt:1:7: [error] TRM001")
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r", "\n"])
+def test_line_endings_keep_positions(repo: Path, newline: str) -> None:
+    ru = newline.join(["Заголовок", "", "Первый абзац.", "", "Визит Лаврова в Пекин."]) + newline
+    zh = newline.join(["标题", "", "第一段。", "", "访问北京。"]) + newline
+    (repo / "n.ru.txt").write_bytes(ru.encode("utf-8"))
+    (repo / "n.zh.txt").write_bytes(zh.encode("utf-8"))
+    code, out, _ = run(["check", "n.ru.txt", "--no-default-rules", "--rules", NEWS, "-f", "parsable"])
+    assert out.splitlines() == ["n.ru.txt:5:7: [error] TRM001 RU 'Лаврова' has no counterpart in ZH"
+                                " (expected 谢尔盖·拉夫罗夫 or 拉夫罗夫)"]
+
+
+def test_directory_where_a_file_was_expected(repo: Path) -> None:
+    (repo / "d.zh.txt").mkdir()
+    (repo / "d.ru.txt").write_text("Текст.\n", encoding="utf-8")
+    code, out, err = run(["check", "--ru", "d.ru.txt", "--zh", "d.zh.txt", "--no-default-rules"])
+    assert code == 2 and err == "ruconsist: d.zh.txt: is a directory, not a file\n"
+
+
+def test_broken_symlink(repo: Path) -> None:
+    (repo / "s.ru.txt").write_text("Текст.\n", encoding="utf-8")
+    os.symlink(repo / "nowhere.txt", repo / "s.zh.txt")
+    code, out, err = run(["check", "--ru", "s.ru.txt", "--zh", "s.zh.txt", "--no-default-rules"])
+    assert code == 2 and err == "ruconsist: s.zh.txt: broken symbolic link\n"
+
+
+def test_unreadable_file(repo: Path, monkeypatch) -> None:
+    (repo / "p.ru.txt").write_text("Текст.\n", encoding="utf-8")
+    (repo / "p.zh.txt").write_text("文本。\n", encoding="utf-8")
+    real = Path.read_bytes
+
+    def deny(self: Path) -> bytes:
+        # Tests run as root in CI, where chmod 000 does not stop reads.
+        if self.name == "p.zh.txt":
+            raise PermissionError(13, "Permission denied")
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", deny)
+    code, out, err = lint(repo)
+    assert_one_clear_line(code, out, err, "p.zh.txt", "permission denied")
+
+
+def test_oversized_file_is_refused_quickly(repo: Path) -> None:
+    big = repo / "big.ru.txt"
+    with big.open("wb") as fh:
+        fh.truncate(50 * 1024 * 1024)
+    (repo / "big.zh.txt").write_text("文本。\n", encoding="utf-8")
+    code, out, err = lint(repo)
+    assert_one_clear_line(code, out, err, "big.ru.txt", "file too large (50 MB")
+
+
+def test_megabyte_single_line_is_checked(repo: Path) -> None:
+    (repo / "long.ru.txt").write_text(("Визит Путина в Пекин, " * 48000) + "\n", encoding="utf-8")
+    (repo / "long.zh.txt").write_text(("普京访问北京，" * 48000) + "\n", encoding="utf-8")
+    code, out, err = run(["check", "long.ru.txt", "--no-default-rules", "--rules", NEWS])
+    assert (code, err) == (0, "")
+
+
+def test_bilingual_file_with_one_language(repo: Path) -> None:
+    (repo / "only-russian.txt").write_text("Заголовок\n\nТолько русский текст.\n", encoding="utf-8")
+    code, out, err = run(["check", "only-russian.txt", "good.ru.txt", "--no-default-rules", "--rules", NEWS])
+    assert code == 2 and err == "ruconsist: only-russian.txt: bilingual file has no Chinese text\n"
+    assert "good.ru.txt:1:7: TRM001" in out
+
+
+def test_pair_given_in_either_order_reports_the_same(repo: Path) -> None:
+    a = run(["check", "good.ru.txt", "good.zh.txt", "--no-default-rules", "--rules", NEWS, "-f", "json"])
+    b = run(["check", "good.zh.txt", "good.ru.txt", "--no-default-rules", "--rules", NEWS, "-f", "json"])
+    assert a == b
