@@ -32,7 +32,7 @@ PLACEHOLDER = regex.compile(
 
 #: HTML-like markup inside a message string (``<bold>…</bold>``,
 #: react-i18next ``<0>…</0>``, ``<br/>``).
-MARKUP = regex.compile(r"<(/?)([A-Za-z0-9][\w.:-]*)(?:\s[^<>]*)?(/?)>")
+MARKUP = regex.compile(r"<(/?)([A-Za-z0-9_][\w.:-]*)(?:\s[^<>]*)?(/?)>")
 
 #: PO flags under which printf conversions are placeholders.
 _PRINTF_FLAGS = ("c-format", "python-format", "sh-format", "php-format", "perl-format", "objc-format", "awk-format", "gcc-internal-format", "qt-format", "kde-format", "boost-format", "lua-format", "object-pascal-format", "smalltalk-format", "ycp-format", "tcl-format", "librep-format", "elisp-format", "gfc-internal-format", "java-printf-format")
@@ -159,7 +159,7 @@ class PlaceholderMismatch(Check):
                 zh_list[0].start,
                 zh_list[-1].end,
                 f"ZH printf conversions are in another order than RU (RU {_join(ru_list)}; ZH {_join(zh_list)});"
-                " arguments are passed in RU order: reorder with positions (%1$s, %2$d)",
+                " without positions (%2$d … %1$s) one of them takes the wrong argument",
                 expected=_join(ru_list),
                 found=_join(zh_list),
             )
@@ -207,6 +207,12 @@ class PlaceholderMismatch(Check):
 
     def _markup(self, bead: SegmentPair) -> Iterator[Diagnostic]:
         codes = {lang: _inline_codes(bead.side(lang)) for lang in ("ru", "zh")}
+        # A missing element shows as its opening tag; closing tags are
+        # compared only when the opening ones agree, so one lost
+        # ``<b>…</b>`` is one finding.
+        opening = {lang: [c for c in codes[lang] if not c[0].startswith("</")] for lang in codes}
+        if Counter(n for n, _ in opening["ru"]) != Counter(n for n, _ in opening["zh"]):
+            codes = opening
         counts = {lang: Counter(name for name, _ in codes[lang]) for lang in codes}
         for lang in ("ru", "zh"):
             o = other(lang)
