@@ -95,7 +95,7 @@ class RuIndex:
             for surface in entry.words[0]:
                 self.first[surface].append(entry)
 
-    def find(self, text: str) -> list[Mention]:
+    def find(self, text: str, resolve: bool = True) -> list[Mention]:
         tokens = tokenize(text)
         found: list[tuple[int, int, str, str]] = []
         for i, (start, _end, word) in enumerate(tokens):
@@ -124,6 +124,8 @@ class RuIndex:
                 if ok:
                     end = tokens[i + n - 1][1]
                     found.append((start, end, entry.role, entry.term))
+        if not resolve:
+            return [Mention(a, b, text[a:b], role, (t,)) for a, b, role, t in found]
         return _resolve(text, found)
 
 
@@ -143,18 +145,52 @@ class ZhIndex:
             if LATIN_EDGE.match(f[-1:]):
                 p = p + r"(?![A-Za-z0-9])"
             parts.append(p)
-        self.pattern = regex.compile("|".join(parts)) if parts else None
+        self.source = "|".join(parts)
+        self._pattern: regex.Pattern[str] | None = None
 
-    def find(self, text: str) -> list[Mention]:
-        if self.pattern is None:
+    def __getstate__(self) -> dict[str, object]:
+        return {"by_form": self.by_form, "source": self.source}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.by_form = state["by_form"]  # type: ignore[assignment]
+        self.source = state["source"]  # type: ignore[assignment]
+        self._pattern = None
+
+    def find(self, text: str, resolve: bool = True) -> list[Mention]:
+        if not self.source:
             return []
+        if self._pattern is None:
+            self._pattern = regex.compile(self.source)
+        if not resolve:
+            return self._find_all(text)
         out = []
-        for m in self.pattern.finditer(text):
+        for m in self._pattern.finditer(text):
             pairs = self.by_form[m.group()]
             role = FORBIDDEN if any(r == FORBIDDEN for r, _ in pairs) else PRIMARY
             ids = tuple(dict.fromkeys(t for r, t in pairs if r == role))
             out.append(Mention(m.start(), m.end(), m.group(), role, ids))
         return out
+
+
+    def _find_all(self, text: str) -> list[Mention]:
+        """Every occurrence of every form, overlaps included."""
+        out = []
+        assert self._pattern is not None
+        for m in self._pattern.finditer(text, overlapped=True):
+            # At each start the alternation gives the longest form; the
+            # shorter forms starting there are its prefixes.
+            start = m.start()
+            longest = m.group()
+            for form in (longest, *self._prefixes(longest)):
+                for role, tid in self.by_form[form]:
+                    out.append(Mention(start, start + len(form), form, role, (tid,)))
+        return out
+
+    def _prefixes(self, form: str) -> list[str]:
+        cache = self.__dict__.setdefault("_prefix_cache", {})
+        if form not in cache:
+            cache[form] = [form[:k] for k in range(len(form) - 1, 0, -1) if form[:k] in self.by_form]
+        return cache[form]  # type: ignore[no-any-return]
 
 
 def _resolve(text: str, found: list[tuple[int, int, str, str]]) -> list[Mention]:
@@ -192,34 +228,42 @@ class TermMatcher:
             zh_entries += [(t, PRIMARY, f) for f in t.zh]
             zh_entries += [(t, FORBIDDEN, f) for f in t.forbidden_zh]
         self._index = {"ru": RuIndex(ru_entries), "zh": ZhIndex(zh_entries)}
-        self._accept: dict[tuple[str, str], RuIndex | ZhIndex] = {}
-        self._all_accept: dict[str, RuIndex | ZhIndex] = {}
+        # Everything that can stand for a term on the other side: its
+        # primary forms and its ``accept`` forms, searched with overlaps.
+        self._satisfy: dict[str, RuIndex | ZhIndex] = {}
+        for lang in ("ru", "zh"):
+            entries = [(t, PRIMARY, f) for t in terms for f in t.forms(lang)]
+            entries += [(t, ACCEPT, f) for t in terms for f in t.accepted(lang)]
+            self._satisfy[lang] = RuIndex(entries) if lang == "ru" else ZhIndex(entries)
+
+    def stand_ins(self, text: str, lang: str) -> list[Mention]:
+        """Every primary or accept mention in ``text``, overlaps kept."""
+        return self._satisfy[lang].find(text, resolve=False)
 
     def accept_spans(self, text: str, lang: str) -> list[tuple[int, int]]:
         """Spans of every term's ``accept`` forms: ``俄罗斯总统`` stands
         for a person, so the ``俄罗斯`` inside it needs no counterpart of
         its own."""
-        index = self._all_accept.get(lang)
-        if index is None:
-            entries = [(t, ACCEPT, f) for t in self.terms.values() for f in t.accepted(lang)]
-            index = RuIndex(entries) if lang == "ru" else ZhIndex(entries)
-            self._all_accept[lang] = index
-        return [(m.start, m.end) for m in index.find(text)]
+        return [(m.start, m.end) for m in self.stand_ins(text, lang) if m.role == ACCEPT]
 
     def find(self, text: str, lang: str) -> list[Mention]:
         return self._index[lang].find(text)
 
-    def accepted(self, term_id: str, lang: str, text: str, mentions: Sequence[Mention]) -> Mention | None:
+    def accepted(
+        self,
+        term_id: str,
+        lang: str,
+        text: str,
+        mentions: Sequence[Mention],
+        stand_ins: Sequence[Mention] | None = None,
+    ) -> Mention | None:
         """A mention of one of ``term_id``'s forms (primary or accept) in
         ``text`` that does not lie inside another term's mention."""
-        key = (term_id, lang)
-        index = self._accept.get(key)
-        if index is None:
-            t = self.terms[term_id]
-            entries = [(t, ACCEPT, f) for f in t.forms(lang) + t.accepted(lang)]
-            index = RuIndex(entries) if lang == "ru" else ZhIndex(entries)
-            self._accept[key] = index
-        for m in index.find(text):
+        if stand_ins is None:
+            stand_ins = self.stand_ins(text, lang)
+        for m in stand_ins:
+            if term_id not in m.terms:
+                continue
             inside_other = any(
                 o.start <= m.start
                 and m.end <= o.end
@@ -233,4 +277,11 @@ class TermMatcher:
 
 
 def matcher_for(rules: RuleSet) -> TermMatcher:
-    return rules.cached("terms.matcher", lambda: TermMatcher(rules.terms))  # type: ignore[no-any-return]
+    """The rule set's matcher: built once per run, and stored on disk
+    per pack content so that the next run skips the morphology."""
+    from ruconsist import cache
+
+    def build() -> TermMatcher:
+        return cache.cached("terms", cache.key_for(rules.digest), lambda: TermMatcher(rules.terms))
+
+    return rules.cached("terms.matcher", build)  # type: ignore[no-any-return]

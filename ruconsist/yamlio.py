@@ -115,7 +115,8 @@ def load_yaml(text: str, path: str) -> Any:
             node = loader.get_single_node()
             if node is None:
                 return None
-            _check_expansion(node, path)
+            if "&" in text:  # no anchors, no aliases to expand
+                _check_expansion(node, path)
             return loader.construct_document(node)
         finally:
             loader.dispose()

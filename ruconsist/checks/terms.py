@@ -9,7 +9,7 @@ import regex
 from ruconsist.checks.base import LANG_NAME, Check, PairContext
 from ruconsist.diagnostic import Diagnostic, Severity
 from ruconsist.document import SegmentPair, other
-from ruconsist.terms import FORBIDDEN, Mention, matcher_for
+from ruconsist.terms import ACCEPT, FORBIDDEN, Mention, matcher_for
 
 
 #: A short quoted name: «Вашингтон Нэшионалс», “国民队”, 《中华人民共和国
@@ -80,20 +80,27 @@ class TermMissing(Check):
             for lang in ("ru", "zh")
         }
         missing: dict[str, list[tuple[str, Mention]]] = {"ru": [], "zh": []}
+        stand_in_cache: dict[str, list[Mention]] = {}
+
+        def stand_ins(lang: str) -> list[Mention]:
+            if lang not in stand_in_cache:
+                stand_in_cache[lang] = matcher.stand_ins(bead.side(lang).text, lang)
+            return stand_in_cache[lang]
+
         for lang in ("ru", "zh"):
             dst = other(lang)
             seen: set[str] = set()
             names = _inside_names(bead.side(lang).text)
-            stand_ins: list[tuple[int, int]] | None = None
             for m in mentions[lang]:
                 if m.role == FORBIDDEN:
                     continue
                 if any(a <= m.start and m.end <= b and (m.start, m.end) != (a, b) for a, b in names):
                     continue
-                if stand_ins is None and any(t not in present[dst] for t in m.terms):
-                    stand_ins = matcher.accept_spans(bead.side(lang).text, lang)
-                if stand_ins and any(
-                    a <= m.start and m.end <= b and b - a > m.end - m.start for a, b in stand_ins
+                if not any(t not in present[dst] for t in m.terms):
+                    continue
+                if any(
+                    s.role == ACCEPT and s.start <= m.start and m.end <= s.end and s.end - s.start > m.end - m.start
+                    for s in stand_ins(lang)
                 ):
                     continue
                 for tid in m.terms:
@@ -101,7 +108,7 @@ class TermMissing(Check):
                         continue
                     seen.add(tid)
                     text = bead.side(dst).text
-                    if matcher.accepted(tid, dst, text, mentions[dst]) is None:
+                    if matcher.accepted(tid, dst, text, mentions[dst], stand_ins(dst)) is None:
                         missing[lang].append((tid, m))
         titles = {
             lang: [(t, m) for t, m in missing[lang] if ctx.rules.term(t).category == "title"]
