@@ -1,0 +1,153 @@
+"""House rules written as paired RU/ZH patterns in the rule packs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from ruconsist.checks.base import LANG_NAME, Check, PairContext
+from ruconsist.diagnostic import Diagnostic, Severity
+from ruconsist.document import SegmentPair, other
+from ruconsist.patterns import (
+    DEFAULT_CODE,
+    TIMEOUT_CODE,
+    Match,
+    PatternRule,
+    PatternTimeout,
+    effective_patterns,
+    evaluate,
+    find_matches,
+    message_for,
+    path_allowed,
+)
+from ruconsist.patterns import rule_codes as _rule_codes
+
+if TYPE_CHECKING:
+    from ruconsist.rules import RuleSet
+
+
+class PatternRuleCheck(Check):
+    """The ``patterns:`` rules of the rule packs: a Russian and a Chinese
+    regular expression whose matches must answer each other within an
+    aligned segment, such as "every ``ст. N`` comes out as ``第N条``" or
+    "a treaty title in « » comes out in 《》".
+
+    Named groups present in both patterns are compared: as text, as a
+    number (``ст. 5`` answers ``第五条``, ``XX съезд`` answers ``二十大``)
+    or as a term of the packs.  Each match on the rule's source side
+    (``direction``: ru->zh, zh->ru or both) needs a counterpart of its own
+    (``count: each``) or any counterpart (``count: any``); a rule with one
+    pattern only reports every match.  ``scope`` limits a rule to titles
+    or to body text, ``paths`` to files matching a glob.  The finding
+    names the rule, the text found, the expected form (the rule's
+    ``expect`` template) and, when there is one, the nearest unanswered
+    match on the other side with the captures that differ.  A rule may
+    set its own code, severity, category and message; see
+    ``docs/rules.md`` for the format.
+
+    A pattern stopped by its timeout is reported once as PAT002, naming
+    the pack file and line, and switched off for the rest of the run.
+
+    Examples (shipped rules of ``rules/house.yaml``)
+      PASS  RU «согласно ст. 5 Устава»          ZH «根据《宪章》第五条»
+      PASS  RU «на XX съезде КПК»                ZH «在中共二十大上»
+      PASS  RU «проект «Сила Сибири — 2»»        ZH «“西伯利亚力量-2”项目»
+      FAIL  RU «согласно ст. 5 Устава»          ZH «根据《宪章》第六条»   -> PAT001
+      FAIL  RU «третий пленум ЦК КПК»           ZH «四中全会»           -> PAT001
+      FAIL  RU «проект «Сила Сибири — 2»»        ZH «“西伯利亚力量”项目» -> PAT001
+    """
+
+    code = DEFAULT_CODE
+    slug = "pattern-rule"
+    category = "style"
+    severity = Severity.WARNING
+    extra_codes = {
+        TIMEOUT_CODE: ("pattern-timeout", "style", Severity.ERROR),
+    }
+
+    @classmethod
+    def rule_codes(cls, rules: RuleSet) -> dict[str, tuple[str, str, Severity]]:
+        """Codes the loaded pattern rules report besides PAT001: the
+        engine should count the check as selected when one of these is."""
+        return {
+            code: (cls.slug, rule.category, rule.severity or cls.severity)
+            for code, rule in _rule_codes(rules).items()
+            if code != DEFAULT_CODE
+        }
+
+    def __init__(self, rules: RuleSet, config) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(rules, config)
+        #: Rules stopped by their timeout: switched off for the run.
+        self.timed_out: set[str] = set()
+
+    def check(self, bead: SegmentPair, ctx: PairContext) -> Iterator[Diagnostic]:
+        if not bead.ru or not bead.zh:
+            return
+        paths = (ctx.ru_doc.path, ctx.zh_doc.path)
+        for rule in effective_patterns(ctx.rules):
+            if rule.id in self.timed_out:
+                continue
+            if rule.paths and not any(path_allowed(rule, p) for p in paths):
+                continue
+            matches: dict[str, list[Match]] = {}
+            try:
+                for lang in ("ru", "zh"):
+                    side = bead.side(lang)
+                    matches[lang] = find_matches(
+                        rule,
+                        lang,
+                        side.text,
+                        ctx.rules,
+                        kind_at=lambda i, side=side: side.segment_at(i).kind,
+                    )
+            except PatternTimeout as exc:
+                self.timed_out.add(rule.id)
+                yield self._timeout(bead, exc)
+                continue
+            for finding in evaluate(rule, matches):
+                yield self._finding(bead, rule, finding, ctx)
+
+    def _finding(self, bead: SegmentPair, rule: PatternRule, finding, ctx: PairContext) -> Diagnostic:  # type: ignore[no-untyped-def]
+        m = finding.match
+        message, expected = message_for(finding, ctx.rules)
+        counterpart = True
+        if finding.near is not None:
+            near = finding.near
+            counterpart = bead.side(near.lang).location(near.start, near.end)
+        diag = self.report(
+            bead,
+            m.lang,
+            m.start,
+            m.end,
+            message,
+            category=rule.category,
+            severity=rule.severity,
+            rule=rule.id,
+            expected=expected,
+            found=m.text,
+            counterpart=counterpart,
+        )
+        if rule.code != DEFAULT_CODE:
+            diag = replace(diag, code=rule.code)
+        return diag
+
+    def _timeout(self, bead: SegmentPair, exc: PatternTimeout) -> Diagnostic:
+        rule, lang = exc.rule, exc.lang
+        seg = bead.side(lang).segments[0]
+        return self.report(
+            bead,
+            lang,
+            0,
+            max(1, len(seg.text)),
+            f"pattern rule '{rule.id}' ({rule.where(lang)}) took more than"
+            f" {rule.timeout:g} s on this {LANG_NAME[lang]} text and is switched off"
+            f" for the rest of the run: simplify its {lang} pattern (nested"
+            " repetition such as (a+)+ or (a|aa)* backtracks without end)",
+            code=TIMEOUT_CODE,
+            rule=rule.id,
+            counterpart=bead.side(other(lang)).span(),
+        )
+
+
+CHECKS = [PatternRuleCheck]
