@@ -11,6 +11,9 @@ from ruconsist.hookspecs import hookimpl
 BUILTIN_CHECK_MODULES = (
     "alignment",
     "terms",
+    "numbers",
+    "dates",
+    "placeholders",
 )
 
 
