@@ -256,6 +256,7 @@ class DateVocab:
     weekday_prefixes: dict[str, list[str]] = field(default_factory=dict)
     weekday_extra_names: dict[str, dict[str, int]] = field(default_factory=dict)
     weekday_prepositions: dict[str, list[str]] = field(default_factory=dict)
+    weekday_recurring: dict[str, list[str]] = field(default_factory=dict)
     weekday_modifiers: dict[str, list[str]] = field(default_factory=dict)
     weekday_time_words: dict[str, list[str]] = field(default_factory=dict)
     ambiguous_weekdays: dict[str, list[str]] = field(default_factory=dict)
@@ -289,6 +290,7 @@ _SCHEMA: dict[str, tuple[str, tuple[int, int] | None]] = {
     "weekday_prefixes": ("list", None),
     "weekday_extra_names": ("numbered", (1, 7)),
     "weekday_prepositions": ("list", None),
+    "weekday_recurring": ("list", None),
     "weekday_modifiers": ("list", None),
     "weekday_time_words": ("list", None),
     "ambiguous_weekdays": ("ambiguous", None),
@@ -490,9 +492,9 @@ def ru_forms(word: str, *, plural: bool = True) -> set[str]:
     return forms
 
 
-def ru_case_forms(word: str, cases: set[str]) -> set[str]:
-    """Singular forms of a Russian noun in the given cases (``accs``,
-    ``gent``...), for words that are weekdays only in some cases."""
+def ru_case_forms(word: str, cases: set[str], *, number: str = "sing") -> set[str]:
+    """Forms of a Russian noun in the given cases (``accs``, ``gent``...)
+    and number, for words that are weekdays only in some cases."""
     from ruconsist.morph import analyzer
 
     w = _lower(word)
@@ -500,9 +502,10 @@ def ru_case_forms(word: str, cases: set[str]) -> set[str]:
     for p in analyzer().parse(w):
         if p.tag.POS != "NOUN" or _lower(p.word) != w:
             continue
+        stem = w[:-1] if len(w) > 2 else w
         for f in p.lexeme:
             grams = set(f.tag.grammemes)
-            if "sing" in grams and grams & cases and _lower(f.word).startswith(w[:-1]):
+            if number in grams and grams & cases and _lower(f.word).startswith(stem[:4]):
                 out.add(_lower(f.word))
         break
     return out
@@ -623,6 +626,14 @@ def _build_ru(v: DateVocab) -> _Patterns:
     for w, d in v.weekday_adjectives.get("ru", {}).items():
         for form in ru_forms(w):
             weekday_adj[form] = d
+    # Plural weekdays recur ("по средам"): soft, like the adjectives.
+    weekday_plural: dict[str, int] = {}
+    for form, d in list(weekdays.items()):
+        for pl in ru_case_forms(form, {"datv"}, number="plur"):
+            weekday_plural[pl] = d
+    recurring: set[str] = set()
+    for w in v.weekday_recurring.get("ru", []):
+        recurring |= ru_forms(w, plural=False)
     relyear: dict[str, int] = {}
     for w, r in v.relative_years.get("ru", {}).items():
         for form in ru_forms(w, plural=False):
@@ -662,6 +673,12 @@ def _build_ru(v: DateVocab) -> _Patterns:
         rf"(?:(?:с|со)\s+){d('d')}\s+(?:по|до)\s+{d('d2')}\s+{mg('m')}(?:{year_tail('y')})?",
     )
     add("range_d", rf"{d('d')}{DASH}{d('d2')}\s+{mg('m')}(?:{year_tail('y')})?")
+    # "3 и 4 февраля", "1, 2 и 5 марта": each day is a date of the month.
+    add(
+        "list",
+        rf"(?P<rest>(?<![\d.,:/№-])[0-3]?\d(?:\s*,\s*[0-3]?\d)*\s+и\s+)"
+        rf"(?P<first>{d('d')}\s+{mg('m')}(?:{year_tail('y')})?)",
+    )
     add("date", rf"{d('d')}\s+{mg('m')}(?:{year_tail('y')})?")
     add(
         "numeric",
@@ -696,7 +713,7 @@ def _build_ru(v: DateVocab) -> _Patterns:
             )
     add(
         "range_y",
-        rf"(?:(?:с|со)\s+)?{y('y')}(?:\s*(?:года|г\.))?\s*(?:[-–—]|\s(?:по|до)\s)\s*{y('y2')}"
+        rf"(?:(?:с|со)\s+)?{y('y')}(?:\s*(?:года|г\.))?\s*(?:[-–—]|\s(?:по|до)\s)\s*(?:{y('y2')}|(?P<y2s>\d\d)(?!\d))"
         r"(?:-?(?:е|х|м|й|го))?\s*(?:год(?:ы|ов|ах|ам|а|у)?(?![а-я])|гг?\.)",
     )
     century_tail = rf"(?:\s+(?:(?P<crel>{rel_alt})|(?P<cnum>\d{{1,2}}|[IVX]{{1,5}})(?:-?(?:го|й))?)\s+век(?:а|е)?(?![а-я]))"
@@ -719,6 +736,10 @@ def _build_ru(v: DateVocab) -> _Patterns:
     add("month", rf"(?<![а-я]){many('m')}")
     if month_adj:
         add("month_adj", rf"(?<![а-я])(?P<w>{_alt(month_adj)})(?![а-я])")
+    if weekday_plural:
+        add("weekday_rec", rf"(?<![а-я])по\s+(?P<w>{_alt(weekday_plural)})(?![а-я])")
+    if recurring:
+        add("weekday_rec", rf"(?<![а-я])(?:{_alt(recurring)})\s+(?P<w>{_alt(weekdays)})(?![а-я])")
     prep = _alt(preps) if preps else "(?!)"
     time = _alt(times) if times else "(?!)"
     mod = "(?:" + "|".join(sorted(mods)) + ")" if mods else "(?!)"
@@ -743,7 +764,7 @@ def _build_ru(v: DateVocab) -> _Patterns:
         relday=relday_re,
         relyear=relyear,
         month_adj=month_adj,
-        weekday_adj=weekday_adj,
+        weekday_adj={**weekday_adj, **weekday_plural, **weekdays},
         halves=halves,
         quarters=quarters,
         reldays=reldays,
@@ -826,6 +847,12 @@ def _build_zh(v: DateVocab) -> _Patterns:
         rf"(?:{y('y')}\s*年\s*)?{ZH_NUM_BEFORE}{mm('m')}\s*月\s*{dd('d')}\s*[日号]?{ZH_CONN}"
         rf"(?:{y('y2')}\s*年\s*)?(?:{mm('m2')}\s*月\s*)?{dd('d2')}\s*[日号]",
     )
+    # "3月4日和5日", "2月3日、4日": each day is a date of the month.
+    add(
+        "list",
+        rf"(?P<first>(?:{y('y')}\s*年\s*)?{ZH_NUM_BEFORE}{mm('m')}\s*月\s*{dd('d')}\s*[日号])"
+        r"(?P<rest>(?:\s*[、,，和及与]\s*(?:\d{1,2}|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*日)+)",
+    )
     add("date", rf"(?:{y('y')}\s*年\s*)?{ZH_NUM_BEFORE}{mm('m')}\s*月\s*{dd('d')}\s*[日号]")
     add("iso", r"(?<![\d.,/-])(?P<y>1[0-9]\d\d|20\d\d|21\d\d)(?P<sep>[-/.])(?P<m>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)(?![\d])")
     add(
@@ -833,7 +860,7 @@ def _build_zh(v: DateVocab) -> _Patterns:
         rf"(?:{y('y')}\s*年\s*)?{ZH_NUM_BEFORE}{mm('m')}\s*(?:月份?)?{ZH_CONN}(?:次年|翌年|第二年)?{mm('m2')}\s*月(?:份)?(?![\d日号])",
     )
     add("month", rf"(?:{y('y')}\s*年\s*)?{ZH_NUM_BEFORE}{mm('m')}\s*月(?:份)?(?!\s*\d|[日号])")
-    add("range_y", rf"{y('y')}\s*(?:年\s*)?{ZH_CONN}{y('y2')}\s*年(?!代)")
+    add("range_y", rf"{y('y')}\s*(?:年\s*)?{ZH_CONN}(?:{y('y2')}|(?P<y2s>\d\d)(?!\d))\s*年(?!代)")
     add(
         "decade",
         rf"(?:(?P<cnum>\d{{1,2}}|[一二]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*世纪\s*(?:的)?|(?P<crel>上|本)世纪\s*(?:的)?)?"
@@ -856,9 +883,12 @@ def _build_zh(v: DateVocab) -> _Patterns:
     if same:
         add("sameyear", _alt(same))
     add("day", r"(?<![\d.〇○零一二三四五六七八九十月第])(?P<d>\d{1,2})\s*日(?![元本内])")
+    # "每周三" (every Wednesday) recurs: soft.
+    add("weekday_rec", rf"每(?:逢)?{_alt(prefixes)}(?P<w>{_alt(weekday_chars)})(?![次遍回年刊末])")
+    # After a numeral, 周/星期 is "week": "一周四天工作制", "两周一次".
     add(
         "weekday",
-        rf"(?<!每)(?P<ctx>){_alt(prefixes)}(?P<w>{_alt(weekday_chars)})(?![次遍回年刊末])",
+        rf"(?<![每一二两三四五六七八九十几数\d])(?P<ctx>){_alt(prefixes)}(?P<w>{_alt(weekday_chars)})(?![次遍回年刊末])",
     )
     idioms = v.weekday_idioms.get("zh", [])
     reldays = dict(v.relative_days.get("zh", {}))
@@ -871,6 +901,7 @@ def _build_zh(v: DateVocab) -> _Patterns:
         relday=re.compile(rf"(?P<rd>{_alt(reldays)})") if reldays else None,
         relyear=relyear,
         reldays=reldays,
+        weekday_adj=weekday_chars,
     )
 
 
@@ -925,8 +956,16 @@ def _rel(m: re.Match[str], g: str, pats: _Patterns) -> int | None:
 
 def _sentence_start(text: str, i: int) -> bool:
     j = i - 1
-    while j >= 0 and text[j] in " \t\u00a0\"«„“(—–-":
+    while j >= 0 and text[j] in " \t\u00a0":
         j -= 1
+    # Right after an opening quote or bracket a capital starts a sentence
+    # too ("скандировали «Ноябрь впереди!»").
+    if j >= 0 and text[j] in "\"«„“‘(":
+        return True
+    while j >= 0 and text[j] in "—–-":
+        j -= 1
+        while j >= 0 and text[j] in " \t\u00a0":
+            j -= 1
     return j < 0 or text[j] in ".!?…\n:;"
 
 
@@ -989,6 +1028,11 @@ def _make(
         )
     if name == "range_y":
         y1, y2 = _year(m, "y", lang), _year(m, "y2", lang)
+        if y2 is None and y1 is not None and m.group("y2s"):
+            # "2010–11 年", "2007-08": the end year keeps the start's century.
+            y2 = y1 - y1 % 100 + int(m.group("y2s"))
+            if y2 <= y1:
+                y2 += 100
         if y1 is None or y2 is None or y2 <= y1 or y2 - y1 > 500:
             return None
         return DateMention(kind="range", year=y1, end_year=y2, explicit=explicit("year"), **base)
@@ -1064,9 +1108,9 @@ def _make(
         if day is None or not 1 <= day <= 31:
             return None
         return DateMention(kind="date", day=day, soft=True, explicit=explicit("day"), **base)
-    if name in ("weekday", "weekday_adj"):
+    if name in ("weekday", "weekday_adj", "weekday_rec"):
         word = m.group("w")
-        table = pats.weekday_adj if name == "weekday_adj" else pats.weekdays
+        table = pats.weekday_adj if name in ("weekday_adj", "weekday_rec") else pats.weekdays
         wd = table.get(_lower(word) if lang == "ru" else word)
         if wd is None:
             return None
@@ -1078,9 +1122,40 @@ def _make(
         return DateMention(
             start=start, end=wb, text=text[start:wb], kind="weekday", weekday=wd,
             weekday_span=(start, wb), explicit=frozenset({"weekday"}),
-            soft=name == "weekday_adj", notation=f"{lang}-{name}",
+            soft=name in ("weekday_adj", "weekday_rec"), notation=f"{lang}-{name}",
         )
     return None
+
+
+_LIST_DAY = {
+    "ru": re.compile(r"[0-3]?\d"),
+    "zh": re.compile(r"(?:\d{1,2}|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])(?=\s*日)"),
+}
+
+
+def _make_list(m: re.Match[str], text: str, pats: _Patterns) -> list[DateMention]:
+    """The dates of a list of days sharing one month (``3 и 4 февраля``,
+    ``3月4日和5日``): the written date, plus one mention per other day."""
+    first = _make("date", m, text, pats)
+    if first is None:
+        return []
+    fa, fb = m.span("first")
+    while fb > fa and text[fb - 1].isspace():
+        fb -= 1
+    first = replace(first, start=fa, end=fb, text=text[fa:fb], notation=f"{pats.lang}-list")
+    out = [first]
+    ra = m.start("rest")
+    for dm in _LIST_DAY[pats.lang].finditer(m.group("rest")):
+        day = cn_number(dm.group())
+        if day is None or not valid_date(first.year, first.month, day):
+            return [first]
+        a, b = ra + dm.start(), ra + dm.end()
+        if pats.lang == "zh":
+            b = text.index("日", b) + 1
+        out.append(
+            replace(first, start=a, end=b, text=text[a:b], day=day, explicit=frozenset({"day"}), weekday=None)
+        )
+    return sorted(out, key=lambda x: x.start)
 
 
 def _ru_weekday_ok(m: re.Match[str], text: str, pats: _Patterns, dates: Sequence[DateMention]) -> bool:
@@ -1125,17 +1200,20 @@ def extract(text: str, lang: str, vocab: DateVocab | None = None) -> list[DateMe
                     continue
                 if lang == "ru" and name == "weekday" and not _ru_weekday_ok(m, norm, pats, out):
                     continue
-            mention = _make(name, m, text, pats)
-            if mention is None:
-                continue
-            taken.append((mention.start, mention.end))
-            out.append(mention)
+            if name == "list":
+                found = _make_list(m, text, pats)
+            else:
+                one = _make(name, m, text, pats)
+                found = [one] if one is not None else []
+            for mention in found:
+                taken.append((mention.start, mention.end))
+                out.append(mention)
     out.sort(key=lambda x: (x.start, x.end))
     reldays = []
     if pats.relday is not None:
         reldays = [(mm.start(), mm.end(), pats.reldays[_lower(mm.group("rd")) if lang == "ru" else mm.group("rd")])
                    for mm in pats.relday.finditer(norm)]
-    return _merge(out, norm, lang, reldays)
+    return _merge(out, text, lang, reldays)
 
 
 # Gaps allowed between parts that belong together.
@@ -1445,6 +1523,11 @@ class DatePairing:
     different: list[tuple[DateMention, DateMention]] = field(default_factory=list)
     #: Mentions with no counterpart at all, as (lang, mention).
     unpaired: list[tuple[str, DateMention]] = field(default_factory=list)
+    #: Mentions without a counterpart of their own that the other side
+    #: still agrees with, as (lang, mention, the other side's mention): a
+    #: date repeated on one side, a year given inside a full date, a date
+    #: at the end of a range, a half-year against its year.
+    covered: list[tuple[str, DateMention, DateMention]] = field(default_factory=list)
 
 
 def _weekday_of(m: DateMention, dateline: Dateline | None) -> set[int]:
@@ -1479,6 +1562,11 @@ def plausible_years(m: DateMention, dateline: Dateline | None) -> list[int]:
 _BARE_YEAR = re.compile(r"(?<![\d.,:/№])(?P<y>1[0-9]\d\d|20\d\d|21\d\d)(?!\d|[.,]\d|\s\d{3}(?!\d))")
 
 
+_BARE_YEARS = re.compile(
+    r"(?<![\d.,:/№])(?P<y>1[0-9]\d\d|20\d\d|21\d\d)\s*[-–—]\s*(?P<y2>1[0-9]\d\d|20\d\d|21\d\d|\d\d)(?!\d|[.,]\d)"
+)
+
+
 def bare_years(text: str, mentions: Sequence[DateMention] = ()) -> list[DateMention]:
     """Four-digit numbers outside date mentions that may be years written
     without ``год``/``年`` (``(1644-1912)``, ``Ларсон, 1989``).  They are
@@ -1486,7 +1574,22 @@ def bare_years(text: str, mentions: Sequence[DateMention] = ()) -> list[DateMent
     on the other side find its equal."""
     spans = [(m.start, m.end) for m in mentions]
     out = []
-    for m in _BARE_YEAR.finditer(normalize(text)):
+    norm = normalize(text)
+    for m in _BARE_YEARS.finditer(norm):
+        if _overlaps(spans, m.start(), m.end()):
+            continue
+        y1, tail = int(m.group("y")), m.group("y2")
+        y2 = int(tail) if len(tail) == 4 else y1 - y1 % 100 + int(tail)
+        if y2 <= y1:
+            continue
+        spans.append(m.span())
+        out.append(
+            DateMention(
+                start=m.start(), end=m.end(), text=m.group(), kind="range", year=y1, end_year=y2,
+                explicit=frozenset({"year"}), soft=True, notation="bare-year",
+            )
+        )
+    for m in _BARE_YEAR.finditer(norm):
         if _overlaps(spans, m.start(), m.end()):
             continue
         out.append(
@@ -1503,11 +1606,15 @@ def _bare_match(m: DateMention, bare: Sequence[DateMention]) -> DateMention | No
     year (or both ends of a range of years)."""
     if m.soft or m.granularity != "year" or m.year is None or not m.written_year:
         return None
-    years = {b.year: b for b in bare}
+    years = {b.year: b for b in bare if b.kind == "date"}
     if m.kind == "date" and m.year in years:
         return years[m.year]
-    if m.kind == "range" and m.year in years and m.end_year in years:
-        return years[m.year]
+    if m.kind == "range":
+        for b in bare:
+            if b.kind == "range" and (b.year, b.end_year) == (m.year, m.end_year):
+                return b
+        if m.year in years and m.end_year in years:
+            return years[m.year]
     return None
 
 
@@ -1550,7 +1657,9 @@ def pair_dates(
     for r in ru_left:
         for z in zh_left:
             c = _closeness(r, z)
-            if c and not (r.soft and z.soft):
+            # Alike means the same precision or some equal field; a year
+            # and an unrelated month are two separate problems.
+            if c >= 2 and not (r.soft and z.soft):
                 candidates.append((-c, r.start, z.start, r, z))
     candidates.sort(key=lambda t: t[:3])
     used_r: set[int] = set()
@@ -1566,15 +1675,48 @@ def pair_dates(
         used_r.add(id(r))
         used_z.add(id(z))
         result.different.append((r, z))
-    for r in ru_left:
-        if id(r) not in used_r and not r.soft:
-            result.unpaired.append(("ru", r))
-    for z in zh_left:
-        if id(z) not in used_z and not z.soft:
-            result.unpaired.append(("zh", z))
+    for lang, left, used, others in (("ru", ru_left, used_r, zh), ("zh", zh_left, used_z, ru)):
+        for m in left:
+            if id(m) in used or m.soft:
+                continue
+            by = _loosely_covered(m, others)
+            if by is not None:
+                result.covered.append((lang, m, by))
+            else:
+                result.unpaired.append((lang, m))
     result.different.sort(key=lambda p: p[0].start)
     result.unpaired.sort(key=lambda p: (p[0], p[1].start))
     return result
+
+
+def _endpoint(r: DateMention, end: bool) -> DateMention:
+    if end:
+        return replace(r, kind="date", year=r.end_year if r.end_year is not None else r.year,
+                       month=r.end_month, day=r.end_day, end_year=None, end_month=None, end_day=None)
+    return replace(r, kind="date", end_year=None, end_month=None, end_day=None)
+
+
+def _loosely_covered(m: DateMention, others: Sequence[DateMention]) -> DateMention | None:
+    """A mention on the other side that agrees with ``m`` without being
+    its exact counterpart (see :attr:`DatePairing.covered`)."""
+    for o in others:
+        if o.kind == "weekday":
+            continue
+        if same_reading(m, o):
+            return o
+        if m.kind == "date" and m.granularity == "year" and m.written_year:
+            if o.written_year and o.year == m.year and o.kind in ("date", "range", "half", "quarter"):
+                return o
+        if m.kind in ("half", "quarter") and m.year is not None:
+            if o.kind == "date" and o.granularity == "year" and o.year == m.year:
+                return o
+        if m.kind == "date" and o.kind == "range" and m.granularity == o.granularity:
+            if same_reading(m, _endpoint(o, False)) or same_reading(m, _endpoint(o, True)):
+                return o
+        if m.kind == "range" and o.kind == "date" and m.granularity == o.granularity:
+            if same_reading(_endpoint(m, False), o) or same_reading(_endpoint(m, True), o):
+                return o
+    return None
 
 
 def _comparable_soft(r: DateMention, z: DateMention) -> bool:
@@ -1647,8 +1789,12 @@ def pair_weekdays(
         result.different.append((r, z))
     rest_r = rest_r[len(soft_z):]
     rest_z = rest_z[len(soft_r):]
-    result.dropped.extend(("ru", m) for m in rest_r)
-    result.dropped.extend(("zh", m) for m in rest_z)
+    # A weekday repeated on one side ("周六上午…周六下午") is not dropped
+    # when the other side names it once.
+    ru_days = {m.weekday for m in ru if m.weekday is not None}
+    zh_days = {m.weekday for m in zh if m.weekday is not None}
+    result.dropped.extend(("ru", m) for m in rest_r if m.weekday not in zh_days)
+    result.dropped.extend(("zh", m) for m in rest_z if m.weekday not in ru_days)
     return result
 
 
