@@ -29,6 +29,10 @@ if TYPE_CHECKING:
 #: Larger files are refused with a clear error rather than read for
 #: minutes: translation files of this size are exports, not articles.
 MAX_FILE_BYTES = 16 * 1024 * 1024
+#: Beads are checked this many at a time; results for more than
+#: KEEP_BEADS beads are not kept in memory.
+CHUNK = 2000
+KEEP_BEADS = 20000
 
 
 @dataclass
@@ -208,25 +212,44 @@ class Linter:
 
     def lint_parsed(self, ru: Parsed, zh: Parsed) -> tuple[list[SegmentPair], list[Diagnostic], PairContext]:
         """Align two read files (or both halves of one bilingual file) and
-        run every check over the beads."""
-        beads, findings = self.build_beads(ru, zh)
+        run every check over the beads.
+
+        Beads are built and checked in chunks, so a corpus of 100,000
+        line pairs never holds 100,000 beads (with their caches) at once;
+        up to ``KEEP_BEADS`` beads are kept for the caller (the report,
+        ``show-alignment``)."""
+        raw = self.raw_beads(ru, zh)
+        keep = len(raw) <= KEEP_BEADS
         ctx = PairContext(
             ru_doc=ru.doc,
             zh_doc=zh.doc,
             rules=self.rules,
             config=self.config,
-            beads=[b for b in beads if b.ru and b.zh and not b.memo.get("skip")],
+            beads=[],
             header=[(ru.doc, a, b) for a, b in ru.header],
         )
+        findings: list[tuple[str, Any]] = []
+        kept: list[SegmentPair] = []
         ctx.state["alignment"] = findings
-        ctx.state["all_beads"] = beads
+        ctx.state["all_beads"] = kept
         diags: list[Diagnostic] = []
+        for start in range(0, max(len(raw), 1), CHUNK):
+            beads, found = self.wrap_beads(raw[start : start + CHUNK], start)
+            findings.extend(found)
+            ctx.beads = [b for b in beads if b.ru and b.zh and not b.memo.get("skip")]
+            if keep:
+                kept.extend(beads)
+            if start == 0:
+                for check in self.checks:
+                    check.begin_pair(ctx)
+            for check in self.checks:
+                for bead in ctx.beads:
+                    diags.extend(check.check(bead, ctx))
+        if keep:
+            ctx.beads = [b for b in kept if b.ru and b.zh and not b.memo.get("skip")]
         for check in self.checks:
-            check.begin_pair(ctx)
-            for bead in ctx.beads:
-                diags.extend(check.check(bead, ctx))
             diags.extend(check.finish_pair(ctx))
-        return beads, self.finish(diags, ctx), ctx
+        return kept, self.finish(diags, ctx), ctx
 
     def finish(self, diags: Iterable[Diagnostic], ctx: PairContext | None) -> list[Diagnostic]:
         out = []
@@ -272,10 +295,8 @@ class Linter:
         )
         return self.finish([diag], None)
 
-    def build_beads(self, ru: Parsed, zh: Parsed) -> tuple[list[SegmentPair], list[tuple[str, Any]]]:
-        """Align and wrap into beads; also return alignment findings as
-        (kind, bead) for the alignment check."""
-        findings: list[tuple[str, Any]] = []
+    def raw_beads(self, ru: Parsed, zh: Parsed) -> list[tuple[list[Segment], list[Segment]]]:
+        """Aligned (ru segments, zh segments) in reading order."""
         ru_segs = ru.segments.get("ru", [])
         zh_segs = zh.segments.get("zh", [])
         raw: list[tuple[list[Segment], list[Segment]]] = []
@@ -287,8 +308,16 @@ class Linter:
         else:
             beads = self.pm.hook.ruconsist_align(ru=ru_segs, zh=zh_segs, config=self.config, rules=self.rules)
             raw.extend(beads)
+        return raw
+
+    def wrap_beads(
+        self, raw: Sequence[tuple[list[Segment], list[Segment]]], first_index: int = 0
+    ) -> tuple[list[SegmentPair], list[tuple[str, Any]]]:
+        """Wrap aligned segments into beads with sentence alignment; also
+        return alignment findings as (kind, item) for the alignment check."""
+        findings: list[tuple[str, Any]] = []
         out = []
-        for i, (a, b) in enumerate(raw):
+        for i, (a, b) in enumerate(raw, start=first_index):
             bead = SegmentPair(i, Side("ru", tuple(a)), Side("zh", tuple(b)))
             for lang, side in (("ru", bead.ru), ("zh", bead.zh)):
                 for seg in side.segments:
@@ -302,6 +331,9 @@ class Linter:
                 findings.append(("omission", bead))
             out.append(bead)
         return out, findings
+
+    def build_beads(self, ru: Parsed, zh: Parsed) -> tuple[list[SegmentPair], list[tuple[str, Any]]]:
+        return self.wrap_beads(self.raw_beads(ru, zh))
 
 
 def _clearly(text: str, script: str) -> bool:

@@ -38,6 +38,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -342,6 +343,17 @@ def default_pack_paths() -> list[Path]:
     return sorted(default_pack_dir().glob("*.yaml"))
 
 
+_TERMS_OR_PATTERNS = re.compile(r"^(?:terms|patterns):", re.MULTILINE)
+
+
+def is_vocabulary_pack(path: Path) -> bool:
+    """A shipped pack holding only ``vocab`` (no terms, no patterns)."""
+    try:
+        return _TERMS_OR_PATTERNS.search(path.read_text(encoding="utf-8")) is None
+    except OSError:
+        return False
+
+
 class RuleSet:
     """All loaded packs, merged: terms by id (later packs win), vocab
     sections concatenated in load order."""
@@ -393,9 +405,13 @@ def load_rules(
     plugin_packs: Iterable[str | os.PathLike[str]] = (),
 ) -> RuleSet:
     paths: list[tuple[Path, str]] = []
-    if defaults:
-        for p in default_pack_paths():
+    for p in default_pack_paths():
+        # Language data (number words, month abbreviations, syllable
+        # tables) is not a house rule: it loads even without the default
+        # term packs, since the checks cannot read text without it.
+        if defaults or is_vocabulary_pack(p):
             paths.append((p, f"rules/{p.name}"))
+    if defaults:
         for p in plugin_packs:
             paths.append((Path(p), str(p)))
     for p in extra:
