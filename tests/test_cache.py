@@ -1,0 +1,74 @@
+"""The on-disk matcher cache: atomic, shared safely, rebuilt when bad."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ruconsist import cache
+from tests.conftest import REPO
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path, monkeypatch) -> Path:
+    d = tmp_path / "cache"
+    monkeypatch.setenv("RUCONSIST_CACHE_DIR", str(d))
+    monkeypatch.delenv("RUCONSIST_NO_CACHE", raising=False)
+    return d
+
+
+def test_second_call_loads_instead_of_building(cache_dir: Path) -> None:
+    calls = []
+    build = lambda: calls.append(1) or {"forms": frozenset({"путина"})}  # noqa: E731
+    assert cache.cached("t", "k1", build) == {"forms": frozenset({"путина"})}
+    assert cache.cached("t", "k1", build) == {"forms": frozenset({"путина"})}
+    assert calls == [1]
+
+
+def test_corrupt_or_foreign_entry_is_rebuilt(cache_dir: Path) -> None:
+    cache_dir.mkdir()
+    (cache_dir / "t-k2.pickle").write_bytes(b"ruconsist-cache\n\x80\x04garbage")
+    assert cache.cached("t", "k2", lambda: 42) == 42
+    (cache_dir / "t-k3.pickle").write_bytes(pickle.dumps("no magic header"))
+    assert cache.cached("t", "k3", lambda: 43) == 43
+
+
+def test_interrupted_write_leaves_no_partial_file(cache_dir: Path, monkeypatch) -> None:
+    def boom(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pickle, "dump", boom)
+    with pytest.raises(KeyboardInterrupt):
+        cache.cached("t", "k4", lambda: 1)
+    assert list(cache_dir.iterdir()) == []
+
+
+def test_unwritable_cache_does_not_stop_a_run(tmp_path: Path, monkeypatch) -> None:
+    blocker = tmp_path / "file-not-dir"
+    blocker.write_text("x")
+    monkeypatch.setenv("RUCONSIST_CACHE_DIR", str(blocker / "cache"))
+    assert cache.cached("t", "k5", lambda: 7) == 7
+
+
+def test_key_changes_with_pack_content() -> None:
+    assert cache.key_for("a") != cache.key_for("b")
+    assert cache.key_for("a") == cache.key_for("a")
+
+
+def test_two_runs_at_once_share_one_cache(cache_dir: Path) -> None:
+    env = {**os.environ, "RUCONSIST_CACHE_DIR": str(cache_dir)}
+    cmd = [sys.executable, "-m", "ruconsist", "check", "examples/", "-f", "json"]
+    procs = [subprocess.Popen(cmd, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for _ in range(3)]
+    outs = [p.communicate(timeout=120) for p in procs]
+    assert all(p.returncode in (0, 1) for p in procs), [o[1] for o in outs]
+    assert len({o[0] for o in outs}) == 1
+    assert not [p for p in cache_dir.iterdir() if p.suffix == ".tmp"]
+    # And the entries they left are complete: a fourth run agrees.
+    again = subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
+    assert again.stdout == outs[0][0]
