@@ -164,36 +164,31 @@ class PlaceholderMismatch(Check):
                 found=_join(zh_list),
             )
             return
-        # One printf argument converted differently on each side (``%lu``
-        # against ``%d``) is one finding, on the ZH side.
+        # One placeholder written differently on each side (``%lu``
+        # against ``%d`` for the same argument, ``{{count}}`` renamed
+        # ``{{num}}``) is one finding, on the ZH side.
         extra = {lang: counts[lang] - counts[other(lang)] for lang in ("ru", "zh")}
-        for ztok in tokens["zh"]:
-            if extra["zh"][ztok.key] <= 0 or "$" not in ztok.key or not ztok.key.startswith("%"):
-                continue
-            pos = ztok.key.split("$", 1)[0]
-            rtok = next(
-                (t for t in tokens["ru"] if t.key.split("$", 1)[0] == pos and extra["ru"][t.key] > 0 and "$" in t.key),
-                None,
-            )
+        ru_left = [t for t in tokens["ru"] if _take(extra["ru"], t.key)]
+        zh_left = [t for t in tokens["zh"] if _take(extra["zh"], t.key)]
+        for ztok in list(zh_left):
+            rtok = next((t for t in ru_left if _family(t.key) == _family(ztok.key)), None)
             if rtok is None:
                 continue
-            extra["zh"][ztok.key] -= 1
-            extra["ru"][rtok.key] -= 1
+            ru_left.remove(rtok)
+            zh_left.remove(ztok)
             yield self.report(
                 bead,
                 "zh",
                 ztok.start,
                 ztok.end,
-                f"ZH placeholder '{ztok.text}' converts argument {pos[1:]} differently from RU '{rtok.text}'",
+                f"ZH placeholder '{ztok.text}' does not match RU '{rtok.text}'",
                 expected=rtok.text,
                 found=ztok.text,
             )
+        left = {"ru": ru_left, "zh": zh_left}
         for lang in ("ru", "zh"):
             o = other(lang)
-            for tok in tokens[lang]:
-                if extra[lang][tok.key] <= 0:
-                    continue
-                extra[lang][tok.key] -= 1
+            for tok in left[lang]:
                 yield self.report(
                     bead,
                     lang,
@@ -234,6 +229,24 @@ class PlaceholderMismatch(Check):
                     expected=name,
                     found=str(counts[o][name]),
                 )
+
+
+def _take(counter: Counter[str], key: str) -> bool:
+    if counter[key] > 0:
+        counter[key] -= 1
+        return True
+    return False
+
+
+def _family(key: str) -> str:
+    """Placeholders that can stand for one another: the same printf
+    argument, or the same syntax (``{{…}}``, ``%{…}``, ``{…}``)."""
+    if key.startswith("%") and "$" in key:
+        return key.split("$", 1)[0]
+    for prefix in ("{{", "%{", "${", "%(", "{"):
+        if key.startswith(prefix):
+            return prefix
+    return key
 
 
 def _reordered(ru: list[Token], zh: list[Token]) -> tuple[list[Token], list[Token]] | None:
