@@ -172,6 +172,39 @@ def discover(paths: Iterable[str | os.PathLike[str]], extensions: tuple[str, ...
             yield p, True
 
 
+#: Language named in a translation file's first kilobytes: XLIFF and TMX
+#: attributes, a PO header.
+_LANG_MARK = re.compile(
+    r"""(?:source-language|target-language|srcLang|trgLang|srclang|xml:lang|\blang)\s*=\s*["']([A-Za-z]{2,3})"""
+    r"""|"Language:\s*([A-Za-z]{2,3})"""
+)
+_CYR = re.compile(r"[\u0400-\u04ff]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def looks_bilingual(path: Path, pm: pluggy.PluginManager) -> bool:
+    """An untagged file met in a directory scan is linted as one
+    bilingual file when a bilingual reader (PO, XLIFF, TMX) handles its
+    extension and its beginning names or shows both Russian and Chinese;
+    an ``en→de`` XLIFF or a ``de.po`` stays out of the run."""
+    readers: list[type] = []
+    pm.hook.ruconsist_register_readers(register=readers.append)
+    exts = tuple(e for cls in readers if getattr(cls, "bilingual", False) for e in cls.extensions)
+    if not exts or not path.name.lower().endswith(exts):
+        return False
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(16384).decode("utf-8", "replace")
+    except OSError:
+        return False
+    found = {TAGS.get(a or b) or TAGS.get((a or b).lower()) for a, b in _LANG_MARK.findall(head)}
+    if len(_CYR.findall(head)) >= 10:
+        found.add("ru")
+    if len(_HAN.findall(head)) >= 5:
+        found.add("zh")
+    return {"ru", "zh"} <= found
+
+
 def make_pairs(
     files: Iterable[tuple[Path, bool]], config: Config, pm: pluggy.PluginManager
 ) -> Iterator[FilePair]:
@@ -181,7 +214,7 @@ def make_pairs(
         info = lang_of(path)
         lang = info[0] if info else template_lang(path, config)
         if lang is None:
-            if not explicit:
+            if not explicit and not looks_bilingual(path, pm):
                 continue
             pair = FilePair(None, None, bilingual=path)
         else:
