@@ -129,13 +129,20 @@ class NumberMismatch(Check):
     def _missing(self, bead: SegmentPair, mm: Mismatch, theirs: list[NumberMention]) -> Diagnostic:
         m = mm.mention
         other = "zh" if mm.lang == "ru" else "ru"
-        shown = [o.reading() for o in theirs if not o.quiet][:4]
-        there = f"found {', '.join(shown)}" if shown else "found no number"
+        if mm.other is not None:
+            there = f"{LANG[other]} has {mm.other.reading()}"
+            counterpart: Any = bead.side(other).location(mm.other.start, mm.other.end)
+        else:
+            shown = [o.reading() for o in theirs if not o.quiet][:4]
+            there = f"found {', '.join(shown)}" if shown else "found no number"
+            counterpart = True
         return self.report(
             bead, mm.lang, m.start, m.end,
             f"{LANG[mm.lang]} {m.reading()} has no equal value in {LANG[other]} ({there})",
             code="NUM001",
             found=m.raw,
+            expected=mm.other.raw if mm.other is not None else None,
+            counterpart=counterpart,
         )
 
     def _magnitude(self, bead: SegmentPair, mm: Mismatch) -> Diagnostic:

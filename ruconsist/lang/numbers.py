@@ -156,7 +156,7 @@ RU_KEYS = (
     "compound_prefixes", "compound_stems", "multiples", "multiple_stems",
     "percent", "approx_before", "approx_after", "time_after", "year_after",
     "century_after", "reference_before", "roman_before", "names",
-    "month_abbreviations", "implicit_one",
+    "month_abbreviations", "implicit_one", "times", "group_nouns", "vague_compounds",
 )
 ZH_KEYS = (
     "digits", "units", "magnitudes", "classifiers", "not_numbers", "names",
@@ -169,7 +169,7 @@ ZH_KEYS = (
 )
 # Sections holding lists of {value|factor, forms} entries.
 VALUED = {"cardinals", "ordinals", "collectives", "fractions",
-          "compound_prefixes", "multiples", "multiple_stems"}
+          "compound_prefixes", "multiples", "multiple_stems", "times", "group_nouns"}
 MAPPINGS = {"digits", "units", "magnitudes"}
 
 
@@ -375,7 +375,8 @@ def _merge_units(units: dict[str, dict[str, tuple[str, Fraction, Fraction]]], no
 def _index_ru_words(ru: SideVocab) -> None:
     # One form, one reading; earlier sections win ("тысячи" is a
     # magnitude, never a fraction).
-    for kind in ("magnitudes", "cardinals", "ordinals", "collectives", "fractions", "multiples"):
+    for kind in ("magnitudes", "cardinals", "ordinals", "collectives", "fractions", "multiples", "times",
+                 "group_nouns"):
         for form, value in ru.valued.get(kind, {}).items():
             if " " in form:
                 continue
@@ -419,7 +420,8 @@ RU_DIGITS = re.compile(
     r"(?<![0-9])(?:[0-9]{1,3}(?:[ \u00a0\u202f\u2009][0-9]{3})+(?![0-9])|[0-9]+)(?:[.,][0-9]+(?![0-9]))?"
 )
 ZH_DIGITS = re.compile(
-    r"(?<![0-9])(?:[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+(?![0-9]))?"
+    r"(?<![0-9])(?:[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]{1,3}(?:[ \u00a0][0-9]{3})+(?![0-9])|[0-9]+)"
+    r"(?:\.[0-9]+(?![0-9]))?"
 )
 URL = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+", re.I)
 PHONE = re.compile(
@@ -430,6 +432,13 @@ DMY = re.compile(r"(?<![\d.])\d{1,2}[./]\d{1,2}[./]\d{2,4}(?![\d.])|(?<![\d-])\d
 TIME = re.compile(r"(?<![\d:.])([01]?\d|2[0-3])[:.][0-5]\d(?![\d:])")
 VERSION = re.compile(r"(?<![\d.])\d+(?:\.\d+){2,}(?![\d])")
 LETTER = re.compile(r"[^\W\d_]")
+
+
+def _latin_word_before(norm: str, start: int) -> bool:
+    """A number right after a Latin word names a product or an event:
+    "Bellator 206", "Boeing 737", "iPhone 11"."""
+    m = re.search(r"(?<![\w])([A-Za-z][A-Za-z]+)[ \u00a0]$", norm[max(0, start - 30):start])
+    return bool(m) and m.group(1)[0].isupper()
 
 
 def _is_letter(ch: str) -> bool:
@@ -445,6 +454,7 @@ def _digit_value(s: str, lang: str) -> tuple[Fraction, Fraction]:
     s = re.sub(r"[ \u00a0\u202f\u2009]", "", s)
     if lang == "zh":
         s = s.replace(",", "")
+        s = s.replace("\u00a0", "").replace(" ", "")
     whole, sep, frac = s.replace(",", ".").partition(".")
     value = Fraction(int(whole or "0"))
     unit = ONE
@@ -612,11 +622,18 @@ def _extract_ru(text: str, norm: str, vocab: NumberVocab) -> list[NumberMention]
     for m in RU_DIGITS.finditer(norm):
         out.append(_ru_digit_mention(text, norm, m, vocab, p, masks))
     out.extend(_ru_word_mentions(text, norm, vocab, p, masks))
+    vague = tuple(vocab.ru.list("vague_compounds"))
     for m in p["compound"].finditer(norm):
         value = vocab.ru.valued["compound_prefixes"][m.group(1)]
         kind = "percent" if "процентн" in m.group(0) else "compound"
-        out.append(_finish(text, norm, m.start(), m.end(), value, ONE, kind, vocab, p, masks,
-                           digits=False, lang="ru", rest=m.group(0)[len(m.group(1)):]))
+        mention = _finish(text, norm, m.start(), m.end(), value, ONE, kind, vocab, p, masks,
+                          digits=False, lang="ru", rest=m.group(0)[len(m.group(1)):])
+        if not mention.quiet and m.group(0).startswith(vague):
+            mention = replace(mention, quiet=True, role="vague")
+        elif not mention.quiet and text[m.start()].isupper() and not _sentence_start(text, m.start()):
+            # "Шестидневная война": a capitalised compound names an event.
+            mention = replace(mention, quiet=True, role="name")
+        out.append(mention)
     for m in p["mult_stem"].finditer(norm):
         value = vocab.ru.valued["multiple_stems"][m.group(1)]
         out.append(_finish(text, norm, m.start(), m.end(), value, ONE, "multiple", vocab, p, masks,
@@ -629,13 +646,15 @@ def _extract_ru(text: str, norm: str, vocab: NumberVocab) -> list[NumberMention]
         measure = vocab.units["ru"].get(m.group(0))
         out.append(NumberMention(m.start(), m.end(), ONE, "cardinal", False, text[m.start():m.end()],
                                  quiet=True, role="word", digits=False, measure=measure))
-    for m in re.finditer(r"(?<![\w])([IVXLC]+)(?![\w])", text):
-        nxt = p["roman_next"].match(norm, m.end())
-        if nxt:
-            value = _roman(m.group(1))
-            if value:
-                out.append(NumberMention(m.start(), m.end(), Fraction(value), "ordinal", False,
-                                         text[m.start():m.end()], quiet=True, role="name", digits=False))
+    for m in re.finditer(r"(?<![\w.-])([IVXLC]{1,7})(?![\w])", text):
+        # Roman numerals ("XX век", "Людовик XVI", "XIX съезд") are
+        # counterparts only; a lone "I" or "C" must be followed by a word
+        # that takes Roman numerals.
+        value = _roman(m.group(1))
+        if value and (len(m.group(1)) > 1 or p["roman_next"].match(norm, m.end())
+                      or re.match(rf"[{DASHES}][IVXLC]", text[m.end():m.end() + 2])):
+            out.append(NumberMention(m.start(), m.end(), Fraction(value), "ordinal", False,
+                                     text[m.start():m.end()], quiet=True, role="name", digits=False))
     return out
 
 
@@ -665,7 +684,21 @@ def _ru_digit_mention(text, norm, m, vocab, p, masks):  # type: ignore[no-untype
             role = "code"
         elif after and ("a" <= after <= "z") or (after in DASHES and end + 1 < len(norm) and "a" <= norm[end + 1] <= "z"):
             role = "code"
+        elif _is_letter(after) and not (p["mag"].match(norm, end) or p["percent"].match(norm, end)
+                                        or p["unit"].match(norm, end)):
+            # "0ведены": a digit glued to a word is a typo or a code.
+            role = "code"
+        elif _latin_word_before(text, start):
+            role = "code"
     suffix = p["suffix"].match(norm, end)
+    if suffix and role is None:
+        mag_stem = re.match(r"(тысяч|миллион|миллиард|триллион)", suffix.group(1))
+        if mag_stem:
+            # "25-тысячная толпа", "5-миллионный город".
+            factor = vocab.ru.valued["magnitudes"].get(mag_stem.group(1) if mag_stem.group(1) != "тысяч" else "тысяч", ONE)
+            return NumberMention(start, suffix.end(), value * factor, "compound", False,
+                                 text[start:suffix.end()], unit=unit * factor, factor=factor,
+                                 scale=mag_stem.group(1))
     if suffix:
         word = suffix.group(1)
         if value.denominator == 1 and value % 10 == 0 and re.fullmatch(r"е|х|ые|ых|ми|м", word):
@@ -711,6 +744,10 @@ def _finish(text, norm, start, end, value, unit, kind, vocab, p, masks, *, role=
         elif factor == 1 and value.denominator == 1 and 1000 <= value <= 2999 and p["year"].match(norm, end):
             kind, role = "year", role or "date"
             end = p["year"].match(norm, end).end()
+        elif (factor == 1 and value.denominator == 1 and 1800 <= value <= 2100 and kind == "cardinal"
+              and digits and re.match(r"[ \u00a0]*(?:[)\]»\"”;]|$|[.,](?![0-9]))", norm[end:])):
+            # "(Тото, 2004)", "в 2019.": a bare year before punctuation.
+            kind, role = "year", role or "date"
         elif factor == 1 and value.denominator == 1 and 1000 <= value <= 2999 and kind == "ordinal":
             nxt = p["year"].match(norm, end)
             if nxt:
@@ -741,7 +778,9 @@ def _finish(text, norm, start, end, value, unit, kind, vocab, p, masks, *, role=
         tail = p["approx_after"].match(norm, end)
         if tail:
             end = tail.end()
-    if not digits and role is None and value in vocab.quiet_word_values:
+    if role is None and value in vocab.quiet_word_values and (not digits or (
+            kind == "cardinal" and factor == 1 and value in (ZERO, ONE))):
+        # "1 名中国人" for "китайца", a "1-0" score in a headline.
         role = "word"
     return NumberMention(
         start=start, end=end, value=value, kind=kind, approx=approx, raw=text[start:end],
@@ -776,6 +815,12 @@ def _ru_word_mentions(text, norm, vocab, p, masks):  # type: ignore[no-untyped-d
             i += 1
             continue
         kind, value = entry
+        if kind in ("times", "group_nouns"):
+            quiet = kind == "group_nouns" or value in vocab.quiet_word_values
+            out.append(NumberMention(s, e, value, "cardinal", False, text[s:e], quiet=quiet,
+                                     role="word" if quiet else "", digits=False))
+            i += 1
+            continue
         if kind == "multiples":
             out.append(_finish(text, norm, s, e, value, ONE, "multiple", vocab, p, masks, digits=False))
             i += 1
@@ -875,7 +920,8 @@ def _ru_word_mentions(text, norm, vocab, p, masks):  # type: ignore[no-untyped-d
         if out_kind == "collective":
             out_kind = "cardinal"
         kind_for_finish = "ordinal" if out_kind == "ordinal" else ("fraction" if out_kind == "fraction" else "word")
-        mention = _finish(text, norm, s, end, value, ONE, kind_for_finish, vocab, p, masks, digits=False)
+        mention = _finish(text, norm, s, end, value, ONE, kind_for_finish, vocab, p, masks, digits=False,
+                          alts=fraction_alts(value) if out_kind == "fraction" else ())
         if mention.kind == "word":
             mention = replace(mention, kind="cardinal")
         if not mention.quiet and text[s].isupper() and not _sentence_start(text, s):
@@ -890,6 +936,15 @@ def _ru_word_mentions(text, norm, vocab, p, masks):  # type: ignore[no-untyped-d
 def _sentence_start(text: str, i: int) -> bool:
     before = text[:i].rstrip(" \u00a0\t\"«“„(—–-")
     return not before or before[-1] in ".!?…:\n"
+
+
+def fraction_alts(value: Fraction) -> tuple[Fraction, ...]:
+    """Other ways to say a fraction: as a percentage (五分之一 = 20 %) and,
+    for 1/N, as "every N-th" (каждый пятый)."""
+    alts = [value * 100]
+    if value.numerator == 1:
+        alts.append(Fraction(value.denominator))
+    return tuple(alts)
 
 
 def _top_factor(total: Fraction) -> Fraction:
@@ -1047,8 +1102,9 @@ def _extract_zh(text: str, norm: str, vocab: NumberVocab) -> list[NumberMention]
         after = norm[m.end()] if m.end() < len(norm) else ""
         if role is None and (
             ("a" <= before.lower() <= "z") or (before in DASHES and "a" <= before2.lower() <= "z")
-            or ("a" <= after.lower() <= "z")
+            or (("a" <= after.lower() <= "z") and not p["unit"].match(norm, m.end()))
             or (after in DASHES and m.end() + 1 < len(norm) and "a" <= norm[m.end() + 1].lower() <= "z")
+            or _latin_word_before(text, m.start())
         ):
             role = "code"
         ordinal = bool(p["ordinal_before"].search(norm[max(0, m.start() - 3):m.start()]))
@@ -1084,7 +1140,7 @@ def _zh_numeral_mention(text, norm, m, vocab, p, masks, skip):  # type: ignore[n
         # as 一些 (e.g. "三十一些" is not a thing; drop all).
         return None
     head = norm[max(0, start - 6):start]
-    if p["weekday_before"].search(head) and len(s) == 1:
+    if p["weekday_before"].search(head) and len(s) == 1 and not p["cls"].match(norm, end):
         return None
     if p["vague_before"].search(head):
         return None
@@ -1110,6 +1166,7 @@ def _zh_numeral_mention(text, norm, m, vocab, p, masks, skip):  # type: ignore[n
                 return _zh_approx(norm, NumberMention(
                     start, m2.end(), value, kind, False, text[start:m2.end()],
                     unit=_zh_unit_of(m2.group(0), vocab) if kind == "percent" else ZERO,
+                    alts=fraction_alts(value) if kind == "fraction" else (),
                     quiet=role is not None, role=role or "", digits=False), p, text)
         return None
     if p["percent_before"].search(head) or p["permille_before"].search(head):
@@ -1230,7 +1287,7 @@ def _zh_finish(text, norm, start, end, value, unit, vocab, p, role, *, digits, n
         role = role or "reference"
         pos = m.end()
         context = True
-    elif (m := at(after["tenths_after"])) and not digits and value <= 10:
+    elif (m := at(after["tenths_after"])) and not digits and not ordinal and value <= 10:
         kind = "percent"
         value *= 10
         unit *= 10
@@ -1242,6 +1299,9 @@ def _zh_finish(text, norm, start, end, value, unit, vocab, p, role, *, digits, n
         tm = at(after["time_after"])
         if u and (not cl or len(u.group(0)) >= len(cl.group(0))):
             measure = vocab.units["zh"][u.group(0).lower()]
+            if measure[0] == "length" and re.search(r"(?:每小时|时速)[ \u00a0]*$", norm[max(0, start - 6):start]):
+                # 每小时 85 英里 is a speed: per hour, in km/h-sized steps.
+                measure = ("speed", measure[1] / 1000, ZERO)
             context = True
         elif tm and not (cl and len(cl.group(0)) > len(tm.group(0))) and whole_value and value <= 24 and not ordinal:
             kind, role = "time", role or "time"
@@ -1252,6 +1312,10 @@ def _zh_finish(text, norm, start, end, value, unit, vocab, p, role, *, digits, n
             context = True
         elif cl:
             context = True
+    if require_context and not context and re.match(
+            rf"[ \u00a0]*(?:至|到|~|[{DASHES}])[ \u00a0]*[{re.escape(p['numchars'])}0-9]", norm[pos:]):
+        # 三至六周: the first end of a range takes the second's classifier.
+        context = True
     if require_context and not context and not (digits or factor != 1):
         return None
     head = norm[max(0, start - 8):start]
@@ -1263,7 +1327,8 @@ def _zh_finish(text, norm, start, end, value, unit, vocab, p, role, *, digits, n
         kind = "ordinal"
         if start and norm[start - 1] == "第":
             start -= 1
-    if role is None and not digits and value in vocab.quiet_word_values:
+    if role is None and value in vocab.quiet_word_values and (not digits or (
+            kind == "cardinal" and factor == 1 and value in (ZERO, ONE))):
         role = "word"
     end = max(end, pos)
     return NumberMention(
@@ -1378,8 +1443,10 @@ def converted_equal(a: NumberMention, b: NumberMention) -> bool:
 @dataclass(frozen=True)
 class Mismatch:
     """A comparison result: ``kind`` is ``missing`` (``mention`` has no
-    equal value on the other side) or ``magnitude`` (``mention`` and
-    ``other`` differ by ``factor``, a power of ten)."""
+    equal value on the other side), ``differs`` (the ZH ``mention`` and
+    the RU ``other`` are both unmatched and likely the same quantity) or
+    ``magnitude`` (``mention`` and ``other`` differ by ``factor``, a power
+    of ten)."""
 
     kind: str
     lang: str
@@ -1418,13 +1485,35 @@ def compare_mentions(
                 used_ru.add(ri)
                 used_zh.add(zi)
                 break
-    for ri, r in enumerate(unmatched["ru"]):
-        if ri not in used_ru:
-            out.append(Mismatch("missing", "ru", r))
-    for zi, z in enumerate(unmatched["zh"]):
-        if zi not in used_zh:
+    # What is left on both sides is most often one value written
+    # differently: one finding (on ZH, naming the RU value), not two.
+    left_ru = [r for ri, r in enumerate(unmatched["ru"]) if ri not in used_ru]
+    left_zh = [z for zi, z in enumerate(unmatched["zh"]) if zi not in used_zh]
+    taken: set[int] = set()
+    for z in left_zh:
+        partner = None
+        for ri, r in enumerate(left_ru):
+            if ri not in taken and _comparable(r, z):
+                partner = ri
+                break
+        if partner is None:
             out.append(Mismatch("missing", "zh", z))
+        else:
+            taken.add(partner)
+            out.append(Mismatch("differs", "zh", z, left_ru[partner]))
+    for ri, r in enumerate(left_ru):
+        if ri not in taken:
+            out.append(Mismatch("missing", "ru", r))
+    out.sort(key=lambda mm: (mm.lang != "ru", mm.mention.start))
     return out
+
+
+def _comparable(a: NumberMention, b: NumberMention) -> bool:
+    if (a.kind == "percent") != (b.kind == "percent"):
+        return False
+    if a.measure and b.measure and a.measure[0] != b.measure[0]:
+        return False
+    return True
 
 
 def _magnitude_factor(a: NumberMention, b: NumberMention, factors: tuple[int, ...]) -> int:
