@@ -1401,6 +1401,12 @@ def apply_dateline(ms: Sequence[DateMention], dateline: Dateline | None) -> list
     out = []
     ref = dateline.year if dateline else None
     for m in ms:
+        if _day_only(m):
+            # Xinhua's "4日" is a day of the dateline's month.
+            if dateline is not None and dateline.month is not None:
+                m = replace(m, month=dateline.month, year=ref, year_from="dateline")
+            out.append(m)
+            continue
         if m.kind in ("weekday", "decade", "century") or m.any_year:
             out.append(m)
             continue
@@ -1443,6 +1449,11 @@ def bead_dates(bead: SegmentPair, lang: str, ctx: PairContext | None) -> list[Da
 # Comparing
 
 
+def _day_only(m: DateMention) -> bool:
+    """A day written without its month (ZH ``4日``)."""
+    return m.kind == "date" and m.day is not None and "month" not in m.explicit and m.soft
+
+
 def _years_agree(a: DateMention, b: DateMention, ay: int | None, by: int | None) -> bool:
     if a.any_year or b.any_year:
         return True
@@ -1465,7 +1476,7 @@ def same_reading(a: DateMention, b: DateMention) -> bool:
         return False
     if a.kind in ("date", "range"):
         # A bare ZH "4日" (day only) agrees with any date on that day.
-        if a.soft and a.month is None and a.day is not None or b.soft and b.month is None and b.day is not None:
+        if _day_only(a) or _day_only(b):
             return a.day is not None and a.day == b.day and a.kind == b.kind == "date"
         if a.granularity != b.granularity:
             return False
@@ -1722,7 +1733,7 @@ def _loosely_covered(m: DateMention, others: Sequence[DateMention]) -> DateMenti
 def _comparable_soft(r: DateMention, z: DateMention) -> bool:
     for m, o in ((r, z), (z, r)):
         if m.soft:
-            if m.kind == "date" and m.month is None and m.day is not None:
+            if _day_only(m):
                 return False
             if m.kind == "date" and m.granularity == "year" and (m.year is None or m.any_year):
                 return False
