@@ -1,12 +1,46 @@
-"""Human-readable output."""
+"""Human-readable output.
+
+``text`` (the default) shows each finding the way rustc and ruff do: a
+header line with the location, code, severity and message, then the RU
+line and the ZH line of the aligned text with the spans underlined (the
+primary span with ``^``, its counterpart with ``-``), then a hint with the
+expected form or the safe fix::
+
+    a.ru.md:3:1: TRM001 [error] RU 'Лавров' has no counterpart in ZH (expected 谢尔盖·拉夫罗夫 or 拉夫罗夫)
+      RU 3 | Лавров встретился с Ван И.
+           | ^^^^^^
+      ZH 3 | 外长会见了王毅。
+           | ----------------
+      = expected: 谢尔盖·拉夫罗夫
+
+Style findings of one code in one file are shown in full a few times,
+then folded into one line, so that a file written with ASCII commas
+throughout does not bury the real errors.  The last line sums up the
+run: pairs checked, errors and warnings by category, style warnings by
+code.
+
+``parsable`` prints one ``path:line:col: [severity] CODE message`` line
+per finding for editors, grep and pre-commit.
+"""
 
 from __future__ import annotations
 
-from ruconsist.diagnostic import Diagnostic, Severity
+import os
+import shutil
+import unicodedata
+from collections import Counter, defaultdict
+from typing import IO, Any
+
+from ruconsist.diagnostic import Diagnostic, Location, Severity
 from ruconsist.formatters.base import Formatter, Summary
 
 COLORS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
 BOLD, DIM, RESET = "\033[1m", "\033[2m", "\033[0m"
+BLUE, GREEN = "\033[34m", "\033[32m"
+
+#: Findings of this category are folded after a few per code and file.
+FOLDED_CATEGORY = "style"
+LANG_LABEL = {"ru": "RU", "zh": "ZH"}
 
 
 class ParsableFormatter(Formatter):
@@ -21,36 +55,256 @@ class ParsableFormatter(Formatter):
             self.stream.write(f"{loc.path}:{loc.line}:{loc.column}: [{d.severity.label}] {d.code} {d.message}\n")
 
 
+# ---------------------------------------------------------------------------
+# Display width
+
+
+def char_width(ch: str) -> int:
+    """Terminal columns of one character: East Asian wide and full-width
+    characters take two, combining marks and zero-width characters none.
+    Ambiguous-width characters (Cyrillic among them) take one, as in
+    every Western terminal."""
+    if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+def text_width(text: str) -> int:
+    return sum(char_width(c) for c in text)
+
+
+def _printable(text: str) -> str:
+    """One display line: tabs and other control characters as one space
+    each, so that columns keep counting characters."""
+    return "".join(" " if (c < " " or c == "\x7f") else c for c in text)
+
+
+def excerpt(line: str, start: int, end: int, width: int) -> tuple[str, int, int]:
+    """Cut ``line`` to at most ``width`` columns around ``line[start:end]``.
+
+    Returns the shown text and the span's start and end *in display
+    columns* of that text.  Elided parts are marked with ``…``; the span
+    is placed a little right of the left edge so its context shows.
+    """
+    line = _printable(line)
+    start = max(0, min(start, len(line)))
+    end = max(start, min(end, len(line)))
+    widths = [char_width(c) for c in line]
+    if sum(widths) <= width:
+        a = sum(widths[:start])
+        return line, a, a + sum(widths[start:end])
+    # Some context before the span: at most a third of the room.
+    left, used = start, 0
+    budget = min(width // 3, max(0, width - 2 - sum(widths[start:end])))
+    while left > 0 and used + widths[left - 1] <= budget:
+        left -= 1
+        used += widths[left]
+    room = width - (1 if left > 0 else 0)
+    right, used = left, 0
+    while right < len(line) and used + widths[right] <= room - 1:
+        used += widths[right]
+        right += 1
+    if right == len(line) - 1 and used + widths[right] <= room:
+        used += widths[right]
+        right += 1
+    if right == len(line):
+        # The rest of the line fits: give the spare room to the left.
+        while left > 0 and used + widths[left - 1] + 1 <= width:
+            left -= 1
+            used += widths[left]
+        if left == 1 and used + widths[0] <= width:
+            left, used = 0, used + widths[0]
+    prefix = "…" if left > 0 else ""
+    suffix = "…" if right < len(line) else ""
+    shown = prefix + line[left:right] + suffix
+    a = len(prefix) + sum(widths[left:start])
+    b = a + sum(widths[start:min(end, right)])
+    if end > right:
+        b = text_width(shown)
+    return shown, a, b
+
+
+# ---------------------------------------------------------------------------
+# The default formatter
+
+
 class TextFormatter(Formatter):
-    """``path:line:col: CODE message``, the counterpart location under
-    it, and a summary line grouped by category."""
+    """Each finding with the RU and ZH lines it concerns, the spans
+    underlined, and a hint; a summary line at the end."""
 
     name = "text"
+    wants_context = True
+    #: Style findings shown in full per code and file before folding.
+    style_shown = 3
+    #: A counterpart wider than this (in columns) is a whole sentence:
+    #: shown, not underlined.
+    counterpart_underline = 40
+
+    def __init__(self, stream: IO[str], color: bool = False, width: int | None = None) -> None:
+        super().__init__(stream, color)
+        if width is None:
+            width = shutil.get_terminal_size((100, 24)).columns if _isatty(stream) else 100
+        self.width = max(60, width)
+        self.docs: dict[str, Any] = {}
+        self.fixable = 0
+        self.style_codes: Counter[str] = Counter()
+        self.style_hidden: Counter[str] = Counter()
+
+    # Colour ----------------------------------------------------------
 
     def _c(self, code: str, text: str) -> str:
-        return f"{code}{text}{RESET}" if self.color else text
+        return f"{code}{text}{RESET}" if self.color and text else text
+
+    # Input -----------------------------------------------------------
+
+    def _remember(self, result: object) -> None:
+        ctx = getattr(result, "context", None)
+        if ctx is None:
+            return
+        for doc in (ctx.ru_doc, ctx.zh_doc):
+            self.docs[doc.path] = doc
 
     def handle(self, diagnostics: list[Diagnostic], result: object) -> None:
+        self._remember(result)
+        folded: dict[tuple[str, str], list[Diagnostic]] = defaultdict(list)
         for d in diagnostics:
-            loc = d.location
-            sev = self._c(COLORS[d.severity], d.severity.label)
-            self.stream.write(f"{self._c(BOLD, loc.short())}: {self._c(BOLD, d.code)} [{sev}] {d.message}\n")
-            if d.counterpart is not None:
-                cp = d.counterpart
-                span = f"{cp.path}:{cp.line}:{cp.column}"
-                if (cp.end_line, cp.end_column) != (cp.line, cp.column):
-                    span += f"-{cp.end_line}:{cp.end_column}" if cp.end_line != cp.line else f"-{cp.end_column}"
-                self.stream.write(f"    {self._c(DIM, cp.lang.upper() + ' counterpart: ' + span)}\n")
+            if d.fix is not None:
+                self.fixable += 1
+            if d.category == FOLDED_CATEGORY:
+                self.style_codes[d.code] += 1
+                key = (d.location.path, d.code)
+                folded[key].append(d)
+                if len(folded[key]) > self.style_shown:
+                    continue
+            self.stream.write(self.render(d))
+        for (path, code), items in folded.items():
+            rest = items[self.style_shown :]
+            if not rest:
+                continue
+            self.style_hidden[code] += len(rest)
+            lines = ", ".join(str(d.location.line) for d in rest[:12])
+            if len(rest) > 12:
+                lines += ", …"
+            note = f"... {len(rest)} more {code} in {path} (lines {lines}); --format parsable lists them all"
+            self.stream.write(self._c(DIM, note) + "\n")
+
+    # One finding -----------------------------------------------------
+
+    def render(self, d: Diagnostic) -> str:
+        loc = d.location
+        sev = self._c(COLORS[d.severity], d.severity.label)
+        out = [f"{self._c(BOLD, loc.short())}: {self._c(BOLD, d.code)} [{sev}] {d.message}"]
+        spans = {loc.lang: (loc, True)}
+        if d.counterpart is not None and d.counterpart.lang not in spans:
+            spans[d.counterpart.lang] = (d.counterpart, False)
+        rows = []
+        for lang in ("ru", "zh"):
+            if lang in spans:
+                span, primary = spans[lang]
+                row = self._snippet(span, primary, d.severity)
+                if row is not None:
+                    rows.append((lang, span, primary, row))
+        if rows:
+            gutter = max(len(str(span.line)) for _, span, _, _ in rows)
+            paths = {span.path for _, span, _, _ in rows}
+            for lang, span, primary, (text, a, b, more) in rows:
+                head = f"  {LANG_LABEL.get(lang, lang.upper())} {span.line:>{gutter}} | "
+                pad = " " * (len(head) - 2) + "| "
+                out.append(self._c(BLUE, head) + text)
+                if not primary and b - a > self.counterpart_underline:
+                    # A whole counterpart sentence: the row itself shows it.
+                    continue
+                mark = "^" if primary else "-"
+                under = " " * a + mark * max(1, b - a)
+                label = f" (to line {span.end_line})" if more else ""
+                if not primary and len(paths) > 1:
+                    label += f" {span.short()}"
+                colour = COLORS[d.severity] if primary else BLUE
+                out.append(self._c(BLUE, pad) + self._c(colour, under) + self._c(DIM, label))
+        hint = self._hint(d)
+        if hint:
+            out.append(f"  {self._c(BLUE, '=')} {hint}")
+        return "\n".join(out) + "\n"
+
+    def _snippet(self, span: Location, primary: bool, severity: Severity) -> tuple[str, int, int, bool] | None:
+        doc = self.docs.get(span.path)
+        if doc is None or span.line > doc.line_count:
+            return None
+        line = doc.line_text(span.line)
+        start = span.column - 1
+        more = span.end_line > span.line
+        end = len(line) if more else span.end_column - 1
+        text_room = self.width - 10
+        shown, a, b = excerpt(line, start, end, text_room)
+        if end <= start and not shown.strip():
+            return None
+        return shown, a, b, more
+
+    def _hint(self, d: Diagnostic) -> str:
+        if d.fix is not None:
+            doc = self.docs.get(d.fix.path)
+            old = doc.text[d.fix.start : d.fix.end] if doc is not None else d.found
+            if old:
+                what = f"replace '{old}' with '{d.fix.replacement}'"
+            else:
+                what = f"insert '{d.fix.replacement}'"
+            return f"{self._c(GREEN, 'fix')}: {what} (safe: --fix applies it)"
+        if d.expected:
+            return f"{self._c(GREEN, 'expected')}: {d.expected}"
+        return ""
+
+    # Summary ---------------------------------------------------------
 
     def finish(self, summary: Summary) -> None:
-        parts = []
-        for (cat, sev), n in sorted(summary.by_category.items()):
-            parts.append(f"{cat} {sev}s: {n}" if n != 1 else f"{cat} {sev}: 1")
-        line = (
-            f"{summary.pairs} pair{'s' if summary.pairs != 1 else ''} checked: "
-            f"{summary.errors} error{'s' if summary.errors != 1 else ''}, "
-            f"{summary.warnings} warning{'s' if summary.warnings != 1 else ''}"
+        self.stream.write(summary_line(summary, self.style_codes, self.fixable) + "\n")
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def summary_line(summary: Summary, style_codes: Counter[str] | None = None, fixable: int = 0) -> str:
+    """``3 pairs checked: 2 errors (name 1, title 1), 40 warnings (term 2;
+    style: PUN001 37, PUN003 1)``: errors and warnings by category, style
+    findings by code."""
+    line = f"{_plural(summary.pairs, 'pair')} checked: "
+    parts = []
+    for label, count in (("error", summary.errors), ("warning", summary.warnings), ("info", summary.infos)):
+        if label == "info" and not count:
+            continue
+        text = _plural(count, label)
+        cats = sorted(
+            (cat, n) for (cat, sev), n in summary.by_category.items() if sev == label and cat != FOLDED_CATEGORY
         )
-        if parts:
-            line += " (" + ", ".join(parts) + ")"
-        self.stream.write(line + "\n")
+        detail = ", ".join(f"{cat} {n}" for cat, n in cats)
+        style = summary.by_category.get((FOLDED_CATEGORY, label), 0)
+        if style:
+            codes = ", ".join(f"{c} {n}" for c, n in sorted((style_codes or Counter()).items()))
+            style_text = f"style: {codes}" if codes else f"style {style}"
+            detail = f"{detail}; {style_text}" if detail else style_text
+        if detail:
+            text += f" ({detail})"
+        parts.append(text)
+    line += ", ".join(parts)
+    if fixable:
+        line += f"; {fixable} fixable with --fix"
+    if summary.input_errors:
+        line += f"; {_plural(len(summary.input_errors), 'file')} could not be read"
+    return line
+
+
+def _isatty(stream: IO[str]) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
+
+
+def use_color(stream: IO[str], choice: str = "auto") -> bool:
+    """Colour when asked, or in ``auto`` mode when the stream is a
+    terminal and ``NO_COLOR`` is unset (https://no-color.org)."""
+    if choice == "always":
+        return True
+    if choice == "never":
+        return False
+    return _isatty(stream) and not os.environ.get("NO_COLOR")
