@@ -194,6 +194,9 @@ class Flat:
 CODE_CONTENT = {"ph", "bpt", "ept", "it", "ut", "sub"}
 #: Empty inline codes and markers.
 EMPTY_CODES = {"x", "bx", "ex", "sc", "ec", "sm", "em"}
+#: Codes that close another one: named as its closing tag, so that a
+#: lost pair is reported once (at the opening code).
+CLOSERS = {"ept": "</bpt>", "ex": "</bx>", "ec": "</sc>", "em": "</sm>"}
 #: Inline elements that wrap text.
 WRAPPERS = {"g", "pc", "hi", "mrk"}
 
@@ -213,6 +216,9 @@ def flatten(el: El) -> Flat:
                     out.offsets.append(c.pos)
                 except ValueError:
                     pass
+                continue
+            if c.tag in CLOSERS:
+                out.inline.append((CLOSERS[c.tag], len(out.text)))
                 continue
             if c.tag in CODE_CONTENT:
                 out.inline.append((f"<{c.tag}>", len(out.text)))
