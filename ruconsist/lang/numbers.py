@@ -426,7 +426,7 @@ ZH_DIGITS = re.compile(
 URL = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+", re.I)
 PHONE = re.compile(
     r"(?:\+\d{1,3}[\s\u00a0-]?)?(?:\(\d{2,5}\)|\d{3,5})[\s\u00a0-]\d{2,4}[\s\u00a0-]\d{2}[\s\u00a0-]\d{2}(?!\d)"
-    r"|(?<![\d,.])(?:\+\d{1,3}|0\d{2,4}|8(?=[\s\u00a0-]?\())(?:[\s\u00a0-]?\(?\d{2,4}\)?){2,4}(?![\d,.])"
+    r"|(?<![\d,.])(?:\+\d{1,3}|0\d{2,4}|8(?=[\s\u00a0-]?\())(?:[\s\u00a0-]?\(?\d{2,4}\)?){2,4}(?![\d,]|\.\d)"
 )
 DMY = re.compile(r"(?<![\d.])\d{1,2}[./]\d{1,2}[./]\d{2,4}(?![\d.])|(?<![\d-])\d{4}-\d{2}-\d{2}(?!\d)")
 TIME = re.compile(r"(?<![\d:.])([01]?\d|2[0-3])[:.][0-5]\d(?![\d:])")
@@ -917,11 +917,16 @@ def _ru_word_mentions(text, norm, vocab, p, masks):  # type: ignore[no-untyped-d
             i += 1
             continue
         value = total + group
+        last_kind, last_value = words[tokens[j - 1][2]]
+        word_factor = last_value if last_kind == "magnitudes" and not group else ONE
         if out_kind == "collective":
             out_kind = "cardinal"
         kind_for_finish = "ordinal" if out_kind == "ordinal" else ("fraction" if out_kind == "fraction" else "word")
-        mention = _finish(text, norm, s, end, value, ONE, kind_for_finish, vocab, p, masks, digits=False,
+        mention = _finish(text, norm, s, end, value, word_factor, kind_for_finish, vocab, p, masks, digits=False,
                           alts=fraction_alts(value) if out_kind == "fraction" else ())
+        if word_factor != 1:
+            # "двадцать пять тысяч" is as precise as "25 тыс.".
+            mention = replace(mention, factor=word_factor, scale=text[tokens[j - 1][0]:tokens[j - 1][1]])
         if mention.kind == "word":
             mention = replace(mention, kind="cardinal")
         if not mention.quiet and text[s].isupper() and not _sentence_start(text, s):
@@ -1089,10 +1094,10 @@ def _extract_zh(text: str, norm: str, vocab: NumberVocab) -> list[NumberMention]
     if p["names"]:
         for m in p["names"].finditer(norm):
             masks.append((m.start(), m.end(), "name"))
-    skip: list[tuple[int, int, str]] = []
+    skip: list[tuple[int, int]] = []
     if p["not_numbers"]:
         for m in p["not_numbers"].finditer(norm):
-            skip.append((m.start(), m.end(), "skip"))
+            skip.append((m.start(), m.end()))
     out: list[NumberMention] = []
     for m in ZH_DIGITS.finditer(norm):
         value, unit = _digit_value(m.group(0), "zh")
@@ -1135,9 +1140,9 @@ def _extract_zh(text: str, norm: str, vocab: NumberVocab) -> list[NumberMention]
 def _zh_numeral_mention(text, norm, m, vocab, p, masks, skip):  # type: ignore[no-untyped-def]
     s = m.group(0)
     start, end = m.start(), m.end()
-    if _in_spans(skip, start, end):
-        # Keep a numeral only where it sits entirely outside a word such
-        # as 一些 (e.g. "三十一些" is not a thing; drop all).
+    if any(a <= start < b for a, b in skip):
+        # A numeral that starts inside a word such as 一些, 十分 or 千万
+        # is no number; 三千万 (starting before 千万) still is.
         return None
     head = norm[max(0, start - 6):start]
     if p["weekday_before"].search(head) and len(s) == 1 and not p["cls"].match(norm, end):

@@ -1,0 +1,215 @@
+"""The number check (NUM001, NUM002) through the real pipeline: RU/ZH
+pairs as a news desk writes them, with the exact findings expected."""
+
+from __future__ import annotations
+
+import pytest
+
+import ruconsist.checks as builtin_checks
+from ruconsist.testing import findings
+
+SELECT = ["NUM001", "NUM002"]
+
+
+@pytest.fixture(autouse=True)
+def numbers_registered(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The module may not be in the built-in list yet; the tests must run
+    # the check either way, and must not register it twice.
+    if "numbers" not in builtin_checks.BUILTIN_CHECK_MODULES:
+        monkeypatch.setattr(
+            builtin_checks, "BUILTIN_CHECK_MODULES", (*builtin_checks.BUILTIN_CHECK_MODULES, "numbers")
+        )
+
+
+def run(ru: str, zh: str) -> list[tuple[str, str, str]]:
+    return findings(ru, zh, select=SELECT)
+
+
+# Pairs that say the same numbers in the two languages' own ways.
+CLEAN = [
+    # digits, decimal marks, grouping
+    ("decimal-comma-vs-point", "Разговор длился 1,5 часа.", "会谈持续1.5小时。"),
+    ("approx-decimal", "Разговор в общей сложности длился 1,5 часа.", "此次会谈持续约1.5小时。"),
+    ("space-grouping", "В акции участвовали 3 000 человек.", "共有3000人参加了活动。"),
+    ("nbsp-grouping", "Бюджет составил 17\u00a0500\u00a0000 рублей.", "预算为17500000卢布。"),
+    ("narrow-nbsp-grouping", "Выпущено 12\u202f400 машин.", "共生产12400辆汽车。"),
+    ("zh-comma-grouping", "На выставку пришли 25 000 посетителей.", "展览吸引了25,000名参观者。"),
+    ("fullwidth-digits", "В зале было 150 мест.", "大厅有１５０个座位。"),
+    ("four-digit-no-grouping", "Он проехал 2500 километров.", "他行驶了2500公里。"),
+    # magnitudes
+    ("mln-to-wan", "Население города — 1,5 млн человек.", "该市人口为150万。"),
+    ("thousand-abbrev-to-wan", "Зарплата выросла до 850 тыс. рублей в год.", "年薪增至85万卢布。"),
+    ("mln-to-yi", "Ущерб оценили в 108,5 млн долларов.", "损失估计为1.085亿美元。"),
+    ("mlrd-to-yi", "Товарооборот достиг 228,1 млрд долларов.", "贸易额达到2281亿美元。"),
+    ("mlrd-small-to-yi", "Инвестиции составили 2,3 млрд юаней.", "投资额为23亿元。"),
+    ("mlrd-13-6", "Экспорт вырос до 13,6 млрд долларов.", "出口增至136亿美元。"),
+    ("trln-to-wanyi", "ВВП превысил 1,2 трлн долларов.", "国内生产总值超过1.2万亿美元。"),
+    ("inflected-million", "Город посетили два миллиона туристов.", "该市接待了200万名游客。"),
+    ("inflected-milliarda", "Кредит в размере трех миллиардов рублей одобрен.", "30亿卢布的贷款已获批准。"),
+    ("tysyach-words", "Пострадали двадцать пять тысяч человек.", "有2.5万人受灾。"),
+    ("zh-numeral-wan", "Митинг собрал 150 тысяч человек.", "集会吸引了十五万人。"),
+    ("zh-qianwan", "Проект обошелся в 30 млн юаней.", "该项目耗资三千万元。"),
+    ("wan-with-space", "Город с населением свыше 380 тысяч человек.", "该市人口超过 38 万。"),
+    # rounding: the less precise side decides
+    ("rounded-mln", "Выпуск составил 1,51 млн тонн.", "产量为151万吨。"),
+    ("approx-rounded", "Около 1,5 млн человек остались без света.", "约150万人断电。"),
+    ("approx-round-thousands", "Пришли около 2000 человек.", "约有1950人到场。"),
+    # number words in cases and genders
+    ("dva-liang", "Стороны подписали два соглашения и три меморандума.", "双方签署了两项协议和三份备忘录。"),
+    ("dve-liang", "Прошли две встречи и пять консультаций.", "举行了两次会晤和五次磋商。"),
+    ("pyati-genitive", "Делегация из пяти стран прибыла в Пекин.", "来自五个国家的代表团抵达北京。"),
+    ("pyatyu-instrumental", "Он владеет пятью языками.", "他掌握五种语言。"),
+    ("semi-genitive", "Визит продлится около семи дней.", "访问将持续约七天。"),
+    ("sorok-cases", "В соревнованиях участвовали сорок команд.", "共有四十支队伍参赛。"),
+    ("compound-words", "Конференция собрала сто двадцать три делегата.", "会议吸引了一百二十三名代表。"),
+    ("poltora-chasa", "Лидеры говорили полтора часа.", "两国领导人谈了一个半小时。"),
+    ("poltory-tysyachi", "Прибыли полторы тысячи гостей.", "1500名嘉宾到场。"),
+    ("polutora", "Строительство заняло около полутора лет.", "建设耗时约一年半。"),
+    ("polmilliona", "Ролик посмотрели полмиллиона человек.", "该视频有50万人观看。"),
+    ("collective-troe", "Трое туристов пропали в горах.", "三名游客在山中失踪。"),
+    ("collective-chetvero", "Задержаны четверо подозреваемых.", "四名嫌疑人被拘留。"),
+    ("ling-in-numeral", "В зале было 105 человек.", "会场有一百零五人。"),
+    ("zh-range-numerals", "Поездка займет от трех до шести недель.", "行程需要三至六周。"),
+    # compounds and ordinals
+    ("four-day-visit", "Президент находился в Китае с четырехдневным визитом.", "总统对中国进行了为期四天的访问。"),
+    ("five-year-plan", "Принят пятилетний план развития.", "通过了五年发展规划。"),
+    ("anniversary-digits", "Торжества в честь 80-летия победы.", "纪念胜利80周年庆典活动。"),
+    ("anniversary-word", "Отметили семидесятилетие основания КНР.", "庆祝中华人民共和国成立七十周年。"),
+    ("age-digits", "13-летний ныряльщик получил травмы.", "一名13岁潜水员受伤。"),
+    ("ordinal-word", "Это десятый раунд переговоров.", "这是第十轮谈判。"),
+    ("ordinal-digits", "Бойкот магазинов на 125-й улице.", "抵制第 125 大街的商店。"),
+    ("ordinal-compound", "Это двадцать пятый визит министра.", "这是部长第二十五次访问。"),
+    ("trizhdy", "Помпео трижды посетил Пхеньян.", "蓬佩奥三次访问平壤。"),
+    ("bilateral-and-both", "Лидеры двух стран провели двустороннюю встречу.", "两国领导人举行了双边会晤。"),
+    # percentages
+    ("percent-sign-space", "Доля выросла на 25 %.", "份额增长了25%。"),
+    ("percent-fullwidth", "Доля выросла на 25%.", "份额增长了25％。"),
+    ("percent-word", "Цены выросли на 12,5 процента.", "价格上涨了12.5%。"),
+    ("percent-zh-words", "Явка составила 25 процентов.", "投票率为百分之二十五。"),
+    ("percentage-points", "Ставка снижена на 2 п.п.", "利率下调了2个百分点。"),
+    ("percent-tenths", "Около 30 % опрошенных против.", "约三成受访者表示反对。"),
+    ("fifth-as-percent", "Двадцать процентов учеников завели тайные аккаунты.", "五分之一的学生开设了秘密账户。"),
+    ("every-fifth", "У каждого пятого ребенка есть тайный аккаунт.", "五分之一的孩子有秘密账户。"),
+    ("two-thirds", "Две трети депутатов поддержали закон.", "三分之二的议员支持该法案。"),
+    # multiples
+    ("v-dva-raza-liang-bei", "Товарооборот вырос в два раза.", "贸易额增长了两倍。"),
+    ("v-dva-raza-yi-bei", "Товарооборот вырос в два раза.", "贸易额增长了一倍。"),
+    ("vdvoe-fanyifan", "Экспорт увеличился вдвое.", "出口翻了一番。"),
+    ("v-tri-raza", "Выпуск вырос в три раза.", "产量增长了三倍。"),
+    ("utroit", "Компания намерена утроить выпуск.", "公司计划将产量提高到三倍。"),
+    ("troekratnoe", "Это привело к троекратному росту заболеваемости.", "这导致发病率增加三倍以上。"),
+    # ranges
+    ("range-dash", "Ожидается 5–7 см осадков.", "预计降雨量为5至7厘米。"),
+    ("range-ot-do", "Температура составит от 5 до 7 градусов.", "气温为5到7度。"),
+    ("range-magnitude", "Ущерб составит 5–7 млн долларов.", "损失将达500万至700万美元。"),
+    ("range-magnitude-zh-shared", "Ущерб составит 5–7 млн долларов.", "损失将达500-700万美元。"),
+    ("zh-adjacent-numerals", "Собрались пять-шесть тысяч человек.", "约有五六千人聚集。"),
+    # approximation words
+    ("bolee-chaoguo", "Слушания посмотрели более 20 млн зрителей.", "超过 2000 万人收看了听证会。"),
+    ("svyshe-yu", "Свыше 100 человек пострадали.", "逾100人受伤。"),
+    ("pochti-jin", "Погибли почти 300 человек.", "近300人死亡。"),
+    ("okolo-duo", "Около 20 тысяч человек вышли на улицы.", "2万多人走上街头。"),
+    ("duo-wan", "Пришли более 200 тысяч человек.", "20多万人到场。"),
+    # units converted by one translator
+    ("yards-metres", "Он получил пас в 27 метрах от ворот.", "他在距离球门大约 30 码处接到传球。"),
+    ("feet-metres", "Волны высотой до 6 метров обрушились на берег.", "高达 20 英尺的海浪冲上海岸。"),
+    ("pounds-kilograms", "Свинья весом 250 килограммов напала на фермера.", "一头 550 磅重的猪袭击了农民。"),
+    ("fahrenheit-celsius", "Температура поднимется до 27 градусов.", "温度可能达到 80 华氏度。"),
+    ("mph-kmh", "Ураган движется со скоростью 137 км/ч.", "飓风以每小时 85 英里的速度移动。"),
+    ("inches-cm-range", "Ожидается от 5 до 10 см осадков.", "预计降雨 2 至 4 英寸。"),
+    ("days-months", "Суд должен пройти через 60 дней.", "审判须在两个月内进行。"),
+    ("hours-day", "За сутки зафиксировано 183 выброса.", "24 小时内记录了 183 次喷发。"),
+    ("implicit-one-hour", "Тело нашли примерно час спустя.", "大约1个小时后发现了尸体。"),
+    ("centuries-years", "Законы, принятые за последние двести лет.", "过去两个世纪里制定的法律。"),
+    # dates, times, names and codes are not this check's business
+    ("date-numbers-quiet", "4 февраля лидеры провели переговоры.", "2月4日，两国领导人举行会谈。"),
+    ("mismatched-date-left-to-date-check", "5 февраля истекает срок договора.", "条约将于2月6日到期。"),
+    ("year-quiet", "Визит состоится в 2026 году.", "访问将于2026年举行。"),
+    ("decade-century", "Прихожане ушли в 30-е годы прошлого века.", "会众在 20 世纪 30 年代撤出。"),
+    ("clock-time", "Встреча началась в 16:40.", "会见于16时40分开始。"),
+    ("g20", "Саммит G20 пройдет в Индии.", "二十国集团峰会将在印度举行。"),
+    ("covid-19", "Пандемия COVID-19 продолжается.", "新冠肺炎疫情仍在持续。"),
+    ("power-of-siberia-2", "Обсуждался проект «Сила Сибири — 2».", "双方讨论了“西伯利亚力量2号”项目。"),
+    ("snv-3", "Договор СНВ-3 истекает.", "《新削减战略武器条约》即将到期。"),
+    ("article-number", "Это противоречит ст. 5 устава.", "这违反了章程第五条。"),
+    ("phone-number", "Звоните по телефону 8 (495) 123-45-67.", "请拨打电话。"),
+    ("product-name", "Турнир Bellator 206 перенесли на детский канал.", "比赛节目被换成了儿童节目。"),
+    ("roman-numeral-king", "Король Людовик XVI вернулся в Париж.", "国王路易十六回到巴黎。"),
+    ("roman-century-range", "Стиль расцвел в X–XI вв.", "这种风格在 10 - 11 世纪达到顶峰。"),
+    ("congress-name", "Решения XIX съезда КПК.", "十九大的决定。"),
+    # idioms with numeral characters are not numbers
+    ("zh-idioms", "Стороны согласовали позиции и продолжат контакты.", "双方统一了立场，将进一步保持一些接触，一起努力。"),
+    ("third-party", "Партнерство не направлено против кого-либо.", "伙伴关系不针对任何第三方。"),
+    ("third-countries", "Это касается третьих стран.", "这涉及其他国家。"),
+    ("run-around-idiom", "Я ношусь как угорелый.", "我之所以四处奔波。"),
+    ("word-one-article", "Один из домов был поврежден.", "一所房屋受损。"),
+    # the seed article's number pairs
+    ("seed-poltora-chasa", "Ушаков рассказал, о чем полтора часа говорили лидеры.", "乌沙科夫讲述了两国领导人谈了一个半小时的事情。"),
+    ("seed-1-5-chasa", "Разговор в общей сложности длился 1,5 часа.", "此次会谈持续约1.5小时。"),
+    ("seed-four-day", "Президент находился в Китае с четырехдневным визитом.", "普京总统对中国进行了为期四天的访问。"),
+    ("seed-80-letiya", "Мероприятия в честь 80-летия победы.", "纪念抗日战争胜利80周年庆典活动。"),
+    ("seed-one-year", "Мы предложили продлить на один год лимиты.", "我们提议将核心限额延长一年。"),
+]
+
+
+@pytest.mark.parametrize("name,ru,zh", CLEAN, ids=[c[0] for c in CLEAN])
+def test_same_numbers_are_not_reported(name: str, ru: str, zh: str) -> None:
+    assert run(ru, zh) == []
+
+
+# Pairs with a number error, and exactly what must be reported.
+MISMATCHED = [
+    # one value written differently on each side: one finding, on ZH
+    ("different-count", "Погибли 12 человек.", "造成13人死亡。", [("NUM001", "zh", "13")]),
+    ("different-decimal", "Разговор длился 1,5 часа.", "会谈持续2.5小时。", [("NUM001", "zh", "2.5")]),
+    ("different-percent", "Цены выросли на 25 %.", "价格上涨了35%。", [("NUM001", "zh", "35%")]),
+    ("different-word", "Стороны подписали три соглашения.", "双方签署了四项协议。", [("NUM001", "zh", "四")]),
+    ("different-ordinal", "Это десятый раунд переговоров.", "这是第九轮谈判。", [("NUM001", "zh", "第九")]),
+    ("different-compound", "Визит будет четырехдневным.", "访问为期五天。", [("NUM001", "zh", "五")]),
+    ("different-anniversary", "Торжества в честь 80-летия победы.", "纪念胜利70周年。", [("NUM001", "zh", "70")]),
+    ("different-range-end", "Ожидается 5–7 см осадков.", "预计降雨量为5至8厘米。", [("NUM001", "zh", "8")]),
+    ("approx-not-that-far", "Пришли около 2000 человек.", "约有3000人到场。", [("NUM001", "zh", "3000")]),
+    ("wrong-conversion", "Циклон находился в 360 км от города.", "飓风位于该市 385 英里处。", [("NUM001", "zh", "385")]),
+    # a value on one side only
+    ("ru-only", "Из 30 раненых 12 госпитализированы.", "在30名伤员中，部分人已住院。", [("NUM001", "ru", "12")]),
+    ("zh-only", "Раненые госпитализированы.", "5名伤员已住院。", [("NUM001", "zh", "5")]),
+    ("ru-word-only", "Он прошел между тремя защитниками.", "他穿过了对方的后卫。", [("NUM001", "ru", "тремя")]),
+    ("ru-percent-only", "Он на 99 процентов уверен в успехе.", "他对成功充满信心。", [("NUM001", "ru", "99 процентов")]),
+    ("ru-ordinal-only", "Номер на пятом этаже был разрушен.", "酒店房间被毁。", [("NUM001", "ru", "пятом")]),
+    # magnitude slips between млн/млрд and 万/亿
+    ("mln-as-tenth", "Пострадали 1,5 млн человек.", "有15万人受灾。", [("NUM002", "zh", "15万")]),
+    ("10-mln-as-100-wan", "Город посетили 10 млн туристов.", "该市接待游客100万人次。", [("NUM002", "zh", "100万")]),
+    ("12-mlrd-as-12-yi", "Сделка оценена в 12 млрд долларов.", "交易估值12亿美元。", [("NUM002", "zh", "12亿")]),
+    ("tys-as-wan", "Пришли 850 тыс. человек.", "有850万人到场。", [("NUM002", "zh", "850万")]),
+    ("mlrd-decimal-slip", "Товарооборот достиг 228,1 млрд долларов.", "贸易额达到228.1亿美元。", [("NUM002", "zh", "228.1亿")]),
+    ("trln-as-yi", "ВВП превысил 1,2 трлн долларов.", "国内生产总值超过1.2亿美元。", [("NUM002", "zh", "1.2亿")]),
+    ("wan-written-out", "Митинг собрал 150 тысяч человек.", "集会吸引了一万五千人。", [("NUM002", "zh", "一万五千")]),
+    # several numbers, one of them wrong
+    ("one-of-three", "Счет 3-1, на стадионе 40 тысяч зрителей и 2 удаления.",
+     "比分3-1，现场有4万名观众，4人被罚下。", [("NUM001", "zh", "4")]),
+    ("slip-and-missing", "Ущерб — 2,3 млрд рублей, погибли 7 человек.", "损失2.3万亿卢布。",
+     [("NUM001", "ru", "7"), ("NUM002", "zh", "2.3万亿")]),
+]
+
+
+@pytest.mark.parametrize("name,ru,zh,expected", MISMATCHED, ids=[m[0] for m in MISMATCHED])
+def test_number_errors_are_reported_exactly(name: str, ru: str, zh: str, expected: list[tuple[str, str, str]]) -> None:
+    assert sorted(run(ru, zh)) == sorted(expected)
+
+
+def test_magnitude_message_names_both_readings_and_the_fix() -> None:
+    from ruconsist.testing import lint_texts
+
+    (diag,) = lint_texts("Пострадали 1,5 млн человек.", "有15万人受灾。", select=SELECT)
+    assert diag.code == "NUM002"
+    assert diag.category == "number"
+    assert "'1,5 млн' = 1 500 000" in diag.message
+    assert "'15万' = 150 000" in diag.message
+    assert diag.expected == "150万"
+
+
+def test_missing_message_lists_what_the_other_side_has() -> None:
+    from ruconsist.testing import lint_texts
+
+    (diag,) = lint_texts("Из 30 раненых 12 госпитализированы.", "在30名伤员中，部分人已住院。", select=SELECT)
+    assert diag.message == "RU '12' has no equal value in ZH (found '30')"
