@@ -143,6 +143,9 @@ class Table:
     exceptions: Mapping[str, tuple[str, ...]]
     translit_chars: frozenset[str] = frozenset()
     given_names: frozenset[str] = frozenset()
+    #: Characters no name contains (的, 了): a substring with one is not a
+    #: name's counterpart.
+    function_chars: frozenset[str] = frozenset()
     max_len: int = 6
     _exception_re: Any = field(default=None, compare=False, repr=False)
 
@@ -179,12 +182,14 @@ def build_table(sections: Iterable[tuple[Any, Any]], translit: Iterable[tuple[An
     compounds: set[str] = set()
     readings: dict[str, tuple[str, ...]] = {}
     exceptions: dict[str, tuple[str, ...]] = {}
+    function_chars: set[str] = set()
     deferred: list[tuple[Any, Any]] = []
     for pack, node in sections:
         if not isinstance(node, dict):
             raise _fail("vocab 'palladius' must be a mapping", pack, node)
         for key in node:
-            if key not in ("syllables", "surname_readings", "compound_surnames", "readings", "exceptions"):
+            if key not in ("syllables", "surname_readings", "compound_surnames", "readings", "exceptions",
+                           "function_chars"):
                 raise _fail(f"palladius: unknown key {key!r}", pack, node, key)
         syl = node.get("syllables") or {}
         if not isinstance(syl, dict):
@@ -206,6 +211,10 @@ def build_table(sections: Iterable[tuple[Any, Any]], translit: Iterable[tuple[An
             if not _HAN_CHAR.fullmatch(str(k)):
                 raise _fail(f"palladius: surname reading key {k!r} must be one Chinese character", pack, sur, k)
             surnames[str(k)] = _pinyin_list(v, pack, sur, k, syllables)
+        fn = node.get("function_chars") or ""
+        if not isinstance(fn, str):
+            raise _fail("palladius: 'function_chars' must be a string of characters", pack, node, "function_chars")
+        function_chars.update(c for c in fn if _HAN_CHAR.match(c))
         comp = node.get("compound_surnames") or []
         if not isinstance(comp, list) or not all(isinstance(c, str) and HAN_RUN.fullmatch(c) for c in comp):
             raise _fail("palladius: 'compound_surnames' must be a list of Chinese strings", pack, node, "compound_surnames")
@@ -255,11 +264,10 @@ def build_table(sections: Iterable[tuple[Any, Any]], translit: Iterable[tuple[An
 
     for p, c in syllables.items():
         # Writers put е for Palladius э after a consonant (Шеньчжень,
-        # Ден) and English-style дж for чж (Джан).
+        # Ден).  (English-style дж for чж is not taken: it marks Mongolian
+        # and Indian names, Байджу, Санджу, far more often.)
         if "э" in c[1:]:
             variant(c[0] + c[1:].replace("э", "е"), p)
-        if c.startswith("чж"):
-            variant("дж" + c[2:], p)
     if "hui" in syllables:
         variant("хуй", "hui")
     table = Table(
@@ -272,6 +280,7 @@ def build_table(sections: Iterable[tuple[Any, Any]], translit: Iterable[tuple[An
         exceptions=exceptions,
         translit_chars=frozenset(chars),
         given_names=frozenset(given),
+        function_chars=frozenset(function_chars),
         max_len=max((len(c) for c in itertools.chain(cyr, variants)), default=1),
         _exception_re=_exception_regex(exceptions),
     )
@@ -609,19 +618,25 @@ def ru_words(text: str, table: Table) -> list[list[Word]]:
 
 _PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"})
 
+COMMON, PROPER, UNKNOWN = "common", "proper", "unknown"
+
 
 @functools.lru_cache(maxsize=16384)
-def russian_common_word(word: str) -> bool:
-    """True when ``word`` is an ordinary Russian word (``Она``, ``Его``,
-    ``Ли``), which a capital at the start of a sentence does not make a
-    name."""
+def russian_word_kind(word: str) -> str:
+    """What the Russian dictionary says of ``word``: ``common`` (an
+    ordinary word: ``Она``, ``Его``, ``Ли``; a capital at the start of a
+    sentence does not make it a name), ``proper`` (a name it knows:
+    ``Италия``, ``Ганди``) or ``unknown`` (``Цзинпин``)."""
     from ruconsist.morph import analyzer
 
     w = word.lower().replace("ё", "е")
     morph = analyzer()
     if not morph.word_is_known(w):
-        return False
-    return any(p.is_known and not (_PROPER & set(p.tag.grammemes)) for p in morph.parse(w))
+        return UNKNOWN
+    parses = [p for p in morph.parse(w) if p.is_known]
+    if any(not (_PROPER & set(p.tag.grammemes)) for p in parses):
+        return COMMON
+    return PROPER
 
 
 def _han_runs(zh: str) -> list[tuple[int, str, tuple[str, ...]]]:
@@ -652,11 +667,11 @@ def _spell(parse: WordParse, syllables: Sequence[str], like: str, table: Table) 
 
 
 class _Aligner:
-    def __init__(self, ru: str, zh: str, table: Table, is_common: Callable[[str], bool]) -> None:
+    def __init__(self, ru: str, zh: str, table: Table, word_kind: Callable[[str], str]) -> None:
         self.ru = ru
         self.zh = zh
         self.table = table
-        self.is_common = is_common
+        self.word_kind = word_kind
         self.runs = _han_runs(zh)
         self._allowed: dict[tuple[int, int, bool], tuple[list[frozenset[str]], list[str]]] = {}
 
@@ -707,9 +722,23 @@ class _Aligner:
     def plausible_name(self, words: Sequence[Word]) -> bool:
         """Not only ordinary words that a sentence happens to start with."""
         return any(
-            not (w.sentence_start or _is_upper_word(w.text)) or not self.is_common(w.text)
+            not (w.sentence_start or _is_upper_word(w.text)) or self.word_kind(w.text) != COMMON
             for w in words
         )
+
+    def unfamiliar(self, words: Sequence[Word]) -> bool:
+        """Some word the Russian dictionary does not know.  A name it knows
+        (``Италия``, ``Чили``, ``Ганди``) is a foreign name that happens to
+        be spelt with Palladius syllables; a Chinese name written one
+        syllable off is not in a dictionary."""
+        return any(self.word_kind(w.text) == UNKNOWN for w in words)
+
+    def weak_hanzi(self, hanzi: str) -> bool:
+        """Characters that do not make a Chinese name: transliteration
+        characters only (古巴 for Куба, 拜登 for Байден), or a function
+        word inside (的, 了)."""
+        t = self.table
+        return all(c in t.translit_chars for c in hanzi) or any(c in t.function_chars for c in hanzi)
 
     def finding(self, kind: str, words: Sequence[Word], m: Match, expected: str, safe: bool) -> Finding:
         a, b = words[m.i].start, words[m.j - 1].end
@@ -769,11 +798,20 @@ def _judge(al: _Aligner, words: Sequence[Word], i: int, j: int) -> Finding | boo
             if _is_upper_word(words[i].text):
                 expected = expected.upper()
             return al.finding("exception", words, best, expected, safe=True)
-        if any(p.misspelt for p in best.combo) and al.plausible_name(words[i:j]):
+        if (
+            any(p.misspelt for p in best.combo)
+            and len(best.hanzi) >= 2
+            and not al.weak_hanzi(best.hanzi)
+            and al.plausible_name(words[i:j])
+        ):
             return al.finding("spelling", words, best, al.expected(words, best), safe=True)
         return True
     cands = []
     for m in near:
+        if any(p.misspelt for p in m.combo):
+            # One letter off the table and one syllable off the
+            # characters is too far to call (Джамуха, 札木合).
+            continue
         k = m.mismatches[0]
         syl = [s for p in m.combo for s in p.syllables]
         if len(syl) < 2:
@@ -786,14 +824,10 @@ def _judge(al: _Aligner, words: Sequence[Word], i: int, j: int) -> Finding | boo
         )
         if not wrong_surname and not near_syllables(syl[k], m.preferred[k]):
             continue
-        if all(c in table.translit_chars for c in m.hanzi):
-            # 古巴 for Куба: a foreign name in transliteration characters,
-            # not a Chinese name read wrong.
-            continue
-        if m.hanzi in table.exceptions:
+        if al.weak_hanzi(m.hanzi) or m.hanzi in table.exceptions:
             continue
         cands.append(m)
-    if not cands or not al.plausible_name(words[i:j]):
+    if not cands or not al.plausible_name(words[i:j]) or not al.unfamiliar(words[i:j]):
         return None
     m = cands[0]
     return al.finding("near", words, m, al.expected(words, m), safe=False)
@@ -804,7 +838,7 @@ def compare(
     zh: str,
     table: Table | None = None,
     *,
-    is_common: Callable[[str], bool] = russian_common_word,
+    word_kind: Callable[[str], str] = russian_word_kind,
 ) -> list[Finding]:
     """Palladius names of ``ru`` that ``zh`` contradicts.
 
@@ -820,7 +854,7 @@ def compare(
     if not HAN_RUN.search(zh):
         return []
     masked = exception_spans(ru, table)
-    al = _Aligner(ru, zh, table, is_common)
+    al = _Aligner(ru, zh, table, word_kind)
     findings: list[Finding] = []
     for group in ru_words(ru, table):
         words = [w for w in group if not any(a < w.end and w.start < b for a, b in masked)]
