@@ -60,11 +60,17 @@ def name_tables(rules: RuleSet) -> NameTables:
 @dataclass(frozen=True)
 class BadSeparator:
     """``text[left:right]`` is a foreign name whose parts are joined at
-    ``sep`` by something other than the middle dot."""
+    the offsets ``seps`` by something other than the middle dot."""
 
     left: int
-    sep: int
+    seps: tuple[int, ...]
     right: int
+
+    def fixed(self, text: str) -> str:
+        chars = list(text[self.left:self.right])
+        for i in self.seps:
+            chars[i - self.left] = MIDDLE_DOT
+        return "".join(chars)
 
 
 def _left_part(text: str, sep: int, t: NameTables) -> int:
@@ -111,7 +117,12 @@ def bad_separators(text: str, t: NameTables) -> list[BadSeparator]:
             known_pair = any(left.endswith(g) and right.startswith(s) for g, s in t.pairs)
             if not (known_given or known_pair):
                 continue
-        out.append(BadSeparator(a, i, b))
+        if out and a <= out[-1].right:
+            # The next part of the same name (约瑟夫•库隆•德•朱蒙维尔).
+            prev = out.pop()
+            out.append(BadSeparator(prev.left, (*prev.seps, i), max(b, prev.right)))
+        else:
+            out.append(BadSeparator(a, (i,), b))
     return out
 
 
@@ -147,19 +158,19 @@ class NameSeparator(Check):
             return
         t = name_tables(ctx.rules)
         for bad in bad_separators(text, t):
-            sep = text[bad.sep]
+            seps = "".join(dict.fromkeys(text[i] for i in bad.seps))
+            codes = ", ".join(f"{c!r} (U+{ord(c):04X})" for c in seps)
             name = text[bad.left:bad.right]
-            fixed = text[bad.left:bad.sep] + MIDDLE_DOT + text[bad.sep + 1:bad.right]
+            fixed = bad.fixed(text)
             yield self.report(
                 bead,
                 "zh",
                 bad.left,
                 bad.right,
-                f"ZH name '{name}' joins its parts with {sep!r} (U+{ord(sep):04X});"
-                f" Chinese uses '·' (U+00B7): '{fixed}'",
+                f"ZH name '{name}' joins its parts with {codes}; Chinese uses '·' (U+00B7): '{fixed}'",
                 expected=fixed,
                 found=name,
-                fix=(bad.sep, bad.sep + 1, MIDDLE_DOT),
+                fix=(bad.left, bad.right, fixed),
             )
 
 
