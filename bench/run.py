@@ -1,0 +1,215 @@
+"""Benchmark: throughput, memory, cold start, scaling and a peer.
+
+Run after the README's install, from the repository root::
+
+    python -m pip install -e '.[bench]'
+    python bench/run.py                 # full run (about 100,000 pairs)
+    python bench/run.py --pairs 20000   # quicker
+
+It needs the line-aligned RU/ZH sets of the shared corpus (NTREX-128,
+FLORES-200, TICO-19), found at ``--corpus`` (default ``../shared/corpus``
+next to the checkout).  It prints figures and ratios; it asserts
+nothing.  Every figure is the wall time of a real ``ruconsist``
+process, with its peak resident memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SETS = [
+    ("ntrex128/newstest2019-ref.rus.txt", "ntrex128/newstest2019-ref.zho-CN.txt"),
+    ("flores200/rus_Cyrl.devtest", "flores200/zho_Hans.devtest"),
+    ("tico19/tico19-test.ru", "tico19/tico19-test.zh"),
+]
+
+
+def load_pairs(corpus: Path) -> list[tuple[str, str]]:
+    pairs: list[tuple[str, str]] = []
+    for ru_name, zh_name in SETS:
+        ru = (corpus / ru_name).read_text(encoding="utf-8").splitlines()
+        zh = (corpus / zh_name).read_text(encoding="utf-8").splitlines()
+        pairs += [(a.strip(), b.strip()) for a, b in zip(ru, zh) if a.strip() and b.strip()]
+    return pairs
+
+
+def repeat(pairs: list[tuple[str, str]], n: int) -> list[tuple[str, str]]:
+    return [pairs[i % len(pairs)] for i in range(n)]
+
+
+def write_lines(pairs: list[tuple[str, str]], d: Path, name: str) -> tuple[Path, Path]:
+    ru, zh = d / f"{name}.ru.txt", d / f"{name}.zh.txt"
+    ru.write_text("\n".join(a for a, _ in pairs) + "\n", encoding="utf-8")
+    zh.write_text("\n".join(b for _, b in pairs) + "\n", encoding="utf-8")
+    return ru, zh
+
+
+def _po_escape(s: str) -> str:
+    return s.replace("\\", "\\\\").replace('"', '\\"')
+
+
+def write_po(pairs: list[tuple[str, str]], path: Path) -> Path:
+    """RU msgid, ZH msgstr, one entry per pair (duplicates get a msgctxt)."""
+    out = ['msgid ""', 'msgstr ""', '"Content-Type: text/plain; charset=UTF-8\\n"', '"Language: zh_CN\\n"', ""]
+    for i, (ru, zh) in enumerate(pairs):
+        out += [f'msgctxt "{i}"', f'msgid "{_po_escape(ru)}"', f'msgstr "{_po_escape(zh)}"', ""]
+    path.write_text("\n".join(out), encoding="utf-8")
+    return path
+
+
+def write_markdown_tree(pairs: list[tuple[str, str]], d: Path, files: int) -> Path:
+    root = d / "md"
+    per = max(1, len(pairs) // files)
+    for k in range(files):
+        chunk = pairs[k * per : (k + 1) * per]
+        sub = root / f"section{k % 40:02d}"
+        sub.mkdir(parents=True, exist_ok=True)
+        (sub / f"article{k:04d}.ru.md").write_text("\n\n".join(a for a, _ in chunk) + "\n", encoding="utf-8")
+        (sub / f"article{k:04d}.zh.md").write_text("\n\n".join(b for _, b in chunk) + "\n", encoding="utf-8")
+    return root
+
+
+RU_SYL = ["ва", "ле", "ни", "ко", "ра", "ми", "до", "се", "ло", "ту", "ка", "ре", "но", "ви", "ша"]
+ZH_SYL = ["瓦", "列", "尼", "科", "拉", "米", "多", "谢", "洛", "图", "卡", "雷", "诺", "维", "沙"]
+RU_END = [("ов", "夫"), ("ин", "因"), ("ский", "斯基"), ("енко", "延科")]
+
+
+def write_big_pack(path: Path, n: int) -> Path:
+    """``n`` generated person names: RU given name + surname (which
+    inflect) with their ZH transliteration."""
+    rnd = random.Random(2026)
+    lines = ["version: 1", "pack: bench-extra", "terms:"]
+    seen = set()
+    while len(seen) < n:
+        idx = [rnd.randrange(len(RU_SYL)) for _ in range(5)]
+        end = rnd.randrange(len(RU_END))
+        given = "".join(RU_SYL[i] for i in idx[:2]).capitalize() + "н"
+        sur = "".join(RU_SYL[i] for i in idx[2:]).capitalize() + RU_END[end][0]
+        zh_given = "".join(ZH_SYL[i] for i in idx[:2]) + "恩"
+        zh_sur = "".join(ZH_SYL[i] for i in idx[2:]) + RU_END[end][1]
+        key = (given, sur)
+        if key in seen:
+            continue
+        seen.add(key)
+        k = len(seen)
+        lines += [
+            f"  - id: bench-{k}",
+            "    category: name",
+            f"    ru: [{given} {sur}, {sur}]",
+            f"    zh: [{zh_given}·{zh_sur}, {zh_sur}]",
+        ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def run(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float, int]:
+    """Wall seconds, peak RSS in MB, exit code of one process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    err = proc.stderr.read().decode() if proc.stderr else ""
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1):
+        print(f"    (exit {code}: {err.strip()[:200]})")
+    return wall, usage.ru_maxrss / 1024.0, code
+
+
+def best_of(k: int, cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
+    results = [run(cmd, env) for _ in range(k)]
+    return min(r[0] for r in results), max(r[1] for r in results)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
+    ap.add_argument("--pairs", type=int, default=100_000)
+    ap.add_argument("--terms", type=int, default=10_000)
+    ap.add_argument("--md-files", type=int, default=2000)
+    ap.add_argument("--skip-peer", action="store_true", help="do not run pofilter")
+    args = ap.parse_args()
+    if not args.corpus.is_dir():
+        print(f"corpus not found at {args.corpus}: give --corpus DIR", file=sys.stderr)
+        return 2
+    py = sys.executable
+    rc = [py, "-m", "ruconsist"]
+    base = load_pairs(args.corpus)
+    work = Path(tempfile.mkdtemp(prefix="ruconsist-bench-"))
+    cache = work / "cache"
+    env = {**os.environ, "RUCONSIST_CACHE_DIR": str(cache), "NO_COLOR": "1"}
+    try:
+        print(f"corpus: {len(base)} line pairs from {len(SETS)} sets, repeated to {args.pairs}")
+        big = repeat(base, args.pairs)
+        small = repeat(base, args.pairs // 10)
+        ru, zh = write_lines(big, work, "big")
+        ru_s, zh_s = write_lines(small, work, "small")
+        mb = (ru.stat().st_size + zh.stat().st_size) / 1e6
+        mb_s = (ru_s.stat().st_size + zh_s.stat().st_size) / 1e6
+        pack = write_big_pack(work / "extra.yaml", args.terms)
+        po = write_po(big, work / "big.po")
+        md = write_markdown_tree(big, work, args.md_files)
+        one_ru, one_zh = write_lines(base[:5], work, "one")
+
+        print("\n== cold start (one short pair; the pre-commit case)")
+        t_pass, _ = best_of(5, [py, "-c", "pass"])
+        run(rc + ["check", "--ru", str(one_ru), "--zh", str(one_zh)], env)  # warm the cache
+        t_one, rss_one = best_of(5, rc + ["check", "--ru", str(one_ru), "--zh", str(one_zh)], env)
+        print(f"  python -c pass          {t_pass:7.3f} s")
+        print(f"  ruconsist, warm cache   {t_one:7.3f} s   ({t_one / t_pass:.1f}x python start, {rss_one:.0f} MB)")
+        shutil.rmtree(cache, ignore_errors=True)
+        t_cold, _ = run(rc + ["check", "--ru", str(one_ru), "--zh", str(one_zh)], env)[:2]
+        print(f"  ruconsist, cold cache   {t_cold:7.3f} s   (warm/cold {t_one / t_cold:.2f})")
+
+        lines = ["--align", "lines"]
+        with_pack = ["--rules", str(pack)]
+        print(f"\n== whole corpus, all checks, default packs + {args.terms} terms")
+        run(rc + ["check", *lines, "--ru", str(ru_s), "--zh", str(zh_s), *with_pack], env)  # cache
+        t10, rss10, _ = run(rc + ["check", *lines, "--ru", str(ru_s), "--zh", str(zh_s), *with_pack], env)
+        t100, rss100, _ = run(rc + ["check", *lines, "--ru", str(ru), "--zh", str(zh), *with_pack], env)
+        print(f"  {len(small):>7} pairs  {t10:7.2f} s  {len(small) / t10:9.0f} pairs/s  {mb_s / t10:6.2f} MB/s  peak {rss10:.0f} MB")
+        print(f"  {len(big):>7} pairs  {t100:7.2f} s  {len(big) / t100:9.0f} pairs/s  {mb / t100:6.2f} MB/s  peak {rss100:.0f} MB")
+        print(f"  scaling 10x pairs -> {t100 / t10:.1f}x time (linear would be 10x)")
+        t_nopack, _, _ = run(rc + ["check", *lines, "--ru", str(ru), "--zh", str(zh)], env)
+        print(f"  default packs only      {t_nopack:7.2f} s  ({len(big) / t_nopack:.0f} pairs/s); the extra terms cost {t100 / t_nopack:.2f}x")
+
+        help_text = subprocess.run(rc + ["check", "--help"], capture_output=True, text=True).stdout
+        if "--jobs" in help_text:
+            print("\n== processes (--jobs)")
+            tj1, _, _ = run(rc + ["check", *lines, "--jobs", "1", "--ru", str(ru), "--zh", str(zh), *with_pack], env)
+            tj2, rj2, _ = run(rc + ["check", *lines, "--jobs", "2", "--ru", str(ru), "--zh", str(zh), *with_pack], env)
+            print(f"  --jobs 1 {tj1:7.2f} s   --jobs 2 {tj2:7.2f} s   speed-up {tj1 / tj2:.2f}x  (peak {rj2:.0f} MB)")
+            tm1, _, _ = run(rc + ["check", "--jobs", "1", str(md), *with_pack], env)
+            tm2, _, _ = run(rc + ["check", "--jobs", "2", str(md), *with_pack], env)
+            print(f"  {args.md_files} Markdown pairs: --jobs 1 {tm1:.2f} s, --jobs 2 {tm2:.2f} s, speed-up {tm1 / tm2:.2f}x")
+        else:
+            print("\n== Markdown tree")
+            tm, rm, _ = run(rc + ["check", str(md), *with_pack], env)
+            print(f"  {args.md_files} Markdown pairs: {tm:.2f} s ({len(big) / tm:.0f} pairs/s, peak {rm:.0f} MB)")
+
+        print("\n== one PO file (RU msgid, ZH msgstr)")
+        tpo, rpo, code = run(rc + ["check", str(po), *with_pack], env)
+        print(f"  ruconsist, all checks   {tpo:7.2f} s   ({len(big) / tpo:.0f} pairs/s, peak {rpo:.0f} MB)")
+        if not args.skip_peer:
+            pofilter = shutil.which("pofilter") or str(Path(py).parent / "pofilter")
+            if Path(pofilter).exists():
+                tpf, rpf, _ = run([pofilter, "-t", "numbers", "--nofuzzy", str(po), str(work / "pofilter-out.po")])
+                print(f"  pofilter -t numbers     {tpf:7.2f} s   ({len(big) / tpf:.0f} pairs/s, peak {rpf:.0f} MB)")
+                print(f"  ruconsist (every check) is {tpf / tpo:.1f}x the throughput of pofilter (numbers only)")
+            else:
+                print("  pofilter not installed (pip install translate-toolkit) — peer skipped")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
