@@ -10,10 +10,21 @@ import pytest
 
 from ruconsist.config import Config
 from ruconsist.engine import Linter
+from ruconsist.rules import RuleSet, load_pack
 from ruconsist.testing import findings, lint_texts
-from tests.conftest import DATA
+from tests.conftest import DATA, REPO
 
 DATES = ["DAT"]
+#: Only the shipped dates pack: these tests do not depend on other packs.
+DATES_PACK = str(REPO / "rules" / "dates.yaml")
+
+
+def dat(ru: str, zh: str, *, select: list[str] = DATES, extra: tuple[str, ...] = ()) -> list[tuple[str, str, str]]:
+    return findings(ru, zh, select=select, defaults=False, packs=[DATES_PACK, *extra])
+
+
+def dat_diags(ru: str, zh: str):  # type: ignore[no-untyped-def]
+    return lint_texts(ru, zh, select=DATES, defaults=False, packs=[DATES_PACK])
 
 # A news item dated Wednesday 4 February 2026: the RU and ZH datelines
 # as separate first paragraphs.
@@ -102,7 +113,7 @@ AGREE = [
 
 @pytest.mark.parametrize(("ru", "zh"), [c[1:] for c in AGREE], ids=[c[0] for c in AGREE])
 def test_equal_dates_and_weekdays_are_not_reported(ru: str, zh: str) -> None:
-    assert findings(ru, zh, select=DATES) == []
+    assert dat(ru, zh) == []
 
 
 # Pairs with a problem: exactly these findings (code, side, text).
@@ -179,7 +190,7 @@ DISAGREE = [
     ("ru", "zh", "expected"), [c[1:] for c in DISAGREE], ids=[c[0] for c in DISAGREE]
 )
 def test_differing_dates_and_weekdays_are_reported(ru: str, zh: str, expected: list[tuple[str, str, str]]) -> None:
-    assert findings(ru, zh, select=DATES) == expected
+    assert dat(ru, zh) == expected
 
 
 # The dateline gives the year of dates written without one.
@@ -230,14 +241,13 @@ DATELINE = [
     ("ru", "zh", "expected"), [c[1:] for c in DATELINE], ids=[c[0] for c in DATELINE]
 )
 def test_dateline_sets_the_year(ru: str, zh: str, expected: list[tuple[str, str, str]]) -> None:
-    assert findings(ru, zh, select=DATES) == expected
+    assert dat(ru, zh) == expected
 
 
 def test_severities_and_categories() -> None:
-    diags = lint_texts(
+    diags = dat_diags(
         "Во вторник, 4 февраля 2026 года, в ходе беседы в среду лидеры говорили.",
         "2026年2月4日（周三），两国领导人在会谈中通话。",
-        select=DATES,
     )
     assert {(d.code, d.severity.label, d.category) for d in diags} == {
         ("DAT002", "error", "date"),
@@ -246,7 +256,7 @@ def test_severities_and_categories() -> None:
 
 
 def test_message_shows_both_readings_as_iso_dates() -> None:
-    (diag,) = lint_texts("Переговоры прошли 4 февраля 2026 года.", "会谈于2026年2月5日举行。", select=DATES)
+    (diag,) = dat_diags("Переговоры прошли 4 февраля 2026 года.", "会谈于2026年2月5日举行。")
     assert diag.message == (
         "RU '4 февраля 2026 года' = 2026-02-04 has no equal date in ZH (found '2026年2月5日' = 2026-02-05)"
     )
@@ -254,31 +264,29 @@ def test_message_shows_both_readings_as_iso_dates() -> None:
 
 
 def test_weekday_message_names_the_true_weekday() -> None:
-    (diag,) = lint_texts(
-        "Во вторник, 4 февраля 2026 года, лидеры говорили.", "2026年2月4日（周三），两国领导人通话。", select=DATES
-    )
+    (diag,) = dat_diags("Во вторник, 4 февраля 2026 года, лидеры говорили.", "2026年2月4日（周三），两国领导人通话。")
     assert diag.message == "RU 'Во вторник, 4 февраля 2026 года': 2026-02-04 is a Wednesday, not a Tuesday"
 
 
 def test_each_code_can_be_selected_alone() -> None:
     ru = "Во вторник, 4 февраля 2026 года, в ходе беседы в среду лидеры говорили 5 марта."
     zh = "2026年2月4日（周三），两国领导人在会谈中通话。"
-    assert [f[0] for f in findings(ru, zh, select=["DAT001"])] == ["DAT001"]
-    assert [f[0] for f in findings(ru, zh, select=["DAT002"])] == ["DAT002"]
-    assert [f[0] for f in findings(ru, zh, select=["DAT004"])] == ["DAT004"]
+    assert [f[0] for f in dat(ru, zh, select=["DAT001"])] == ["DAT001"]
+    assert [f[0] for f in dat(ru, zh, select=["DAT002"])] == ["DAT002"]
+    assert [f[0] for f in dat(ru, zh, select=["DAT004"])] == ["DAT004"]
 
 
 def test_user_pack_adds_a_month_abbreviation(tmp_path: Path) -> None:
     # A house style writing "сннт" for September: unknown to the shipped
     # pack, so the ZH date has no counterpart until the user's pack adds it.
     ru, zh = "ПЕКИН, 12 сннт - Синьхуа. Открылась выставка.", "北京，9月12日电 展览开幕。"
-    assert findings(ru, zh, select=DATES) == [("DAT001", "zh", "9月12日")]
+    assert dat(ru, zh) == [("DAT001", "zh", "9月12日")]
     pack = tmp_path / "house.yaml"
     pack.write_text(
         "version: 1\nvocab:\n  dates:\n    month_abbreviations:\n      ru:\n        9: [сннт]\n",
         encoding="utf-8",
     )
-    assert findings(ru, zh, select=DATES, packs=[str(pack)]) == []
+    assert dat(ru, zh, extra=(str(pack),)) == []
 
 
 # The seed article: one file, shared header "04 ФЕВРАЛЯ 2026, 16:40",
@@ -289,7 +297,8 @@ def test_user_pack_adds_a_month_abbreviation(tmp_path: Path) -> None:
 def seed_result(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
     path = tmp_path_factory.mktemp("seed") / "seed.txt"
     path.write_bytes((DATA / "seed-bilingual.txt").read_bytes())
-    lint = Linter(Config().with_cli(select=("DAT",)))
+    rules = RuleSet([load_pack(DATES_PACK, display="rules/dates.yaml")])
+    lint = Linter(Config().with_cli(select=("DAT",)), rules=rules)
     (result,) = list(lint.lint_paths([path]))
     return result
 

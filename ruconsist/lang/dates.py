@@ -1133,6 +1133,10 @@ _LIST_DAY = {
 }
 
 
+#: Patterns whose match stays claimed even when its value is impossible.
+_CLAIMING = {"date", "numeric", "iso", "range_dm", "range_d", "list"}
+
+
 def _make_list(m: re.Match[str], text: str, pats: _Patterns) -> list[DateMention]:
     """The dates of a list of days sharing one month (``3 и 4 февраля``,
     ``3月4日和5日``): the written date, plus one mention per other day."""
@@ -1205,6 +1209,10 @@ def extract(text: str, lang: str, vocab: DateVocab | None = None) -> list[DateMe
             else:
                 one = _make(name, m, text, pats)
                 found = [one] if one is not None else []
+            if not found and name in _CLAIMING:
+                # "31 июня" is no date; its month is not a month mention
+                # either.
+                taken.append((a, b))
             for mention in found:
                 taken.append((mention.start, mention.end))
                 out.append(mention)
