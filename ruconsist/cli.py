@@ -20,7 +20,7 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 COMMANDS = ("check", "explain", "rules", "show-alignment")
 #: Further subcommands, each a module in ``ruconsist.commands`` with
 #: ``NAME``, ``add_parser(subparsers)`` and ``run(args, out, err) -> int``.
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = ("init", "plugins")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -44,8 +44,14 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--align", choices=("auto", "lines", "paragraphs"), help="lines: one segment per line, paired by line number")
     c.add_argument("--rules", action="append", default=[], metavar="FILE", help="extra rule pack (repeatable)")
     c.add_argument("--no-default-rules", action="store_true", help="do not load the shipped rule packs")
-    c.add_argument("-f", "--format", default=None, help="text (default), parsable, json, …")
-    c.add_argument("-o", "--output-file", help="write the report to FILE instead of stdout")
+    c.add_argument(
+        "-f", "--format", action="append", default=[], metavar="NAME",
+        help="text (default), parsable, json, sarif, github, junit, gitlab, or a plugin's; repeatable",
+    )
+    c.add_argument(
+        "-o", "--output-file", action="append", default=[], metavar="FILE",
+        help="write the report of the matching --format (first to first, …) to FILE; '-' is stdout",
+    )
     c.add_argument("--select", type=_codes, help="only these code prefixes (comma list)")
     c.add_argument("--ignore", type=_codes, help="skip these code prefixes")
     c.add_argument("--extend-select", type=_codes)
@@ -56,12 +62,26 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--exit-zero", action="store_true", help="exit 0 even when errors are found")
     c.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     c.add_argument("--no-plugins", action="store_true", help="load no third-party plugins")
+    c.add_argument(
+        "--diff", "--changed-since", dest="diff", metavar="REV",
+        help="report only findings in segments changed since git revision REV (its merge base with HEAD)",
+    )
+    c.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in FILE")
+    c.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE and exit 0")
+    c.add_argument(
+        "--paired-only", action="store_true",
+        help="skip named files that belong to no pair (no language tag or template) or that no reader"
+        " handles, instead of reading them as bilingual files; the pre-commit hook uses it",
+    )
 
     e = sub.add_parser("explain", help="show a check's documentation")
     e.add_argument("code")
+    e.add_argument("--no-plugins", action="store_true", help="load no third-party plugins")
     r = sub.add_parser("rules", help="list check kinds and loaded rule packs")
     r.add_argument("--rules", action="append", default=[], metavar="FILE")
     r.add_argument("--no-default-rules", action="store_true")
+    r.add_argument("--no-plugins", action="store_true", help="load no third-party plugins")
+    r.add_argument("-c", "--config", help="configuration file (default: .ruconsist.yaml found upwards)")
     s = sub.add_parser("show-alignment", help="print the aligned segments of a pair")
     s.add_argument("ru")
     s.add_argument("zh", nargs="?")
@@ -122,7 +142,9 @@ def _linter(args: argparse.Namespace, **overrides: Any):  # type: ignore[no-unty
     from ruconsist.engine import Linter
     from ruconsist.plugins import get_plugin_manager
 
-    config = discover_config(getattr(args, "config", None))
+    paths = list(getattr(args, "paths", None) or [])
+    paths += [p for p in (getattr(args, "ru", None), getattr(args, "zh", None)) if p]
+    config = discover_config(getattr(args, "config", None), paths=paths)
     config = config.with_cli(
         select=getattr(args, "select", None),
         ignore=getattr(args, "ignore", None),
@@ -139,70 +161,247 @@ def _linter(args: argparse.Namespace, **overrides: Any):  # type: ignore[no-unty
 
 def _formatters(linter) -> dict[str, type]:  # type: ignore[no-untyped-def]
     found: dict[str, type] = {}
-    linter.pm.hook.ruconsist_register_formatters(register=lambda name, cls: found.__setitem__(name, cls))
+
+    def register(name: str, cls: type) -> None:
+        if not isinstance(name, str) or not name:
+            raise ConfigError(f"output format {cls!r} registered without a name")
+        if name in found and found[name] is not cls:
+            raise ConfigError(
+                f"output format {name!r} registered twice ({found[name].__module__}.{found[name].__name__},"
+                f" {cls.__module__}.{cls.__name__})"
+            )
+        found[name] = cls
+
+    linter.pm.hook.ruconsist_register_formatters(register=register)
     return found
+
+
+class _Output:
+    """One report destination: stdout, or a file written to a temporary
+    name and renamed into place when the run completes, so that an
+    interrupted run never leaves half a SARIF file for CI to upload."""
+
+    def __init__(self, target: str | None, out: IO[str]) -> None:
+        self.target = target
+        self.tmp: str | None = None
+        if target is None:
+            self.stream = out
+            return
+        import tempfile
+        from pathlib import Path
+
+        dest = Path(target)
+        if dest.is_dir():
+            raise ConfigError(f"usage: --output-file {target!r} is a directory")
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        fd, self.tmp = tempfile.mkstemp(prefix=f".{dest.name}.", dir=dest.parent)
+        self.stream = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+
+    def close(self, ok: bool) -> None:
+        if self.tmp is None:
+            return
+        self.stream.close()
+        if ok:
+            os.replace(self.tmp, str(self.target))
+        else:
+            try:
+                os.unlink(self.tmp)
+            except OSError:
+                pass
+
+
+def _outputs(args: argparse.Namespace) -> list[tuple[str, str | None]]:
+    """Pair ``--format`` and ``--output-file`` in order: the first file
+    takes the first format; formats without a file write to stdout (one
+    at most)."""
+    formats = list(args.format) or ["text"]
+    files = [None if f == "-" else f for f in args.output_file]
+    if len(files) > len(formats):
+        raise ConfigError(
+            f"usage: {len(files)} --output-file for {len(formats)} --format; give one --format per --output-file"
+        )
+    files += [None] * (len(formats) - len(files))
+    to_stdout = [f for f, dest in zip(formats, files) if dest is None]
+    if len(to_stdout) > 1:
+        raise ConfigError(
+            f"usage: formats {', '.join(to_stdout)} would all write to standard output; give each but one an --output-file"
+        )
+    return list(zip(formats, files))
 
 
 def cmd_check(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     from pathlib import Path
 
-    from ruconsist.formatters.base import Summary
+    from ruconsist.baseline import Baseline, Fingerprints, Sources, entry_for, relative_to
+    from ruconsist.baseline import write as write_baseline
+    from ruconsist.formatters.base import RunInfo, Summary
     from ruconsist.pairing import FilePair
 
     if (args.ru is None) != (args.zh is None):
         raise ConfigError("usage: --ru and --zh go together")
     if not args.paths and args.ru is None:
         raise ConfigError("usage: give files or directories to check, or --ru FILE --zh FILE")
+    if args.write_baseline and args.diff:
+        raise ConfigError("usage: --write-baseline records every finding; it cannot be combined with --diff")
     linter = _linter(args)
     formats = _formatters(linter)
-    fmt_name = args.format or "text"
-    if fmt_name not in formats:
-        raise ConfigError(f"usage: unknown format {fmt_name!r} (choose from {', '.join(sorted(formats))})")
-    stream = out
-    if args.output_file:
-        stream = open(args.output_file, "w", encoding="utf-8")  # noqa: SIM115
-    color = args.color == "always" or (
-        args.color == "auto" and stream.isatty() and not os.environ.get("NO_COLOR")
-    )
-    formatter = formats[fmt_name](stream, color=color)
+    destinations = _outputs(args)
+    for name, _ in destinations:
+        if name not in formats:
+            raise ConfigError(f"usage: unknown format {name!r} (choose from {', '.join(sorted(formats))})")
+    changes = None
+    if args.diff:
+        from ruconsist.config import search_start
+        from ruconsist.gitdiff import changed_since
+
+        changes = changed_since(args.diff, search_start([*args.paths, *(p for p in (args.ru, args.zh) if p)]))
+    baseline = Baseline.load(Path(args.baseline)) if args.baseline else None
+    sources = Sources(linter.config.encoding)
+    fingerprints = Fingerprints(linter.config.root, sources)
+    base_fp = baseline.fingerprints(sources) if baseline is not None else None
+    new_baseline = Path(args.write_baseline) if args.write_baseline else None
+    new_fp = Fingerprints(new_baseline.resolve().parent, sources) if new_baseline is not None else None
+    run = RunInfo(codes=linter.codes, root=linter.config.root, tool_version=__version__, fingerprint=fingerprints)
+
+    outputs = [_Output(dest, out) for _, dest in destinations]
+    formatters = []
+    for (name, _), o in zip(destinations, outputs):
+        color = args.color == "always" or (
+            args.color == "auto" and o.target is None and o.stream.isatty() and not os.environ.get("NO_COLOR")
+        )
+        formatter = formats[name](o.stream, color=color)
+        # Set after construction: formatters (plugins' too) that define
+        # their own __init__ need not know about it.
+        formatter.run = run
+        formatters.append(formatter)
     summary = Summary()
+    recorded = []
+    checked: list[str] = []
+    ok = False
     try:
-        formatter.begin()
-        pairs = []
+        for f in formatters:
+            f.begin()
+        pairs: list[FilePair] = []
         if args.ru is not None:
             pairs.append(FilePair(Path(args.ru), Path(args.zh)))
         if args.paths:
-            pairs.extend(linter.pairs(args.paths))
+            paths = _paired_only(linter, args.paths) if args.paired_only else args.paths
+            pairs.extend(linter.pairs(paths))
         seen = set()
         for pair in pairs:
             if pair.key in seen:
                 continue
             seen.add(pair.key)
+            if changes is not None and not any(changes.file_changed(p) for p in pair.paths):
+                continue
             result = linter.lint_pair(pair)
             if result.error is not None:
                 summary.input_errors.append(result.error)
                 err.write(f"ruconsist: {result.error}\n")
                 continue
             summary.pairs += 1
-            for d in result.diagnostics:
+            checked.extend(str(p) for p in pair.paths)
+            if result.context is not None:
+                sources.use((result.context.ru_doc, result.context.zh_doc))
+            else:
+                sources.use(())
+            diags = _report(result.diagnostics, result, changes, summary)
+            if new_fp is not None:
+                recorded.extend(entry_for(d, new_fp) for d in diags)
+            if baseline is not None and base_fp is not None:
+                before = len(diags)
+                diags = baseline.filter(diags, base_fp)
+                summary.baselined += before - len(diags)
+            for d in diags:
                 summary.add(d)
-            formatter.handle(result.diagnostics, result)
-        run_level = linter.finish_run()
+            for f in formatters:
+                f.handle(diags, result)
+        sources.use(())
+        run_level = _report(linter.finish_run(), None, changes, summary)
+        if new_fp is not None:
+            recorded.extend(entry_for(d, new_fp) for d in run_level)
+        if baseline is not None and base_fp is not None:
+            before = len(run_level)
+            run_level = baseline.filter(run_level, base_fp)
+            summary.baselined += before - len(run_level)
         for d in run_level:
             summary.add(d)
         if run_level:
-            formatter.handle(run_level, None)
-        formatter.finish(summary)
+            for f in formatters:
+                f.handle(run_level, None)
+        if baseline is not None:
+            summary.baseline_gone = baseline.gone(relative_to(p, baseline.root) for p in checked)
+        for f in formatters:
+            f.finish(summary)
+        ok = True
     finally:
-        if stream is not out:
-            stream.close()
+        for o in outputs:
+            o.close(ok)
+    if baseline is not None and (summary.baselined or summary.baseline_gone):
+        gone = summary.baseline_gone
+        err.write(
+            f"ruconsist: {summary.baselined} finding{'s' if summary.baselined != 1 else ''} in baseline"
+            f" {args.baseline} not shown; {gone} baseline entr{'ies' if gone != 1 else 'y'} no longer found"
+            + (f" (fixed or changed: refresh with --write-baseline {args.baseline})" if gone else "")
+            + "\n"
+        )
+    if new_baseline is not None:
+        root = new_baseline.resolve().parent
+        n = write_baseline(new_baseline, recorded, [relative_to(p, root) for p in checked])
+        err.write(f"ruconsist: wrote {n} finding{'s' if n != 1 else ''} to baseline {args.write_baseline}\n")
     if summary.input_errors:
         return EXIT_USAGE
-    if args.exit_zero:
+    if args.exit_zero or new_baseline is not None:
         return EXIT_OK
     if summary.errors or (args.strict and summary.warnings):
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+def _paired_only(linter, paths: Sequence[str]) -> list[str]:  # type: ignore[no-untyped-def]
+    """Drop files that belong to no pair, as pre-commit passes every
+    changed file of the repository (README.md, setup.py, …)."""
+    from pathlib import Path
+
+    from ruconsist.pairing import lang_of, template_lang
+
+    exts = linter.extensions
+    kept = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            kept.append(raw)
+            continue
+        if not p.name.lower().endswith(exts):
+            continue
+        if lang_of(p) is None and template_lang(p, linter.config) is None:
+            continue
+        kept.append(raw)
+    return kept
+
+
+def _report(diags, result, changes, summary):  # type: ignore[no-untyped-def]
+    """The findings ``--diff`` keeps: those whose segment changed on
+    either side (or, without a segment, whose own lines changed)."""
+    if changes is None:
+        return list(diags)
+    beads = {b.id: b for b in (result.beads if result is not None else ())}
+    kept = []
+    for d in diags:
+        spans = [d.location]
+        bead = beads.get(d.segment) if d.segment else None
+        if bead is not None:
+            spans += [side.span() for side in (bead.ru, bead.zh) if side]
+        elif d.counterpart is not None:
+            spans.append(d.counterpart)
+        whole_file = bead is None and d.location.line == d.location.end_line == 1 and d.location.column == d.location.end_column
+        if whole_file and changes.file_changed(d.location.path):
+            kept.append(d)
+        elif any(changes.touches(s.path, s.line, s.end_line) for s in spans):
+            kept.append(d)
+        else:
+            summary.outside_diff += 1
+    return kept
 
 
 def cmd_explain(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:

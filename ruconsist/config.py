@@ -1,15 +1,24 @@
 """Configuration: one frozen value, built once, validated up front.
 
-Sources, later ones winning: built-in defaults, the project file
-(``.ruconsist.yaml``, or ``[tool.ruconsist]`` in ``pyproject.toml``,
-found by walking up from the working directory), then command-line
-flags.  Every error names the file and the key.
+Sources, later ones winning: built-in defaults, the project file, then
+command-line flags.  The project file is ``.ruconsist.yaml`` (or
+``.ruconsist.yml``, or a ``[tool.ruconsist]`` table in
+``pyproject.toml``), found by walking up from the deepest directory that
+holds every checked path (the working directory when no path is given);
+``-c FILE`` names it explicitly.  Paths in it (rule packs, globs, pair
+templates) are relative to the directory it is in.
+
+Every error names the file, the line where there is one, and the key.
+``docs/configuration.md`` documents each key.
 """
 
 from __future__ import annotations
 
+import codecs
+import fnmatch
 import os
-from collections.abc import Mapping, Sequence
+import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -17,7 +26,7 @@ from typing import Any
 from ruconsist.diagnostic import Severity
 from ruconsist.errors import ConfigError
 from ruconsist.rules import suggest
-from ruconsist.yamlio import line_of, load_yaml
+from ruconsist.yamlio import MarkedDict, line_of, load_yaml
 
 CONFIG_FILES = (".ruconsist.yaml", ".ruconsist.yml", "pyproject.toml")
 KEYS = (
@@ -28,6 +37,7 @@ KEYS = (
     "extend-select",
     "extend-ignore",
     "per-path-ignores",
+    "per-path-options",
     "severity",
     "pairs",
     "align",
@@ -35,7 +45,19 @@ KEYS = (
     "encoding",
     "strict-rules",
 )
-OPTION_KEYS = ("zh-spacing", "ru-quotes", "zh-quotes", "number-tolerance")
+#: House-style options: name -> (allowed values, or a type; what it does).
+#: Plugins' own options are written ``<plugin>.<option>`` and are not
+#: validated here.
+OPTIONS: dict[str, tuple[tuple[Any, ...] | type, str]] = {
+    "zh-spacing": (("off", "none", "space"), "space between Chinese and Latin letters or digits (TYP006)"),
+    "ru-quotes": (("«»", "“”", "„“", "off", "any"), "quotation marks of Russian text (TYP002)"),
+    "zh-quotes": (("“”", "「」", "off", "any"), "quotation marks of Chinese text (TYP002)"),
+    "number-tolerance": (float, "relative difference under which two numbers count as equal"),
+    "po-include-fuzzy": (bool, "read fuzzy and obsolete PO entries as translated"),
+}
+OPTION_KEYS = tuple(OPTIONS)
+#: ``NUM``, ``NUM001``, ``ALL``: a code or a code prefix.
+CODE_PREFIX = re.compile(r"^(?:[A-Z]{1,3}[0-9]{0,3}|ALL)$")
 
 
 @dataclass(frozen=True)
@@ -49,6 +71,7 @@ class Config:
     extend_select: tuple[str, ...] = ()
     extend_ignore: tuple[str, ...] = ()
     per_path_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    per_path_options: tuple[tuple[str, Mapping[str, Any]], ...] = ()
     severity: tuple[tuple[str, Severity], ...] = ()
     pairs: tuple[Mapping[str, str], ...] = ()
     align: str = "auto"
@@ -59,6 +82,40 @@ class Config:
     def with_cli(self, **kw: Any) -> Config:
         return replace(self, **{k: v for k, v in kw.items() if v is not None})
 
+    def path_matches(self, path: str, glob: str) -> bool:
+        """Whether ``path`` (as shown: relative to the working directory,
+        or absolute) matches ``glob``, a pattern relative to the
+        configuration's directory.  ``*`` also matches ``/``; a glob
+        without ``/`` matches the file name in any directory."""
+        rel = self.relative(path)
+        if fnmatch.fnmatchcase(rel, glob):
+            return True
+        if glob.endswith("/") and rel.startswith(glob):
+            return True
+        return "/" not in glob and fnmatch.fnmatchcase(rel.rsplit("/", 1)[-1], glob)
+
+    def relative(self, path: str) -> str:
+        p = Path(path)
+        absolute = p if p.is_absolute() else Path.cwd() / p
+        try:
+            return absolute.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return p.as_posix()
+
+    def for_paths(self, paths: Iterable[str]) -> Config:
+        """This configuration with ``per-path-options`` applied for a
+        file pair (a glob matching either file applies)."""
+        if not self.per_path_options:
+            return self
+        names = list(paths)
+        merged = dict(self.options)
+        changed = False
+        for glob, opts in self.per_path_options:
+            if any(self.path_matches(p, glob) for p in names):
+                merged.update(opts)
+                changed = True
+        return replace(self, options=merged) if changed else self
+
 
 def find_config(start: Path) -> Path | None:
     cur = start.resolve()
@@ -66,18 +123,89 @@ def find_config(start: Path) -> Path | None:
         for name in CONFIG_FILES:
             p = d / name
             if p.is_file():
-                if name == "pyproject.toml" and "[tool.ruconsist]" not in p.read_text(encoding="utf-8", errors="replace"):
+                if name == "pyproject.toml" and not _has_tool_table(p):
                     continue
                 return p
     return None
 
 
-def _codes(value: Any, path: str, node: Any, key: str) -> tuple[str, ...]:
+def _has_tool_table(path: Path) -> bool:
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+    return re.search(r"^\s*\[\s*tool\s*\.\s*ruconsist\s*[\].]", text, re.MULTILINE) is not None
+
+
+def search_start(paths: Sequence[str | os.PathLike[str]]) -> Path:
+    """The deepest directory holding every path (the working directory
+    when there are none): where the configuration search starts."""
+    if not paths:
+        return Path.cwd()
+    dirs = []
+    for p in paths:
+        ap = Path(p).absolute()
+        dirs.append(ap if ap.is_dir() else ap.parent)
+    try:
+        return Path(os.path.commonpath([str(d) for d in dirs]))
+    except ValueError:  # different drives
+        return Path.cwd()
+
+
+def _codes(value: Any, path: str, node: Any, key: str | int, name: str | None = None) -> tuple[str, ...]:
+    name = name or str(key)
     if isinstance(value, str):
         value = [v for v in value.replace(",", " ").split() if v]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"'{key}' must be a list of code prefixes", path, line_of(node, key))
-    return tuple(v.strip().upper() for v in value)
+        raise ConfigError(f"'{name}' must be a list of codes or code prefixes (e.g. [NUM, TRM001])", path, line_of(node, key))
+    out = tuple(v.strip().upper() for v in value)
+    for code in out:
+        if not CODE_PREFIX.match(code):
+            raise ConfigError(
+                f"'{name}': {code!r} is not a code or code prefix (e.g. NUM or NUM001)", path, line_of(node, key)
+            )
+    return out
+
+
+def _option_value(name: str, value: Any, path: str, node: Any, key: str) -> Any:
+    spec, _ = OPTIONS[name]
+    if isinstance(spec, tuple):
+        if value not in spec:
+            raise ConfigError(
+                f"option '{name}' must be one of {', '.join(map(str, spec))} (found {value!r})", path, line_of(node, key)
+            )
+        return value
+    if spec is bool:
+        if not isinstance(value, bool):
+            raise ConfigError(f"option '{name}' must be true or false (found {value!r})", path, line_of(node, key))
+        return value
+    if spec is float:
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+            raise ConfigError(f"option '{name}' must be a number ≥ 0 (found {value!r})", path, line_of(node, key))
+        return float(value)
+    return value
+
+
+def _options(opts: Any, path: str, node: Any, key: str) -> dict[str, Any]:
+    if not isinstance(opts, dict):
+        raise ConfigError(f"'{key}' must be a mapping of option names to values", path, line_of(node, key))
+    out = {}
+    for k, v in opts.items():
+        if not isinstance(k, str):
+            raise ConfigError(f"option names must be strings (found {k!r})", path, line_of(opts, k))
+        if "." in k:  # <plugin>.<option>: the plugin's business
+            out[k] = v
+            continue
+        if k not in OPTIONS:
+            raise ConfigError(f"unknown option {k!r}{suggest(k, OPTION_KEYS)}", path, line_of(opts, k))
+        out[k] = _option_value(k, v, path, opts, k)
+    return out
+
+
+def _globs_mapping(value: Any, path: str, node: Any, key: str) -> dict[str, Any]:
+    if not isinstance(value, dict) or not all(isinstance(g, str) and g for g in value):
+        raise ConfigError(f"'{key}' must map path globs to values", path, line_of(node, key))
+    return value
 
 
 def parse_config(data: Any, path: str) -> Config:
@@ -87,7 +215,7 @@ def parse_config(data: Any, path: str) -> Config:
         raise ConfigError("configuration must be a mapping", path, 1)
     for key in data:
         if key not in KEYS:
-            raise ConfigError(f"unknown key {key!r}{suggest(key, KEYS)}", path, line_of(data, key))
+            raise ConfigError(f"unknown key {key!r}{suggest(str(key), KEYS)}", path, line_of(data, key))
     root = Path(path).resolve().parent
     kw: dict[str, Any] = {"path": path, "root": root}
     if "rules" in data:
@@ -97,7 +225,7 @@ def parse_config(data: Any, path: str) -> Config:
         if not isinstance(rules, list) or not all(isinstance(r, str) for r in rules):
             raise ConfigError("'rules' must be a list of rule pack paths", path, line_of(data, "rules"))
         resolved = []
-        for r in rules:
+        for i, r in enumerate(rules):
             p = (root / r).resolve()
             try:
                 p.relative_to(root)
@@ -105,33 +233,42 @@ def parse_config(data: Any, path: str) -> Config:
                 raise ConfigError(
                     f"rule pack {r!r} is outside the project ({root.name}/); refusing to load it",
                     path,
-                    line_of(data, "rules"),
+                    line_of(rules, i) or line_of(data, "rules"),
                 ) from None
+            if not p.is_file():
+                raise ConfigError(f"'rules': rule pack {r!r} not found", path, line_of(rules, i) or line_of(data, "rules"))
             resolved.append(str(p))
         kw["rules"] = tuple(resolved)
-    if "default-rules" in data:
-        if not isinstance(data["default-rules"], bool):
-            raise ConfigError("'default-rules' must be true or false", path, line_of(data, "default-rules"))
-        kw["default_rules"] = data["default-rules"]
+    for key in ("default-rules", "strict-rules"):
+        if key in data:
+            if not isinstance(data[key], bool):
+                raise ConfigError(f"'{key}' must be true or false", path, line_of(data, key))
+            kw[key.replace("-", "_")] = data[key]
     for key in ("select", "ignore", "extend-select", "extend-ignore"):
         if key in data:
             kw[key.replace("-", "_")] = _codes(data[key], path, data, key)
     if "per-path-ignores" in data:
-        ppi = data["per-path-ignores"]
-        if not isinstance(ppi, dict):
-            raise ConfigError("'per-path-ignores' must map globs to code lists", path, line_of(data, "per-path-ignores"))
-        kw["per_path_ignores"] = tuple((g, _codes(c, path, ppi, g)) for g, c in ppi.items())
+        ppi = _globs_mapping(data["per-path-ignores"], path, data, "per-path-ignores")
+        kw["per_path_ignores"] = tuple(
+            (g, _codes(c, path, ppi, g, name=f"per-path-ignores: {g}")) for g, c in ppi.items()
+        )
+    if "per-path-options" in data:
+        ppo = _globs_mapping(data["per-path-options"], path, data, "per-path-options")
+        kw["per_path_options"] = tuple((g, _options(o, path, ppo, g)) for g, o in ppo.items())
     if "severity" in data:
         sev = data["severity"]
         if not isinstance(sev, dict):
             raise ConfigError("'severity' must map codes to error, warning or info", path, line_of(data, "severity"))
         out = []
         for code, level in sev.items():
+            code_s = str(code).upper()
+            if not CODE_PREFIX.match(code_s) or code_s == "ALL":
+                raise ConfigError(f"'severity': {code!r} is not a code or code prefix", path, line_of(sev, code))
             try:
-                out.append((code.upper(), Severity.parse(str(level))))
+                out.append((code_s, Severity.parse(str(level))))
             except KeyError:
                 raise ConfigError(
-                    f"severity of {code!r} must be error, warning or info", path, line_of(sev, code)
+                    f"severity of {code!r} must be error, warning or info (found {level!r})", path, line_of(sev, code)
                 ) from None
         kw["severity"] = tuple(out)
     if "pairs" in data:
@@ -141,24 +278,74 @@ def parse_config(data: Any, path: str) -> Config:
         for i, tpl in enumerate(pairs):
             if not isinstance(tpl, dict) or set(tpl) != {"ru", "zh"} or not all(isinstance(v, str) for v in tpl.values()):
                 raise ConfigError("each pair template needs exactly 'ru' and 'zh' strings", path, line_of(pairs, i))
+            names = [set(re.findall(r"\{([a-z_]+)\}", tpl[lang])) for lang in ("ru", "zh")]
+            if names[0] != names[1]:
+                raise ConfigError(
+                    "the 'ru' and 'zh' templates of a pair must use the same {placeholders}"
+                    f" (found {sorted(names[0])} and {sorted(names[1])})",
+                    path,
+                    line_of(pairs, i),
+                )
         kw["pairs"] = tuple(dict(t) for t in pairs)
     if "align" in data:
         if data["align"] not in ("auto", "lines", "paragraphs"):
             raise ConfigError("'align' must be auto, lines or paragraphs", path, line_of(data, "align"))
         kw["align"] = data["align"]
     if "options" in data:
-        opts = data["options"]
-        if not isinstance(opts, dict):
-            raise ConfigError("'options' must be a mapping", path, line_of(data, "options"))
-        for k in opts:
-            if k not in OPTION_KEYS:
-                raise ConfigError(f"unknown option {k!r}{suggest(k, OPTION_KEYS)}", path, line_of(opts, k))
-        kw["options"] = dict(opts)
+        kw["options"] = _options(data["options"], path, data, "options")
     if "encoding" in data:
-        kw["encoding"] = str(data["encoding"])
-    if "strict-rules" in data:
-        kw["strict_rules"] = bool(data["strict-rules"])
+        enc = data["encoding"]
+        try:
+            codecs.lookup(str(enc))
+        except LookupError:
+            raise ConfigError(f"'encoding': unknown encoding {enc!r}", path, line_of(data, "encoding")) from None
+        kw["encoding"] = str(enc)
     return Config(**kw)
+
+
+# pyproject.toml --------------------------------------------------------
+
+#: ``key =``, ``"key" =``, ``a.b =`` at the start of a TOML line.
+TOML_KEY = re.compile(r"""^\s*((?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*'))*)\s*=""")
+#: ``[tool.ruconsist]``, ``[tool.ruconsist.severity]``
+TOML_TABLE = re.compile(r"^\s*\[\s*([^\[\]]+?)\s*\]\s*(?:#.*)?$")
+
+
+def _toml_parts(dotted: str) -> list[str]:
+    parts = re.findall(r"""[A-Za-z0-9_-]+|"[^"]*"|'[^']*'""", dotted)
+    return [p[1:-1] if p[:1] in "\"'" else p for p in parts]
+
+
+def _toml_lines(text: str) -> dict[tuple[str, ...], int]:
+    """Line of each key and table header, by its full dotted path."""
+    lines: dict[tuple[str, ...], int] = {}
+    table: tuple[str, ...] = ()
+    for n, line in enumerate(text.splitlines(), 1):
+        m = TOML_TABLE.match(line)
+        if m:
+            table = tuple(_toml_parts(m.group(1)))
+            lines.setdefault(table, n)
+            continue
+        m = TOML_KEY.match(line)
+        if m:
+            parts = table + tuple(_toml_parts(m.group(1)))
+            for i in range(len(table) + 1, len(parts) + 1):
+                lines.setdefault(parts[:i], n)
+    return lines
+
+
+def _mark(value: Any, where: tuple[str, ...], lines: dict[tuple[str, ...], int]) -> Any:
+    if isinstance(value, dict):
+        out = MarkedDict()
+        out.line = lines.get(where, 0)
+        out.key_lines = {}
+        for k, v in value.items():
+            out[k] = _mark(v, (*where, k), lines)
+            line = lines.get((*where, k)) or out.line
+            if line:
+                out.key_lines[k] = line
+        return out
+    return value
 
 
 def load_config(path: Path) -> Config:
@@ -174,7 +361,7 @@ def load_config(path: Path) -> Config:
             data = tomllib.loads(text).get("tool", {}).get("ruconsist", {})
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"invalid TOML: {exc}", shown) from None
-        return parse_config(data, shown)
+        return parse_config(_mark(data, ("tool", "ruconsist"), _toml_lines(text)), shown)
     try:
         data = load_yaml(text, shown)
     except Exception as exc:  # RuleError from the YAML loader
@@ -182,13 +369,18 @@ def load_config(path: Path) -> Config:
     return parse_config(data, shown)
 
 
-def discover_config(explicit: str | None, start: Path | None = None) -> Config:
+def discover_config(
+    explicit: str | None, start: Path | None = None, paths: Sequence[str | os.PathLike[str]] = ()
+) -> Config:
+    """The run's configuration: ``explicit`` if given, else the nearest
+    project file above ``start`` (default: :func:`search_start` of
+    ``paths``), else the defaults."""
     if explicit:
         p = Path(explicit)
         if not p.is_file():
             raise ConfigError("configuration file not found", explicit)
         return load_config(p)
-    found = find_config(start or Path.cwd())
+    found = find_config(start or search_start(paths))
     return load_config(found) if found else Config()
 
 

@@ -4,7 +4,6 @@ never prints and never decides an exit code."""
 
 from __future__ import annotations
 
-import fnmatch
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -113,7 +112,7 @@ class Linter:
         if not self.selected(diag.code):
             return None
         for glob, codes in self.config.per_path_ignores:
-            if any(fnmatch.fnmatch(loc.path, glob) for loc in diag.locations):
+            if any(self.config.path_matches(loc.path, glob) for loc in diag.locations):
                 if selected_codes(codes, diag.code) >= 0:
                     return None
         best = -1
@@ -224,7 +223,7 @@ class Linter:
             ru_doc=ru.doc,
             zh_doc=zh.doc,
             rules=self.rules,
-            config=self.config,
+            config=self.config.for_paths((ru.doc.path, zh.doc.path)),
             beads=[],
             header=[(ru.doc, a, b) for a, b in ru.header],
         )
@@ -232,6 +231,7 @@ class Linter:
         kept: list[SegmentPair] = []
         ctx.state["alignment"] = findings
         ctx.state["all_beads"] = kept
+        ctx.state["codes"] = frozenset(self.codes)
         diags: list[Diagnostic] = []
         for start in range(0, max(len(raw), 1), CHUNK):
             beads, found = self.wrap_beads(raw[start : start + CHUNK], start)

@@ -1,14 +1,30 @@
-"""The plugin manager factory."""
+"""The plugin manager factory.
+
+Built-in plugins register through the same hooks as third-party ones.
+Third-party plugins are installed distributions with an entry point in
+the ``ruconsist`` group::
+
+    [project.entry-points.ruconsist]
+    newsroom = "ruconsist_newsroom"
+
+They load unless ``--no-plugins`` is given; ``RUCONSIST_PLUGINS=a,b``
+(an allowlist of entry point names; set but empty means none) limits
+them.  ``RUCONSIST_TRACE_PLUGINS=1`` prints every hook call to stderr.
+"""
 
 from __future__ import annotations
 
 import importlib
 import os
+import sys
 from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import metadata
 
 import pluggy
 
 from ruconsist import hookspecs
+from ruconsist.errors import ConfigError
 
 #: Built-in plugins, registered exactly like third-party ones.
 DEFAULT_PLUGINS = (
@@ -19,28 +35,105 @@ DEFAULT_PLUGINS = (
     "ruconsist.align_plugin",
 )
 ENTRY_POINT_GROUP = "ruconsist"
+ALLOW_ENV = "RUCONSIST_PLUGINS"
+TRACE_ENV = "RUCONSIST_TRACE_PLUGINS"
+
+
+@dataclass(frozen=True)
+class PluginInfo:
+    """A third-party plugin that was loaded: its entry point name and the
+    distribution that provides it."""
+
+    name: str
+    module: str
+    distribution: str
+    version: str
+
+
+class PluginManager(pluggy.PluginManager):
+    """A pluggy manager that also remembers which third-party plugins it
+    loaded (for ``ruconsist plugins`` and error messages)."""
+
+    def __init__(self) -> None:
+        super().__init__(hookspecs.PROJECT)
+        self.third_party: list[PluginInfo] = []
+
+
+def allowlist_from_env(environ: dict[str, str] | None = None) -> list[str] | None:
+    """The entry point names ``RUCONSIST_PLUGINS`` allows, or ``None``
+    when the variable is not set (every installed plugin loads)."""
+    env = os.environ if environ is None else environ
+    if ALLOW_ENV not in env:
+        return None
+    return [p.strip() for p in env[ALLOW_ENV].replace(" ", ",").split(",") if p.strip()]
 
 
 def get_plugin_manager(
     load_entrypoints: bool = True, allow: Iterable[str] | None = None
-) -> pluggy.PluginManager:
-    """A fresh plugin manager with the built-ins and, unless disabled,
-    the installed plugins (``ruconsist`` entry points).
+) -> PluginManager:
+    """A fresh plugin manager with the built-ins and, unless
+    ``load_entrypoints`` is false, the installed plugins.
 
-    ``allow`` (or ``RUCONSIST_PLUGINS=a,b`` in the environment) limits
-    third-party plugins to the named entry points.
+    :param allow: entry point names to load (default: the
+        ``RUCONSIST_PLUGINS`` allowlist if set, else every plugin).  A
+        name in the allowlist that is not installed is an error, since
+        it is most likely misspelt.
+    :raises ConfigError: a plugin that fails to import or declares a
+        hook implementation that matches no hook.
     """
-    pm = pluggy.PluginManager(hookspecs.PROJECT)
+    pm = PluginManager()
     pm.add_hookspecs(hookspecs)
     for name in DEFAULT_PLUGINS:
         pm.register(importlib.import_module(name), name=name)
     if load_entrypoints:
-        if allow is None and os.environ.get("RUCONSIST_PLUGINS"):
-            allow = [p.strip() for p in os.environ["RUCONSIST_PLUGINS"].split(",") if p.strip()]
-        if allow is None:
-            pm.load_setuptools_entrypoints(ENTRY_POINT_GROUP)
-        else:
-            for name in allow:
-                pm.load_setuptools_entrypoints(ENTRY_POINT_GROUP, name=name)
-    pm.check_pending()
+        _load_entry_points(pm, allowlist_from_env() if allow is None else list(allow))
+    try:
+        pm.check_pending()
+    except pluggy.PluginValidationError as exc:
+        raise ConfigError(f"plugin {exc.plugin_name!r}: {exc}") from None
+    if os.environ.get(TRACE_ENV):
+        _trace(pm)
     return pm
+
+
+def _load_entry_points(pm: PluginManager, allow: list[str] | None) -> None:
+    found: set[str] = set()
+    for ep in sorted(metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+        if allow is not None and ep.name not in allow:
+            continue
+        if ep.name in found or pm.get_plugin(ep.name) is not None or pm.is_blocked(ep.name):
+            continue
+        found.add(ep.name)
+        dist = ep.dist
+        dist_name = dist.metadata["Name"] if dist is not None else "?"
+        version = dist.version if dist is not None else "?"
+        try:
+            plugin = ep.load()
+            pm.register(plugin, name=ep.name)
+        except pluggy.PluginValidationError as exc:
+            raise ConfigError(f"plugin {ep.name!r} ({dist_name} {version}): {exc}") from None
+        except Exception as exc:  # a broken plugin must not look like a ruconsist bug
+            raise ConfigError(
+                f"plugin {ep.name!r} ({dist_name} {version}) failed to load: "
+                f"{type(exc).__name__}: {exc} (run with --no-plugins to skip plugins)"
+            ) from None
+        pm.third_party.append(PluginInfo(ep.name, ep.value, dist_name, version))
+    if allow is not None:
+        missing = [name for name in allow if name not in found]
+        if missing:
+            installed = sorted({ep.name for ep in metadata.entry_points(group=ENTRY_POINT_GROUP)})
+            raise ConfigError(
+                f"{ALLOW_ENV} names plugin(s) that are not installed: {', '.join(missing)}"
+                f" (installed: {', '.join(installed) or 'none'})"
+            )
+
+
+def _trace(pm: PluginManager) -> None:
+    def before(hook_name: str, impls: list[pluggy.HookImpl], kwargs: dict[str, object]) -> None:
+        names = ", ".join(impl.plugin_name for impl in impls)
+        sys.stderr.write(f"ruconsist: hook {hook_name} -> {names}\n")
+
+    def after(outcome: object, hook_name: str, impls: object, kwargs: object) -> None:
+        pass
+
+    pm.add_hookcall_monitoring(before, after)

@@ -1,44 +1,89 @@
 """Inline suppression directives.
 
-In Markdown and HTML::
+In Markdown, HTML, XLIFF and TMX, inside a comment::
 
     <!-- ruconsist: disable-next-line NUM001 -->
     <!-- ruconsist: disable-line -->
     <!-- ruconsist: disable TRM -->  …  <!-- ruconsist: enable TRM -->
-    <!-- ruconsist: disable-file -->
+    <!-- ruconsist: disable-file DAT004 -->
 
-In plain text, PO and YAML the same words follow ``#`` at the start of a
-line (``# ruconsist: disable-next-line DAT004``).  Codes match by
-prefix; no code means every code.  A directive in either file of a pair
-suppresses a finding whose primary location or counterpart it covers,
-so a translator can silence a finding from the file they own.
+In plain text, PO (translator ``#`` or extracted ``#.`` comments) and
+YAML, the same words after ``#`` at the start of a line::
+
+    # ruconsist: disable-next-line DAT004 -- the source misdates the call
+
+Codes match by prefix (``NUM`` covers NUM001…); no code means every
+code; anything after `` -- `` is a reason for the reader.
+
+What a directive covers:
+
+* ``disable-line``: its own line.
+* ``disable-next-line``: the next segment (paragraph, PO entry) after
+  the directive, whole; blank lines in between are skipped.
+* ``disable`` … ``enable``: every line from one to the other (to the end
+  of the file if no ``enable`` follows).  ``enable`` with no codes closes
+  every open block.
+* ``disable-file``: the whole file.
+
+A finding is suppressed when a directive covers it in either file of
+the pair: in the file the finding is in, the lines of the finding
+itself; in the other file, the aligned segment (the one the finding's
+counterpart points into).  So a translator can silence a finding from
+the file they own.
+
+A directive naming a code that no check registers, or a misspelt verb,
+is itself reported (SUP001, SUP002; see ``checks/directives.py``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+import bisect
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
 
 import regex
 
 from ruconsist.diagnostic import Diagnostic, Location
 
-DIRECTIVE = regex.compile(
-    r"(?:<!--\s*|^[ \t]*#\s*)ruconsist:\s*"
-    r"(?P<verb>disable-next-line|disable-line|disable-file|disable|enable)"
-    r"(?P<codes>(?:[ \t,]+[A-Z]{1,3}[0-9]{0,3})*)[ \t]*(?:-->)?",
-    regex.MULTILINE,
-)
+VERBS = ("disable-next-line", "disable-line", "disable-file", "disable", "enable")
+
+#: ``<!-- ruconsist: disable-next-line NUM001 -->``, ``<!--ruconsist:disable-->``
+HTML_DIRECTIVE = regex.compile(r"<!--[ \t]*ruconsist[ \t]*:(?P<body>.*?)-->", regex.DOTALL)
+#: ``# ruconsist: disable-line``, ``#. ruconsist: disable NUM``, ``  #ruconsist: enable``
+HASH_DIRECTIVE = regex.compile(r"^[ \t]*#\.?[ \t]*ruconsist[ \t]*:(?P<body>[^\r\n]*)", regex.MULTILINE)
+#: ``NUM001``, ``num``, ``TRM``: a code or code prefix.
+CODE = regex.compile(r"^[A-Za-z]{1,3}[0-9]{0,3}$")
+
+#: Comment syntax per reader name; formats not listed accept both.
+HTML_FORMATS = frozenset({"markdown", "html", "xliff", "tmx"})
+HASH_FORMATS = frozenset({"text", "lines", "bilingual", "po", "yaml-locale"})
 
 
 @dataclass(frozen=True)
+class Problem:
+    """Something wrong with a directive: ``kind`` is ``unknown-code`` or
+    ``malformed``; ``start``/``end`` are offsets of the directive."""
+
+    kind: str
+    line: int
+    start: int
+    end: int
+    message: str
+
+
+@dataclass
 class Directives:
     """Per line, the code prefixes disabled there (an empty tuple means
     every code)."""
 
-    lines: dict[int, list[tuple[str, ...]]]
-    whole_file: list[tuple[str, ...]]
-    unknown: list[tuple[int, str]]
+    lines: dict[int, list[tuple[str, ...]]] = field(default_factory=dict)
+    whole_file: list[tuple[str, ...]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def unknown(self) -> list[tuple[int, str]]:
+        return [(p.line, p.message) for p in self.problems if p.kind == "unknown-code"]
 
     def covers(self, code: str, line: int) -> bool:
         for codes in self.whole_file + self.lines.get(line, []):
@@ -46,50 +91,108 @@ class Directives:
                 return True
         return False
 
+    def covers_any(self, code: str, first: int, last: int) -> bool:
+        if self.whole_file and any(not c or any(code.startswith(x) for x in c) for c in self.whole_file):
+            return True
+        return any(self.covers(code, n) for n in range(first, last + 1) if n in self.lines)
 
-def parse(text: str, known: Iterable[str] = ()) -> Directives:
+
+def _matches(text: str, fmt: str | None) -> Iterator[regex.Match[str]]:
+    found: list[regex.Match[str]] = []
+    if fmt not in HASH_FORMATS:
+        found.extend(HTML_DIRECTIVE.finditer(text))
+    if fmt not in HTML_FORMATS:
+        found.extend(HASH_DIRECTIVE.finditer(text))
+    return iter(sorted(found, key=lambda m: m.start()))
+
+
+def parse(
+    text: str,
+    known: Iterable[str] = (),
+    fmt: str | None = None,
+    segments: Iterable[tuple[int, int]] = (),
+) -> Directives:
+    """Directives of one file.
+
+    :param known: every registered code; a directive code that prefixes
+        none of them is a problem.  Empty: codes are not checked.
+    :param fmt: the reader's name (``markdown``, ``po``, …), which
+        decides the comment syntax.
+    :param segments: (first line, last line) of each segment, so that
+        ``disable-next-line`` covers the whole next paragraph.
+    """
+    from ruconsist.rules import suggest
+
     known_codes = tuple(known)
-    lines: dict[int, list[tuple[str, ...]]] = {}
-    whole: list[tuple[str, ...]] = []
-    unknown: list[tuple[int, str]] = []
-    open_blocks: dict[tuple[str, ...], int] = {}
+    out = Directives()
     line_starts = [0] + [m.end() for m in regex.finditer(r"\r\n|\n|\r", text)]
     total = len(line_starts)
+    seg_starts = sorted(segments)
+    first_lines = [a for a, _ in seg_starts]
+    open_blocks: dict[tuple[str, ...], int] = {}
 
     def line_of(offset: int) -> int:
-        import bisect
-
         return bisect.bisect_right(line_starts, offset)
 
-    for m in DIRECTIVE.finditer(text):
-        codes = tuple(c for c in regex.split(r"[ \t,]+", m.group("codes").strip()) if c)
+    def problem(kind: str, m: regex.Match[str], message: str) -> None:
+        out.problems.append(Problem(kind, line_of(m.start()), m.start(), m.end(), message))
+
+    for m in _matches(text, fmt):
+        body = m.group("body").split(" -- ", 1)[0].strip()
+        words = [w for w in regex.split(r"[ \t,]+", body) if w]
+        if not words or words[0] not in VERBS:
+            verb = words[0] if words else ""
+            problem(
+                "malformed",
+                m,
+                f"unknown directive {verb!r}{suggest(verb, VERBS)}; expected one of {', '.join(VERBS)}",
+            )
+            continue
+        verb, raw_codes = words[0], words[1:]
+        codes_list = []
+        for raw in raw_codes:
+            if not CODE.match(raw):
+                problem("malformed", m, f"{raw!r} in a {verb} directive is not a code (e.g. NUM001 or NUM)")
+                continue
+            code = raw.upper()
+            codes_list.append(code)
+            if known_codes and not any(k.startswith(code) for k in known_codes):
+                problem("unknown-code", m, f"{verb} names {code}, which no check reports{suggest(code, known_codes)}")
+        codes = tuple(codes_list)
+        if raw_codes and not codes:
+            continue  # every code was malformed: do not widen it to "all"
         line = line_of(m.start())
-        for c in codes:
-            if known_codes and not any(k.startswith(c) for k in known_codes):
-                unknown.append((line, c))
-        verb = m.group("verb")
+        end_line = line_of(max(m.start(), m.end() - 1))
         if verb == "disable-file":
-            whole.append(codes)
+            out.whole_file.append(codes)
         elif verb == "disable-line":
-            lines.setdefault(line, []).append(codes)
+            for n in range(line, end_line + 1):
+                out.lines.setdefault(n, []).append(codes)
         elif verb == "disable-next-line":
-            nxt = line + 1
+            nxt = end_line + 1
             # Skip blank lines so a directive above a paragraph covers it.
             while nxt <= total and not _line(text, line_starts, nxt).strip():
                 nxt += 1
-            lines.setdefault(nxt, []).append(codes)
+            last = nxt
+            i = bisect.bisect_left(first_lines, nxt)
+            if i < len(seg_starts) and seg_starts[i][0] == nxt:
+                last = max(nxt, seg_starts[i][1])
+            for n in range(nxt, last + 1):
+                out.lines.setdefault(n, []).append(codes)
         elif verb == "disable":
-            open_blocks[codes] = line
+            open_blocks.setdefault(codes, line)
         elif verb == "enable":
             keys = [codes] if codes in open_blocks else (list(open_blocks) if not codes else [])
+            if not keys:
+                problem("malformed", m, f"enable {' '.join(codes)} closes no open disable block".replace("  ", " "))
             for key in keys:
                 start = open_blocks.pop(key)
                 for n in range(start, line + 1):
-                    lines.setdefault(n, []).append(key)
+                    out.lines.setdefault(n, []).append(key)
     for codes, start in open_blocks.items():
         for n in range(start, total + 1):
-            lines.setdefault(n, []).append(codes)
-    return Directives(lines, whole, unknown)
+            out.lines.setdefault(n, []).append(codes)
+    return out
 
 
 def _line(text: str, starts: list[int], n: int) -> str:
@@ -98,23 +201,60 @@ def _line(text: str, starts: list[int], n: int) -> str:
     return text[a:b]
 
 
-def _covered(d: Diagnostic, loc: Location | None, directives: dict[str, Directives]) -> bool:
-    if loc is None or loc.path not in directives:
-        return False
-    dirs = directives[loc.path]
-    return any(dirs.covers(d.code, n) for n in range(loc.line, loc.end_line + 1))
+def segment_lines(beads: Iterable[Any]) -> dict[str, list[tuple[int, int]]]:
+    """(first, last) line of every segment, per document path."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    for bead in beads:
+        for side in (bead.ru, bead.zh):
+            for seg in side.segments:
+                loc = seg.location(0, max(1, len(seg.text)))
+                out.setdefault(loc.path, []).append((loc.line, loc.end_line))
+    return out
 
 
-def apply(diags: list[Diagnostic], ctx) -> list[Diagnostic]:  # type: ignore[no-untyped-def]
-    docs = {ctx.ru_doc.path: ctx.ru_doc, ctx.zh_doc.path: ctx.zh_doc}
-    directives = {}
-    for path, doc in docs.items():
-        if "ruconsist:" in doc.text:
-            directives[path] = parse(doc.text)
+def directives_for(ctx: Any, known: Iterable[str] = ()) -> dict[str, Directives]:
+    """Parsed directives of both documents of a pair (once for a
+    bilingual file), keyed by document path; files without any
+    ``ruconsist:`` text are left out."""
+    spans = segment_lines(ctx.state.get("all_beads", ctx.beads))
+    out: dict[str, Directives] = {}
+    for doc in (ctx.ru_doc, ctx.zh_doc):
+        if doc.path in out or "ruconsist" not in doc.text:
+            continue
+        out[doc.path] = parse(doc.text, known, getattr(doc, "format", None), spans.get(doc.path, ()))
+    return out
+
+
+def _side_span(bead: Any, lang: str) -> Location | None:
+    side = bead.side(lang)
+    return side.span() if side else None
+
+
+def is_suppressed(d: Diagnostic, directives: dict[str, Directives], beads: dict[str, Any]) -> bool:
+    loc = d.location
+    own = directives.get(loc.path)
+    if own is not None and own.covers_any(d.code, loc.line, loc.end_line):
+        return True
+    other_lang = "zh" if loc.lang == "ru" else "ru"
+    spans: list[Location] = []
+    bead = beads.get(d.segment) if d.segment else None
+    if bead is not None:
+        span = _side_span(bead, other_lang)
+        if span is not None:
+            spans.append(span)
+    if d.counterpart is not None:
+        spans.append(d.counterpart)
+    for span in spans:
+        dirs = directives.get(span.path)
+        if dirs is not None and dirs.covers_any(d.code, span.line, span.end_line):
+            return True
+    return False
+
+
+def apply(diags: list[Diagnostic], ctx: Any) -> list[Diagnostic]:
+    """The findings of one pair that no directive suppresses."""
+    directives = directives_for(ctx)
     if not directives:
         return diags
-    return [
-        d
-        for d in diags
-        if not (_covered(d, d.location, directives) or _covered(d, d.counterpart, directives))
-    ]
+    beads = {b.id: b for b in ctx.state.get("all_beads", ctx.beads)}
+    return [d for d in diags if not is_suppressed(d, directives, beads)]

@@ -11,6 +11,10 @@ BUILTIN_FORMATTERS = (
     ("text", "TextFormatter"),
     ("text", "ParsableFormatter"),
     ("json", "JsonFormatter"),
+    ("sarif", "SarifFormatter"),
+    ("github", "GithubFormatter"),
+    ("junit", "JunitFormatter"),
+    ("gitlab", "GitlabFormatter"),
 )
 
 
