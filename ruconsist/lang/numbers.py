@@ -28,12 +28,17 @@ Reading rules, in short:
   (``один`` and ``两`` stand for articles and "both" as often as for
   counts).
 
-Equality (:func:`values_equal`): two values are equal when the more
-precise one rounds to the less precise one at the less precise one's last
-written digit (``1,51 млн`` = ``151万``, ``1,5 млн`` = ``151万``, but
-``1500`` ≠ ``2000``).  When either side is marked approximate (``около``,
-``约``, ``多`` ...) its precision is its last *significant* digit, so
-``около 2000`` = ``1 950``.  Signs are ignored.
+Equality (:func:`values_equal`): two values are equal when they differ
+by at most half the last written digit of the less precise one, so the
+more precise one rounds to it (``1,51 млн`` = ``151万``; ``1,5 млн`` =
+``151万``; ``3 тыс.`` = ``3200``; but ``1500`` ≠ ``2000``: plain integers
+and written-out Chinese numerals are exact).  A mention marked
+approximate (``около``, ``более``, ``约``, ``超过``, ``多`` ...) may be
+5 % off (``около 2000`` = ``1 950``).  Values in different units of one
+dimension (metres and yards, °C and °F, km/h and mph, days and months)
+are converted and may differ by 12 %, since translators round
+conversions.  Signs are ignored.  ``两倍`` reads as 2× or 3× and ``五分之一``
+as 1/5, 20 % or "every fifth".
 """
 
 from __future__ import annotations
@@ -745,8 +750,8 @@ def _finish(text, norm, start, end, value, unit, kind, vocab, p, masks, *, role=
             kind, role = "year", role or "date"
             end = p["year"].match(norm, end).end()
         elif (factor == 1 and value.denominator == 1 and 1800 <= value <= 2100 and kind == "cardinal"
-              and digits and re.match(r"[ \u00a0]*(?:[)\]»\"”;]|$|[.,](?![0-9]))", norm[end:])):
-            # "(Тото, 2004)", "в 2019.": a bare year before punctuation.
+              and digits and re.match(r"[ \u00a0]*[)\]]", norm[end:])):
+            # "(Тото, 2004)": a bare year closing a citation.
             kind, role = "year", role or "date"
         elif factor == 1 and value.denominator == 1 and 1000 <= value <= 2999 and kind == "ordinal":
             nxt = p["year"].match(norm, end)
@@ -1302,6 +1307,12 @@ def _zh_finish(text, norm, start, end, value, unit, vocab, p, role, *, digits, n
         u = at(p["unit"])
         cl = at(p["cls"])
         tm = at(after["time_after"])
+        after_cl = (u if u and (not cl or len(u.group(0)) >= len(cl.group(0))) else cl)
+        if after_cl and norm.startswith("半", after_cl.end()) and not half:
+            # 两年半 = 2.5 years
+            value += Fraction(1, 2)
+            unit = min(unit, Fraction(1, 2))
+            pos = after_cl.end() + 1
         if u and (not cl or len(u.group(0)) >= len(cl.group(0))):
             measure = vocab.units["zh"][u.group(0).lower()]
             if measure[0] == "length" and re.search(r"(?:每小时|时速)[ \u00a0]*$", norm[max(0, start - 6):start]):
