@@ -15,13 +15,12 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from ruconsist.document import Document, Segment
 from ruconsist.errors import InputError
 from ruconsist.readers.base import Parsed, Reader
-from ruconsist.readers.common import align_offsets, error_at, lang_code, make_segment
+from ruconsist.readers.common import align_offsets, lang_code, make_segment
 
 if TYPE_CHECKING:
     from ruconsist.config import Config
@@ -254,24 +253,12 @@ class _LocaleReader(Reader):
                 trees.setdefault(code, []).append(_Leaf(lf.path[1:], lf.text, lf.offsets, lf.pos))
         if set(trees) >= {"ru", "zh"}:
             return Parsed(doc, {k: _segments(doc, k, trees[k], self.fmt) for k in ("ru", "zh")})
-        stripped, code = _strip_lang_root(leaves, None)
+        _, code = _strip_lang_root(leaves, None)
         hint = f" (it holds {code.upper()} strings only)" if code else ""
         raise InputError(
             f"a {self.fmt} locale file needs its counterpart: name them like ru.json and zh-CN.json{hint}",
             doc.path,
         )
-
-
-def _iter_strings(data: Any) -> Iterator[str]:
-    stack = [data]
-    while stack:
-        cur = stack.pop()
-        if isinstance(cur, dict):
-            stack.extend(cur.values())
-        elif isinstance(cur, list):
-            stack.extend(cur)
-        elif isinstance(cur, str):
-            yield cur
 
 
 class JsonLocaleReader(_LocaleReader):
