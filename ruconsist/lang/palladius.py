@@ -146,6 +146,10 @@ class Table:
     #: Characters no name contains (的, 了): a substring with one is not a
     #: name's counterpart.
     function_chars: frozenset[str] = frozenset()
+    #: Characters that begin a Chinese personal name.
+    surname_chars: frozenset[str] = frozenset()
+    #: Letter groups only Palladius spellings have (цз, чж, э).
+    markers: tuple[str, ...] = ()
     max_len: int = 6
     _exception_re: Any = field(default=None, compare=False, repr=False)
 
@@ -183,13 +187,15 @@ def build_table(sections: Iterable[tuple[Any, Any]], translit: Iterable[tuple[An
     readings: dict[str, tuple[str, ...]] = {}
     exceptions: dict[str, tuple[str, ...]] = {}
     function_chars: set[str] = set()
+    surname_chars: set[str] = set()
+    markers: set[str] = set()
     deferred: list[tuple[Any, Any]] = []
     for pack, node in sections:
         if not isinstance(node, dict):
             raise _fail("vocab 'palladius' must be a mapping", pack, node)
         for key in node:
             if key not in ("syllables", "surname_readings", "compound_surnames", "readings", "exceptions",
-                           "function_chars"):
+                           "function_chars", "surnames", "markers"):
                 raise _fail(f"palladius: unknown key {key!r}", pack, node, key)
         syl = node.get("syllables") or {}
         if not isinstance(syl, dict):
@@ -211,10 +217,15 @@ def build_table(sections: Iterable[tuple[Any, Any]], translit: Iterable[tuple[An
             if not _HAN_CHAR.fullmatch(str(k)):
                 raise _fail(f"palladius: surname reading key {k!r} must be one Chinese character", pack, sur, k)
             surnames[str(k)] = _pinyin_list(v, pack, sur, k, syllables)
-        fn = node.get("function_chars") or ""
-        if not isinstance(fn, str):
-            raise _fail("palladius: 'function_chars' must be a string of characters", pack, node, "function_chars")
-        function_chars.update(c for c in fn if _HAN_CHAR.match(c))
+        for key, into in (("function_chars", function_chars), ("surnames", surname_chars)):
+            text = node.get(key) or ""
+            if not isinstance(text, str):
+                raise _fail(f"palladius: '{key}' must be a string of characters", pack, node, key)
+            into.update(c for c in text if _HAN_CHAR.match(c))
+        mk = node.get("markers") or []
+        if not isinstance(mk, list) or not all(isinstance(m, str) and _CYRILLIC.match(m) for m in mk):
+            raise _fail("palladius: 'markers' must be a list of lowercase Cyrillic letter groups", pack, node, "markers")
+        markers.update(mk)
         comp = node.get("compound_surnames") or []
         if not isinstance(comp, list) or not all(isinstance(c, str) and HAN_RUN.fullmatch(c) for c in comp):
             raise _fail("palladius: 'compound_surnames' must be a list of Chinese strings", pack, node, "compound_surnames")
@@ -281,6 +292,8 @@ def build_table(sections: Iterable[tuple[Any, Any]], translit: Iterable[tuple[An
         translit_chars=frozenset(chars),
         given_names=frozenset(given),
         function_chars=frozenset(function_chars),
+        surname_chars=frozenset(surname_chars | set(surnames)),
+        markers=tuple(sorted(markers)),
         max_len=max((len(c) for c in itertools.chain(cyr, variants)), default=1),
         _exception_re=_exception_regex(exceptions),
     )
@@ -401,8 +414,8 @@ def allowed_readings(
 
     A word of pypinyin's phrase dictionary or the pack's ``readings``
     admits only its own readings (重庆 is chong qing, not zhong qing);
-    elsewhere any reading of the character is accepted, because a given
-    name is not a dictionary word.  The first character of a personal
+    elsewhere a character's two commonest readings are accepted, because a
+    given name is not a dictionary word.  The first character of a personal
     name takes its surname reading (曾 zeng, 单 shan).
     """
     preferred = list(context or run_readings(hanzi))
@@ -410,7 +423,10 @@ def allowed_readings(
     if phrase is not None:
         allowed = [set(p) for p in phrase]
     else:
-        allowed = [set(char_readings(c)) | {preferred[i]} for i, c in enumerate(hanzi)]
+        # pypinyin lists a character's readings commonest first; past the
+        # second they are rare (平 ping, pian, bing, beng) and would let a
+        # wrong syllable pass.
+        allowed = [set(char_readings(c)[:2]) | {preferred[i]} for i, c in enumerate(hanzi)]
     for key, syl in table.readings.items():
         start = hanzi.find(key)
         while start >= 0:
@@ -733,10 +749,15 @@ class _Aligner:
         syllable off is not in a dictionary."""
         return any(self.word_kind(w.text) == UNKNOWN for w in words)
 
-    def weak_hanzi(self, hanzi: str) -> bool:
+    def marked(self, words: Sequence[Word]) -> bool:
+        """Some word has letters only Palladius spellings have."""
+        low = " ".join(w.text.lower() for w in words)
+        return any(m in low for m in self.table.markers)
+
+    def foreign_hanzi(self, hanzi: str) -> bool:
         """Characters that do not make a Chinese name: transliteration
-        characters only (古巴 for Куба, 拜登 for Байден), or a function
-        word inside (的, 了)."""
+        characters only (拜登 for Байден, whose Russian е is no slip for э),
+        or a function word inside (的, 了)."""
         t = self.table
         return all(c in t.translit_chars for c in hanzi) or any(c in t.function_chars for c in hanzi)
 
@@ -801,7 +822,7 @@ def _judge(al: _Aligner, words: Sequence[Word], i: int, j: int) -> Finding | boo
         if (
             any(p.misspelt for p in best.combo)
             and len(best.hanzi) >= 2
-            and not al.weak_hanzi(best.hanzi)
+            and not al.foreign_hanzi(best.hanzi)
             and al.plausible_name(words[i:j])
         ):
             return al.finding("spelling", words, best, al.expected(words, best), safe=True)
@@ -822,9 +843,21 @@ def _judge(al: _Aligner, words: Sequence[Word], i: int, j: int) -> Finding | boo
             k == 0 and j - i >= 2 and m.hanzi[0] in table.surname_readings
             and syl[0] in char_readings(m.hanzi[0])
         )
-        if not wrong_surname and not near_syllables(syl[k], m.preferred[k]):
+        # Near in sound (jin/jing, xi/xia) or in Russian letters
+        # (Цзедун for Цзэдун: цзе is jie, цзэ is ze).
+        near_letters = _edit1(table.syllables[syl[k]], table.syllables[m.preferred[k]])
+        if not (wrong_surname or near_letters or near_syllables(syl[k], m.preferred[k])):
             continue
-        if al.weak_hanzi(m.hanzi) or m.hanzi in table.exceptions:
+        if m.hanzi in table.exceptions or any(c in table.function_chars for c in m.hanzi):
+            continue
+        if j - i >= 2:
+            # A personal name: the characters must start with a Chinese
+            # surname (Ди Канио is not 迪卡尼奥 read wrong).
+            if m.hanzi[0] not in table.surname_chars and m.hanzi[:2] not in table.compound_surnames:
+                continue
+        elif all(c in table.translit_chars for c in m.hanzi) or not al.marked(words[i:j]):
+            # One word: a place, unless it is a foreign name spelt with
+            # Palladius syllables (Данди 邓迪, Гома 戈马).
             continue
         cands.append(m)
     if not cands or not al.plausible_name(words[i:j]) or not al.unfamiliar(words[i:j]):
