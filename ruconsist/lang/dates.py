@@ -537,13 +537,10 @@ class _Patterns:
     relyear: dict[str, int]
     month_adj: dict[str, int] = field(default_factory=dict)
     weekday_adj: dict[str, int] = field(default_factory=dict)
-    halves: dict[str, int] = field(default_factory=dict)
-    quarters: dict[str, int] = field(default_factory=dict)
     reldays: dict[str, int] = field(default_factory=dict)
     ambiguous: set[str] = field(default_factory=set)
     ambiguous_ok: set[str] = field(default_factory=set)
     not_before: tuple[str, ...] = ()
-    context: set[str] = field(default_factory=set)
 
 
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
@@ -611,7 +608,6 @@ def _build_ru(v: DateVocab) -> _Patterns:
     times: set[str] = set()
     for w in v.weekday_time_words.get("ru", []):
         times |= ru_forms(w, plural=False)
-    context = preps | times
     ambiguous: set[str] = set()
     ambiguous_ok: set[str] = set()
     for w in v.ambiguous_weekdays.get("ru", []):
@@ -647,11 +643,6 @@ def _build_ru(v: DateVocab) -> _Patterns:
     rel_alt = _alt(relyear) if relyear else "(?!)"
     year_tail = lambda g: rf"(?:\s+{y(g)}{RU_YEAR_WORD}?|\s+(?P<{g}rel>{rel_alt})\s+года)"  # noqa: E731
 
-    halves_pats = []
-    halves: dict[str, int] = {}
-    for phrase, h in sorted(v.halves.get("ru", {}).items()):
-        halves_pats.append((phrase, h))
-    quarters: dict[str, int] = {}
     ordered: list[tuple[str, re.Pattern[str]]] = []
 
     def add(name: str, pattern: str) -> None:
@@ -716,6 +707,12 @@ def _build_ru(v: DateVocab) -> _Patterns:
         rf"(?:(?:с|со)\s+)?{y('y')}(?:\s*(?:года|г\.))?\s*(?:[-–—]|\s(?:по|до)\s)\s*(?:{y('y2')}|(?P<y2s>\d\d)(?!\d))"
         r"(?:-?(?:е|х|м|й|го))?\s*(?:год(?:ы|ов|ах|ам|а|у)?(?![а-я])|гг?\.)",
     )
+    # "в 2005 и 2006 годах": each year is a mention.
+    add(
+        "list_y",
+        r"(?P<rest>(?<![\d.,])(?:1[0-9]\d\d|20\d\d|21\d\d)(?:\s*,\s*(?:1[0-9]\d\d|20\d\d|21\d\d))*\s+и\s+)"
+        r"(?P<first>(?P<y>1[0-9]\d\d|20\d\d|21\d\d)\s*(?:годах|годы|годов|гг\.))",
+    )
     century_tail = rf"(?:\s+(?:(?P<crel>{rel_alt})|(?P<cnum>\d{{1,2}}|[IVX]{{1,5}})(?:-?(?:го|й))?)\s+век(?:а|е)?(?![а-я]))"
     add(
         "decade",
@@ -765,13 +762,10 @@ def _build_ru(v: DateVocab) -> _Patterns:
         relyear=relyear,
         month_adj=month_adj,
         weekday_adj={**weekday_adj, **weekday_plural, **weekdays},
-        halves=halves,
-        quarters=quarters,
         reldays=reldays,
         ambiguous=ambiguous,
         ambiguous_ok=ambiguous_ok,
         not_before=tuple(v.ambiguous_not_before.get("ru", [])),
-        context=context,
     )
 
 
@@ -1137,6 +1131,19 @@ _LIST_DAY = {
 _CLAIMING = {"date", "numeric", "iso", "range_dm", "range_d", "list"}
 
 
+def _make_year_list(m: re.Match[str], text: str) -> list[DateMention]:
+    out = []
+    for g in ("rest", "first"):
+        base = m.start(g)
+        for ym in re.finditer(r"\d{4}(?:\s*(?:годах|годы|годов|гг\.))?", m.group(g)):
+            a, b = base + ym.start(), base + ym.end()
+            out.append(
+                DateMention(start=a, end=b, text=text[a:b], kind="date", year=int(ym.group()[:4]),
+                            explicit=frozenset({"year"}), notation="ru-list")
+            )
+    return out
+
+
 def _make_list(m: re.Match[str], text: str, pats: _Patterns) -> list[DateMention]:
     """The dates of a list of days sharing one month (``3 и 4 февраля``,
     ``3月4日和5日``): the written date, plus one mention per other day."""
@@ -1206,6 +1213,8 @@ def extract(text: str, lang: str, vocab: DateVocab | None = None) -> list[DateMe
                     continue
             if name == "list":
                 found = _make_list(m, text, pats)
+            elif name == "list_y":
+                found = _make_year_list(m, text)
             else:
                 one = _make(name, m, text, pats)
                 found = [one] if one is not None else []
