@@ -317,3 +317,16 @@ def test_bad_vocabulary_is_a_rule_error_with_a_line(yaml: str, message: str, lin
         build_vocab((p.path, node) for p, node in rules.vocab("dates"))
     assert message in info.value.message
     assert (info.value.path, info.value.line) == ("house.yaml", line)
+
+
+def test_bare_year_answering_a_date_is_left_to_the_date_checks() -> None:
+    from ruconsist.document import Document, Segment, SegmentPair, Side
+    from ruconsist.lang.dates import bead_date_spans
+
+    ru_text, zh_text = "Династия Цин (1644-1912) и 1500 солдат.", "清朝（1644年 - 1912年）和1500名士兵。"
+    ru = Segment(Document("a.ru.txt", ru_text), "ru", 0, ru_text)
+    zh = Segment(Document("a.zh.txt", zh_text), "zh", 0, zh_text)
+    bead = SegmentPair(0, Side("ru", (ru,)), Side("zh", (zh,)))
+    # The soldiers' 1500 is a number, not a year: it stays with the number check.
+    assert [ru_text[a:b] for a, b in bead_date_spans(bead, "ru", None)] == ["1644-1912"]
+    assert [zh_text[a:b] for a, b in bead_date_spans(bead, "zh", None)] == ["1644年 - 1912年"]

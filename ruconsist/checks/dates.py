@@ -17,11 +17,10 @@ from ruconsist.document import SegmentPair, other
 from ruconsist.lang.dates import (
     WEEKDAY_NAMES,
     DateMention,
-    bare_years,
     bead_dates,
+    bead_pairing,
     describe,
     pair_dateline,
-    pair_dates,
     pair_weekdays,
     weekday_conflict,
 )
@@ -51,11 +50,7 @@ def analyse(bead: SegmentPair, ctx: PairContext) -> dict[str, Any]:
         dateline = pair_dateline(ctx)
         ru = bead_dates(bead, "ru", ctx)
         zh = bead_dates(bead, "zh", ctx)
-        dates = pair_dates(
-            ru, zh, dateline,
-            ru_bare=bare_years(bead.ru.text, ru),
-            zh_bare=bare_years(bead.zh.text, zh),
-        )
+        dates = bead_pairing(bead, ctx)
         weekdays = pair_weekdays(ru, zh, dateline)
         conflicts = {
             (lang, id(m)): reason

@@ -1462,6 +1462,36 @@ def bead_dates(bead: SegmentPair, lang: str, ctx: PairContext | None) -> list[Da
     return bead.cached(("dates", lang), compute)  # type: ignore[no-any-return]
 
 
+def bead_pairing(bead: SegmentPair, ctx: PairContext | None) -> DatePairing:
+    """The bead's dates paired across the two sides (cached on the bead)."""
+
+    def compute() -> DatePairing:
+        ru = bead_dates(bead, "ru", ctx)
+        zh = bead_dates(bead, "zh", ctx)
+        return pair_dates(
+            ru, zh, pair_dateline(ctx),
+            ru_bare=bare_years(bead.ru.text, ru),
+            zh_bare=bare_years(bead.zh.text, zh),
+        )
+
+    return bead.cached(("dates", "pairing"), compute)  # type: ignore[no-any-return]
+
+
+def bead_date_spans(bead: SegmentPair, lang: str, ctx: PairContext | None) -> list[tuple[int, int]]:
+    """Spans of ``bead.side(lang).text`` the number check should leave
+    to the date checks: every date mention, and a bare four-digit number
+    that answers a year on the other side (``(1644-1912)`` against
+    ``1644年 - 1912年``)."""
+    spans = [(m.start, m.end) for m in bead_dates(bead, lang, ctx)]
+    if bead.ru and bead.zh:
+        index = 0 if lang == "ru" else 1
+        for pair in bead_pairing(bead, ctx).matched:
+            m = pair[index]
+            if m.notation == "bare-year":
+                spans.append((m.start, m.end))
+    return sorted(spans)
+
+
 # ---------------------------------------------------------------------------
 # Comparing
 
@@ -1872,7 +1902,9 @@ __all__ = [
     "Dateline",
     "WeekdayPairing",
     "apply_dateline",
+    "bead_date_spans",
     "bead_dates",
+    "bead_pairing",
     "build_vocab",
     "describe",
     "extract",
