@@ -811,6 +811,10 @@ def _judge(al: _Aligner, words: Sequence[Word], i: int, j: int) -> Finding | boo
             best, best_key = m, key
             if not any(key):
                 break
+    if best is None and (i, j) != (0, len(words)):
+        # Near misses are judged on whole names; a part of a name only
+        # counts when it reads exactly.
+        return None
     if best is not None:
         if best.hanzi in table.exceptions:
             if not al.plausible_name(words[i:j]):
