@@ -173,7 +173,7 @@ class Linter:
             raise InputError("empty file" if not doc.text else "file holds only white space", shown)
         reader = self.reader_for(path, doc.text[:4096])
         doc.format = reader.name
-        parsed = reader.read(doc, lang, self.config)
+        parsed = reader.read(doc, lang, self.config.for_paths((shown,)))
         for seg_lang in list(parsed.segments):
             custom = self.pm.hook.ruconsist_segment(parsed=parsed, lang=seg_lang, config=self.config)
             if custom is not None:

@@ -54,8 +54,16 @@ STARTER = """\
 #   "docs/*":
 #     zh-spacing: space
 
+# How paragraphs pair: auto (by length and anchors), paragraphs, or lines
+# (line N of the RU file translates line N of the ZH file).
+# align: auto
+
 # Input files in another encoding than UTF-8 (e.g. cp1251, gb18030).
 # encoding: utf-8
+
+# Rule packs test their own PASS/FAIL examples when they load; with
+# strict-rules a failing example stops the run instead of warning.
+# strict-rules: false
 """
 
 
