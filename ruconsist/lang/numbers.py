@@ -679,6 +679,12 @@ def _ru_digit_mention(text, norm, m, vocab, p, masks):  # type: ignore[no-untype
     start, end = m.start(), m.end()
     raw = m.group(0)
     value, unit = _digit_value(raw, "ru")
+    alts: tuple[Fraction, ...] = ()
+    if re.fullmatch(r"[0-9]{1,3},[0-9]{2}0", raw) and not raw.startswith("0"):
+        # "500,000" in Russian text is English thousands grouping far more
+        # often than a decimal with a trailing zero: read both ways.
+        alts = (value,)
+        value, unit = Fraction(int(raw.replace(",", ""))), ONE
     role = _in_spans(masks, start, end)
     before = norm[start - 1] if start else ""
     before2 = norm[start - 2] if start > 1 else ""
@@ -688,6 +694,9 @@ def _ru_digit_mention(text, norm, m, vocab, p, masks):  # type: ignore[no-untype
         if _is_letter(before) or (before in DASHES and _is_letter(before2)):
             role = "code"
         elif after and ("a" <= after <= "z") or (after in DASHES and end + 1 < len(norm) and "a" <= norm[end + 1] <= "z"):
+            role = "code"
+        elif re.match(r"\.[a-z]", norm[end:end + 2]):
+            # "показатель 7.b.1": an indicator or section code.
             role = "code"
         elif _is_letter(after) and not (p["mag"].match(norm, end) or p["percent"].match(norm, end)
                                         or p["unit"].match(norm, end)):
@@ -723,7 +732,7 @@ def _ru_digit_mention(text, norm, m, vocab, p, masks):  # type: ignore[no-untype
             end = suffix.end()
             kind = "compound"
     return _finish(text, norm, start, end, value, unit, kind, vocab, p, masks, role=role, lang="ru",
-                   num_end=m.end(), rest=suffix.group(1) if suffix else "")
+                   num_end=m.end(), rest=suffix.group(1) if suffix else "", alts=alts)
 
 
 def _finish(text, norm, start, end, value, unit, kind, vocab, p, masks, *, role=None,  # type: ignore[no-untyped-def]
@@ -742,6 +751,7 @@ def _finish(text, norm, start, end, value, unit, kind, vocab, p, masks, *, role=
             end = mag.end()
             value *= factor
             unit *= factor
+            alts = tuple(a * factor for a in alts)
         pct = p["percent"].match(norm, end)
         if pct and kind != "ordinal":
             kind = "percent"
