@@ -1,0 +1,544 @@
+"""Consistency across the run: one Russian name, one Chinese rendering.
+
+No rule pack lists every name a repository of translations holds.  This
+check learns the renderings from the aligned segments of the whole run
+(every file pair linted together) and reports the outliers.
+
+What is learned, per aligned segment:
+
+* RU: capitalised words that are not at the start of a sentence (or are,
+  but the dictionary reads them as proper names), by lemma, so that
+  ``Ушакова`` and ``Ушаковым`` count as ``Ушаков`` (names the dictionary
+  does not know are counted by their stem: ``Уэстом`` as ``Уэст``);
+* ZH: maximal runs of the characters Chinese transliterates foreign
+  names with (the ``transliteration`` vocabulary of the rule packs,
+  ``rules/transliteration.yaml``), such as ``乌沙科夫`` or ``特朗普``.
+
+A RU word and a ZH run that keep appearing in the same segments are a
+rendering.  A segment where the RU word appears with a *near* variant of
+its usual rendering (one character off) is an outlier (CON001); so is a
+segment where the usual ZH rendering stands for a near variant of the
+RU word (CON002).  Words and runs inside terms the rule packs already
+list are left to the term checks.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from ruconsist.checks.base import Check, PairContext
+from ruconsist.diagnostic import Diagnostic, Location, Severity
+from ruconsist.document import SegmentPair
+from ruconsist.errors import RuleError
+from ruconsist.yamlio import line_of
+
+VOCAB = "transliteration"
+KEYS = ("chars", "given_names", "feminine_endings", "feminine_chars")
+
+#: A capitalised Russian word (hyphenated names kept whole).
+RU_NAME = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*(?![\w-])")
+#: What may stand between a sentence end and the next word.
+_OPENERS = " \t\u00a0«„\"“'(—–-"
+_SENTENCE_END = ".!?…:;\n"
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+# ---------------------------------------------------------------------------
+# The vocabulary
+
+
+@dataclass(frozen=True)
+class TranslitVocab:
+    chars: frozenset[str]
+    run: re.Pattern[str] | None
+    #: (masculine ending, feminine ending) pairs.
+    feminine: tuple[tuple[str, str], ...] = ()
+    #: (character, the character women's names take instead) pairs.
+    feminine_chars: frozenset[tuple[str, str]] = frozenset()
+
+
+def build_vocab(nodes: Any) -> TranslitVocab:
+    chars: set[str] = set()
+    feminine: list[tuple[str, str]] = []
+    feminine_chars: set[tuple[str, str]] = set()
+    for pack, node in nodes:
+        if not isinstance(node, dict):
+            raise RuleError("vocab 'transliteration' must be a mapping", pack.path, line_of(node))
+        text = node.get("chars") or ""
+        if not isinstance(text, str):
+            raise RuleError("transliteration: 'chars' must be a string of characters", pack.path, line_of(node, "chars"))
+        chars.update(c for c in text if _HAN.match(c))
+        fem = node.get("feminine_endings") or {}
+        if not isinstance(fem, dict):
+            raise RuleError(
+                "transliteration: 'feminine_endings' must map a masculine ending to feminine ones",
+                pack.path, line_of(node, "feminine_endings"),
+            )
+        for masc, forms in fem.items():
+            if isinstance(forms, str):
+                forms = [forms]
+            if not isinstance(forms, list) or not all(isinstance(f, str) and f for f in forms):
+                raise RuleError(
+                    f"transliteration: feminine ending of {masc!r} must be a string or a list of strings",
+                    pack.path, line_of(fem, masc),
+                )
+            feminine.extend((str(masc), f) for f in forms)
+        fchars = node.get("feminine_chars") or {}
+        if not isinstance(fchars, dict) or not all(
+            len(str(k)) == 1 and isinstance(v, str) and len(v) == 1 for k, v in fchars.items()
+        ):
+            raise RuleError(
+                "transliteration: 'feminine_chars' must map one character to one character",
+                pack.path, line_of(node, "feminine_chars"),
+            )
+        feminine_chars.update((str(k), v) for k, v in fchars.items())
+    run = re.compile("[" + "".join(sorted(chars)) + "]{2,}") if chars else None
+    return TranslitVocab(frozenset(chars), run, tuple(feminine), frozenset(feminine_chars))
+
+
+def vocab_for(rules: Any) -> TranslitVocab:
+    return rules.cached("consistency.translit", lambda: build_vocab(rules.vocab(VOCAB)))  # type: ignore[no-any-return]
+
+
+# ---------------------------------------------------------------------------
+# Extraction (shared with ``ruconsist.suggest``)
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in _OPENERS:
+        i -= 1
+    return i < 0 or text[i] in _SENTENCE_END
+
+
+_PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
+#: Case endings stripped from names the dictionary does not know, longest
+#: first (``Уэстом`` → ``уэст``, ``Флейка`` → ``флейк``, ``Ачехе`` →
+#: ``ачех``).  No plural endings: ``-ов``/``-ев`` end surnames.
+_ENDINGS = tuple(sorted(
+    ("ами", "ями", "ого", "его", "ому", "ему", "ыми", "ими", "ой", "ей", "ом", "ем", "ым", "им",
+     "ах", "ях", "ую", "юю", "ая", "яя", "ое", "ее", "ые", "ие", "ий", "ый",
+     "а", "я", "у", "ю", "е", "ы", "и", "ь", "й"),
+    key=len, reverse=True,
+))
+
+
+def _norm(word: str) -> str:
+    return word.lower().replace("ё", "е")
+
+
+def _stem(norm: str) -> str:
+    for ending in _ENDINGS:
+        if norm.endswith(ending) and len(norm) - len(ending) >= 3:
+            norm = norm[: -len(ending)]
+            break
+    # The stem of -ия/-ея names keeps one vowel more in some cases
+    # (России, Гвинее): drop it too when enough is left.
+    if norm.endswith(("и", "е")) and len(norm) >= 5:
+        norm = norm[:-1]
+    return norm
+
+
+def _proper_parse(word: str):  # type: ignore[no-untyped-def]
+    """The dictionary's proper-name reading of a word it knows, if any."""
+    from ruconsist import morph
+
+    analyzer = morph.analyzer()
+    if not analyzer.word_is_known(_norm(word)):
+        return None
+    for p in analyzer.parse(word):
+        if _PROPER & set(p.tag.grammemes):
+            return p
+    return None
+
+
+@functools.lru_cache(maxsize=65536)
+def name_key(word: str) -> str:
+    """The key under which the forms of one name are counted together:
+    the dictionary lemma of a name the dictionary knows (``Ушаковым`` →
+    ``ушаков``, ``Сергея`` → ``сергей``), else the word without its case
+    ending, since the dictionary's guesses for unknown foreign names
+    disagree from form to form (``Флейк``/``Флейка``).  Each part of a
+    hyphenated name is keyed on its own (``Бернерса-Ли``)."""
+    if "-" in word:
+        return "-".join(name_key(part) for part in word.split("-"))
+    parse = _proper_parse(word)
+    if parse is not None:
+        return _norm(parse.normal_form)
+    return _stem(_norm(word))
+
+
+def _sentence_initial_name(word: str) -> bool:
+    """Whether a capitalised word at a sentence start is still a name:
+    the dictionary reads it as one, or does not know it at all."""
+    from ruconsist import morph
+
+    if not morph.analyzer().word_is_known(_norm(word)):
+        return True
+    return _proper_parse(word) is not None
+
+
+def given_name(word: str) -> bool:
+    """Whether the dictionary reads the word as a first name (``Анна``,
+    ``Джон``): many people share one, and Chinese renders some of them
+    by the person's own language (Anne Frank 安妮, Anna 安娜)."""
+    parse = _proper_parse(word)
+    return parse is not None and "Name" in parse.tag.grammemes
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    start: int
+    end: int
+    text: str
+    key: str
+
+
+def ru_names(text: str) -> list[Word]:
+    """Capitalised words of a RU text that are names (not sentence-initial,
+    or sentence-initial but read as a name), with their keys."""
+    out = []
+    for m in RU_NAME.finditer(text):
+        word = m.group()
+        if _sentence_initial(text, m.start()) and not _sentence_initial_name(word):
+            continue
+        out.append(Word(m.start(), m.end(), word, name_key(word)))
+    return out
+
+
+def zh_runs(text: str, vocab: TranslitVocab) -> list[tuple[int, int, str]]:
+    """Maximal runs of transliteration characters, two or more long."""
+    if vocab.run is None:
+        return []
+    return [(m.start(), m.end(), m.group()) for m in vocab.run.finditer(text)]
+
+
+def term_spans(bead: SegmentPair, lang: str, rules: Any) -> list[tuple[int, int]]:
+    from ruconsist.terms import matcher_for
+
+    matcher = matcher_for(rules)
+    mentions = bead.cached(("terms", lang), lambda: matcher.find(bead.side(lang).text, lang))
+    return [(m.start, m.end) for m in mentions]
+
+
+def _inside(spans: list[tuple[int, int]], a: int, b: int) -> bool:
+    return any(s < b and a < e for s, e in spans)
+
+
+# ---------------------------------------------------------------------------
+# Similarity
+
+
+def edit_distance(a: str, b: str, limit: int = 3) -> int:
+    """Levenshtein distance, stopping early above ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        if min(cur) > limit:
+            return limit + 1
+        prev = cur
+    return prev[-1]
+
+
+def _feminine_pair(a: str, b: str, vocab: TranslitVocab) -> bool:
+    """Whether ``a`` and ``b`` are one name's masculine and feminine
+    forms: ``扎哈罗夫``/``扎哈罗娃`` (endings), ``凯利``/``凯莉``
+    (a character Chinese keeps for women's names)."""
+    for masc, fem in vocab.feminine:
+        for x, y in ((a, b), (b, a)):
+            if x.endswith(masc) and y.endswith(fem) and x[: -len(masc)] == y[: -len(fem)]:
+                return True
+    if len(a) == len(b):
+        diff = [(x, y) for x, y in zip(a, b) if x != y]
+        if diff and all((x, y) in vocab.feminine_chars or (y, x) in vocab.feminine_chars for x, y in diff):
+            return True
+    return False
+
+
+def zh_variant(usual: str, other: str, vocab: TranslitVocab) -> bool:
+    """Whether ``other`` reads as a misspelling of the rendering ``usual``:
+    one character off (two in a name of six or more), and neither a
+    part of the other (``布普京`` is ``普京`` with a neighbour glued on)
+    nor its feminine form (``扎哈罗娃`` for ``扎哈罗夫``)."""
+    if usual == other or usual in other or other in usual:
+        return False
+    if len(usual) != len(other) and min(len(usual), len(other)) < 4:
+        return False
+    if _feminine_pair(usual, other, vocab):
+        return False
+    limit = 2 if min(len(usual), len(other)) >= 6 else 1
+    return edit_distance(usual, other, limit) <= limit
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Whether two RU words share an inflected form (one name in two
+    cases), part by part for hyphenated names."""
+    from ruconsist import morph
+
+    pa, pb = a.split("-"), b.split("-")
+    if len(pa) != len(pb):
+        return False
+    return all(x.lower() == y.lower() or morph.word_forms(x) & morph.word_forms(y) for x, y in zip(pa, pb))
+
+
+def ru_variant(usual_key: str, other_key: str, usual: str, other: str) -> bool:
+    """Whether the RU word ``other`` reads as a misspelling of ``usual``
+    (their keys one letter apart, two in long words) rather than another
+    word or another case of the same one."""
+    if usual_key == other_key or len(usual_key) < 4 or len(other_key) < 4:
+        return False
+    limit = 2 if min(len(usual_key), len(other_key)) >= 9 else 1
+    if edit_distance(usual_key, other_key, limit) > limit:
+        return False
+    return not _same_word(usual, other)
+
+
+# ---------------------------------------------------------------------------
+# Statistics over the run
+
+
+@dataclass
+class Mention:
+    unit: int
+    location: Location
+    text: str
+
+
+@dataclass
+class Renderings:
+    """Which RU lemmas and ZH runs share aligned segments, run-wide."""
+
+    ru: dict[int, dict[str, list[Mention]]] = field(default_factory=lambda: defaultdict(dict))
+    zh: dict[int, dict[str, list[Mention]]] = field(default_factory=lambda: defaultdict(dict))
+    units: int = 0
+    #: Keys of first names: their usual rendering needs more evidence.
+    given: set[str] = field(default_factory=set)
+    ru_count: Counter[str] = field(default_factory=Counter)
+    zh_count: Counter[str] = field(default_factory=Counter)
+    pair_count: Counter[tuple[str, str]] = field(default_factory=Counter)
+
+    def add(self, ru: list[tuple[str, Mention]], zh: list[tuple[str, Mention]]) -> None:
+        unit = self.units
+        self.units += 1
+        for lemma, m in ru:
+            self.ru[unit].setdefault(lemma, []).append(m)
+        for run, m in zh:
+            self.zh[unit].setdefault(run, []).append(m)
+        for lemma in self.ru[unit]:
+            self.ru_count[lemma] += 1
+        for run in self.zh[unit]:
+            self.zh_count[run] += 1
+        for lemma in self.ru.get(unit, {}):
+            for run in self.zh.get(unit, {}):
+                self.pair_count[(lemma, run)] += 1
+
+    def dice(self, lemma: str, run: str) -> float:
+        both = self.pair_count[(lemma, run)]
+        return 2 * both / (self.ru_count[lemma] + self.zh_count[run]) if both else 0.0
+
+    def usual_zh(self, min_count: int = 2, min_dice: float = 0.5) -> dict[str, str]:
+        """Each RU name's usual ZH rendering: the run most strongly tied
+        to it (Dice), seen together at least ``min_count`` times (one more
+        for first names)."""
+        best: dict[str, tuple[float, int, str]] = {}
+        for (lemma, run), n in self.pair_count.items():
+            if n < min_count + (lemma in self.given):
+                continue
+            score = (self.dice(lemma, run), n, run)
+            if score[0] >= min_dice and (lemma not in best or score > best[lemma]):
+                best[lemma] = score
+        return {lemma: s[2] for lemma, s in best.items()}
+
+    def usual_ru(self, min_count: int = 2, min_dice: float = 0.5) -> dict[str, str]:
+        best: dict[str, tuple[float, int, str]] = {}
+        for (lemma, run), n in self.pair_count.items():
+            if n < min_count:
+                continue
+            score = (self.dice(lemma, run), n, lemma)
+            if score[0] >= min_dice and (run not in best or score > best[run]):
+                best[run] = score
+        return {run: s[2] for run, s in best.items()}
+
+
+def collect(bead: SegmentPair, rules: Any) -> tuple[list[tuple[str, Mention]], list[tuple[str, Mention]]]:
+    """The RU names and ZH runs of one bead that no rule pack term covers."""
+    vocab = vocab_for(rules)
+    ru_text, zh_text = bead.ru.text, bead.zh.text
+    ru_terms = term_spans(bead, "ru", rules)
+    zh_terms = term_spans(bead, "zh", rules)
+    ru = [
+        (w.key, Mention(-1, bead.ru.location(w.start, w.end), w.text))
+        for w in ru_names(ru_text)
+        if not _inside(ru_terms, w.start, w.end)
+    ]
+    zh = [
+        (run, Mention(-1, bead.zh.location(a, b), run))
+        for a, b, run in zh_runs(zh_text, vocab)
+        if not _inside(zh_terms, a, b)
+    ]
+    return ru, zh
+
+
+def _where(mentions: list[Mention], limit: int = 3) -> str:
+    shown = [m.location.short() for m in mentions[:limit]]
+    if len(mentions) > limit:
+        shown.append("…")
+    return ", ".join(shown)
+
+
+def _segments(n: int) -> str:
+    return f"{n} other segment" if n == 1 else f"{n} other segments"
+
+
+class RenderingConsistency(Check):
+    """The same Russian name rendered differently in Chinese in different
+    files or segments of one run (``Ушаков`` as ``乌沙科夫`` in nine
+    articles and ``乌沙可夫`` in one), or the same Chinese rendering
+    standing for a different spelling of the Russian name.
+
+    The check needs no rule pack entry: it learns, from the aligned
+    segments of every file pair linted together, which capitalised RU
+    word (by lemma) goes with which run of transliteration characters in
+    ZH.  A segment whose ZH run is one character off the usual rendering
+    is reported as CON001 with the usual form and where it occurs; a
+    segment whose RU word is one letter off the usual word for a ZH
+    rendering is reported as CON002.  Masculine and feminine forms
+    (``扎哈罗夫``/``扎哈罗娃``) are not variants of each other.  Names the
+    rule packs list are left to TRM001/TRM002.
+
+    Examples
+      PASS  RU «Ушаков» ×9 ↔ ZH «乌沙科夫» ×9, and «Ушаков» ↔ «乌沙科夫» again
+      FAIL  RU «Ушаков» ×9 ↔ ZH «乌沙科夫» ×9, then «Ушаков» ↔ «乌沙可夫»  -> CON001
+      FAIL  RU «Ушаков» ×9 ↔ ZH «乌沙科夫» ×9, then «Ушанов» ↔ «乌沙科夫»  -> CON002
+    """
+
+    code = "CON001"
+    slug = "inconsistent-rendering"
+    category = "name"
+    severity = Severity.WARNING
+    extra_codes = {
+        "CON002": ("inconsistent-source-name", "name", Severity.WARNING),
+    }
+    #: A rendering counts as usual when seen in this many segments.
+    min_count = 2
+
+    def __init__(self, rules: Any, config: Any) -> None:
+        super().__init__(rules, config)
+        self.stats = Renderings()
+
+    def check(self, bead: SegmentPair, ctx: PairContext) -> Iterator[Diagnostic]:
+        if bead.ru and bead.zh:
+            ru, zh = collect(bead, ctx.rules)
+            if ru and zh:
+                unit = self.stats.units
+                for key, m in ru:
+                    m.unit = unit
+                    if given_name(m.text):
+                        self.stats.given.add(key)
+                for _, m in zh:
+                    m.unit = unit
+                self.stats.add(ru, zh)
+        return iter(())
+
+    def finish_run(self) -> Iterator[Diagnostic]:
+        stats = self.stats
+        vocab = vocab_for(self.rules)
+        usual_zh = stats.usual_zh(self.min_count)
+        usual_ru = stats.usual_ru(self.min_count)
+        reported: dict[tuple[str, str], tuple[float, Diagnostic]] = {}
+        for unit in range(stats.units):
+            ru_here = stats.ru.get(unit, {})
+            zh_here = stats.zh.get(unit, {})
+            # CON001: a RU name whose usual rendering is absent, and a near
+            # variant of it present.
+            for lemma, ru_ms in ru_here.items():
+                usual = usual_zh.get(lemma)
+                if usual is None or usual in zh_here:
+                    continue
+                for run, zh_ms in zh_here.items():
+                    if not zh_variant(usual, run, vocab):
+                        continue
+                    if stats.pair_count[(lemma, run)] >= stats.pair_count[(lemma, usual)]:
+                        continue
+                    owner = usual_ru.get(run)
+                    if owner is not None and owner != lemma and owner in ru_here:
+                        continue  # the run is another name's own rendering
+                    majority = [
+                        zm for u in range(stats.units) if lemma in stats.ru.get(u, {})
+                        for zm in stats.zh.get(u, {}).get(usual, [])[:1]
+                    ]
+                    n = stats.pair_count[(lemma, usual)]
+                    here = zh_ms[0]
+                    diag = Diagnostic(
+                        code="CON001",
+                        slug=self.codes()["CON001"][0],
+                        category="name",
+                        severity=self.severity,
+                        message=(
+                            f"RU '{ru_ms[0].text}' is '{usual}' in {_segments(n)} ({_where(majority)})"
+                            f" but '{run}' here"
+                        ),
+                        location=here.location,
+                        counterpart=ru_ms[0].location,
+                        expected=usual,
+                        found=run,
+                    )
+                    key = (here.location.short(), "CON001")
+                    score = stats.dice(lemma, usual)
+                    if key not in reported or score > reported[key][0]:
+                        reported[key] = (score, diag)
+            # CON002: a ZH rendering whose usual RU word is absent, and a
+            # near variant of that word present.
+            for run, zh_ms in zh_here.items():
+                lemma = usual_ru.get(run)
+                if lemma is None or lemma in ru_here:
+                    continue
+                majority_text = next(
+                    (ms[0].text for u in range(stats.units) if run in stats.zh.get(u, {})
+                     for ms in [stats.ru.get(u, {}).get(lemma)] if ms),
+                    lemma.capitalize(),
+                )
+                for other, ru_ms in ru_here.items():
+                    if not ru_variant(lemma, other, majority_text, ru_ms[0].text):
+                        continue
+                    if stats.pair_count[(other, run)] >= stats.pair_count[(lemma, run)]:
+                        continue
+                    majority = [
+                        rm for u in range(stats.units) if run in stats.zh.get(u, {})
+                        for rm in stats.ru.get(u, {}).get(lemma, [])[:1]
+                    ]
+                    n = stats.pair_count[(lemma, run)]
+                    usual_text = majority[0].text if majority else lemma.capitalize()
+                    here = ru_ms[0]
+                    diag = Diagnostic(
+                        code="CON002",
+                        slug=self.codes()["CON002"][0],
+                        category="name",
+                        severity=self.severity,
+                        message=(
+                            f"ZH '{run}' stands for RU '{usual_text}' in {_segments(n)} ({_where(majority)})"
+                            f" but for '{here.text}' here"
+                        ),
+                        location=here.location,
+                        counterpart=zh_ms[0].location,
+                        expected=lemma.capitalize(),
+                        found=here.text,
+                    )
+                    key = (here.location.short(), "CON002")
+                    score = stats.dice(lemma, run)
+                    if key not in reported or score > reported[key][0]:
+                        reported[key] = (score, diag)
+        for _, diag in reported.values():
+            yield diag
+
+
+CHECKS = [RenderingConsistency]
