@@ -136,8 +136,8 @@ def halfwidth_marks(text: str) -> list[int]:
         n = text[i + 1] if i + 1 < len(text) else ""
         if c in ",:" and p.isdigit() and n.isdigit():
             continue
-        if (c == ")" and p in ":;") or (c == "(" and p in ":;"):
-            continue  # an emoticon
+        if (c in ")(" and p in ":;") or (c in ":;" and n in ")(" and text[i + 2:i + 3] in ("", " ", "\n", "\t")):
+            continue  # an emoticon :) ;(
         if is_cjk(p) or is_han(n):
             hits.add(i)
             if i in pairs:

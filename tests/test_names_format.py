@@ -1,0 +1,132 @@
+"""NAM001 (separator in foreign names in Chinese) and TTL002 (book-title
+marks around known titles)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import ruconsist.checks as builtin_checks
+from ruconsist.testing import findings, lint_texts
+
+TITLE_PACK = """\
+version: 1
+pack: test-titles
+terms:
+  - id: un-charter
+    category: title
+    ru: [Устав ООН]
+    zh: [联合国宪章]
+  - id: new-start
+    category: title
+    ru: [ДСНВ, Договор о сокращении стратегических наступательных вооружений]
+    zh: [新削减战略武器条约, 新START]
+  - id: putin
+    category: name
+    ru: [Владимир Путин, Путин]
+    zh: [弗拉基米尔·普京, 普京]
+  - id: paris
+    category: place
+    ru: [Париж]
+    zh: [巴黎]
+  - id: london
+    category: place
+    ru: [Лондон]
+    zh: [伦敦]
+"""
+
+
+@pytest.fixture(autouse=True)
+def _names_registered(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The checks are looked up by module name; make sure the list names it.
+    if "names" not in builtin_checks.BUILTIN_CHECK_MODULES:
+        monkeypatch.setattr(
+            builtin_checks, "BUILTIN_CHECK_MODULES", (*builtin_checks.BUILTIN_CHECK_MODULES, "names")
+        )
+
+
+@pytest.fixture(scope="module")
+def pack(tmp_path_factory: pytest.TempPathFactory) -> str:
+    path = Path(tmp_path_factory.mktemp("packs")) / "titles.yaml"
+    path.write_text(TITLE_PACK, encoding="utf-8")
+    return str(path)
+
+
+@pytest.mark.parametrize(
+    ("ru", "zh", "found"),
+    [
+        # From the seed article's headline.
+        ("Ушаков рассказал, о чем говорили Владимир Путин и Си Цзиньпин",
+         "乌沙科夫讲述了弗拉基米尔*普京和习近平谈了一个半小时的事情", "弗拉基米尔*普京"),
+        ("Джо Байден", "乔•拜登表示", "乔•拜登"),
+        ("Сергей Лавров", "谢尔盖・拉夫罗夫说", "谢尔盖・拉夫罗夫"),
+        ("Юрий Ушаков", "尤里．乌沙科夫", "尤里．乌沙科夫"),
+        ("Юрий Ушаков", "尤里.乌沙科夫", "尤里.乌沙科夫"),
+        ("Владимир Путин", "弗拉基米尔 普京", "弗拉基米尔 普京"),
+        ("Владимир Путин", "弗拉基米尔-普京", "弗拉基米尔-普京"),
+        ("Мария Захарова", "发言人玛丽亚*扎哈罗娃", "玛丽亚*扎哈罗娃"),
+        # Several parts make one name and one finding.
+        ("Жозеф Кулон де Жюмонвиль", "约瑟夫•库隆•德•朱蒙维尔", "约瑟夫•库隆•德•朱蒙维尔"),
+    ],
+)
+def test_wrong_separator_in_foreign_name(ru: str, zh: str, found: str, pack: str) -> None:
+    assert findings(ru, zh, select=["NAM001"], packs=[pack]) == [("NAM001", "zh", found)]
+
+
+@pytest.mark.parametrize(
+    ("ru", "zh"),
+    [
+        ("Владимир Путин", "弗拉基米尔·普京"),
+        ("Китай — АСЕАН", "中国-东盟"),  # a hyphen joining partners, not a name
+        ("Бразилия — Аргентина", "巴西-阿根廷边境"),
+        ("Париж, Лондон", "巴黎•伦敦"),  # places of the pack
+        ("важное событие", "这是*重要*的事"),  # emphasis marks
+        ("Пекин и Шанхай", "北京•上海"),
+        ("12 марта", "3月12日 星期四"),
+    ],
+)
+def test_no_finding_without_a_foreign_name(ru: str, zh: str, pack: str) -> None:
+    assert findings(ru, zh, select=["NAM001"], packs=[pack]) == []
+
+
+def test_separator_fix_replaces_every_wrong_mark() -> None:
+    zh = "包括约瑟夫•库隆•德•朱蒙维尔在内"
+    (d,) = lint_texts("в том числе Жозеф Кулон де Жюмонвиль", zh, select=["NAM001"])
+    assert d.fix is not None
+    fixed = zh[: d.fix.start] + d.fix.replacement + zh[d.fix.end :]
+    assert fixed == "包括约瑟夫·库隆·德·朱蒙维尔在内"
+    assert (d.category, d.severity.label) == ("name", "error")
+
+
+@pytest.mark.parametrize(
+    ("ru", "zh", "found"),
+    [
+        ("5 февраля истекает срок действия ДСНВ.", "新削减战略武器条约将于2月5日到期。", "新削减战略武器条约"),
+        ("в соответствии с Уставом ООН", "根据联合国宪章宗旨和原则", "联合国宪章"),
+        ("Устав ООН", "“联合国宪章”", "联合国宪章"),  # quotes are not book-title marks
+    ],
+)
+def test_known_title_without_book_title_marks(ru: str, zh: str, found: str, pack: str) -> None:
+    assert findings(ru, zh, select=["TTL002"], packs=[pack]) == [("TTL002", "zh", found)]
+
+
+@pytest.mark.parametrize(
+    ("ru", "zh"),
+    [
+        ("5 февраля истекает срок действия ДСНВ.", "俄美《新削减战略武器条约》将于2月5日到期。"),
+        ("в соответствии с Уставом ООН", "根据《联合国宪章》宗旨和原则"),
+        ("Договор СНВ", "《〈新削减战略武器条约〉议定书》"),  # nested title
+        ("ДСНВ", "新START条约"),  # an abbreviation takes no marks
+    ],
+)
+def test_title_in_marks_or_abbreviation_passes(ru: str, zh: str, pack: str) -> None:
+    assert findings(ru, zh, select=["TTL002"], packs=[pack]) == []
+
+
+def test_title_fix_adds_marks(pack: str) -> None:
+    zh = "根据联合国宪章宗旨"
+    (d,) = lint_texts("согласно Уставу ООН", zh, select=["TTL002"], packs=[pack])
+    assert d.fix is not None
+    assert zh[: d.fix.start] + d.fix.replacement + zh[d.fix.end :] == "根据《联合国宪章》宗旨"
+    assert (d.category, d.severity.label) == ("title", "error")
