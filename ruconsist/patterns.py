@@ -57,6 +57,7 @@ from __future__ import annotations
 
 import fnmatch
 import string
+import time
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -183,12 +184,16 @@ class PatternRule:
 
 ROMAN = regex.compile(r"^M{0,4}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
-#: Cyrillic letters typed for Latin Roman numerals (``ХХ съезд``).
+#: Cyrillic capitals typed for Latin Roman numerals (``ХХ съезд``).
+#: Lower-case letters are never read as Roman numerals (``х``, ``v``).
 ROMAN_LOOKALIKES = str.maketrans({"Х": "X", "І": "I", "С": "C", "М": "M", "Ⅰ": "I", "Ⅴ": "V", "Ⅹ": "X"})
 
 
+PLAIN_NUMBER = regex.compile(r"^\d+(?:[.,]\d+)?$")
+
+
 def roman_value(text: str) -> int | None:
-    s = text.strip().upper().translate(ROMAN_LOOKALIKES)
+    s = text.strip().translate(ROMAN_LOOKALIKES)
     if not s or not ROMAN.match(s):
         return None
     total = 0
@@ -221,8 +226,14 @@ def number_value(text: str, lang: str, rules: RuleSet | None = None) -> Fraction
     r = roman_value(s)
     if r is not None:
         return Fraction(r)
-    if rules is None:
-        return Fraction(s) if s.isascii() and s.isdigit() else None
+    if rules is None or not any(True for _ in rules.vocab("numbers")):
+        # No number vocabulary loaded (a bare user pack): digits only.
+        m = PLAIN_NUMBER.match(s)
+        if m is None:
+            return None
+        sep = "," if lang == "ru" else "."
+        whole, _, frac = m.group().partition(sep)
+        return Fraction(f"{whole.replace(',', '')}.{frac}" if frac else whole.replace(",", ""))
     from ruconsist.checks.numbers import number_vocab
     from ruconsist.lang.numbers import extract_numbers, parse_zh_numeral
 
@@ -722,30 +733,61 @@ def find_matches(
         return []
     compared = dict.fromkeys(rule.compared())
     out = []
-    try:
-        for m in pattern.finditer(text, timeout=rule.timeout):
-            if m.end() <= m.start():
-                continue
-            if rule.scope != "all" and kind_at is not None:
-                is_title = kind_at(m.start()) in TITLE_KINDS
-                if is_title != (rule.scope == "titles"):
-                    continue
-            groups = tuple((n, v) for n, v in m.groupdict().items() if v is not None)
-            keys = []
-            ok = True
-            for name, value in groups:
-                if name not in compared and rule.kind_of(name) == "text":
-                    continue
-                key = capture_key(rule.kind_of(name), value, lang, rules)
-                if key is None:
-                    ok = False
-                    break
-                keys.append((name, key))
-            if ok:
-                out.append(Match(lang, m.start(), m.end(), m.group(), groups, tuple(keys)))
-    except TimeoutError:
-        raise PatternTimeout(rule, lang) from None
+    # One time budget for all searches in the text: each search gets what
+    # is left.  Reading captures (number words, terms) is not counted.
+    left = rule.timeout
+    pos = 0
+    while pos <= len(text):
+        if left <= 0:
+            raise PatternTimeout(rule, lang)
+        began = time.monotonic()
+        try:
+            m = pattern.search(text, pos, timeout=left)
+        except TimeoutError:
+            raise PatternTimeout(rule, lang) from None
+        left -= time.monotonic() - began
+        if m is None:
+            break
+        if m.end() <= m.start():
+            pos = m.start() + 1
+            continue
+        accepted = _accept(rule, m, lang, rules, compared, kind_at)
+        if isinstance(accepted, int):
+            # A match that does not count (a number capture that is no
+            # number) must not hide a match that starts inside it: the
+            # search resumes after the capture that failed, so that in
+            # "в докладе XX съезда" the failed "докладе" gives way to
+            # "XX съезда" (and never to a piece of a word).
+            pos = max(accepted, m.start() + 1)
+            continue
+        out.append(accepted)
+        pos = m.end()
     return out
+
+
+def _accept(
+    rule: PatternRule,
+    m: regex.Match[str],
+    lang: str,
+    rules: RuleSet | None,
+    compared: dict[str, None],
+    kind_at: Callable[[int], str] | None,
+) -> Match | int:
+    """The match, or where to resume searching when it does not count."""
+    if rule.scope != "all" and kind_at is not None:
+        is_title = kind_at(m.start()) in TITLE_KINDS
+        if is_title != (rule.scope == "titles"):
+            return m.end()
+    groups = tuple((n, v) for n, v in m.groupdict().items() if v is not None)
+    keys = []
+    for name, value in groups:
+        if name not in compared and rule.kind_of(name) == "text":
+            continue
+        key = capture_key(rule.kind_of(name), value, lang, rules)
+        if key is None:
+            return m.end(name)
+        keys.append((name, key))
+    return Match(lang, m.start(), m.end(), m.group(), groups, tuple(keys))
 
 
 def counterparts(rule: PatternRule, a: Match, b: Match) -> bool:
@@ -893,11 +935,14 @@ def message_for(finding: Finding, rules: RuleSet | None) -> tuple[str, str | Non
         mine, theirs = dict(m.keys), dict(finding.near.keys)
         parts = []
         for n in finding.differ:
+            if finding.near.group(n) == finding.near.text and m.group(n) == m.text:
+                continue  # the capture is the whole match: nothing to add
             parts.append(
                 f"{n} = {_shown(rule.kind_of(n), theirs[n], finding.near.group(n))},"
                 f" not {_shown(rule.kind_of(n), mine[n], m.group(n))}"
             )
-        notes.append(f"found '{finding.near.text}' with {'; '.join(parts)}")
+        found = f"found '{finding.near.text}'"
+        notes.append(f"{found} with {', '.join(parts)}" if parts else found)
     if expected:
         notes.append(f"expected {expected}")
     if notes:
