@@ -339,10 +339,7 @@ def test_user_pack_adds_an_exception() -> None:
     assert [f.expected for f in compare("в Цзилине", "在吉林")] == []
     mine = pack_from_text("version: 1\nvocab:\n  palladius:\n    exceptions:\n      吉林: [Гирин]\n", "mine.yaml")
     shipped = load_pack(default_pack_dir() / "palladius.yaml")
-    table = build_table(
-        [(shipped, shipped.vocab["palladius"]), (mine.packs[0], mine.packs[0].vocab["palladius"])],
-        [(shipped, shipped.vocab["transliteration"])],
-    )
+    table = build_table([(shipped, shipped.vocab["palladius"]), (mine.packs[0], mine.packs[0].vocab["palladius"])])
     assert compare("в Гирине", "在吉林", table) == []
     assert [(f.kind, f.expected) for f in compare("в Цзилине", "在吉林", table)] == [("exception", "Гирине")]
 

@@ -53,6 +53,7 @@ def test_halfwidth_marks_next_to_chinese(zh: str, marks: str) -> None:
         "时间为16:40",  # clock
         "比分3:1",
         "参见 https://example.com/a?b=1,2 获取详情",  # URL
+        "根据 PubMed (https://www.ncbi.nlm.nih.gov/pubmed) 的数据",
         "运行 `ls -l; echo (a)` 命令",  # code
         "点击<a href=\"x\">这里</a>",  # markup
         "见[文档](http://x.org/a)说明",  # Markdown link target
@@ -135,6 +136,7 @@ def test_ru_quotes_option_accepts_english_style() -> None:
         ("Договор истекает.", "《新削减战略武器条约到期。", [("TYP003", "zh", "《")]),
         ("Договор истекает.", "他将该大钟称之为“穷人的大钟“。", [("TYP003", "zh", "“"), ("TYP003", "zh", "“")]),
         ("Договор истекает.", "条约（即新START)到期。", [("TYP003", "zh", "（"), ("TYP003", "zh", ")")]),
+        ("Данные (см. http://www.nhc.gov.cn/a.html).", "数据（见 (http://www.nhc.gov.cn/a.html）。", [("TYP003", "zh", "(")]),
     ],
 )
 def test_unbalanced_marks(ru: str, zh: str, expected: list[tuple[str, str, str]]) -> None:

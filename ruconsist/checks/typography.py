@@ -51,8 +51,22 @@ def is_cjk(ch: str) -> bool:
     return bool(ch) and bool(_HAN.match(ch) or _CJK_PUNCT.match(ch))
 
 
+_URL_START = ("http", "ftp", "www.")
+
+
 def protected_spans(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in PROTECTED.finditer(text)]
+    out = []
+    for m in PROTECTED.finditer(text):
+        a, b = m.span()
+        if m.group().startswith(_URL_START):
+            # A URL ends before the punctuation that follows it, and before
+            # a closing parenthesis it did not open: (https://x.org/a).
+            while b > a and text[b - 1] in ".,;:!?)":
+                if text[b - 1] == ")" and text[a:b].count("(") >= text[a:b].count(")"):
+                    break
+                b -= 1
+        out.append((a, b))
+    return out
 
 
 class _Mask:

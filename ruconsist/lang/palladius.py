@@ -338,13 +338,18 @@ def table_from_rules(rules: RuleSet) -> Table:
 
 @functools.lru_cache(maxsize=1)
 def default_table() -> Table:
-    """The table of the shipped ``palladius`` pack alone."""
+    """The table of the shipped ``palladius`` and ``transliteration``
+    packs alone (no user packs)."""
     from ruconsist.rules import default_pack_dir, load_pack
 
-    pack = load_pack(default_pack_dir() / "palladius.yaml", display="rules/palladius.yaml")
+    packs = [
+        load_pack(default_pack_dir() / name, display=f"rules/{name}")
+        for name in ("palladius.yaml", "transliteration.yaml")
+        if (default_pack_dir() / name).is_file()
+    ]
     return build_table(
-        [(pack, pack.vocab[VOCAB])],
-        [(pack, pack.vocab[TRANSLIT_VOCAB])] if TRANSLIT_VOCAB in pack.vocab else [],
+        [(p, p.vocab[VOCAB]) for p in packs if VOCAB in p.vocab],
+        [(p, p.vocab[TRANSLIT_VOCAB]) for p in packs if TRANSLIT_VOCAB in p.vocab],
     )
 
 
