@@ -69,6 +69,9 @@ RU_CASES = [
     ("25 %", [("25 %", F(25), "percent")]),
     ("на 2 п.п.", [("2 п.п.", F(2), "percent")]),
     ("две трети", [("две трети", F(2, 3), "fraction")]),
+    ("три пятых голосов", [("три пятых", F(3, 5), "fraction")]),
+    # after tens the ordinal is a compound ordinal, not a denominator
+    ("двадцать пятых годов", [("двадцать пятых", F(25), "ordinal")]),
     ("в три раза", [("три раза", F(3), "multiple")]),
     ("в третий раз", [("третий", F(3), "ordinal")]),
     ("трижды", [("трижды", F(3), "cardinal")]),
@@ -105,6 +108,8 @@ ZH_CASES = [
     ("三成", [("三成", F(30), "percent")]),
     ("三分之二", [("三分之二", F(2, 3), "fraction")]),
     ("三倍", [("三倍", F(3), "multiple")]),
+    # 千克 is a unit (kilogram), not 千 = thousand
+    ("4千克", [("4", F(4), "cardinal")]),
     ("五六千人", [("五六千", F(5000), "cardinal")]),
     ("三至六周", [("三", F(3), "range-part"), ("六", F(6), "range-part")]),
     ("5至7万", [("5", F(50_000), "range-part"), ("7万", F(70_000), "range-part")]),
@@ -209,6 +214,7 @@ def one(text: str, lang: str, vocab) -> NumberMention:
         ("27 метров", "30码", True),   # converted units, 12 %
         ("27 метров", "40码", False),
         ("27 градусов", "80华氏度", True),
+        ("1,5 гигатонн", "15亿吨", True),
     ],
 )
 def test_values_equal_by_rounding_and_conversion(vocab, ru: str, zh: str, equal: bool) -> None:

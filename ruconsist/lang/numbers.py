@@ -863,6 +863,16 @@ def _ru_word_mentions(text, norm, vocab, p, masks):  # type: ignore[no-untyped-d
             if ent is None:
                 break
             k, v = ent
+            if (k == "ordinals" and j > i and group and not total and last_place == 1
+                    and tw.endswith(("ых", "их", "ыми", "ими")) and v > 1):
+                # "три пятых" = 3/5, "двух третьих" = 2/3; but "двадцать
+                # пятых" (after tens) is the ordinal 25th.
+                total = group / v
+                group = ZERO
+                end = te
+                out_kind = "fraction"
+                j += 1
+                break
             if k in ("cardinals", "ordinals"):
                 if v >= 1000 and k == "ordinals":
                     if j == i or group or total:
@@ -1245,6 +1255,10 @@ def _zh_finish(text, norm, start, end, value, unit, vocab, p, role, *, digits, n
             approx = True
             pos = a.end()
         mg = at(p["mags"])
+        unit_here = at(p["unit"])
+        if mg and unit_here and unit_here.start() == mg.start():
+            # 4千克 is four kilograms, not four thousand; 5千米 five km.
+            mg = None
         if mg:
             for c in mg.group(0):
                 factor *= vocab.zh.maps["magnitudes"].get(c) or vocab.zh.maps["units"][c]
