@@ -59,6 +59,7 @@ def test_halfwidth_marks_next_to_chinese(zh: str, marks: str) -> None:
         "见[文档](http://x.org/a)说明",  # Markdown link target
         "Hello, world! How are you?",  # Latin text in the Chinese file
         "他笑了:)",  # emoticon
+        "n2与(n + 1)2间总会存在一个素数",  # a formula
     ],
 )
 def test_halfwidth_marks_left_alone(zh: str) -> None:

@@ -40,6 +40,10 @@ PROTECTED = re.compile(
     re.X,
 )
 
+#: The inside of parentheses that belong to a formula: operands and at
+#: least one operator, nothing Chinese.
+_FORMULA = re.compile(r"^[\w\s.,]*[+\-*/=^<>×÷±][\w\s.,+\-*/=^<>×÷±]*$", re.ASCII)
+
 HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "?": "？", "!": "！"}
 
 
@@ -143,6 +147,10 @@ def halfwidth_marks(text: str) -> list[int]:
             pairs[i] = a
         elif c == "\n":
             opens.clear()
+    for a, b in [(a, b) for a, b in pairs.items() if a < b]:
+        if _FORMULA.match(text[a + 1:b]):
+            # (n + 1)2: a formula keeps its half-width parentheses.
+            mask.flags[a] = mask.flags[b] = 1
     for i, c in enumerate(text):
         if c not in HALF_TO_FULL or mask(i):
             continue
