@@ -620,7 +620,7 @@ def parse_pattern(node: Any, path: str, pack: str, parent: Any, index: int) -> P
                     f"{what}: message placeholder {{{name}:{spec}}}: format must be one of d, zh, roman",
                     path, node, "message",
                 )
-    lines = tuple((k, line_of(node, k)) for k in ("ru", "zh", "message", "expect") if k in node)
+    lines = tuple((k, line_of(node, k)) for k in ("ru", "zh", "message", "expect", "code") if k in node)
     return PatternRule(
         id=rid,
         ru=ru,

@@ -25,14 +25,16 @@ from ruconsist.testing import lint_texts, linter
 REPO = Path(__file__).resolve().parent.parent
 
 
-@pytest.fixture(autouse=True)
-def _pattern_check_registered(monkeypatch):
+@pytest.fixture(autouse=True, scope="module")
+def _pattern_check_registered():
     # The check module may not be in the built-in list of this checkout
     # yet; the tests exercise it through the real plugin hook either way.
-    if "patterns" not in ruconsist.checks.BUILTIN_CHECK_MODULES:
-        monkeypatch.setattr(
-            ruconsist.checks, "BUILTIN_CHECK_MODULES", (*ruconsist.checks.BUILTIN_CHECK_MODULES, "patterns")
-        )
+    with pytest.MonkeyPatch.context() as mp:
+        if "patterns" not in ruconsist.checks.BUILTIN_CHECK_MODULES:
+            mp.setattr(
+                ruconsist.checks, "BUILTIN_CHECK_MODULES", (*ruconsist.checks.BUILTIN_CHECK_MODULES, "patterns")
+            )
+        yield
 
 
 @pytest.fixture(scope="module")
