@@ -468,7 +468,7 @@ class Tracker:
             if mark.opening:
                 carry.append((idx, token, mark))
                 continue
-            k = next((k for k in range(len(carry) - 1, -1, -1) if carry[k][2].key == mark.key), None)
+            k = next((k for k in range(len(carry) - 1, -1, -1) if _closes(mark, carry[k][2])), None)
             if k is not None:
                 del carry[k]
             else:
@@ -482,6 +482,16 @@ class Tracker:
         out = [(tok, mark) for _, tok, mark in self.carry]
         self.carry = []
         return out
+
+
+def _closes(closer: LoneMark, opener: LoneMark) -> bool:
+    """Same kind, or an ASCII quote on one side of a quotation that the
+    other side opens or closes typographically (wrong, but TYP002 says
+    so; the quotation itself is balanced)."""
+    if closer.key == opener.key:
+        return True
+    quotes = _QUOTE_KEYS | {'"'}
+    return '"' in (closer.char, opener.char) and closer.key in quotes and opener.key in quotes
 
 
 def resolve_across(paragraphs: list[str], lang: str) -> list[list[LoneMark]]:
