@@ -51,6 +51,18 @@ def _versions() -> str:
     return ";".join(parts)
 
 
+def code_digest(*files: str) -> str:
+    """Digest of the source files that define a cached structure, so an
+    upgrade or a local edit never loads a stale layout."""
+    h = hashlib.sha256()
+    for f in files:
+        try:
+            h.update(Path(f).read_bytes())
+        except OSError:
+            h.update(f.encode())
+    return h.hexdigest()
+
+
 def key_for(*parts: str) -> str:
     h = hashlib.sha256()
     h.update(_versions().encode())

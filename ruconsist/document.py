@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from ruconsist.diagnostic import Location
 from ruconsist.errors import InputError
@@ -136,6 +137,8 @@ class Segment:
     kind: str = "paragraph"
     key: str | None = None
     offsets: Sequence[int] | None = None
+    #: Reader-specific facts: PO flags, inline codes, cue timings.
+    meta: dict[str, Any] = field(default_factory=dict)
 
     @property
     def end(self) -> int:

@@ -138,6 +138,13 @@ class Linter:
                 return cls()
         return self._reader("text")
 
+    def binary_reader_for(self, path: Path) -> Reader | None:
+        name = path.name.lower()
+        for cls in reversed(self.readers):
+            if getattr(cls, "binary", False) and cls.extensions and name.endswith(cls.extensions):
+                return cls()
+        return None
+
     def _reader(self, name: str) -> Reader:
         for cls in reversed(self.readers):
             if cls.name == name:
@@ -168,10 +175,17 @@ class Linter:
             raise InputError("permission denied", shown) from None
         except OSError as exc:
             raise InputError(f"cannot read: {exc.strerror or exc}", shown) from None
-        doc = decode(data, shown, self.config.encoding)
+        binary = self.binary_reader_for(path)
+        if binary is not None:
+            # Containers such as .docx: the reader turns bytes into text.
+            reader = binary
+            doc = binary.load(shown, data)  # type: ignore[attr-defined]
+        else:
+            doc = decode(data, shown, self.config.encoding)
         if not doc.text.strip():
             raise InputError("empty file" if not doc.text else "file holds only white space", shown)
-        reader = self.reader_for(path, doc.text[:4096])
+        if binary is None:
+            reader = self.reader_for(path, doc.text[:4096])
         doc.format = reader.name
         parsed = reader.read(doc, lang, self.config.for_paths((shown,)))
         for seg_lang in list(parsed.segments):
@@ -343,6 +357,12 @@ def _clearly(text: str, script: str) -> bool:
     return han >= 6 and cyr < han
 
 
+#: Segment kinds that readers give for entries not (yet) translated: a
+#: key whose counterpart is one of these is unfinished work, not an
+#: omission.
+NOT_TRANSLATED = frozenset({"untranslated", "fuzzy", "obsolete"})
+
+
 def align_by_key(ru: Sequence[Segment], zh: Sequence[Segment]) -> list[tuple[list[Segment], list[Segment]]]:
     zh_by_key: dict[str | None, list[Segment]] = {}
     for s in zh:
@@ -354,6 +374,8 @@ def align_by_key(ru: Sequence[Segment], zh: Sequence[Segment]) -> list[tuple[lis
         if match:
             z = match.pop(0)
             used.add(id(z))
+            if s.kind in NOT_TRANSLATED or z.kind in NOT_TRANSLATED:
+                continue
             if s.text.strip() or z.text.strip():
                 out.append(([s] if s.text.strip() else [], [z] if z.text.strip() else []))
         elif s.text.strip():

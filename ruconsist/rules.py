@@ -18,6 +18,8 @@ names the pack file and line.  The schema (version 1) is documented in
           zh: [俄罗斯总统]
         forbidden:
           zh: [普丁]
+        except:                  # longer words that contain a form but
+          zh: [普京市]           # are not mentions of the term
         severity: error
         note: ...
         examples:
@@ -71,6 +73,7 @@ TERM_KEYS = (
     "source",
     "examples",
     "case",
+    "except",
 )
 SIDE_KEYS = ("ru", "zh")
 
@@ -95,6 +98,8 @@ class Term:
     accept_zh: tuple[str, ...] = ()
     forbidden_ru: tuple[str, ...] = ()
     forbidden_zh: tuple[str, ...] = ()
+    except_ru: tuple[str, ...] = ()
+    except_zh: tuple[str, ...] = ()
     severity: Severity | None = None
     note: str | None = None
     source: str | None = None
@@ -223,6 +228,7 @@ def parse_term(node: Any, path: str, pack: str, parent: Any, index: int) -> Term
     zh = string_list(node.get("zh"), path, node, "zh", f"term {tid!r}: zh")
     accept_ru, accept_zh = _sides(node.get("accept"), path, node, "accept")
     forb_ru, forb_zh = _sides(node.get("forbidden"), path, node, "forbidden")
+    exc_ru, exc_zh = _sides(node.get("except"), path, node, "except")
     if not ru and not zh and not forb_ru and not forb_zh:
         raise _fail(f"term {tid!r} has no forms: give 'ru', 'zh' or 'forbidden'", path, node)
     if (ru and not zh) or (zh and not ru):
@@ -252,6 +258,8 @@ def parse_term(node: Any, path: str, pack: str, parent: Any, index: int) -> Term
         accept_zh=accept_zh,
         forbidden_ru=forb_ru,
         forbidden_zh=forb_zh,
+        except_ru=exc_ru,
+        except_zh=exc_zh,
         severity=severity,
         note=node.get("note"),
         source=node.get("source"),
@@ -354,6 +362,18 @@ def is_vocabulary_pack(path: Path) -> bool:
         return False
 
 
+_SHIPPED_VOCAB: list[Pack] | None = None
+
+
+def _shipped_vocabulary() -> list[Pack]:
+    global _SHIPPED_VOCAB
+    if _SHIPPED_VOCAB is None:
+        _SHIPPED_VOCAB = [
+            load_pack(p, f"rules/{p.name}") for p in default_pack_paths() if is_vocabulary_pack(p)
+        ]
+    return _SHIPPED_VOCAB
+
+
 class RuleSet:
     """All loaded packs, merged: terms by id (later packs win), vocab
     sections concatenated in load order."""
@@ -373,10 +393,20 @@ class RuleSet:
         return self._by_id[term_id]
 
     def vocab(self, name: str) -> Iterator[tuple[Pack, Any]]:
-        """Each pack's ``vocab: {name: ...}`` node, in load order."""
+        """Each pack's ``vocab: {name: ...}`` node, in load order.
+
+        A rule set built without any pack that defines ``name`` (a test's
+        own pack, a plugin's) reads the shipped vocabulary packs: checks
+        cannot read numbers or dates without them."""
+        found = False
         for pack in self.packs:
             if name in pack.vocab:
+                found = True
                 yield pack, pack.vocab[name]
+        if not found:
+            for pack in _shipped_vocabulary():
+                if name in pack.vocab:
+                    yield pack, pack.vocab[name]
 
     def section(self, name: str) -> Iterator[tuple[Pack, Any]]:
         for pack in self.packs:

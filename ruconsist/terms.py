@@ -35,6 +35,9 @@ LATIN_EDGE = regex.compile(r"[A-Za-z0-9]")
 PRIMARY = "primary"
 FORBIDDEN = "forbidden"
 ACCEPT = "accept"
+#: Longer words that contain a form without being a mention (发展中国家
+#: holds 中国): matched so that they shadow the form, then dropped.
+EXCEPT = "except"
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +169,9 @@ class ZhIndex:
         out = []
         for m in self._pattern.finditer(text):
             pairs = self.by_form[m.group()]
+            if all(r == EXCEPT for r, _ in pairs):
+                continue
+            pairs = [p for p in pairs if p[0] != EXCEPT]
             role = FORBIDDEN if any(r == FORBIDDEN for r, _ in pairs) else PRIMARY
             ids = tuple(dict.fromkeys(t for r, t in pairs if r == role))
             out.append(Mention(m.start(), m.end(), m.group(), role, ids))
@@ -207,10 +213,12 @@ def _resolve(text: str, found: list[tuple[int, int, str, str]]) -> list[Mention]
             group.append(found[j])
             j += 1
         if start >= pos:
-            role = FORBIDDEN if any(g[2] == FORBIDDEN for g in group) else PRIMARY
-            ids = tuple(dict.fromkeys(g[3] for g in group if g[2] == role))
-            out.append(Mention(start, end, text[start:end], role, ids))
             pos = end
+            group = [g for g in group if g[2] != EXCEPT]
+            if group:
+                role = FORBIDDEN if any(g[2] == FORBIDDEN for g in group) else PRIMARY
+                ids = tuple(dict.fromkeys(g[3] for g in group if g[2] == role))
+                out.append(Mention(start, end, text[start:end], role, ids))
         i = j
     return out
 
@@ -225,8 +233,10 @@ class TermMatcher:
         for t in terms:
             ru_entries += [(t, PRIMARY, f) for f in t.ru]
             ru_entries += [(t, FORBIDDEN, f) for f in t.forbidden_ru]
+            ru_entries += [(t, EXCEPT, f) for f in t.except_ru]
             zh_entries += [(t, PRIMARY, f) for f in t.zh]
             zh_entries += [(t, FORBIDDEN, f) for f in t.forbidden_zh]
+            zh_entries += [(t, EXCEPT, f) for f in t.except_zh]
         self._index = {"ru": RuIndex(ru_entries), "zh": ZhIndex(zh_entries)}
         # Everything that can stand for a term on the other side: its
         # primary forms and its ``accept`` forms, searched with overlaps.
@@ -236,9 +246,19 @@ class TermMatcher:
             entries += [(t, ACCEPT, f) for t in terms for f in t.accepted(lang)]
             self._satisfy[lang] = RuIndex(entries) if lang == "ru" else ZhIndex(entries)
 
+        self._except: dict[str, RuIndex | ZhIndex] = {}
+        for lang in ("ru", "zh"):
+            entries = [(t, PRIMARY, f) for t in terms for f in (t.except_ru if lang == "ru" else t.except_zh)]
+            self._except[lang] = RuIndex(entries) if lang == "ru" else ZhIndex(entries)
+
     def stand_ins(self, text: str, lang: str) -> list[Mention]:
-        """Every primary or accept mention in ``text``, overlaps kept."""
-        return self._satisfy[lang].find(text, resolve=False)
+        """Every primary or accept mention in ``text``, overlaps kept,
+        except those inside an ``except`` word (中国 in 发展中国家)."""
+        found = self._satisfy[lang].find(text, resolve=False)
+        blocked = [(m.start, m.end) for m in self._except[lang].find(text, resolve=False)]
+        if not blocked:
+            return found
+        return [m for m in found if not any(a <= m.start and m.end <= b for a, b in blocked)]
 
     def accept_spans(self, text: str, lang: str) -> list[tuple[int, int]]:
         """Spans of every term's ``accept`` forms: ``俄罗斯总统`` stands
@@ -276,12 +296,19 @@ class TermMatcher:
         return None
 
 
+def morph_file() -> str:
+    from ruconsist import morph
+
+    return morph.__file__
+
+
 def matcher_for(rules: RuleSet) -> TermMatcher:
     """The rule set's matcher: built once per run, and stored on disk
     per pack content so that the next run skips the morphology."""
     from ruconsist import cache
 
     def build() -> TermMatcher:
-        return cache.cached("terms", cache.key_for(rules.digest), lambda: TermMatcher(rules.terms))
+        key = cache.key_for(rules.digest, cache.code_digest(__file__, morph_file()))
+        return cache.cached("terms", key, lambda: TermMatcher(rules.terms))
 
     return rules.cached("terms.matcher", build)  # type: ignore[no-any-return]

@@ -133,3 +133,22 @@ terms:
     assert findings("Кроме того, рост.", "此外增长。", rules=rules, select=["TRM"]) == []
     (d,) = lint_texts("Визит в Того.", "访问。", rules=rules, select=["TRM"])
     assert (d.code, d.severity.label, d.category) == ("TRM001", "warning", "place")
+
+
+def test_except_words_shadow_a_form_inside_them() -> None:
+    rules = pack_from_text(
+        """
+version: 1
+terms:
+  - id: china
+    category: place
+    ru: [Китай]
+    zh: [中国]
+    except:
+      zh: [发展中国家]
+      ru: [Китай-город]
+"""
+    )
+    assert findings("Помощь развивающимся странам.", "援助发展中国家。", rules=rules, select=["TRM"]) == []
+    assert findings("Помощь Китаю.", "援助发展中国家。", rules=rules, select=["TRM"]) == [("TRM001", "ru", "Китаю")]
+    assert findings("Прогулка по Китай-городу.", "漫步。", rules=rules, select=["TRM"]) == []

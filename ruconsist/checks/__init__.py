@@ -14,6 +14,9 @@ BUILTIN_CHECK_MODULES = (
     "numbers",
     "dates",
     "placeholders",
+    "palladius",
+    "names",
+    "typography",
 )
 
 
