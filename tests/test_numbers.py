@@ -5,20 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-import ruconsist.checks as builtin_checks
 from ruconsist.testing import findings
 
 SELECT = ["NUM001", "NUM002"]
-
-
-@pytest.fixture(autouse=True)
-def numbers_registered(monkeypatch: pytest.MonkeyPatch) -> None:
-    # The module may not be in the built-in list yet; the tests must run
-    # the check either way, and must not register it twice.
-    if "numbers" not in builtin_checks.BUILTIN_CHECK_MODULES:
-        monkeypatch.setattr(
-            builtin_checks, "BUILTIN_CHECK_MODULES", (*builtin_checks.BUILTIN_CHECK_MODULES, "numbers")
-        )
 
 
 def run(ru: str, zh: str) -> list[tuple[str, str, str]]:
@@ -213,3 +202,12 @@ def test_missing_message_lists_what_the_other_side_has() -> None:
 
     (diag,) = lint_texts("Из 30 раненых 12 госпитализированы.", "在30名伤员中，部分人已住院。", select=SELECT)
     assert diag.message == "RU '12' has no equal value in ZH (found '30')"
+
+
+def test_check_is_off_without_a_numbers_pack() -> None:
+    # --no-default-rules with only a terms pack: no vocabulary, no findings
+    # and no crash.
+    from ruconsist.testing import lint_texts, pack_from_text
+
+    rules = pack_from_text("version: 1\npack: empty\nterms: []\n")
+    assert lint_texts("Погибли 12 человек.", "造成13人死亡。", select=SELECT, rules=rules) == []

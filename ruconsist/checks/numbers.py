@@ -24,10 +24,16 @@ from ruconsist.lang.numbers import (
 LANG = {"ru": "RU", "zh": "ZH"}
 
 
-def number_vocab(rules: Any) -> NumberVocab:
+def number_vocab(rules: Any) -> NumberVocab | None:
     """The merged ``vocab: numbers`` of the loaded packs, built once per
-    rule set."""
-    return rules.cached("numbers.vocab", lambda: compile_vocab(rules.vocab("numbers")))
+    rule set; None when no loaded pack has one (``--no-default-rules``
+    without a numbers pack), which turns the check off."""
+
+    def build() -> NumberVocab | None:
+        entries = list(rules.vocab("numbers"))
+        return compile_vocab(entries) if entries else None
+
+    return rules.cached("numbers.vocab", build)
 
 
 def _load_bead_dates():  # type: ignore[no-untyped-def]
@@ -63,6 +69,8 @@ def bead_numbers(bead: SegmentPair, lang: str, ctx: PairContext) -> list[NumberM
 
     def build() -> list[NumberMention]:
         vocab = number_vocab(ctx.rules)
+        if vocab is None:
+            return []
         mentions = extract_numbers(bead.side(lang).text, lang, vocab)
         spans = _date_spans(bead, lang, ctx)
         if not spans:
@@ -91,7 +99,10 @@ class NumberMismatch(Check):
     times, codes and names (``G20``, ``COVID-19``, ``СНВ-3``, ``«Сила
     Сибири — 2»``), references (``ст. 5``, ``№ 12``, ``第5条``) and the
     words for 0, 1/2, 1 and 2 (``один``, ``两``, often an article or
-    "both") are never reported, but count as counterparts.
+    "both") are never reported, but count as counterparts.  Values in
+    different units are converted (``27 метров`` = ``30 码``).  The words
+    come from the ``vocab: numbers`` section of the rule packs
+    (``rules/numbers.yaml``); with no such pack loaded the check is off.
 
     NUM002 is the same finding when the two unmatched values differ by a
     factor of 10, 100, 1000 or 10 000: almost always a magnitude slip
@@ -113,13 +124,14 @@ class NumberMismatch(Check):
     extra_codes = {"NUM002": ("number-magnitude", "number", Severity.ERROR)}
 
     def check(self, bead: SegmentPair, ctx: PairContext) -> Iterator[Diagnostic]:
-        if not bead.ru or not bead.zh:
+        if not bead.ru or not bead.zh or number_vocab(ctx.rules) is None:
             return
         ru = bead_numbers(bead, "ru", ctx)
         zh = bead_numbers(bead, "zh", ctx)
         if not ru and not zh:
             return
         vocab = number_vocab(ctx.rules)
+        assert vocab is not None
         for mm in compare_mentions(ru, zh, vocab):
             if mm.kind == "magnitude":
                 yield self._magnitude(bead, mm)
