@@ -77,6 +77,19 @@ MD_MASK = regex.compile(
 )
 
 
+#: Emphasis delimiters and table pipes, masked without touching a lone
+#: ``*`` that is part of the text (``弗拉基米尔*普京`` is a typo to report,
+#: not markup): ``**``/``__`` runs, a ``*``/``_`` pair around a word, a
+#: pipe at a table row's edge or between cells, closing heading marks.
+MD_EMPHASIS = regex.compile(
+    r"\*\*+|__+"
+    r"|(?<![*\w])[*_](?=[^\s*_])(?=[^\n]*?[^\s*_][*_](?![*\w]))"
+    r"|(?<=[^\s*_])[*_](?![*\w])(?<=(?<![*\w])[*_][^\n]*?[*_])"
+    r"|(?m:^[ \t]*\|)|(?<=\S[ \t]*)\|(?=[ \t]*\S|[ \t]*$)"
+    r"|#+[ \t]*$"
+)
+
+
 def mask(text: str) -> str:
     return MD_MASK.sub(lambda m: regex.sub(r"[^\n\r]", " ", m.group()), text)
 
@@ -122,7 +135,7 @@ class MarkdownReader(Reader):
                 lambda m: " " * len(m.group()),
                 chunk,
             )
-            chunk = regex.sub(r"[*_|]+|#+[ \t]*$", lambda m: " " * len(m.group()), chunk)
+            chunk = MD_EMPHASIS.sub(lambda m: " " * len(m.group()), chunk)
             if script_of(chunk) is None and not chunk.strip():
                 continue
             lead = len(chunk) - len(chunk.lstrip())
