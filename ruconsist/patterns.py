@@ -886,6 +886,30 @@ def evaluate(rule: PatternRule, matches: dict[str, list[Match]]) -> list[Finding
     return out
 
 
+def run_rule(
+    rule: PatternRule,
+    texts: dict[str, str],
+    rules: RuleSet | None,
+    kind_at: dict[str, Callable[[int], str]] | None = None,
+) -> list[Finding]:
+    """Findings of one rule on one segment (``texts``: lang → side text).
+
+    The source sides are searched first; when they hold no match there is
+    nothing to answer and the other side is not searched at all (most
+    rules are ``ru->zh`` and most segments have no RU match).  Raises
+    :class:`PatternTimeout`."""
+    kinds = kind_at or {}
+    matches: dict[str, list[Match]] = {}
+    for lang in rule.sources():
+        matches[lang] = find_matches(rule, lang, texts[lang], rules, kind_at=kinds.get(lang))
+    if not any(matches.values()):
+        return []
+    for lang in ("ru", "zh"):
+        if lang not in matches and rule.pattern(lang) is not None:
+            matches[lang] = find_matches(rule, lang, texts[lang], rules, kind_at=kinds.get(lang))
+    return evaluate(rule, matches)
+
+
 def render(template: str, values: dict[str, Any]) -> str:
     return string.Formatter().vformat(template, (), _Defaults(values))
 
@@ -975,4 +999,5 @@ __all__ = [
     "parse_patterns",
     "path_allowed",
     "rule_codes",
+    "run_rule",
 ]

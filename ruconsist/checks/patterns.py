@@ -12,14 +12,12 @@ from ruconsist.document import SegmentPair, other
 from ruconsist.patterns import (
     DEFAULT_CODE,
     TIMEOUT_CODE,
-    Match,
     PatternRule,
     PatternTimeout,
     effective_patterns,
-    evaluate,
-    find_matches,
     message_for,
     path_allowed,
+    run_rule,
 )
 from ruconsist.patterns import rule_codes as _rule_codes
 
@@ -85,27 +83,23 @@ class PatternRuleCheck(Check):
         if not bead.ru or not bead.zh:
             return
         paths = (ctx.ru_doc.path, ctx.zh_doc.path)
+        texts = {"ru": bead.ru.text, "zh": bead.zh.text}
+        kinds = {
+            "ru": lambda i: bead.ru.segment_at(i).kind,
+            "zh": lambda i: bead.zh.segment_at(i).kind,
+        }
         for rule in effective_patterns(ctx.rules):
             if rule.id in self.timed_out:
                 continue
             if rule.paths and not any(path_allowed(rule, p) for p in paths):
                 continue
-            matches: dict[str, list[Match]] = {}
             try:
-                for lang in ("ru", "zh"):
-                    side = bead.side(lang)
-                    matches[lang] = find_matches(
-                        rule,
-                        lang,
-                        side.text,
-                        ctx.rules,
-                        kind_at=lambda i, side=side: side.segment_at(i).kind,
-                    )
+                findings = run_rule(rule, texts, ctx.rules, kinds)
             except PatternTimeout as exc:
                 self.timed_out.add(rule.id)
                 yield self._timeout(bead, exc)
                 continue
-            for finding in evaluate(rule, matches):
+            for finding in findings:
                 yield self._finding(bead, rule, finding, ctx)
 
     def _finding(self, bead: SegmentPair, rule: PatternRule, finding, ctx: PairContext) -> Diagnostic:  # type: ignore[no-untyped-def]
