@@ -479,6 +479,7 @@ def cmd_rules_test(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     from ruconsist.config import discover_config
     from ruconsist.engine import Linter
     from ruconsist.plugins import get_plugin_manager
+    from ruconsist.rules import default_pack_paths
 
     files = [str(f) for f in getattr(args, "files", []) or []]
     for f in files:
@@ -488,11 +489,16 @@ def cmd_rules_test(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     if getattr(args, "no_default_rules", False):
         config = config.with_cli(default_rules=False)
     pm = get_plugin_manager(load_entrypoints=not getattr(args, "no_plugins", False))
-    base = Linter(config, pm=pm, extra_rules=[*getattr(args, "rules", []), *files])
+    # A file that is already loaded (a shipped pack, a configured one) is
+    # tested where it stands rather than loaded twice.
+    loaded = {_resolved(p) for p in (default_pack_paths() if config.default_rules else [])}
+    loaded |= {_resolved(p) for p in config.rules}
+    extra = [f for f in files if _resolved(f) not in loaded]
+    base = Linter(config, pm=pm, extra_rules=[*getattr(args, "rules", []), *extra])
     rules = base.rules
     if files:
-        wanted = {str(Path(f).resolve()) for f in files}
-        packs = [p for p in rules.packs if str(Path(p.path).resolve()) in wanted]
+        wanted = {_resolved(f) for f in files}
+        packs = [p for p in rules.packs if _pack_file(p) in wanted]
     else:
         packs = list(rules.packs)
     lint = example_linter(rules, config, pm=pm)
@@ -507,6 +513,20 @@ def cmd_rules_test(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     if not report.ok or (require and report.untested):
         return EXIT_FAILED
     return EXIT_OK
+
+
+def _resolved(path: str | Path) -> str:
+    return str(Path(path).resolve())
+
+
+def _pack_file(pack: Pack) -> str:
+    """The file a loaded pack came from (shipped packs are shown as
+    ``rules/NAME.yaml`` whatever the working directory)."""
+    from ruconsist.rules import default_pack_dir
+
+    if _is_shipped(pack):
+        return _resolved(default_pack_dir() / Path(pack.path).name)
+    return _resolved(pack.path)
 
 
 def _write_text(report: SelfTestReport, out: IO[str], *, verbose: bool, require: bool) -> None:

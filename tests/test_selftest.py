@@ -213,6 +213,13 @@ def test_rules_test_command_passes_a_good_pack_and_speaks_json(in_tmp) -> None:
     assert (code, data["ok"], data["examples"], data["failed"]) == (0, True, 6, 0)
 
 
+def test_rules_test_command_tests_a_shipped_pack_where_it_stands(in_tmp) -> None:
+    # Naming a shipped pack must not load it a second time over itself.
+    code, out = run_command([str(REPO / "rules" / "house.yaml"), "--no-plugins"])
+    assert code == 0
+    assert " rules in 1 pack: " in out.splitlines()[-1]
+
+
 def test_rules_test_command_names_a_missing_pack(in_tmp) -> None:
     with pytest.raises(RuleError, match="rule pack not found"):
         run_command(["nowhere.yaml"])
