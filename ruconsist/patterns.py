@@ -985,11 +985,11 @@ def _shown(kind: str, key: Any, raw: str | None) -> str:
 __all__ = [
     "CAPTURE_KINDS",
     "DEFAULT_CODE",
+    "TIMEOUT_CODE",
     "Finding",
     "Match",
     "PatternRule",
     "PatternTimeout",
-    "TIMEOUT_CODE",
     "effective_patterns",
     "evaluate",
     "find_matches",

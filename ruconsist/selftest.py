@@ -382,11 +382,11 @@ def _code_clashes(rules: RuleSet, packs: Sequence[Pack], codes: dict[str, Any]) 
         info = codes.get(rule.code)
         if rule.path in paths and info is not None and getattr(info, "check", None) is not PatternRuleCheck:
             slug = getattr(info, "slug", "")
-            out.append(
-                (rule.path, rule.line_for("code"),
-                 f"pattern '{rule.id}' uses code {rule.code}, which the built-in check {slug} reports;"
-                 " choose a code of its own")
+            msg = (
+                f"pattern '{rule.id}' uses code {rule.code}, which the built-in check {slug} reports;"
+                " choose a code of its own"
             )
+            out.append((rule.path, rule.line_for("code"), msg))
     return out
 
 

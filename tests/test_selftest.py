@@ -161,10 +161,11 @@ def test_pattern_borrowing_a_builtin_code_is_a_problem(numbers_pack) -> None:
     pack = load_pack_text(text, "clash.yaml")
     rules = RuleSet([numbers_pack, pack])
     report = selftest.run_selftest(rules, [pack])
-    assert report.problems == [
-        ("clash.yaml", 5, "pattern 'clash' uses code TRM001, which the built-in check term-missing reports;"
-         " choose a code of its own"),
-    ]
+    message = (
+        "pattern 'clash' uses code TRM001, which the built-in check term-missing reports;"
+        " choose a code of its own"
+    )
+    assert report.problems == [("clash.yaml", 5, message)]
 
 
 @pytest.mark.parametrize(
