@@ -42,8 +42,9 @@ Matching semantics
   * With one pattern only, every match is a finding ("never write X").
 
 Timeouts
-  Every search runs with the rule's ``timeout`` (seconds, default 0.5).
-  A search stopped by it is reported as one PAT002 finding (severity
+  The searches of one rule in one side of a segment share the rule's
+  ``timeout`` (seconds, default 0.5; reading the captures is not
+  counted).  A search stopped by it is reported as one PAT002 finding (severity
   error, so the run exits 1) naming the pack file and the pattern's line,
   and the rule is switched off for the rest of the run.  It is a finding
   rather than a fatal :class:`~ruconsist.errors.RuleError` because it
