@@ -32,6 +32,31 @@ def _codes(text: str) -> tuple[str, ...]:
     return tuple(c.strip().upper() for c in text.replace(" ", ",").split(",") if c.strip())
 
 
+class _FormatAction(argparse.Action):
+    """``--format NAME``: a new report; it takes an ``--output-file``
+    given before any format, if one is waiting."""
+
+    def __call__(self, parser: Any, namespace: argparse.Namespace, value: Any, option: str | None = None) -> None:
+        outputs = list(namespace.outputs or [])
+        pending = list(namespace.pending_outputs or [])
+        outputs.append([value, pending.pop(0) if pending else None])
+        namespace.outputs, namespace.pending_outputs = outputs, pending
+
+
+class _OutputAction(argparse.Action):
+    """``--output-file FILE``: the destination of the closest ``--format``
+    before it, so ``-f sarif -o a.sarif -f junit -o a.xml`` reads as it
+    looks."""
+
+    def __call__(self, parser: Any, namespace: argparse.Namespace, value: Any, option: str | None = None) -> None:
+        outputs = list(namespace.outputs or [])
+        if outputs and outputs[-1][1] is None:
+            outputs[-1] = [outputs[-1][0], value]
+            namespace.outputs = outputs
+        else:
+            namespace.pending_outputs = [*(namespace.pending_outputs or []), value]
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="ruconsist", description="Translation-consistency linter for Russian/Chinese text.")
     p.add_argument("--version", action="version", version=f"ruconsist {__version__}")
@@ -45,13 +70,14 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--rules", action="append", default=[], metavar="FILE", help="extra rule pack (repeatable)")
     c.add_argument("--no-default-rules", action="store_true", help="do not load the shipped rule packs")
     c.add_argument(
-        "-f", "--format", action="append", default=[], metavar="NAME",
+        "-f", "--format", action=_FormatAction, metavar="NAME",
         help="text (default), parsable, json, sarif, github, junit, gitlab, or a plugin's; repeatable",
     )
     c.add_argument(
-        "-o", "--output-file", action="append", default=[], metavar="FILE",
-        help="write the report of the matching --format (first to first, …) to FILE; '-' is stdout",
+        "-o", "--output-file", action=_OutputAction, metavar="FILE",
+        help="write the report of the --format just before it to FILE ('-': stdout); repeatable",
     )
+    c.set_defaults(outputs=None, pending_outputs=None)
     c.add_argument("--select", type=_codes, help="only these code prefixes (comma list)")
     c.add_argument("--ignore", type=_codes, help="skip these code prefixes")
     c.add_argument("--extend-select", type=_codes)
@@ -211,22 +237,25 @@ class _Output:
 
 
 def _outputs(args: argparse.Namespace) -> list[tuple[str, str | None]]:
-    """Pair ``--format`` and ``--output-file`` in order: the first file
-    takes the first format; formats without a file write to stdout (one
-    at most)."""
-    formats = list(args.format) or ["text"]
-    files = [None if f == "-" else f for f in args.output_file]
-    if len(files) > len(formats):
+    """The reports of a run as (format, file or None for stdout): each
+    ``--output-file`` belongs to the ``--format`` just before it (or, when
+    it comes first, to the next one); with no ``--format``, to the
+    default text report.  At most one report goes to stdout."""
+    outputs = [tuple(o) for o in (args.outputs or [])]
+    pending = list(args.pending_outputs or [])
+    if not outputs:
+        outputs = [("text", pending.pop(0) if pending else None)]
+    if pending:
         raise ConfigError(
-            f"usage: {len(files)} --output-file for {len(formats)} --format; give one --format per --output-file"
+            f"usage: --output-file {pending[0]} follows a format that already has one; give a --format before it"
         )
-    files += [None] * (len(formats) - len(files))
-    to_stdout = [f for f, dest in zip(formats, files) if dest is None]
+    result = [(name, None if dest == "-" else dest) for name, dest in outputs]
+    to_stdout = [name for name, dest in result if dest is None]
     if len(to_stdout) > 1:
         raise ConfigError(
             f"usage: formats {', '.join(to_stdout)} would all write to standard output; give each but one an --output-file"
         )
-    return list(zip(formats, files))
+    return result
 
 
 def cmd_check(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:

@@ -242,7 +242,7 @@ def test_output_file_without_format_writes_text(news: Path) -> None:
     ("extra", "message"),
     [
         (["-f", "sarif", "-f", "json"], "formats sarif, json would all write to standard output"),
-        (["-f", "sarif", "-o", "a", "-o", "b"], "2 --output-file for 1 --format"),
+        (["-f", "sarif", "-o", "a", "-o", "b"], "--output-file b follows a format that already has one"),
         (["-f", "sarif", "-f", "nope", "-o", "x"], "unknown format 'nope'"),
     ],
 )
@@ -264,3 +264,67 @@ def test_interrupted_run_leaves_no_partial_report(news: Path, monkeypatch: pytes
     assert code == 130 and err == "ruconsist: interrupted\n"
     assert (news / "old.sarif").read_text(encoding="utf-8") == "previous report\n"
     assert sorted(p.name for p in news.iterdir()) == ["news", "old.sarif"]
+
+
+def _workflow_commands() -> list[str]:
+    import yaml
+
+    from tests.conftest import REPO
+
+    flow = yaml.safe_load((REPO / ".github/workflows/ruconsist.yml").read_text(encoding="utf-8"))
+    return [step["run"] for step in flow["jobs"]["ruconsist"]["steps"] if step.get("run", "").startswith("ruconsist ")]
+
+
+def test_docs_and_workflow_commands_use_real_flags() -> None:
+    import re
+    import shlex
+
+    from ruconsist.cli import build_parser
+    from tests.conftest import REPO
+
+    doc = (REPO / "docs/ci.md").read_text(encoding="utf-8")
+    commands = [c.replace("\\\n", " ") for c in re.findall(r"^\s*(ruconsist check (?:\\\n|[^\n])*)", doc, re.MULTILINE)]
+    commands += _workflow_commands()
+    assert len(commands) >= 6
+    parser = build_parser()
+    for command in commands:
+        words = shlex.split(command.replace("$DIFF", "").replace("${{ github.base_ref }}", "main"))
+        args = parser.parse_args(words[1:])
+        assert args.command == "check", command
+
+
+def test_project_workflow_lints_the_examples(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import shlex
+
+    from tests.conftest import REPO
+
+    (command,) = [c for c in _workflow_commands() if "--diff" not in c]
+    monkeypatch.chdir(REPO)
+    words = shlex.split(command)[1:]
+    words[words.index("ruconsist.sarif")] = str(tmp_path / "ruconsist.sarif")
+    code, out, err = run(words)
+    assert (code, err) == (0, "")
+    assert "\n::error file=examples/2026-02-04-call." in out
+    log = json.loads((tmp_path / "ruconsist.sarif").read_text(encoding="utf-8"))
+    jsonschema.validate(log, SCHEMA)
+    assert {r["ruleId"] for r in log["runs"][0]["results"]} >= {"TTL001"}
+
+
+@pytest.mark.parametrize(
+    ("flags", "reports"),
+    [
+        ([], [("text", None)]),
+        (["-o", "r.txt"], [("text", "r.txt")]),
+        (["-f", "sarif", "-o", "a.sarif", "-f", "junit", "-o", "a.xml", "-f", "github"],
+         [("sarif", "a.sarif"), ("junit", "a.xml"), ("github", None)]),
+        # An --output-file belongs to the --format just before it ...
+        (["-f", "github", "-f", "sarif", "-o", "a.sarif"], [("github", None), ("sarif", "a.sarif")]),
+        # ... or, given first, to the next one.
+        (["-o", "a.sarif", "-f", "sarif", "-f", "github"], [("sarif", "a.sarif"), ("github", None)]),
+        (["-f", "json", "-o", "-"], [("json", None)]),
+    ],
+)
+def test_each_output_file_goes_with_its_format(flags: list[str], reports: list[tuple[str, str | None]]) -> None:
+    from ruconsist.cli import _outputs, build_parser
+
+    assert _outputs(build_parser().parse_args(["check", "news", *flags])) == reports
