@@ -6,6 +6,7 @@ its format in a run, until --no-plugins or the allowlist turns it off."""
 from __future__ import annotations
 
 import importlib.util
+import io
 import os
 import re
 import shutil
@@ -385,3 +386,17 @@ def test_plugin_dist_is_documented() -> None:
     assert "tests/plugin_dist" in doc
     text = (REPO / "tests/plugin_dist/pyproject.toml").read_text(encoding="utf-8")
     assert textwrap.dedent('[project.entry-points.ruconsist]\nnewsroom = "ruconsist_newsroom"') in text
+
+
+def test_plugin_listing_and_trace(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    from ruconsist.cli import main
+
+    monkeypatch.setenv("RUCONSIST_TRACE_PLUGINS", "1")
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["plugins", "--no-plugins"], stdout=out, stderr=err) == 0
+    assert "ruconsist.checks         built-in\n    hooks: register_checks\n" in out.getvalue()
+    assert out.getvalue().endswith("third-party plugins disabled (--no-plugins)\n")
+    assert main(["rules", "--no-plugins", "--no-default-rules"], stdout=out, stderr=err) == 0
+    trace = capsys.readouterr().err.splitlines()
+    assert "ruconsist: hook ruconsist_register_checks -> ruconsist.checks" in trace
+    assert "ruconsist: hook ruconsist_register_readers -> ruconsist.readers" in trace

@@ -210,3 +210,22 @@ def test_pairs_from_shuffled_batches_are_found_from_disk(tmp_path: Path) -> None
         pairs = list(make_pairs(((tmp_path / n, True) for n in batch), Config(), pm))
         stems = sorted(p.ru.name.split(".")[0] for p in pairs if p.ru and p.zh)
         assert stems == sorted({n.split("/")[1].split(".")[0] for n in batch})
+
+
+def test_paired_only_skips_files_outside_pairs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from ruconsist.cli import main
+
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news/talks.ru.md").write_text(RU, encoding="utf-8")
+    (tmp_path / "news/talks.zh.md").write_text(ZH.replace("12名", "21名"), encoding="utf-8")
+    (tmp_path / "README.md").write_text("Переводы / 翻译\n", encoding="utf-8")
+    (tmp_path / "news/ru").mkdir()
+    (tmp_path / "news/ru/build.py").write_text("print('Привет')\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    out, err = io.StringIO(), io.StringIO()
+    files = ["README.md", "news/ru/build.py", "news/talks.zh.md"]
+    code = main(["check", "--paired-only", "--no-default-rules", "-f", "parsable", *files], stdout=out, stderr=err)
+    assert (code, out.getvalue(), err.getvalue()) == (
+        1, "news/talks.zh.md:5:13: [error] NUM001 ZH '21' has no equal value in RU (RU has '12')\n", "")
