@@ -38,7 +38,7 @@ from ruconsist.errors import RuleError
 from ruconsist.yamlio import line_of
 
 VOCAB = "transliteration"
-KEYS = ("chars", "given_names", "feminine_endings", "feminine_chars")
+KEYS = ("chars", "given_names", "feminine_endings", "feminine_chars", "not_at_name_edge")
 
 #: A capitalised Russian word (hyphenated names kept whole).
 RU_NAME = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*(?![\w-])")
@@ -60,12 +60,15 @@ class TranslitVocab:
     feminine: tuple[tuple[str, str], ...] = ()
     #: (character, the character women's names take instead) pairs.
     feminine_chars: frozenset[tuple[str, str]] = frozenset()
+    #: Characters that never begin or end a name (和, 与, 对 …).
+    edges: frozenset[str] = frozenset()
 
 
 def build_vocab(nodes: Any) -> TranslitVocab:
     chars: set[str] = set()
     feminine: list[tuple[str, str]] = []
     feminine_chars: set[tuple[str, str]] = set()
+    edges: set[str] = set()
     for pack, node in nodes:
         if not isinstance(node, dict):
             raise RuleError("vocab 'transliteration' must be a mapping", pack.path, line_of(node))
@@ -97,8 +100,15 @@ def build_vocab(nodes: Any) -> TranslitVocab:
                 pack.path, line_of(node, "feminine_chars"),
             )
         feminine_chars.update((str(k), v) for k, v in fchars.items())
+        edge = node.get("not_at_name_edge") or ""
+        if not isinstance(edge, str):
+            raise RuleError(
+                "transliteration: 'not_at_name_edge' must be a string of characters",
+                pack.path, line_of(node, "not_at_name_edge"),
+            )
+        edges.update(c for c in edge if _HAN.match(c))
     run = re.compile("[" + "".join(sorted(chars)) + "]{2,}") if chars else None
-    return TranslitVocab(frozenset(chars), run, tuple(feminine), frozenset(feminine_chars))
+    return TranslitVocab(frozenset(chars), run, tuple(feminine), frozenset(feminine_chars), frozenset(edges))
 
 
 def vocab_for(rules: Any) -> TranslitVocab:
@@ -144,6 +154,7 @@ def _stem(norm: str) -> str:
     return norm
 
 
+@functools.lru_cache(maxsize=65536)
 def _proper_parse(word: str):  # type: ignore[no-untyped-def]
     """The dictionary's proper-name reading of a word it knows, if any."""
     from ruconsist import morph
@@ -161,7 +172,8 @@ def _proper_parse(word: str):  # type: ignore[no-untyped-def]
 def name_key(word: str) -> str:
     """The key under which the forms of one name are counted together:
     the dictionary lemma of a name the dictionary knows (``Ушаковым`` →
-    ``ушаков``, ``Сергея`` → ``сергей``), else the word without its case
+    ``ушаков``, ``Сергея`` → ``сергей``) or of a noun it knows (``Кубка``
+    → ``кубок``), else the word without its case
     ending, since the dictionary's guesses for unknown foreign names
     disagree from form to form (``Флейк``/``Флейка``).  Each part of a
     hyphenated name is keyed on its own (``Бернерса-Ли``)."""
@@ -170,7 +182,25 @@ def name_key(word: str) -> str:
     parse = _proper_parse(word)
     if parse is not None:
         return _norm(parse.normal_form)
+    common = _common_parse(word)
+    if common is not None:
+        return _norm(common.normal_form)
     return _stem(_norm(word))
+
+
+@functools.lru_cache(maxsize=65536)
+def _common_parse(word: str):  # type: ignore[no-untyped-def]
+    """The dictionary's singular noun or adjective reading of a word it
+    knows (``Кубка`` of ``Кубок``), if that is its best reading.  Plural
+    readings are left out: a name is singular (``Ушанов`` is no plural
+    of ``ушан``)."""
+    from ruconsist import morph
+
+    analyzer = morph.analyzer()
+    if not analyzer.word_is_known(_norm(word)):
+        return None
+    best = analyzer.parse(word)[0]
+    return best if best.tag.POS in ("NOUN", "ADJF") and "sing" in best.tag.grammemes else None
 
 
 def _sentence_initial_name(word: str) -> bool:
@@ -191,6 +221,14 @@ def given_name(word: str) -> bool:
     return parse is not None and "Name" in parse.tag.grammemes
 
 
+@functools.lru_cache(maxsize=4096)
+def _abbreviation(word: str) -> bool:
+    from ruconsist import morph
+
+    parses = morph.analyzer().parse(word)
+    return bool(parses) and "Abbr" in parses[0].tag.grammemes
+
+
 @dataclass(frozen=True, slots=True)
 class Word:
     start: int
@@ -207,6 +245,8 @@ def ru_names(text: str) -> list[Word]:
         word = m.group()
         if _sentence_initial(text, m.start()) and not _sentence_initial_name(word):
             continue
+        if text[m.end() : m.end() + 1] == "." and _abbreviation(word):
+            continue  # Св. Мартин, Проф. Иванов
         out.append(Word(m.start(), m.end(), word, name_key(word)))
     return out
 
