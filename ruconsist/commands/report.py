@@ -1,0 +1,94 @@
+"""``ruconsist report PATHS -o report.html``: the side-by-side HTML report.
+
+Lints like ``check`` (same pairing, configuration, selection and rule
+packs) and writes one self-contained HTML page: the aligned RU and ZH
+segments of every pair, names, titles, numbers and dates linked to their
+counterparts, the findings in place, a filter by category and severity,
+and a summary table per file pair.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import tempfile
+from pathlib import Path
+from typing import IO, Any
+
+NAME = "report"
+
+
+def _codes(text: str) -> tuple[str, ...]:
+    return tuple(c.strip().upper() for c in text.replace(" ", ",").split(",") if c.strip())
+
+
+def add_parser(subparsers: Any) -> None:
+    p = subparsers.add_parser(
+        "report",
+        help="write an HTML report with RU and ZH side by side",
+        description="Lint file pairs and write one self-contained HTML page with the aligned segments side by side.",
+    )
+    p.add_argument("paths", nargs="*", help="files or directories")
+    p.add_argument("-o", "--output-file", required=True, metavar="FILE", help="the HTML file to write ('-' for stdout)")
+    p.add_argument("--title", help="the page title (default: ruconsist report)")
+    p.add_argument("--ru", help="the Russian file of an explicit pair")
+    p.add_argument("--zh", help="the Chinese file of an explicit pair")
+    p.add_argument("--align", choices=("auto", "lines", "paragraphs"), help="lines: one segment per line, paired by line number")
+    p.add_argument("--rules", action="append", default=[], metavar="FILE", help="extra rule pack (repeatable)")
+    p.add_argument("--no-default-rules", action="store_true", help="do not load the shipped rule packs")
+    p.add_argument("--select", type=_codes, help="only these code prefixes (comma list)")
+    p.add_argument("--ignore", type=_codes, help="skip these code prefixes")
+    p.add_argument("--extend-select", type=_codes)
+    p.add_argument("--extend-ignore", type=_codes)
+    p.add_argument("-c", "--config", help="configuration file (default: .ruconsist.yaml found upwards)")
+    p.add_argument("--encoding", help="read input files in this encoding")
+    p.add_argument("--no-plugins", action="store_true", help="load no third-party plugins")
+
+
+def write_text(path: str, text: str) -> None:
+    """Write the page in one step, so a browser reloading it never sees
+    half a file."""
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent if str(target.parent) else ".")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def run(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
+    from ruconsist.cli import EXIT_OK, EXIT_USAGE, _linter
+    from ruconsist.commands.terms import file_pairs
+    from ruconsist.engine import display
+    from ruconsist.progress import Progress
+    from ruconsist.report import ReportBuilder
+
+    linter = _linter(args)
+    pairs = file_pairs(linter, args)
+    builder = ReportBuilder(args.title or "ruconsist report")
+    failed = 0
+    with Progress(len(pairs), err) as bar:
+        err = bar.guard(err)
+        for pair in pairs:
+            bar.update(display(pair.paths[0]))
+            result = linter.lint_pair(pair)
+            bar.advance()
+            if result.error is not None:
+                err.write(f"ruconsist: {result.error}\n")
+                failed += 1
+                continue
+            builder.add(result)
+        builder.attach(linter.finish_run())
+    page = builder.html()
+    if args.output_file == "-":
+        out.write(page)
+    else:
+        write_text(args.output_file, page)
+    return EXIT_USAGE if failed else EXIT_OK

@@ -1,0 +1,652 @@
+"""The HTML report: aligned RU and ZH segments side by side.
+
+One self-contained file (no network, no CDN): the segments of every file
+pair in a two-column table, each recognised name, title, number and date
+highlighted and linked to its counterpart (hovering one highlights the
+other), the findings underlined in the text with their messages under
+the segment, a filter by category and severity, and a summary table per
+file pair.
+
+The page stays light on large documents: the text is static HTML, one
+listener on the document handles every hover and click (event
+delegation), and filtering walks the findings once.  The filter state
+lives in the URL fragment (``#sev=error&cat=name,title&only=1``), so a
+filtered view can be linked to; ``hl=KEY`` highlights a mention and its
+counterpart, ``focus=ID`` a finding.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ruconsist.diagnostic import CATEGORIES, Diagnostic, Location, Severity
+from ruconsist.document import Side, SegmentPair
+
+SEVERITIES = ("error", "warning", "info")
+#: A counterpart span longer than this (characters) is a whole sentence:
+#: it is not marked, the segment row shows it anyway.
+MAX_COUNTERPART = 40
+
+
+# ---------------------------------------------------------------------------
+# Mapping file positions to segment text
+
+
+class SideIndex:
+    """File offsets of one side of a bead, to map a finding's location
+    back into ``side.text``."""
+
+    def __init__(self, side: Side) -> None:
+        self.side = side
+        self.spans: list[tuple[int, int, int, Any]] = []  # file start, file end, base, segment
+        base = 0
+        for seg in side.segments:
+            if seg.text:
+                self.spans.append((seg.file_offset(0), seg.file_offset(len(seg.text) - 1) + 1, base, seg))
+            base += len(seg.text) + 1
+
+    def contains(self, path: str, offset: int) -> bool:
+        return any(seg.doc.path == path and a <= offset < max(b, a + 1) for a, b, _, seg in self.spans)
+
+    def to_text(self, offset: int) -> int | None:
+        for a, b, base, seg in self.spans:
+            if a <= offset <= b:
+                if seg.offsets is None:
+                    return base + offset - seg.start
+                i = bisect_right(list(seg.offsets), offset) - 1
+                return base + max(0, i)
+        return None
+
+
+def _file_offset(loc: Location, doc: Any, end: bool = False) -> int:
+    line, col = (loc.end_line, loc.end_column) if end else (loc.line, loc.column)
+    line = min(max(1, line), doc.line_count)
+    return doc.offset(line, col)
+
+
+# ---------------------------------------------------------------------------
+# Marks
+
+
+@dataclass
+class Mark:
+    start: int
+    end: int
+    classes: tuple[str, ...]
+    link: str | None = None
+    finding: str | None = None
+    title: str | None = None
+
+
+@dataclass
+class Row:
+    bead: SegmentPair
+    marks: dict[str, list[Mark]] = field(default_factory=lambda: {"ru": [], "zh": []})
+    findings: list[tuple[str, Diagnostic]] = field(default_factory=list)
+    _index: dict[str, SideIndex] = field(default_factory=dict)
+
+    def index(self, lang: str) -> SideIndex:
+        if lang not in self._index:
+            self._index[lang] = SideIndex(self.bead.side(lang))
+        return self._index[lang]
+
+
+def _term_marks(row: Row, ctx: Any, n: int) -> None:
+    from ruconsist.terms import FORBIDDEN, matcher_for
+
+    bead = row.bead
+    matcher = matcher_for(ctx.rules)
+    mentions = {
+        lang: bead.cached(("terms", lang), lambda lang=lang: matcher.find(bead.side(lang).text, lang))
+        for lang in ("ru", "zh")
+    }
+    present = {lang: {t for m in mentions[lang] for t in m.terms} for lang in ("ru", "zh")}
+    stand_ins: set[tuple[str, int, int]] = set()
+    for lang, other in (("ru", "zh"), ("zh", "ru")):
+        for m in mentions[lang]:
+            term = ctx.rules.term(m.terms[0])
+            linked = [t for t in m.terms if t in present[other]]
+            if not linked and m.role != FORBIDDEN:
+                # A stand-in the pack accepts (俄方 for Россия) is the counterpart.
+                for t in m.terms:
+                    got = matcher.accepted(t, other, bead.side(other).text, mentions[other])
+                    if got is not None:
+                        linked = [t]
+                        if (other, got.start, got.end) not in stand_ins:
+                            stand_ins.add((other, got.start, got.end))
+                            row.marks[other].append(Mark(
+                                got.start, got.end, ("m", f"k-{term.category}"),
+                                link=f"r{n}t{_safe(t)}", title=f"{term.category}: {t} (stand-in)",
+                            ))
+                        break
+            classes = ["m", f"k-{term.category}"]
+            if m.role == FORBIDDEN:
+                classes.append("forbidden")
+            if not linked:
+                classes.append("alone")
+            row.marks[lang].append(Mark(
+                m.start, m.end, tuple(classes),
+                link=f"r{n}t{_safe(linked[0])}" if linked else None,
+                title=f"{term.category}: {term.id}",
+            ))
+
+
+def _safe(text: str) -> str:
+    return "".join(c if c.isalnum() or c in "-_" else "_" for c in text)
+
+
+def _number_marks(row: Row, ctx: Any, n: int) -> None:
+    try:
+        from ruconsist.checks.numbers import bead_numbers
+        from ruconsist.lang.numbers import values_equal
+    except ModuleNotFoundError:
+        return
+    bead = row.bead
+    try:
+        ru = [m for m in bead_numbers(bead, "ru", ctx) if not m.quiet]
+        zh = [m for m in bead_numbers(bead, "zh", ctx) if not m.quiet]
+    except (AttributeError, TypeError):  # no number vocabulary loaded
+        return
+    used: set[int] = set()
+    for i, r in enumerate(ru):
+        key = None
+        for j, z in enumerate(zh):
+            if j not in used and values_equal(r, z):
+                used.add(j)
+                key = f"r{n}n{i}"
+                row.marks["zh"].append(Mark(z.start, z.end, ("m", "k-number"), key, title=f"number: {z.reading()}"))
+                break
+        classes = ("m", "k-number") if key else ("m", "k-number", "alone")
+        row.marks["ru"].append(Mark(r.start, r.end, classes, key, title=f"number: {r.reading()}"))
+    for j, z in enumerate(zh):
+        if j not in used:
+            row.marks["zh"].append(Mark(z.start, z.end, ("m", "k-number", "alone"), title=f"number: {z.reading()}"))
+
+
+def _date_marks(row: Row, ctx: Any, n: int) -> None:
+    try:
+        from ruconsist.lang import dates
+    except ModuleNotFoundError:
+        return
+    bead_dates = getattr(dates, "bead_dates", None)
+    pair_dates = getattr(dates, "pair_dates", None)
+    if bead_dates is None or pair_dates is None:
+        return
+    bead = row.bead
+    ru = bead_dates(bead, "ru", ctx)
+    zh = bead_dates(bead, "zh", ctx)
+    pairing = pair_dates(ru, zh, dates.pair_dateline(ctx) if hasattr(dates, "pair_dateline") else None)
+    linked: set[int] = set()
+    for i, (r, z) in enumerate(list(pairing.matched) + list(pairing.different)):
+        key = f"r{n}d{i}"
+        differ = i >= len(pairing.matched)
+        classes = ("m", "k-date", "differ") if differ else ("m", "k-date")
+        row.marks["ru"].append(Mark(r.start, r.end, classes, key, title=f"date: {r.iso()}"))
+        row.marks["zh"].append(Mark(z.start, z.end, classes, key, title=f"date: {z.iso()}"))
+        linked.update((id(r), id(z)))
+    for lang, items in (("ru", ru), ("zh", zh)):
+        for m in items:
+            if id(m) not in linked:
+                row.marks[lang].append(Mark(m.start, m.end, ("m", "k-date", "alone"), title=f"date: {m.iso()}"))
+
+
+# ---------------------------------------------------------------------------
+# Rendering text
+
+
+def render_text(text: str, marks: Sequence[Mark]) -> str:
+    """``text`` as HTML with every mark's span wrapped; overlapping marks
+    are cut at each other's edges, each piece carrying all its marks."""
+    bounds = {0, len(text)}
+    for m in marks:
+        if 0 <= m.start < m.end <= len(text):
+            bounds.update((m.start, m.end))
+    cuts = sorted(bounds)
+    out = []
+    for a, b in zip(cuts, cuts[1:]):
+        piece = html.escape(text[a:b]).replace("\n", "<br>")
+        covering = [m for m in marks if m.start <= a and b <= m.end and m.start < m.end]
+        if not covering:
+            out.append(piece)
+            continue
+        classes = sorted({c for m in covering for c in m.classes})
+        attrs = [f'class="{" ".join(classes)}"']
+        links = [m.link for m in covering if m.link]
+        if links:
+            attrs.append(f'data-l="{" ".join(dict.fromkeys(links))}"')
+        found = [m.finding for m in covering if m.finding]
+        if found:
+            attrs.append(f'data-f="{" ".join(dict.fromkeys(found))}"')
+        titles = [m.title for m in covering if m.title]
+        if titles:
+            attrs.append(f'title="{html.escape(" · ".join(dict.fromkeys(titles)))}"')
+        out.append(f"<span {' '.join(attrs)}>{piece}</span>")
+    return "".join(out)
+
+
+# ---------------------------------------------------------------------------
+# The report
+
+
+@dataclass
+class PairView:
+    index: int
+    result: Any
+    rows: list[Row]
+    loose: list[tuple[str, Diagnostic]] = field(default_factory=list)
+    counts: Counter[tuple[str, str]] = field(default_factory=Counter)
+
+    @property
+    def name(self) -> str:
+        pair = self.result.pair
+        if pair.bilingual is not None:
+            return str(pair.bilingual)
+        ctx = self.result.context
+        if ctx is not None:
+            return f"{ctx.ru_doc.path} ↔ {ctx.zh_doc.path}"
+        return " ↔ ".join(str(p) for p in pair.paths)
+
+
+class ReportBuilder:
+    """Collects lint results and renders them as one HTML page."""
+
+    def __init__(self, title: str = "ruconsist report") -> None:
+        self.title = title
+        self.pairs: list[PairView] = []
+        self._next_finding = 0
+        self.total: Counter[tuple[str, str]] = Counter()
+
+    def add(self, result: Any) -> None:
+        """Add one ``PairResult`` (its findings and aligned segments)."""
+        view = PairView(len(self.pairs) + 1, result, [])
+        ctx = result.context
+        for bead in result.beads:
+            row = Row(bead)
+            if ctx is not None and bead.ru and bead.zh:
+                n = len(self.pairs) * 100000 + bead.index
+                _term_marks(row, ctx, n)
+                _number_marks(row, ctx, n)
+                _date_marks(row, ctx, n)
+            view.rows.append(row)
+        self.pairs.append(view)
+        self.attach(result.diagnostics, view)
+
+    def attach(self, diagnostics: Iterable[Diagnostic], view: PairView | None = None) -> None:
+        """Put findings on their segments: those of one pair, or (run-level
+        findings) wherever their location lies."""
+        for d in diagnostics:
+            target = view or self._view_of(d.location)
+            if target is None and self.pairs:
+                target = self.pairs[-1]
+            if target is None:
+                continue
+            fid = f"f{self._next_finding}"
+            self._next_finding += 1
+            target.counts[(d.category, d.severity.label)] += 1
+            self.total[(d.category, d.severity.label)] += 1
+            row = self._row_of(target, d)
+            if row is None:
+                target.loose.append((fid, d))
+                continue
+            row.findings.append((fid, d))
+            for loc, primary in ((d.location, True), (d.counterpart, False)):
+                if loc is None:
+                    continue
+                span = self._span(row, target, loc)
+                if span is None:
+                    continue
+                a, b = span
+                if not primary and b - a > MAX_COUNTERPART:
+                    continue
+                sev = d.severity.label
+                classes = ("f", f"s-{sev}", f"c-{d.category}") if primary else ("fc",)
+                row.marks[loc.lang].append(Mark(a, max(b, a + 1), classes, finding=fid))
+
+    def _view_of(self, loc: Location) -> PairView | None:
+        for view in self.pairs:
+            ctx = view.result.context
+            if ctx is not None and ctx.doc(loc.lang).path == loc.path:
+                return view
+        return None
+
+    def _row_of(self, view: PairView, d: Diagnostic) -> Row | None:
+        if d.segment is not None:
+            for row in view.rows:
+                if row.bead.id == d.segment:
+                    return row
+        ctx = view.result.context
+        if ctx is None:
+            return None
+        loc = d.location
+        doc = ctx.doc(loc.lang)
+        if doc.path != loc.path:
+            return None
+        offset = _file_offset(loc, doc)
+        for row in view.rows:
+            if row.bead.side(loc.lang) and row.index(loc.lang).contains(loc.path, offset):
+                return row
+        return None
+
+    def _span(self, row: Row, view: PairView, loc: Location) -> tuple[int, int] | None:
+        side = row.bead.side(loc.lang)
+        ctx = view.result.context
+        if not side or ctx is None:
+            return None
+        doc = ctx.doc(loc.lang)
+        if doc.path != loc.path:
+            return None
+        index = row.index(loc.lang)
+        a = index.to_text(_file_offset(loc, doc))
+        b = index.to_text(_file_offset(loc, doc, end=True))
+        if a is None:
+            return None
+        if b is None or b < a:
+            b = len(side.text)
+        return a, min(b, len(side.text))
+
+    # HTML -------------------------------------------------------------
+
+    def html(self) -> str:
+        cats = [c for c in CATEGORIES if any(k[0] == c for k in self.total)]
+        cats += sorted({k[0] for k in self.total} - set(cats))
+        by_sev = Counter()
+        by_cat = Counter()
+        for (cat, sev), n in self.total.items():
+            by_sev[sev] += n
+            by_cat[cat] += n
+        segments = sum(len(v.rows) for v in self.pairs)
+        parts = [
+            "<!doctype html>",
+            '<html lang="en"><head><meta charset="utf-8">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            f"<title>{html.escape(self.title)}</title>",
+            f"<style>{CSS}</style></head><body>",
+            '<header id="top">',
+            f"<h1>{html.escape(self.title)}</h1>",
+            f'<p class="meta">{len(self.pairs)} file pair{"s" if len(self.pairs) != 1 else ""},'
+            f" {segments} aligned segments, {sum(self.total.values())} findings"
+            f" ({by_sev['error']} errors, {by_sev['warning']} warnings, {by_sev['info']} infos)</p>",
+            '<form id="filters" autocomplete="off">',
+            "<fieldset><legend>Severity</legend>",
+        ]
+        for sev in SEVERITIES:
+            parts.append(
+                f'<label><input type="checkbox" name="sev" value="{sev}" checked>'
+                f' <span class="s-{sev} tag">{sev}</span> {by_sev[sev]}</label>'
+            )
+        parts.append("</fieldset><fieldset><legend>Category</legend>")
+        for cat in cats:
+            parts.append(
+                f'<label><input type="checkbox" name="cat" value="{cat}" checked> {cat} {by_cat[cat]}</label>'
+            )
+        parts.append(
+            '</fieldset><label class="only"><input type="checkbox" name="only">'
+            " only segments with findings shown</label></form>"
+        )
+        parts.append('<p id="shown" aria-live="polite"></p>')
+        parts.append(
+            '<p class="legend">Highlighted: <span class="m k-name">names</span>'
+            ' <span class="m k-place">places</span> <span class="m k-organization">organizations</span>'
+            ' <span class="m k-title">titles</span> <span class="m k-term">terms</span>'
+            ' <span class="m k-number">numbers</span> <span class="m k-date">dates</span>;'
+            ' <span class="m k-name alone">dashed</span>: no counterpart found.'
+            " Hover one to see its counterpart.</p>"
+        )
+        parts.append("</header><main>")
+        parts.append(self._summary_table(cats))
+        for view in self.pairs:
+            parts.append(self._pair_html(view))
+        parts.append("</main>")
+        parts.append(f"<script>{JS}</script></body></html>")
+        return "\n".join(parts) + "\n"
+
+    def _summary_table(self, cats: list[str]) -> str:
+        head = "".join(f"<th>{html.escape(c)}</th>" for c in cats)
+        out = [
+            '<table class="summary"><thead><tr><th>file pair</th><th>segments</th>'
+            f"<th>errors</th><th>warnings</th><th>infos</th>{head}</tr></thead><tbody>"
+        ]
+        for view in self.pairs:
+            sev = Counter()
+            cat = Counter()
+            for (c, s), n in view.counts.items():
+                sev[s] += n
+                cat[c] += n
+            cells = "".join(f"<td>{cat[c] or ''}</td>" for c in cats)
+            out.append(
+                f'<tr><td><a href="#pair-{view.index}">{html.escape(view.name)}</a></td>'
+                f"<td>{len(view.rows)}</td><td>{sev['error'] or ''}</td><td>{sev['warning'] or ''}</td>"
+                f"<td>{sev['info'] or ''}</td>{cells}</tr>"
+            )
+        out.append("</tbody></table>")
+        return "".join(out)
+
+    def _finding_html(self, fid: str, d: Diagnostic) -> str:
+        sev = d.severity.label
+        where = d.location.short()
+        extra = ""
+        if d.expected:
+            extra = f' <span class="exp">expected: {html.escape(d.expected)}</span>'
+        return (
+            f'<li class="finding" id="{fid}" data-f="{fid}" data-sev="{sev}" data-cat="{html.escape(d.category)}">'
+            f'<span class="s-{sev} tag">{sev}</span> <b>{html.escape(d.code)}</b> '
+            f"{html.escape(d.message)}{extra} <span class=\"loc\">{html.escape(where)}</span></li>"
+        )
+
+    def _pair_html(self, view: PairView) -> str:
+        out = [f'<section class="pair" id="pair-{view.index}"><h2>{html.escape(view.name)}</h2>']
+        error = getattr(view.result, "error", None)
+        if error is not None:
+            out.append(f'<p class="error">{html.escape(str(error))}</p>')
+        if view.loose:
+            out.append('<ul class="findings loose">')
+            out.extend(self._finding_html(fid, d) for fid, d in view.loose)
+            out.append("</ul>")
+        if view.rows:
+            out.append(
+                '<table class="segs"><colgroup><col class="n"><col class="t"><col class="t"></colgroup>'
+                "<thead><tr><th>#</th><th>RU</th><th>ZH</th></tr></thead>"
+            )
+            for row in view.rows:
+                out.append(self._row_html(view, row))
+            out.append("</table>")
+        out.append("</section>")
+        return "".join(out)
+
+    def _row_html(self, view: PairView, row: Row) -> str:
+        bead = row.bead
+        cells = []
+        for lang in ("ru", "zh"):
+            side = bead.side(lang)
+            if not side:
+                cells.append(f'<td class="{lang} none" lang="{lang}">(no counterpart)</td>')
+                continue
+            line = side.span().line
+            cells.append(
+                f'<td class="{lang}" lang="{lang}" data-line="{line}">{render_text(side.text, row.marks[lang])}</td>'
+            )
+        has = " has" if row.findings else ""
+        rid = f"p{view.index}-{bead.id}"
+        lines = []
+        for lang in ("ru", "zh"):
+            side = bead.side(lang)
+            if side:
+                loc = side.span()
+                lines.append(f"{lang.upper()} {loc.line}")
+        out = [
+            f'<tbody class="seg{has}" id="{rid}">',
+            f'<tr><td class="n"><a href="#{rid}" title="{html.escape(", ".join(lines))}">{bead.index + 1}</a></td>',
+            *cells,
+            "</tr>",
+        ]
+        if row.findings:
+            out.append('<tr class="msgs"><td></td><td colspan="2"><ul class="findings">')
+            out.extend(self._finding_html(fid, d) for fid, d in row.findings)
+            out.append("</ul></td></tr>")
+        out.append("</tbody>")
+        return "".join(out)
+
+
+def build_report(results: Iterable[Any], run_level: Iterable[Diagnostic] = (), *, title: str = "ruconsist report") -> str:
+    """The HTML page for lint results (``PairResult``) and the run's
+    cross-file findings."""
+    builder = ReportBuilder(title)
+    for r in results:
+        builder.add(r)
+    builder.attach(run_level)
+    return builder.html()
+
+
+CSS = """
+:root{--err:#c62828;--warn:#b26a00;--info:#0277bd;--bg:#fff;--fg:#1b1b1b;--mut:#666;--line:#ddd}
+*{box-sizing:border-box}
+body{margin:0;font:15px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;color:var(--fg);background:var(--bg)}
+header{position:sticky;top:0;z-index:2;background:#fafafa;border-bottom:1px solid var(--line);padding:.5rem 1rem}
+h1{font-size:1.2rem;margin:.2rem 0}h2{font-size:1.05rem;margin:1.5rem 0 .5rem}
+.meta,.legend,#shown{margin:.2rem 0;color:var(--mut);font-size:.9rem}
+form{display:flex;flex-wrap:wrap;gap:.3rem 1rem;align-items:center}
+fieldset{border:0;padding:0;margin:0;display:flex;flex-wrap:wrap;gap:.2rem .7rem}
+legend{float:left;font-weight:600;margin-right:.5rem}
+main{padding:0 1rem 3rem}
+table{border-collapse:collapse}
+.summary{margin:1rem 0}.summary th,.summary td{border:1px solid var(--line);padding:.2rem .5rem;text-align:right}
+.summary td:first-child,.summary th:first-child{text-align:left}
+.segs{width:100%;table-layout:fixed}
+.segs col.n{width:3.5rem}
+.segs th{text-align:left;border-bottom:2px solid var(--line);padding:.2rem .5rem}
+.segs td{vertical-align:top;padding:.35rem .5rem;border-top:1px solid var(--line);overflow-wrap:anywhere}
+.segs td.n{color:var(--mut);font-size:.85rem}
+.segs td.n a{color:inherit;text-decoration:none}
+.segs td.none{color:var(--mut);font-style:italic;background:#fff3f3}
+tbody.seg.has>tr:first-child>td{background:#fffdf5}
+tr.msgs td{border-top:0;padding-top:0}
+ul.findings{margin:.1rem 0 .4rem;padding-left:1.1rem;font-size:.9rem}
+li.finding{margin:.1rem 0;cursor:pointer}
+.loc,.exp{color:var(--mut);font-size:.85em}
+.tag{display:inline-block;padding:0 .35em;border-radius:3px;color:#fff;font-size:.8em;line-height:1.5}
+.tag.s-error{background:var(--err)}.tag.s-warning{background:var(--warn)}.tag.s-info{background:var(--info)}
+.m{border-radius:2px;padding:0 1px}
+.k-name{background:#e3f2fd}.k-place{background:#e8f5e9}.k-organization{background:#f3e5f5}
+.k-title{background:#fff8e1}.k-term{background:#eceff1}.k-number{background:#e0f7fa}.k-date{background:#fce4ec}
+.m.alone{outline:1px dashed #999}.m.forbidden{outline:1px solid var(--err)}.m.differ{outline:1px solid var(--warn)}
+.f{text-decoration:underline wavy;text-decoration-skip-ink:none;text-underline-offset:3px}
+.f.s-error{text-decoration-color:var(--err)}.f.s-warning{text-decoration-color:var(--warn)}.f.s-info{text-decoration-color:var(--info)}
+.fc{text-decoration:underline dotted #888;text-underline-offset:3px}
+.f.off,.fc.off{text-decoration:none}
+.hl{background:#ffeb3b!important;box-shadow:0 0 0 2px #fbc02d}
+[hidden]{display:none!important}
+@media (prefers-color-scheme:dark){:root{--bg:#121212;--fg:#e8e8e8;--mut:#9a9a9a;--line:#333}
+header{background:#1c1c1c}tbody.seg.has>tr:first-child>td{background:#1f1d17}.segs td.none{background:#2a1818}
+.k-name{background:#0d3557}.k-place{background:#1b3d1f}.k-organization{background:#3a1f40}.k-title{background:#3d3212}
+.k-term{background:#2b3236}.k-number{background:#0b3b40}.k-date{background:#44182a}.hl{background:#7a6a00!important}}
+"""
+
+JS = r"""
+(function(){
+  "use strict";
+  var form = document.getElementById("filters");
+  var findings = Array.prototype.slice.call(document.querySelectorAll("li.finding"));
+  var marks = Array.prototype.slice.call(document.querySelectorAll(".f[data-f],.fc[data-f]"));
+  var rows = Array.prototype.slice.call(document.querySelectorAll("tbody.seg"));
+  var shown = document.getElementById("shown");
+  var lit = [];
+
+  function state(){
+    var st = {sev: [], cat: [], only: false};
+    Array.prototype.forEach.call(form.elements, function(el){
+      if (el.name === "sev" && el.checked) st.sev.push(el.value);
+      if (el.name === "cat" && el.checked) st.cat.push(el.value);
+      if (el.name === "only") st.only = el.checked;
+    });
+    return st;
+  }
+  function fromHash(){
+    var params = {};
+    location.hash.replace(/^#/, "").split("&").forEach(function(kv){
+      if (!kv) return;
+      var i = kv.indexOf("=");
+      params[decodeURIComponent(i < 0 ? kv : kv.slice(0, i))] = i < 0 ? "" : decodeURIComponent(kv.slice(i + 1));
+    });
+    Array.prototype.forEach.call(form.elements, function(el){
+      if ((el.name === "sev" || el.name === "cat") && params[el.name] !== undefined)
+        el.checked = params[el.name].split(",").indexOf(el.value) >= 0;
+      if (el.name === "only" && params.only !== undefined) el.checked = params.only === "1";
+    });
+    return params;
+  }
+  function toHash(st){
+    var all = {sev: [], cat: []};
+    Array.prototype.forEach.call(form.elements, function(el){ if (all[el.name]) all[el.name].push(el.value); });
+    var parts = [];
+    if (st.sev.length !== all.sev.length) parts.push("sev=" + st.sev.join(","));
+    if (st.cat.length !== all.cat.length) parts.push("cat=" + st.cat.join(","));
+    if (st.only) parts.push("only=1");
+    var h = parts.length ? "#" + parts.join("&") : " ";
+    if (history.replaceState) history.replaceState(null, "", h === " " ? location.pathname + location.search : h);
+  }
+  function apply(){
+    var st = state(), visible = {}, n = 0;
+    findings.forEach(function(li){
+      var on = st.sev.indexOf(li.getAttribute("data-sev")) >= 0 && st.cat.indexOf(li.getAttribute("data-cat")) >= 0;
+      visible[li.getAttribute("data-f")] = on;
+      if (on) { li.removeAttribute("hidden"); n++; } else li.setAttribute("hidden", "");
+    });
+    marks.forEach(function(m){
+      var on = m.getAttribute("data-f").split(" ").some(function(id){ return visible[id]; });
+      m.classList.toggle("off", !on);
+    });
+    rows.forEach(function(tb){
+      var keep = !st.only || tb.querySelector("li.finding:not([hidden])") !== null;
+      if (keep) tb.removeAttribute("hidden"); else tb.setAttribute("hidden", "");
+    });
+    document.body.setAttribute("data-shown", String(n));
+    shown.textContent = "Showing " + n + " of " + findings.length + " findings" +
+      (st.only ? ", and only the segments that have them." : ".");
+    return st;
+  }
+  function clear(){ lit.forEach(function(el){ el.classList.remove("hl"); }); lit = []; }
+  function light(scope, attr, keys){
+    keys.forEach(function(k){
+      Array.prototype.forEach.call(scope.querySelectorAll("[" + attr + '~="' + k + '"]'), function(el){
+        el.classList.add("hl"); lit.push(el);
+      });
+    });
+  }
+  function target(el){
+    return el && el.closest ? el.closest("[data-l],[data-f]") : null;
+  }
+  function hover(el){
+    clear();
+    if (!el) return;
+    var scope = el.closest("tbody.seg") || el.closest("section") || document;
+    if (el.hasAttribute("data-l")) light(scope, "data-l", el.getAttribute("data-l").split(" "));
+    if (el.hasAttribute("data-f")) light(scope, "data-f", el.getAttribute("data-f").split(" "));
+  }
+  document.addEventListener("mouseover", function(e){ hover(target(e.target)); });
+  document.addEventListener("focusin", function(e){ hover(target(e.target)); });
+  document.addEventListener("click", function(e){
+    var li = e.target.closest ? e.target.closest("li.finding") : null;
+    if (!li) return;
+    var mark = document.querySelector('.f[data-f~="' + li.getAttribute("data-f") + '"]');
+    if (mark) mark.scrollIntoView({block: "center"});
+  });
+  form.addEventListener("change", function(){ toHash(apply()); });
+  var params = fromHash();
+  apply();
+  if (params.hl) {
+    var el = document.querySelector('[data-l~="' + params.hl.replace(/"/g, "") + '"]');
+    if (el) { hover(el); el.scrollIntoView({block: "center"}); }
+  }
+  if (params.focus) {
+    var f = document.querySelector('li.finding[data-f="' + params.focus.replace(/"/g, "") + '"]');
+    if (f) { hover(f); f.scrollIntoView({block: "center"}); }
+  }
+  window.addEventListener("hashchange", function(){ fromHash(); apply(); });
+})();
+"""
