@@ -44,6 +44,10 @@ RU_ABBREVIATIONS = (
 
 PLACEMENTS = ("primary", "accept", "drop")
 
+#: Punctuation a Russian form cannot hold: the matcher reads words with
+#: only spaces between them (Кот-д’Ивуар's apostrophe is a known gap).
+UNREADABLE_RU = re.compile(r"[,;:()«»\"]|\s[-–—]\s")
+
 
 def cldr_version() -> str:
     import babel.core
@@ -112,6 +116,28 @@ def _term(
     return term
 
 
+def abbreviation_compounds(overlay: dict[str, Any]) -> dict[str, list[str]]:
+    """ZH stand-ins made of one-character abbreviations: every ordered
+    pair (中俄, 俄中) and each character before a suffix (美方, 日媒).  A
+    compound that is itself another country's name or stand-in (白俄 is
+    Belarus) is left out."""
+    node = overlay.get("abbreviations") or {}
+    chars: dict[str, str] = dict(node.get("chars") or {})
+    suffixes = list(node.get("suffixes") or [])
+    reserved = set()
+    for entry in (overlay.get("territories") or {}).values():
+        reserved.update((entry or {}).get("zh") or [])
+        reserved.update(((entry or {}).get("accept") or {}).get("zh") or [])
+    out: dict[str, list[str]] = {}
+    for code, ch in chars.items():
+        forms = [ch + other for c, other in chars.items() if other != ch]
+        forms += [other + ch for c, other in chars.items() if other != ch]
+        forms += [ch + suffix for suffix in suffixes]
+        mine = set((((overlay.get("territories") or {}).get(code) or {}).get("accept") or {}).get("zh") or [])
+        out[code] = _unique([f for f in forms if f not in reserved or f in mine])
+    return out
+
+
 def build_terms(overlay: dict[str, Any]) -> list[dict[str, Any]]:
     from babel import Locale
     from babel.numbers import get_territory_currencies
@@ -124,6 +150,7 @@ def build_terms(overlay: dict[str, Any]) -> list[dict[str, Any]]:
     if unknown:
         raise SystemExit(f"overlay names unknown territories: {', '.join(unknown)}")
 
+    compounds = abbreviation_compounds(overlay)
     terms: list[dict[str, Any]] = []
     codes = sorted(
         c for c in ru_loc.territories if len(c) == 2 and c.isalpha() and c not in excluded
@@ -138,11 +165,15 @@ def build_terms(overlay: dict[str, Any]) -> list[dict[str, Any]]:
             primary[lang] = _unique([names[lang]] if place == "primary" else [], entry.get(lang))
             accepted[lang] = [names[lang]] if place == "accept" else []
         acc_ru, acc_zh = _sides(entry, "accept")
+        acc_zh = _unique(acc_zh, compounds.get(code))
         capital = entry.get("capital")
         cap_ru = list((capital or {}).get("ru") or [])
         cap_zh = list((capital or {}).get("zh") or [])
         if not primary["ru"] or not primary["zh"]:
             raise SystemExit(f"territory {code} has no primary RU or ZH form left")
+        unreadable = [f for f in primary["ru"] if UNREADABLE_RU.search(f)]
+        if unreadable:
+            raise SystemExit(f"territory {code}: {unreadable[0]!r} has punctuation between words; give it in the overlay")
         src = f"CLDR {version} territory {code}"
         terms.append(
             _term(
