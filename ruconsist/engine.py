@@ -63,10 +63,12 @@ class Linter:
         pm: pluggy.PluginManager | None = None,
         rules: RuleSet | None = None,
         extra_rules: Sequence[str] = (),
+        jobs: int = 1,
     ) -> None:
         from ruconsist.plugins import get_plugin_manager
 
         self.config = config
+        self.jobs = max(1, jobs)
         self.pm = pm or get_plugin_manager()
         self.codes: dict[str, CodeInfo] = {}
         self.check_classes: list[type[Check]] = []
@@ -200,8 +202,31 @@ class Linter:
         return make_pairs(discover(paths, self.extensions), self.config, self.pm)
 
     def lint_paths(self, paths: Iterable[str | os.PathLike[str]]) -> Iterator[PairResult]:
-        for pair in self.pairs(paths):
-            yield self.lint_pair(pair)
+        return self.lint_many(self.pairs(paths))
+
+    def lint_many(self, pairs: Iterable[FilePair]) -> Iterator[PairResult]:
+        """Lint pairs in order; with ``jobs > 1``, in worker processes.
+
+        Workers are forked after the rule packs and matchers are built,
+        so they share them; each returns its diagnostics and the state
+        run-level checks learnt from the pair, merged here.  Results come
+        back in input order."""
+        pairs = list(pairs)
+        if self.jobs <= 1 or len(pairs) < 2 or not _can_fork():
+            for pair in pairs:
+                yield self.lint_pair(pair)
+            return
+        import multiprocessing
+
+        global _WORKER
+        _WORKER = self
+        ctx = multiprocessing.get_context("fork")
+        with ctx.Pool(self.jobs) as pool:
+            for result, states in pool.imap(_lint_pair_in_worker, pairs, chunksize=max(1, min(16, len(pairs) // (self.jobs * 8)))):
+                for check, state in zip(self.checks, states):
+                    if state is not None:
+                        check.merge_run_state(state)
+                yield result
 
     def lint_pair(self, pair: FilePair) -> PairResult:
         result = PairResult(pair)
@@ -247,6 +272,8 @@ class Linter:
         ctx.state["all_beads"] = kept
         ctx.state["codes"] = frozenset(self.codes)
         diags: list[Diagnostic] = []
+        if self.jobs > 1 and len(raw) > 2 * CHUNK and _can_fork():
+            return [], self.finish(self._lint_chunks_in_workers(raw, ctx), ctx), ctx
         for start in range(0, max(len(raw), 1), CHUNK):
             beads, found = self.wrap_beads(raw[start : start + CHUNK], start)
             findings.extend(found)
@@ -309,6 +336,52 @@ class Linter:
         )
         return self.finish([diag], None)
 
+    def _lint_chunks_in_workers(
+        self, raw: list[tuple[list[Segment], list[Segment]]], ctx: PairContext
+    ) -> list[Diagnostic]:
+        """One large pair (a line-aligned corpus): chunks of beads in
+        worker processes.  ``begin_pair`` runs once here on the first
+        chunk; each worker checks its chunk and runs ``finish_pair`` over
+        the chunk's own alignment findings."""
+        import multiprocessing
+
+        first, _ = self.wrap_beads(raw[:CHUNK], 0)
+        ctx.beads = [b for b in first if b.ru and b.zh and not b.memo.get("skip")]
+        ctx.state["all_beads"] = first
+        for check in self.checks:
+            check.begin_pair(ctx)
+        global _WORKER, _CHUNK_JOB
+        _WORKER = self
+        _CHUNK_JOB = (raw, ctx)
+        diags: list[Diagnostic] = []
+        starts = list(range(0, len(raw), CHUNK))
+        with multiprocessing.get_context("fork").Pool(self.jobs) as pool:
+            for part, states in pool.imap(_lint_chunk_in_worker, starts):
+                diags.extend(part)
+                for check, state in zip(self.checks, states):
+                    if state is not None:
+                        check.merge_run_state(state)
+        _CHUNK_JOB = None
+        return diags
+
+    def lint_chunk(self, raw: Sequence[tuple[list[Segment], list[Segment]]], start: int, ctx: PairContext) -> list[Diagnostic]:
+        beads, found = self.wrap_beads(raw[start : start + CHUNK], start)
+        sub = PairContext(
+            ru_doc=ctx.ru_doc,
+            zh_doc=ctx.zh_doc,
+            rules=ctx.rules,
+            config=ctx.config,
+            beads=[b for b in beads if b.ru and b.zh and not b.memo.get("skip")],
+            header=ctx.header,
+            state={**ctx.state, "alignment": found, "all_beads": beads},
+        )
+        diags: list[Diagnostic] = []
+        for check in self.checks:
+            for bead in sub.beads:
+                diags.extend(check.check(bead, sub))
+            diags.extend(check.finish_pair(sub))
+        return diags
+
     def raw_beads(self, ru: Parsed, zh: Parsed) -> list[tuple[list[Segment], list[Segment]]]:
         """Aligned (ru segments, zh segments) in reading order."""
         ru_segs = ru.segments.get("ru", [])
@@ -348,6 +421,34 @@ class Linter:
 
     def build_beads(self, ru: Parsed, zh: Parsed) -> tuple[list[SegmentPair], list[tuple[str, Any]]]:
         return self.wrap_beads(self.raw_beads(ru, zh))
+
+
+_WORKER: Linter | None = None
+_CHUNK_JOB: tuple[Any, PairContext] | None = None
+
+
+def _can_fork() -> bool:
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def _run_states(linter: Linter) -> list[object | None]:
+    return [check.run_state() for check in linter.checks]
+
+
+def _lint_pair_in_worker(pair: FilePair) -> tuple[PairResult, list[object | None]]:
+    assert _WORKER is not None
+    result = _WORKER.lint_pair(pair)
+    # Beads and documents stay in the worker: only findings travel.
+    slim = PairResult(pair, diagnostics=result.diagnostics, error=result.error)
+    return slim, _run_states(_WORKER)
+
+
+def _lint_chunk_in_worker(start: int) -> tuple[list[Diagnostic], list[object | None]]:
+    assert _WORKER is not None and _CHUNK_JOB is not None
+    raw, ctx = _CHUNK_JOB
+    return _WORKER.lint_chunk(raw, start, ctx), _run_states(_WORKER)
 
 
 def _clearly(text: str, script: str) -> bool:

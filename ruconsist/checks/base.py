@@ -86,6 +86,17 @@ class Check:
     def finish_run(self) -> Iterator[Diagnostic]:
         return iter(())
 
+    # Run-level checks in worker processes (``--jobs``) -----------------
+
+    def run_state(self) -> object | None:
+        """What this check learnt since the last call, as a picklable
+        value, and forget it: a worker sends it to the main process after
+        each pair.  ``None`` when the check keeps no run-level state."""
+        return None
+
+    def merge_run_state(self, state: object) -> None:
+        """Take in what a worker's copy of this check learnt."""
+
     # Helpers for subclasses -------------------------------------------
 
     def report(
