@@ -204,10 +204,10 @@ def test_missing_message_lists_what_the_other_side_has() -> None:
     assert diag.message == "RU '12' has no equal value in ZH (found '30')"
 
 
-def test_check_is_off_without_a_numbers_pack() -> None:
-    # --no-default-rules with only a terms pack: no vocabulary, no findings
-    # and no crash.
-    from ruconsist.testing import lint_texts, pack_from_text
+def test_rule_set_without_a_numbers_pack_reads_the_shipped_vocabulary() -> None:
+    # A user's own pack alone (no vocab.numbers) must neither crash the
+    # check nor switch it off.
+    from ruconsist.testing import findings, pack_from_text
 
     rules = pack_from_text("version: 1\npack: empty\nterms: []\n")
-    assert lint_texts("Погибли 12 человек.", "造成13人死亡。", select=SELECT, rules=rules) == []
+    assert findings("Погибли 12 человек.", "造成13人死亡。", select=SELECT, rules=rules) == [("NUM001", "zh", "13")]

@@ -26,8 +26,8 @@ LANG = {"ru": "RU", "zh": "ZH"}
 
 def number_vocab(rules: Any) -> NumberVocab | None:
     """The merged ``vocab: numbers`` of the loaded packs, built once per
-    rule set; None when no loaded pack has one (``--no-default-rules``
-    without a numbers pack), which turns the check off."""
+    rule set; None only if not even the shipped pack can be found, which
+    turns the check off rather than failing every lint."""
 
     def build() -> NumberVocab | None:
         entries = list(rules.vocab("numbers"))
@@ -102,7 +102,7 @@ class NumberMismatch(Check):
     "both") are never reported, but count as counterparts.  Values in
     different units are converted (``27 метров`` = ``30 码``).  The words
     come from the ``vocab: numbers`` section of the rule packs
-    (``rules/numbers.yaml``); with no such pack loaded the check is off.
+    (``rules/numbers.yaml``); a rule set with none reads the shipped one.
 
     NUM002 is the same finding when the two unmatched values differ by a
     factor of 10, 100, 1000 or 10 000: almost always a magnitude slip
