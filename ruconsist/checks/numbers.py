@@ -36,30 +36,40 @@ def number_vocab(rules: Any) -> NumberVocab | None:
     return rules.cached("numbers.vocab", build)
 
 
-def _load_bead_dates():  # type: ignore[no-untyped-def]
-    """``ruconsist.lang.dates.bead_dates`` if that module provides it,
-    else None.  Only the module (or the name) being absent is tolerated;
-    any other error while importing it propagates."""
+def _load_date_spans():  # type: ignore[no-untyped-def]
+    """A function ``(bead, lang, ctx) -> [(start, end), ...]`` from the date
+    module: its ``bead_date_spans`` (dates plus bare years that answer a
+    date on the other side) or, failing that, the spans of its
+    ``bead_dates``; None if the module is not there.  Only the module or
+    the names being absent is tolerated; any other error while importing
+    it propagates."""
     try:
         from ruconsist.lang import dates
     except ModuleNotFoundError as exc:
         if exc.name in ("ruconsist.lang.dates",):
             return None
         raise
-    return getattr(dates, "bead_dates", None)
+    spans = getattr(dates, "bead_date_spans", None)
+    if spans is not None:
+        return spans
+    bead_dates = getattr(dates, "bead_dates", None)
+    if bead_dates is None:
+        return None
+    return lambda bead, lang, ctx: [(d.start, d.end) for d in bead_dates(bead, lang, ctx)]
 
 
 def _date_spans(bead: SegmentPair, lang: str, ctx: PairContext | None) -> list[tuple[int, int]]:
     """Spans of ``bead.side(lang).text`` that are dates: numbers inside
     them belong to the date check and are never reported here.  Uses the
     date module's ``bead_dates`` when it exists, plus this module's own
-    minimal reading (years, ``N февраля``, ``N月N日``)."""
+    minimal reading (years, ``N февраля``, ``N月N日``), which is all there
+    is when the date module is absent."""
     text = bead.side(lang).text
     vocab = number_vocab(ctx.rules) if ctx is not None else None
     spans = list(fallback_date_spans(text, lang, vocab))
-    bead_dates = _load_bead_dates()
-    if bead_dates is not None:
-        spans.extend((d.start, d.end) for d in bead_dates(bead, lang, ctx))
+    date_spans = _load_date_spans()
+    if date_spans is not None:
+        spans.extend(date_spans(bead, lang, ctx))
     return spans
 
 
