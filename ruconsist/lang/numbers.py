@@ -45,7 +45,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from functools import lru_cache
@@ -436,7 +436,6 @@ PHONE = re.compile(
 DMY = re.compile(r"(?<![\d.])\d{1,2}[./]\d{1,2}[./]\d{2,4}(?![\d.])|(?<![\d-])\d{4}-\d{2}-\d{2}(?!\d)")
 TIME = re.compile(r"(?<![\d:.])([01]?\d|2[0-3])[:.][0-5]\d(?![\d:])")
 VERSION = re.compile(r"(?<![\d.])\d+(?:\.\d+){2,}(?![\d])")
-LETTER = re.compile(r"[^\W\d_]")
 
 
 def _latin_word_before(norm: str, start: int) -> bool:
@@ -448,10 +447,6 @@ def _latin_word_before(norm: str, start: int) -> bool:
 
 def _is_letter(ch: str) -> bool:
     return bool(ch) and ch.isalpha()
-
-
-def _is_cjk(ch: str) -> bool:
-    return bool(ch) and ("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff")
 
 
 def _digit_value(s: str, lang: str) -> tuple[Fraction, Fraction]:
@@ -511,10 +506,6 @@ def _skip_space(norm: str, i: int) -> int:
     while i < len(norm) and norm[i] in SPACES:
         i += 1
     return i
-
-
-def _match_word_at(norm: str, i: int, pattern: re.Pattern[str]) -> re.Match[str] | None:
-    return pattern.match(norm, i)
 
 
 def _regex(vocab: NumberVocab, name: str, build) -> re.Pattern[str]:  # type: ignore[no-untyped-def]
@@ -1598,9 +1589,6 @@ def render_zh(value: Fraction) -> str:
             return f"{format_value(value / factor).replace(' ', '')}{word}"
     return format_value(value).replace(" ", "")
 
-
-def iter_quiet_roles() -> Iterator[str]:
-    yield from ("date", "time", "code", "name", "reference", "word", "vague")
 
 
 # --------------------------------------------------------------------------
