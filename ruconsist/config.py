@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import codecs
 import fnmatch
+import functools
 import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -95,12 +96,9 @@ class Config:
         return "/" not in glob and fnmatch.fnmatchcase(rel.rsplit("/", 1)[-1], glob)
 
     def relative(self, path: str) -> str:
-        p = Path(path)
-        absolute = p if p.is_absolute() else Path.cwd() / p
-        try:
-            return absolute.resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
-            return p.as_posix()
+        """``path`` relative to the configuration's directory (POSIX), or
+        unchanged when outside it."""
+        return _relative(path, str(self.root), os.getcwd())
 
     def for_paths(self, paths: Iterable[str]) -> Config:
         """This configuration with ``per-path-options`` applied for a
@@ -115,6 +113,17 @@ class Config:
                 merged.update(opts)
                 changed = True
         return replace(self, options=merged) if changed else self
+
+
+@functools.lru_cache(maxsize=4096)
+def _relative(path: str, root: str, cwd: str) -> str:
+    # Cached: per-path globs are matched for every finding of a run.
+    p = Path(path)
+    absolute = p if p.is_absolute() else Path(cwd) / p
+    try:
+        return absolute.resolve().relative_to(Path(root).resolve()).as_posix()
+    except ValueError:
+        return p.as_posix()
 
 
 def find_config(start: Path) -> Path | None:
