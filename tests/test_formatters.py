@@ -328,3 +328,11 @@ def test_each_output_file_goes_with_its_format(flags: list[str], reports: list[t
     from ruconsist.cli import _outputs, build_parser
 
     assert _outputs(build_parser().parse_args(["check", "news", *flags])) == reports
+
+
+def test_sarif_repeated_mistakes_keep_distinct_fingerprints(news: Path) -> None:
+    (news / "news/a.ru.md").write_text("Заголовок\n\nЛавров встретился с Ван И.\n\nЛавров уехал.\n", encoding="utf-8")
+    (news / "news/a.zh.md").write_text("标题\n\n外长会见了王毅。\n\n外长离开了。\n", encoding="utf-8")
+    results = json.loads(run([*ARGS, "-f", "sarif"])[1])["runs"][0]["results"]
+    first, second = (r["partialFingerprints"]["ruconsist/v1"] for r in results)
+    assert second == f"{first}:2"

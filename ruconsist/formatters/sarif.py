@@ -4,8 +4,9 @@ SARIF viewer.
 Each finding is a ``result`` whose location is the flagged text and
 whose related location is the aligned text in the other language.
 ``partialFingerprints["ruconsist/v1"]`` is the same line-independent
-fingerprint the baseline uses, so code scanning keeps tracking a finding
-when lines move.  Columns count Unicode code points
+fingerprint the baseline uses (``:2``, ``:3``… added to repeats of one
+mistake in one file), so code scanning keeps tracking a finding when
+lines move.  Columns count Unicode code points
 (``columnKind: unicodeCodePoints``), as everywhere in ruconsist.
 """
 
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import inspect
 import json
+from collections import Counter
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import quote
@@ -76,6 +78,16 @@ class SarifFormatter(Formatter):
     def begin(self) -> None:
         self.results: list[dict[str, Any]] = []
         self.used: set[str] = set()
+        self.seen: Counter[str] = Counter()
+
+    def fingerprint(self, d: Diagnostic) -> str:
+        # The same mistake repeated in one file (a name left out of ten
+        # paragraphs) has one fingerprint; number the repeats in reading
+        # order, or code scanning would fold them into one alert.
+        fp = self.run.fingerprint(d)
+        self.seen[fp] += 1
+        n = self.seen[fp]
+        return fp if n == 1 else f"{fp}:{n}"
 
     def handle(self, diagnostics: list[Diagnostic], result: object) -> None:
         for d in diagnostics:
@@ -85,7 +97,7 @@ class SarifFormatter(Formatter):
                 "level": LEVELS[d.severity],
                 "message": {"text": d.message},
                 "locations": [{"physicalLocation": physical(d.location)}],
-                "partialFingerprints": {FINGERPRINT_KEY: self.run.fingerprint(d)},
+                "partialFingerprints": {FINGERPRINT_KEY: self.fingerprint(d)},
                 "properties": {"category": d.category, "lang": d.location.lang},
             }
             if d.rule:
