@@ -84,6 +84,14 @@ class Linter:
                 plugin_packs=plugin_packs,
             )
         self.rules = rules
+        # Codes that rule packs define (a house pattern rule's DSK001)
+        # belong to the check that reports them.
+        for cls in self.check_classes:
+            rule_codes = getattr(cls, "rule_codes", None)
+            if rule_codes is None:
+                continue
+            for code, (slug, category, severity) in rule_codes(self.rules).items():
+                self.codes.setdefault(code, CodeInfo(code, slug, category, severity, cls))
         self.checks = [cls(self.rules, config) for cls in self.check_classes if self._wanted(cls)]
 
     def _register_check(self, cls: type[Check]) -> None:
@@ -97,7 +105,8 @@ class Linter:
             self.check_classes.append(cls)
 
     def _wanted(self, cls: type[Check]) -> bool:
-        return any(self.selected(code) for code in cls.codes())
+        own = [c for c, info in self.codes.items() if info.check is cls]
+        return any(self.selected(code) for code in [*cls.codes(), *own])
 
     # Selection --------------------------------------------------------
 

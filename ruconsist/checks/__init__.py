@@ -17,6 +17,7 @@ BUILTIN_CHECK_MODULES = (
     "palladius",
     "names",
     "typography",
+    "patterns",
 )
 
 
