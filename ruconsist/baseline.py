@@ -279,6 +279,10 @@ def write(
 def _atomic_write(path: Path, text: str) -> None:
     import tempfile
 
+    if path.exists() and not path.is_file():  # /dev/null, a pipe: never rename over it
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import IO, Any
 
 from ruconsist import __version__
@@ -91,6 +91,10 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument(
         "--diff", "--changed-since", dest="diff", metavar="REV",
         help="report only findings in segments changed since git revision REV (its merge base with HEAD)",
+    )
+    c.add_argument(
+        "-j", "--jobs", type=int, default=1, metavar="N",
+        help="lint in N processes (0: one per CPU); --diff runs use one",
     )
     c.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in FILE")
     c.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE and exit 0")
@@ -182,7 +186,12 @@ def _linter(args: argparse.Namespace, **overrides: Any):  # type: ignore[no-unty
         **overrides,
     )
     pm = get_plugin_manager(load_entrypoints=not getattr(args, "no_plugins", False))
-    return Linter(config, pm=pm, extra_rules=getattr(args, "rules", []))
+    jobs = getattr(args, "jobs", 1) or 1
+    if getattr(args, "jobs", 1) == 0:
+        jobs = os.cpu_count() or 1
+    if getattr(args, "diff", None):
+        jobs = 1  # --diff needs each pair's segments, which workers do not send back
+    return Linter(config, pm=pm, extra_rules=getattr(args, "rules", []), jobs=jobs)
 
 
 def _formatters(linter) -> dict[str, type]:  # type: ignore[no-untyped-def]
@@ -210,6 +219,7 @@ class _Output:
     def __init__(self, target: str | None, out: IO[str]) -> None:
         self.target = target
         self.tmp: str | None = None
+        self.special = False
         if target is None:
             self.stream = out
             return
@@ -219,11 +229,21 @@ class _Output:
         dest = Path(target)
         if dest.is_dir():
             raise ConfigError(f"usage: --output-file {target!r} is a directory")
+        if dest.exists() and not dest.is_file():
+            # /dev/null, a named pipe, /dev/stderr: write to it, never
+            # rename a file over it.
+            self.stream = open(dest, "w", encoding="utf-8")  # noqa: SIM115
+            self.tmp = None
+            self.special = True
+            return
         dest.parent.mkdir(parents=True, exist_ok=True)
         fd, self.tmp = tempfile.mkstemp(prefix=f".{dest.name}.", dir=dest.parent)
         self.stream = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
 
     def close(self, ok: bool) -> None:
+        if self.special:
+            self.stream.close()
+            return
         if self.tmp is None:
             return
         self.stream.close()
@@ -316,14 +336,18 @@ def cmd_check(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         if args.paths:
             paths = _paired_only(linter, args.paths) if args.paired_only else args.paths
             pairs.extend(linter.pairs(paths))
-        seen = set()
-        for pair in pairs:
-            if pair.key in seen:
-                continue
-            seen.add(pair.key)
-            if changes is not None and not any(changes.file_changed(p) for p in pair.paths):
-                continue
-            result = linter.lint_pair(pair)
+        def selected() -> Iterator[FilePair]:
+            seen = set()
+            for pair in pairs:
+                if pair.key in seen:
+                    continue
+                seen.add(pair.key)
+                if changes is not None and not any(changes.file_changed(p) for p in pair.paths):
+                    continue
+                yield pair
+
+        for result in linter.lint_many(selected()):
+            pair = result.pair
             if result.error is not None:
                 summary.input_errors.append(result.error)
                 err.write(f"ruconsist: {result.error}\n")

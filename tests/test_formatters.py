@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -336,3 +337,13 @@ def test_sarif_repeated_mistakes_keep_distinct_fingerprints(news: Path) -> None:
     results = json.loads(run([*ARGS, "-f", "sarif"])[1])["runs"][0]["results"]
     first, second = (r["partialFingerprints"]["ruconsist/v1"] for r in results)
     assert second == f"{first}:2"
+
+
+def test_output_to_a_device_writes_into_it_and_leaves_it_a_device(news: Path) -> None:
+    import stat
+
+    # Renaming a finished report over /dev/null would replace the device
+    # with a regular file for every program on the machine.
+    code, _, err = run([*ARGS, "-f", "sarif", "-o", os.devnull])
+    assert (code, err) == (1, "")
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
