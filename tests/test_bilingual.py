@@ -82,3 +82,13 @@ def test_crlf_file_keeps_the_same_positions() -> None:
     i = seg.text.find("CRMtv")
     loc = seg.location(i, i + 5)
     assert (loc.line, loc.column) == (44, 10)
+
+
+def test_directive_comment_lines_are_not_text() -> None:
+    from ruconsist.readers.text import TextReader
+
+    text = "# ruconsist: disable-next-line TRM001\nВизит Лаврова.\n\nВторой абзац.\n"
+    segs = TextReader().read(Document("a.ru.txt", text), "ru", Config()).segments["ru"]
+    assert [s.text for s in segs] == ["Визит Лаврова.", "Второй абзац."]
+    loc = segs[0].location(0, 5)
+    assert (loc.line, loc.column) == (2, 1)

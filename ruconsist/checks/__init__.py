@@ -18,6 +18,7 @@ BUILTIN_CHECK_MODULES = (
     "names",
     "typography",
     "patterns",
+    "directives",
 )
 
 

@@ -24,6 +24,16 @@ if TYPE_CHECKING:
     from ruconsist.config import Config
 
 
+def without_directives(text: str) -> str:
+    """``# ruconsist: …`` comment lines blanked (same length), so they
+    are neither checked nor glued to the paragraph below."""
+    if "ruconsist" not in text:
+        return text
+    from ruconsist.suppress import HASH_DIRECTIVE
+
+    return HASH_DIRECTIVE.sub(lambda m: " " * len(m.group()), text)
+
+
 def _seg(doc: Document, lang: str, a: int, b: int, kind: str = "paragraph", text: str | None = None) -> Segment:
     return Segment(doc, lang, a, doc.text[a:b] if text is None else text, kind)
 
@@ -38,7 +48,8 @@ class TextReader(Reader):
     def read(self, doc: Document, lang: str | None, config: Config) -> Parsed:
         if lang is None:
             return BilingualReader().read(doc, None, config)
-        segs = [_seg(doc, lang, a, b) for a, b in paragraphs(doc.text) if b > a]
+        text = without_directives(doc.text)
+        segs = [_seg(doc, lang, a, b, text=text[a:b]) for a, b in paragraphs(text) if b > a]
         return Parsed(doc, {lang: segs})
 
 
@@ -194,8 +205,9 @@ def _split_bilingual(
     doc: Document,
     spans: list[tuple[int, int, str]],
     masker=None,  # type: ignore[no-untyped-def]
+    text: str | None = None,
 ) -> Parsed:
-    text = doc.text
+    text = doc.text if text is None else text
     parsed = Parsed(doc, {"ru": [], "zh": []})
     seen_content = False
     for a, b, kind in spans:
@@ -245,14 +257,15 @@ class BilingualReader(Reader):
 
     def read(self, doc: Document, lang: str | None, config: Config) -> Parsed:
         spans: list[tuple[int, int, str]] = []
+        text = without_directives(doc.text)
         # Each line is split on its own so that a mixed title line and a
         # change of language without a blank line both separate.
-        for a, b in paragraphs(doc.text):
-            for la, lb in line_spans(doc.text, a, b):
-                la, lb = _trim(doc.text, la, lb)
+        for a, b in paragraphs(text):
+            for la, lb in line_spans(text, a, b):
+                la, lb = _trim(text, la, lb)
                 if lb > la:
                     spans.append((la, lb, "paragraph"))
-        return _split_bilingual(doc, _regroup(doc.text, spans))
+        return _split_bilingual(doc, _regroup(text, spans), text=text)
 
 
 def _regroup(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
