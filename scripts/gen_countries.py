@@ -97,6 +97,7 @@ def _term(
     source: str = "",
     case: str | None = None,
     examples: Any = None,
+    excepts: tuple[list[str], list[str]] = ([], []),
 ) -> dict[str, Any]:
     acc_ru = [f for f in _unique(accept[0]) if f not in ru]
     acc_zh = [f for f in _unique(accept[1]) if f not in zh]
@@ -106,6 +107,8 @@ def _term(
     forb_ru, forb_zh = _unique(forbidden[0]), _unique(forbidden[1])
     if forb_ru or forb_zh:
         term["forbidden"] = {k: v for k, v in (("ru", forb_ru), ("zh", forb_zh)) if v}
+    if excepts and (excepts[0] or excepts[1]):
+        term["except"] = {k: v for k, v in (("ru", _unique(excepts[0])), ("zh", _unique(excepts[1]))) if v}
     if case:
         term["case"] = case
     if note:
@@ -187,6 +190,7 @@ def build_terms(overlay: dict[str, Any]) -> list[dict[str, Any]]:
                 src + ("; names, stand-ins and capital from the overlay" if entry else ""),
                 entry.get("case"),
                 entry.get("examples"),
+                _sides(entry, "except"),
             )
         )
         if cap_ru and cap_zh:
@@ -282,7 +286,7 @@ def render(terms: list[dict[str, Any]]) -> str:
         lines.append(f"    category: {term['category']}")
         lines.append(f"    ru: {_flow(term['ru'])}")
         lines.append(f"    zh: {_flow(term['zh'])}")
-        for key in ("accept", "forbidden"):
+        for key in ("accept", "forbidden", "except"):
             if key in term:
                 lines.append(f"    {key}:")
                 for lang in ("ru", "zh"):
