@@ -112,6 +112,10 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--no-default-rules", action="store_true")
     r.add_argument("--no-plugins", action="store_true", help="load no third-party plugins")
     r.add_argument("-c", "--config", help="configuration file (default: .ruconsist.yaml found upwards)")
+    rsub = r.add_subparsers(dest="rules_command", parser_class=_Parser)
+    from ruconsist import selftest
+
+    selftest.add_arguments(rsub.add_parser("test", help="run the pass/fail examples of rule packs"))
     s = sub.add_parser("show-alignment", help="print the aligned segments of a pair")
     s.add_argument("ru")
     s.add_argument("zh", nargs="?")
@@ -167,7 +171,7 @@ def main(argv: Sequence[str] | None = None, stdout: IO[str] | None = None, stder
         return EXIT_INTERNAL
 
 
-def _linter(args: argparse.Namespace, **overrides: Any):  # type: ignore[no-untyped-def]
+def _linter(args: argparse.Namespace, err: IO[str] | None = None, **overrides: Any):  # type: ignore[no-untyped-def]
     from ruconsist.config import discover_config
     from ruconsist.engine import Linter
     from ruconsist.plugins import get_plugin_manager
@@ -191,7 +195,14 @@ def _linter(args: argparse.Namespace, **overrides: Any):  # type: ignore[no-unty
         jobs = os.cpu_count() or 1
     if getattr(args, "diff", None):
         jobs = 1  # --diff needs each pair's segments, which workers do not send back
-    return Linter(config, pm=pm, extra_rules=getattr(args, "rules", []), jobs=jobs)
+    linter = Linter(config, pm=pm, extra_rules=getattr(args, "rules", []), jobs=jobs)
+    if getattr(args, "command", None) in ("check", "show-alignment"):
+        from ruconsist.selftest import verify_on_load
+
+        # A user's pack whose own examples fail is reported at once
+        # (cached per pack digest); strict-rules makes it fatal.
+        verify_on_load(linter, err or sys.stderr)
+    return linter
 
 
 def _formatters(linter) -> dict[str, type]:  # type: ignore[no-untyped-def]
@@ -292,7 +303,7 @@ def cmd_check(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         raise ConfigError("usage: give files or directories to check, or --ru FILE --zh FILE")
     if args.write_baseline and args.diff:
         raise ConfigError("usage: --write-baseline records every finding; it cannot be combined with --diff")
-    linter = _linter(args)
+    linter = _linter(args, err)
     formats = _formatters(linter)
     destinations = _outputs(args)
     for name, _ in destinations:
@@ -474,6 +485,10 @@ def cmd_explain(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
 
 
 def cmd_rules(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
+    if getattr(args, "rules_command", None) == "test":
+        from ruconsist.selftest import cmd_rules_test
+
+        return cmd_rules_test(args, out, err)
     linter = _linter(args)
     out.write("Checks:\n")
     for code in sorted(linter.codes):
@@ -482,7 +497,9 @@ def cmd_rules(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     out.write("\nRule packs:\n")
     for pack in linter.rules.packs:
         vocab = ", ".join(sorted(pack.vocab))
-        out.write(f"  {pack.name:<16} {len(pack.terms):>5} terms  {pack.path}" + (f"  vocab: {vocab}" if vocab else "") + "\n")
+        patterns = len(pack.sections.get("patterns") or ())
+        counts = f"{len(pack.terms):>5} terms" + (f", {patterns} patterns" if patterns else "")
+        out.write(f"  {pack.name:<16} {counts:<24} {pack.path}" + (f"  vocab: {vocab}" if vocab else "") + "\n")
     out.write(f"\n{len(linter.rules.terms)} terms in all\n")
     return EXIT_OK
 
@@ -492,7 +509,7 @@ def cmd_show_alignment(args: argparse.Namespace, out: IO[str], err: IO[str]) -> 
 
     from ruconsist.pairing import FilePair
 
-    linter = _linter(args)
+    linter = _linter(args, err)
     pair = FilePair(None, None, bilingual=Path(args.ru)) if args.zh is None else FilePair(Path(args.ru), Path(args.zh))
     result = linter.lint_pair(pair)
     if result.error is not None:

@@ -152,3 +152,39 @@ def test_module_entry_point_runs_the_example() -> None:
     )
     assert proc.returncode == 1, proc.stderr
     assert "TTL001" in proc.stdout and proc.stderr == ""
+
+
+def test_rules_lists_checks_and_packs_with_counts() -> None:
+    code, out, _ = run(["rules"])
+    assert code == 0
+    assert "TRM001  term-missing" in out
+    assert "house" in out and "patterns" in out
+
+
+def test_rules_test_runs_a_packs_examples(tmp_path) -> None:
+    pack = tmp_path / "mine.yaml"
+    pack.write_text(
+        "version: 1\nterms:\n  - id: lavrov\n    category: name\n    ru: [Лавров]\n    zh: [拉夫罗夫]\n"
+        "    examples:\n      pass: [{ru: Лавров прибыл., zh: 拉夫罗夫抵达。}]\n"
+        "      fail: [{ru: Лавров прибыл., zh: 外长抵达。, codes: [TRM001]}]\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run(["rules", "test", str(pack)])
+    assert code == 0, out
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(pack.read_text(encoding="utf-8").replace("zh: 外长抵达。", "zh: 拉夫罗夫抵达。"), encoding="utf-8")
+    code, out, _ = run(["rules", "test", str(bad)])
+    assert code == 1
+
+
+def test_a_user_pack_whose_examples_fail_is_reported_when_it_loads(tmp_path, monkeypatch, write_pair) -> None:
+    monkeypatch.setenv("RUCONSIST_CACHE_DIR", str(tmp_path / "cache"))
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        "version: 1\nterms:\n  - id: lavrov\n    category: name\n    ru: [Лавров]\n    zh: [拉夫罗夫]\n"
+        "    examples:\n      fail: [{ru: Лавров прибыл., zh: 拉夫罗夫抵达。, codes: [TRM001]}]\n",
+        encoding="utf-8",
+    )
+    ru, _ = write_pair("Текст.\n", "文本。\n")
+    code, out, err = run(["check", str(ru), "--rules", str(bad)])
+    assert "bad.yaml" in err and "lavrov" in err
