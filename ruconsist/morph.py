@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import threading
+import unicodedata
 
 import regex
 
@@ -32,8 +33,15 @@ def analyzer():  # type: ignore[no-untyped-def]
     return _ANALYZER
 
 
+_HYPHENS = str.maketrans({"‐": "-", "‑": "-", "’": "'", "ʼ": "'"})
+
+
 def _norm(word: str) -> str:
-    return word.lower().replace("ё", "е")
+    """Lower case, ё→е, composed (и + U+0306 → й), one hyphen, one
+    apostrophe: the spellings text and packs disagree on."""
+    if not word.isascii():
+        word = unicodedata.normalize("NFC", word)
+    return word.lower().replace("ё", "е").translate(_HYPHENS)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -46,39 +54,78 @@ def word_forms(word: str) -> frozenset[str]:
     where each part is itself a word (``Азиатско-Тихоокеанский``).
     """
     norm = _norm(word)
+    word = unicodedata.normalize("NFC", word).translate(_HYPHENS)
     if not _PLAIN_CYRILLIC.match(word) or (word.isupper() and len(word) > 1):
         return frozenset({norm})
     if "-" in word:
+        # Each part inflects as it would alone (Гвинею-Бисау,
+        # Азиатско-Тихоокеанского, Ростова-на-Дону keeps на/Дону).
         parts = word.split("-")
-        # Only the last part of a compound adjective inflects.
-        last = word_forms(parts[-1])
-        head = "-".join(_norm(p) for p in parts[:-1])
-        return frozenset({f"{head}-{f}" for f in last} | {norm})
+        combos = {""}
+        for i, part in enumerate(parts):
+            forms = word_forms(part) if part[:1].isupper() or i == len(parts) - 1 else frozenset({_norm(part)})
+            combos = {f"{c}-{f}" if c else f for c in combos for f in forms}
+            if len(combos) > 400:
+                break
+        return frozenset(combos | {norm})
     morph = analyzer()
-    if word[:1].isupper() and not morph.word_is_known(norm):
+    capital = word[:1].isupper()
+    surname = surname_forms(norm) if capital else set()
+    if capital and not morph.word_is_known(norm):
         # A foreign proper name the dictionary does not know (Цзиньпин,
         # Шэньчжэнь, Тяньцзинь): decline it as Russian grammar declines
         # borrowed names, rather than trusting a guessed paradigm.
-        return frozenset(foreign_forms(norm))
-    parses = morph.parse(word)
+        # -ин/-ов may end a Russian surname (Силуановым) or a Chinese
+        # given name (Цзиньпином): both declensions are allowed.
+        return frozenset(surname | foreign_forms(norm))
+    parses = [p for p in morph.parse(word) if _norm(p.word) == norm]
     if not parses:
-        return frozenset({norm})
+        return frozenset({norm} | surname)
+    if capital:
+        # A capitalised pack word is a name: its proper-noun readings
+        # only (Песков the surname, not the plural of песок; Лавров the
+        # surname, not the given name Лавр), when the dictionary has any.
+        surn = [p for p in parses if "Surn" in p.tag.grammemes]
+        proper = [p for p in parses if PROPER & set(p.tag.grammemes)]
+        if surn and surname:
+            parses = surn
+        elif proper:
+            parses = proper
+            surname = set()  # a city or a given name, not a surname (Пекин)
+        elif surname:
+            return frozenset({norm} | surname)
     best = parses[0].score or 0.0
-    forms = {norm}
-    capital = word[:1].isupper()
+    forms = {norm} | surname
     for p in parses:
-        # Keep the analyses a careful reader would consider: the best one,
-        # proper-noun readings for capitalised words, and near-ties.
-        proper = bool({"Name", "Surn", "Patr", "Geox", "Orgn"} & set(p.tag.grammemes))
-        if p is not parses[0] and not (
-            (capital and proper) or (p.score or 0.0) >= 0.5 * best
-        ):
-            continue
-        if _norm(p.word) != norm:
+        if p is not parses[0] and (p.score or 0.0) < 0.5 * best and not capital:
             continue
         for f in p.lexeme:
             forms.add(_norm(f.word))
     return frozenset(forms)
+
+
+PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn"})
+
+#: Russian surname types and the forms of both genders: the dictionary
+#: misses many (Силуанов, Мантуров) or reads them as common nouns
+#: (Рябков as рябок).
+_SURNAME = (
+    (("ов", "ев", "ёв", "ин", "ын"), ("", "а", "у", "ым", "е", "ы", "ых", "ыми", "ой", "ову")),
+    (("ский", "цкий"), ("ий", "ого", "ому", "им", "ом", "ая", "ой", "ую", "ие", "их", "ими")),
+)
+
+
+def surname_forms(norm: str) -> set[str]:
+    for endings, cases in _SURNAME:
+        for ending in endings:
+            if norm.endswith(ending) and len(norm) > len(ending) + 2:
+                if ending in ("ский", "цкий"):
+                    stem = norm[: -2]
+                    return {stem + c for c in cases}
+                stem = norm
+                out = {stem + c for c in cases if c not in ("ову",)}
+                return out
+    return set()
 
 
 @functools.lru_cache(maxsize=65536)

@@ -27,7 +27,7 @@ from ruconsist.rules import RuleSet, Term
 
 #: Words: letters and digits, hyphenated compounds kept whole
 #: (``80-летия``, ``СНВ-3``, ``Азиатско-Тихоокеанского``).
-WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:[-‐‑][\p{L}\p{M}\p{N}]+)*")
+WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:[-‐‑'’][\p{L}\p{M}\p{N}]+)*")
 #: What may stand between the words of one multi-word RU mention.
 GAP = regex.compile(r"^[ \t\u00a0\u202f\u2009]+$|^\s*\n?\s*$")
 LATIN_EDGE = regex.compile(r"[A-Za-z0-9]")
@@ -54,8 +54,16 @@ class _Entry:
     term: str
     role: str
     words: tuple[frozenset[str], ...]
-    caps: tuple[bool, ...]
+    #: Per word: 0 any case, 1 capitalised, 2 all capitals (ВОЗ, МОТ).
+    caps: tuple[int, ...]
     exact: tuple[str, ...] | None
+
+
+def _caps(word: str) -> int:
+    letters = [c for c in word if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return 2
+    return 1 if word[:1].isupper() else 0
 
 
 def tokenize(text: str) -> list[tuple[int, int, str]]:
@@ -63,7 +71,9 @@ def tokenize(text: str) -> list[tuple[int, int, str]]:
 
 
 def _norm(word: str) -> str:
-    return word.lower().replace("ё", "е")
+    from ruconsist.morph import _norm as norm
+
+    return norm(word)
 
 
 class RuIndex:
@@ -82,7 +92,7 @@ class RuIndex:
                     term.id,
                     role,
                     tuple(frozenset({_norm(w)}) for w in words),
-                    tuple(False for _ in words),
+                    tuple(0 for _ in words),
                     tuple(words),
                 )
             else:
@@ -90,9 +100,7 @@ class RuIndex:
                     term.id,
                     role,
                     tuple(morph.word_forms(w) for w in words),
-                    tuple(
-                        term.case != "ignore" and w[:1].isupper() for w in words
-                    ),
+                    tuple(_caps(w) if term.case != "ignore" else 0 for w in words),
                     None,
                 )
             for surface in entry.words[0]:
@@ -117,8 +125,8 @@ class RuIndex:
                             ok = False
                             break
                     elif _norm(w) not in entry.words[k] or (
-                        entry.caps[k] and not w[:1].isupper()
-                    ):
+                        entry.caps[k] == 1 and not w[:1].isupper()
+                    ) or (entry.caps[k] == 2 and not w.isupper()):
                         ok = False
                         break
                     if k and not GAP.match(text[tokens[i + k - 1][1] : a]):
@@ -133,9 +141,14 @@ class RuIndex:
 
 
 class ZhIndex:
-    """One alternation of all Chinese forms, longest first."""
+    """One alternation of all Chinese forms, longest first.
 
-    def __init__(self, entries: Iterable[tuple[Term, str, str]]) -> None:
+    A two-character form written in transliteration characters (米莱,
+    塞西) is a name only where the run of such characters ends: inside
+    米莱斯 (Millais) or 塞西尔 (Cecil) it is part of another name."""
+
+    def __init__(self, entries: Iterable[tuple[Term, str, str]], translit: frozenset[str] = frozenset()) -> None:
+        self.translit = translit
         self.by_form: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for term, role, form in entries:
             self.by_form[form].append((role, term.id))
@@ -152,12 +165,19 @@ class ZhIndex:
         self._pattern: regex.Pattern[str] | None = None
 
     def __getstate__(self) -> dict[str, object]:
-        return {"by_form": self.by_form, "source": self.source}
+        return {"by_form": self.by_form, "source": self.source, "translit": self.translit}
 
     def __setstate__(self, state: dict[str, object]) -> None:
         self.by_form = state["by_form"]  # type: ignore[assignment]
         self.source = state["source"]  # type: ignore[assignment]
+        self.translit = state.get("translit", frozenset())  # type: ignore[assignment]
         self._pattern = None
+
+    def _inside_name(self, text: str, start: int, end: int) -> bool:
+        t = self.translit
+        if end - start != 2 or not t or not all(c in t for c in text[start:end]):
+            return False
+        return (start > 0 and text[start - 1] in t) or (end < len(text) and text[end] in t)
 
     def find(self, text: str, resolve: bool = True) -> list[Mention]:
         if not self.source:
@@ -170,6 +190,8 @@ class ZhIndex:
         for m in self._pattern.finditer(text):
             pairs = self.by_form[m.group()]
             if all(r == EXCEPT for r, _ in pairs):
+                continue
+            if self._inside_name(text, m.start(), m.end()):
                 continue
             pairs = [p for p in pairs if p[0] != EXCEPT]
             role = FORBIDDEN if any(r == FORBIDDEN for r, _ in pairs) else PRIMARY
@@ -226,7 +248,7 @@ def _resolve(text: str, found: list[tuple[int, int, str, str]]) -> list[Mention]
 class TermMatcher:
     """All terms of a rule set, ready to search."""
 
-    def __init__(self, terms: Sequence[Term]) -> None:
+    def __init__(self, terms: Sequence[Term], translit: frozenset[str] = frozenset()) -> None:
         self.terms = {t.id: t for t in terms}
         ru_entries = []
         zh_entries = []
@@ -237,7 +259,7 @@ class TermMatcher:
             zh_entries += [(t, PRIMARY, f) for f in t.zh]
             zh_entries += [(t, FORBIDDEN, f) for f in t.forbidden_zh]
             zh_entries += [(t, EXCEPT, f) for f in t.except_zh]
-        self._index = {"ru": RuIndex(ru_entries), "zh": ZhIndex(zh_entries)}
+        self._index = {"ru": RuIndex(ru_entries), "zh": ZhIndex(zh_entries, translit)}
         # Everything that can stand for a term on the other side: its
         # primary forms and its ``accept`` forms, searched with overlaps.
         self._satisfy: dict[str, RuIndex | ZhIndex] = {}
@@ -269,6 +291,20 @@ class TermMatcher:
     def find(self, text: str, lang: str) -> list[Mention]:
         return self._index[lang].find(text)
 
+    def names_inside(self, outer: str, inner: str) -> bool:
+        """Whether ``outer``'s name contains ``inner``'s in both languages
+        (美国疾控中心 / Центры … США both hold the USA), so that a mention
+        of ``inner`` inside ``outer`` still counts (白俄罗斯 / Беларусь
+        does not hold Russia)."""
+        cache = self.__dict__.setdefault("_inside", {})
+        key = (outer, inner)
+        if key not in cache:
+            u, t = self.terms[outer], self.terms[inner]
+            zh = any(f in g for g in u.zh for f in t.zh)
+            ru = any(f.lower() in g.lower() for g in u.ru for f in t.ru)
+            cache[key] = zh and ru
+        return cache[key]  # type: ignore[no-any-return]
+
     def accepted(
         self,
         term_id: str,
@@ -289,11 +325,20 @@ class TermMatcher:
                 and m.end <= o.end
                 and (o.end - o.start) > (m.end - m.start)
                 and term_id not in o.terms
+                and not any(self.names_inside(u, term_id) for u in o.terms)
                 for o in mentions
             )
             if not inside_other:
                 return m
         return None
+
+
+def transliteration_chars(rules: RuleSet) -> frozenset[str]:
+    chars: set[str] = set()
+    for _pack, node in rules.vocab("transliteration"):
+        if isinstance(node, dict) and isinstance(node.get("chars"), str):
+            chars.update(c for c in node["chars"] if not c.isspace())
+    return frozenset(chars)
 
 
 def morph_file() -> str:
@@ -309,6 +354,6 @@ def matcher_for(rules: RuleSet) -> TermMatcher:
 
     def build() -> TermMatcher:
         key = cache.key_for(rules.digest, cache.code_digest(__file__, morph_file()))
-        return cache.cached("terms", key, lambda: TermMatcher(rules.terms))
+        return cache.cached("terms", key, lambda: TermMatcher(rules.terms, transliteration_chars(rules)))
 
     return rules.cached("terms.matcher", build)  # type: ignore[no-any-return]

@@ -152,3 +152,73 @@ terms:
     assert findings("Помощь развивающимся странам.", "援助发展中国家。", rules=rules, select=["TRM"]) == []
     assert findings("Помощь Китаю.", "援助发展中国家。", rules=rules, select=["TRM"]) == [("TRM001", "ru", "Китаю")]
     assert findings("Прогулка по Китай-городу.", "漫步。", rules=rules, select=["TRM"]) == []
+
+
+SPELLING_PACK = """
+version: 1
+terms:
+  - id: siluanov
+    category: name
+    ru: [Антон Силуанов, Силуанов]
+    zh: [安东·西卢阿诺夫, 西卢阿诺夫]
+  - id: peskov
+    category: name
+    ru: [Песков]
+    zh: [佩斯科夫]
+  - id: zelensky
+    category: name
+    ru: [Зеленский]
+    zh: [泽连斯基]
+  - id: who
+    category: organization
+    ru: [ВОЗ]
+    zh: [世卫组织]
+  - id: russia
+    category: place
+    ru: [Российская Федерация]
+    zh: [俄罗斯联邦]
+  - id: milei
+    category: name
+    ru: [Милей]
+    zh: [米莱]
+  - id: usa
+    category: place
+    ru: [США]
+    zh: [美国]
+  - id: cdc
+    category: organization
+    ru: [Центры по контролю и профилактике заболеваний США]
+    zh: [美国疾控中心]
+  - id: guinea-bissau
+    category: place
+    ru: [Гвинея-Бисау]
+    zh: [几内亚比绍]
+"""
+
+
+@pytest.mark.parametrize(
+    ("ru", "zh", "expected"),
+    [
+        # Surnames the dictionary lacks or misreads still decline.
+        ("Встреча с Силуановым.", "会见西卢阿诺夫。", []),
+        ("Слова Зеленского.", "泽连斯基的话。", []),
+        # A surname is not the plural of a common noun (песок → пески).
+        ("Пески пустыни.", "沙漠的沙子。", []),
+        ("Заявил Песков.", "佩斯科夫表示。", []),
+        # An abbreviation in capitals does not match a word in lower case.
+        ("Мот ушёл.", "莫特离开了。", []),
+        ("Доклад ВОЗ.", "报告。", [("TRM001", "ru", "ВОЗ")]),
+        # Decomposed й (и + U+0306), as some UN texts write it.
+        ("Росси\u0438\u0306ская Федерация.", "俄罗斯联邦。", []),
+        # Non-breaking hyphen inside a name.
+        ("Визит в Гвинею\u2011Бисау.", "访问几内亚比绍。", []),
+        # 米莱 inside 米莱斯 (Millais) is another name.
+        ("Картина Милле.", "米莱斯的画。", []),
+        ("Речь Милея.", "米莱的讲话。", []),
+        # The USA inside the CDC's name counts for the USA.
+        ("Данные Центров по контролю и профилактике заболеваний США.", "美国疾控中心的数据。", []),
+    ],
+)
+def test_spellings_text_and_packs_disagree_on(ru: str, zh: str, expected) -> None:
+    rules = pack_from_text(SPELLING_PACK)
+    assert findings(ru, zh, rules=rules, select=["TRM"]) == expected
