@@ -400,22 +400,40 @@ _WIDTH.update({0xFF0E: ord("."), 0xFF05: ord("%"), 0xFF0C: ord(","), 0xFF1A: ord
                0xFF0D: ord("-"), 0xFF5E: ord("~"), 0x2212: ord("-")})
 
 
+def _fold_char(code: int, lang: str) -> str:
+    ch = chr(_WIDTH.get(code, code))
+    if ch.isdigit() and not ("0" <= ch <= "9"):
+        d = unicodedata.decimal(ch, None)
+        return str(d) if d is not None else ch
+    if lang == "ru":
+        low = ch.lower()
+        ch = low if len(low) == 1 else ch
+        if ch == "ё":
+            ch = "е"
+    return ch
+
+
+class _FoldTable(dict):  # type: ignore[type-arg]
+    """``str.translate`` table that folds each character the first time
+    it is seen, so a text is normalised in one C-level pass."""
+
+    def __init__(self, lang: str) -> None:
+        super().__init__()
+        self.lang = lang
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _fold_char(code, self.lang)
+        return folded
+
+
+_FOLD = {"ru": _FoldTable("ru"), "zh": _FoldTable("zh")}
+
+
 def normalise(text: str, lang: str) -> str:
     """Same-length copy of ``text`` for matching: full-width digits and
     signs folded to ASCII, other decimal digits to ASCII, Russian lower
     case with ``ё`` as ``е``."""
-    out = []
-    for ch in text.translate(_WIDTH):
-        if ch.isdigit() and not ("0" <= ch <= "9"):
-            d = unicodedata.decimal(ch, None)
-            ch = str(d) if d is not None else ch
-        elif lang == "ru":
-            low = ch.lower()
-            ch = low if len(low) == 1 else ch
-            if ch == "ё":
-                ch = "е"
-        out.append(ch)
-    return "".join(out)
+    return text.translate(_FOLD["ru" if lang == "ru" else "zh"])
 
 
 SPACES = " \u00a0\u202f\u2009\t"
@@ -1606,30 +1624,43 @@ def fallback_date_spans(text: str, lang: str, vocab: NumberVocab | None = None) 
     norm = normalise(text, lang)
     spans = [(m.start(), m.end()) for m in DMY.finditer(norm)]
     if lang == "ru":
-        abbrevs = tuple(vocab.ru.list("month_abbreviations")) if vocab else ()
-        months = _ru_month_pattern(abbrevs).pattern.replace("[ \\u00a0\\u202f\\u2009]*", "", 1)
-        ordinals = ""
-        if vocab is not None:
-            forms = [f for f, (k, v) in vocab.ru.words.items() if k == "ordinals" and v <= 31]
-            ordinals = _alternation(forms)
-        day = rf"(?:[0-9]{{1,2}}(?:-?(?:го|е))?{'|' + ordinals if ordinals else ''})"
-        sep = rf"[ \u00a0]*(?:[{DASHES}]|по|и|,)[ \u00a0]*"
-        rx = re.compile(
-            rf"(?<![а-я0-9])(?:с[ \u00a0]+)?{day}(?:{sep}{day})*[ \u00a0]+{months}"
-            rf"(?:[ \u00a0]+[0-9]{{4}}(?:[ \u00a0]*(?:года|году|год|г\.?))?)?"
-            rf"|(?<![а-я]){months}[ \u00a0]+[0-9]{{4}}"
-        )
+        rx = _fallback_ru_regex(vocab)
         spans += [(m.start(), m.end()) for m in rx.finditer(norm)]
     else:
-        rx = re.compile(
-            rf"[{_ZH_NUM}]{{2,4}}年(?:[{_ZH_NUM}]{{1,3}}月(?:[{_ZH_NUM}]{{1,3}}[日号])?)?"
-            rf"|[{_ZH_NUM}]{{1,3}}月[{_ZH_NUM}]{{1,3}}[日号](?:[至到\-–—~][{_ZH_NUM}]{{1,3}}[日号])?"
-            rf"|(?<![个{_ZH_NUM}])[{_ZH_NUM}]{{1,3}}月(?:份)?"
-        )
-        for m in rx.finditer(norm):
+        for m in _FALLBACK_ZH.finditer(norm):
             s = m.group(0)
             # 两年, 十年 are durations, 2026年 and 二〇二六年 are years.
-            if s.endswith("年") and not re.fullmatch(r"(?:[0-9]{4}|[〇零一二三四五六七八九]{4})年", s):
+            if s.endswith("年") and not _ZH_YEAR_WORD.fullmatch(s):
                 continue
             spans.append((m.start(), m.end()))
     return spans
+
+
+def _fallback_ru_regex(vocab: NumberVocab | None) -> re.Pattern[str]:
+    if vocab is None:
+        return _build_fallback_ru(None)
+    return _regex(vocab, "fallback_dates_ru", lambda: _build_fallback_ru(vocab))
+
+
+def _build_fallback_ru(vocab: NumberVocab | None) -> re.Pattern[str]:
+    abbrevs = tuple(vocab.ru.list("month_abbreviations")) if vocab else ()
+    months = _ru_month_pattern(abbrevs).pattern.replace("[ \\u00a0\\u202f\\u2009]*", "", 1)
+    ordinals = ""
+    if vocab is not None:
+        forms = [f for f, (k, v) in vocab.ru.words.items() if k == "ordinals" and v <= 31]
+        ordinals = _alternation(forms)
+    day = rf"(?:[0-9]{{1,2}}(?:-?(?:го|е))?{'|' + ordinals if ordinals else ''})"
+    sep = rf"[ \u00a0]*(?:[{DASHES}]|по|и|,)[ \u00a0]*"
+    return re.compile(
+        rf"(?<![а-я0-9])(?:с[ \u00a0]+)?{day}(?:{sep}{day})*[ \u00a0]+{months}"
+        rf"(?:[ \u00a0]+[0-9]{{4}}(?:[ \u00a0]*(?:года|году|год|г\.?))?)?"
+        rf"|(?<![а-я]){months}[ \u00a0]+[0-9]{{4}}"
+    )
+
+
+_FALLBACK_ZH = re.compile(
+    rf"[{_ZH_NUM}]{{2,4}}年(?:[{_ZH_NUM}]{{1,3}}月(?:[{_ZH_NUM}]{{1,3}}[日号])?)?"
+    rf"|[{_ZH_NUM}]{{1,3}}月[{_ZH_NUM}]{{1,3}}[日号](?:[至到\-–—~][{_ZH_NUM}]{{1,3}}[日号])?"
+    rf"|(?<![个{_ZH_NUM}])[{_ZH_NUM}]{{1,3}}月(?:份)?"
+)
+_ZH_YEAR_WORD = re.compile(r"(?:[0-9]{4}|[〇零一二三四五六七八九]{4})年")
