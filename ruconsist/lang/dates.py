@@ -450,6 +450,45 @@ def _alt(forms: Iterable[str]) -> str:
     return "(?:" + "|".join(re.escape(f) for f in uniq) + ")"
 
 
+# Prefilters ---------------------------------------------------------------
+#
+# Most sentences hold no date, yet each of some forty patterns would scan
+# every one.  A pattern is tried only when the text holds what the
+# pattern cannot match without: a digit, a literal word ("век"), or the
+# first letters of one of its word forms.  Russian patterns are
+# case-insensitive, so their gates search the lower-cased text; the few
+# characters that ``re.IGNORECASE`` equates with a Cyrillic letter but
+# ``str.lower`` does not (U+1C80-U+1C88, old Cyrillic letter variants)
+# turn the gates off for that text.
+
+_GATE_DIGIT = re.compile(r"\d")
+_GATE_TWO_DIGITS = re.compile(r"\d\d")
+_GATE_YEAR = re.compile(r"\d\d\d\d")
+_GATE_OFF = re.compile("[\u1c80-\u1c88]")
+_GATE_PREFIX = 5
+
+
+def _gate_forms(forms: Iterable[str]) -> re.Pattern[str] | None:
+    """A gate for "one of these (lower-case) forms": their first letters.
+    None (no gate) when a form is empty."""
+    heads = set()
+    for f in forms:
+        if not f:
+            return None
+        heads.add(f[:_GATE_PREFIX])
+    if not heads:
+        return re.compile("(?!)")
+    return re.compile("|".join(re.escape(h) for h in sorted(heads)))
+
+
+def _gate_literal(text: str) -> re.Pattern[str]:
+    return re.compile(re.escape(text))
+
+
+def _gates(*gates: re.Pattern[str] | None) -> tuple[re.Pattern[str], ...]:
+    return tuple(g for g in gates if g is not None)
+
+
 # Russian inflection through pymorphy3 (loaded on first use) ----------------
 
 _NOT_FORMS = {"Supr", "COMP", "Cmp2", "ADJS", "Infr", "V-ey", "V-oy", "Erro", "Dist"}
@@ -541,6 +580,10 @@ class _Patterns:
     ambiguous: set[str] = field(default_factory=set)
     ambiguous_ok: set[str] = field(default_factory=set)
     not_before: tuple[str, ...] = ()
+    #: For each pattern of ``ordered``, cheap patterns that must all be
+    #: found in the text (lower-cased for Russian) for it to match at
+    #: all; see :func:`_gate`.
+    gates: list[tuple[re.Pattern[str], ...]] = field(default_factory=list)
 
 
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
@@ -644,41 +687,53 @@ def _build_ru(v: DateVocab) -> _Patterns:
     year_tail = lambda g: rf"(?:\s+{y(g)}{RU_YEAR_WORD}?|\s+(?P<{g}rel>{rel_alt})\s+года)"  # noqa: E731
 
     ordered: list[tuple[str, re.Pattern[str]]] = []
+    gates: list[tuple[re.Pattern[str], ...]] = []
 
-    def add(name: str, pattern: str) -> None:
+    def add(name: str, pattern: str, *gate: re.Pattern[str] | None) -> None:
         ordered.append((name, re.compile(pattern, re.IGNORECASE)))
+        gates.append(_gates(*gate))
+
+    digit, year4 = _GATE_DIGIT, _GATE_YEAR
+    # A day and a month name or its abbreviation.
+    day_month = (digit, _gate_forms(after_day))
+    month_gate = _gate_forms(months)
 
     # Ranges first, so that "с 1 по 3 июля" is one mention.
     add(
         "range_dm",
         rf"(?:(?:с|со)\s+){d('d')}\s+{mg('m')}(?:\s+{y('y')}{RU_YEAR_WORD}?)?"
         rf"\s+(?:по|до)\s+{d('d2')}\s+{mg('m2')}(?:{year_tail('y2')})?",
+        *day_month,
     )
     add(
         "range_dm",
         rf"{d('d')}\s+{mg('m')}(?:\s+{y('y')}{RU_YEAR_WORD}?)?{DASH}"
         rf"{d('d2')}\s+{mg('m2')}(?:{year_tail('y2')})?",
+        *day_month,
     )
     add(
         "range_d",
         rf"(?:(?:с|со)\s+){d('d')}\s+(?:по|до)\s+{d('d2')}\s+{mg('m')}(?:{year_tail('y')})?",
+        *day_month,
     )
-    add("range_d", rf"{d('d')}{DASH}{d('d2')}\s+{mg('m')}(?:{year_tail('y')})?")
+    add("range_d", rf"{d('d')}{DASH}{d('d2')}\s+{mg('m')}(?:{year_tail('y')})?", *day_month)
     # "3 и 4 февраля", "1, 2 и 5 марта": each day is a date of the month.
     add(
         "list",
         rf"(?P<rest>(?<![\d.,:/№-])[0-3]?\d(?:\s*,\s*[0-3]?\d)*\s+и\s+)"
         rf"(?P<first>{d('d')}\s+{mg('m')}(?:{year_tail('y')})?)",
+        *day_month,
     )
-    add("date", rf"{d('d')}\s+{mg('m')}(?:{year_tail('y')})?")
+    add("date", rf"{d('d')}\s+{mg('m')}(?:{year_tail('y')})?", *day_month)
     add(
         "numeric",
         r"(?<![\d.,/])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>1[0-9]\d\d|20\d\d|21\d\d)(?![\d]|\.\d)"
         rf"{RU_YEAR_WORD}?",
+        year4,
     )
-    add("iso", r"(?<![\d.,/-])(?P<y>1[0-9]\d\d|20\d\d|21\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d-])")
-    add("range_m", rf"(?:с|со)\s+{many('m')}\s+(?:по|до)\s+{many('m2')}(?:{year_tail('y')})?")
-    add("range_m", rf"(?:в|во)\s+{many('m')}{DASH}{many('m2')}(?:{year_tail('y')})?")
+    add("iso", r"(?<![\d.,/-])(?P<y>1[0-9]\d\d|20\d\d|21\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d-])", year4)
+    add("range_m", rf"(?:с|со)\s+{many('m')}\s+(?:по|до)\s+{many('m2')}(?:{year_tail('y')})?", month_gate)
+    add("range_m", rf"(?:в|во)\s+{many('m')}{DASH}{many('m2')}(?:{year_tail('y')})?", month_gate)
     # Halves and quarters, with an optional year after them.
     year_after = (
         rf"(?:\s+(?:(?P<rel>{rel_alt})\s+|{y('y')}(?:-?(?:го|м))?\s*)?"
@@ -692,51 +747,67 @@ def _build_ru(v: DateVocab) -> _Patterns:
         for phrase, n in table.items():
             words = phrase.split()
             if words[-1] in ("год", "года"):
-                head = ru_phrase(" ".join(words[:-1]))
+                words = words[:-1]
+                head = ru_phrase(" ".join(words))
                 pattern = head + year_after
             else:
                 pattern = ru_phrase(phrase) + year_after + "?"
             ordered.append((f"{kind}:{n}", re.compile(pattern + r"(?![а-я])", re.IGNORECASE)))
+            gates.append(_gates(*(_gate_forms(ru_forms(w, plural=False)) for w in words)))
         for noun in nouns:
-            noun_alt = _alt(ru_forms(noun, plural=False))
+            noun_forms = ru_forms(noun, plural=False)
+            noun_alt = _alt(noun_forms)
             ordered.append(
                 (f"{kind}:num", re.compile(rf"(?<![\w.,]){ordinal}\s+{noun_alt}{year_after}?(?![а-я])", re.IGNORECASE))
             )
+            gates.append(_gates(_gate_forms(noun_forms)))
     add(
         "range_y",
         rf"(?:(?:с|со)\s+)?{y('y')}(?:\s*(?:года|г\.))?\s*(?:[-–—]|\s(?:по|до)\s)\s*(?:{y('y2')}|(?P<y2s>\d\d)(?!\d))"
         r"(?:-?(?:е|х|м|й|го))?\s*(?:год(?:ы|ов|ах|ам|а|у)?(?![а-я])|гг?\.)",
+        year4,
     )
     # "в 2005 и 2006 годах": each year is a mention.
     add(
         "list_y",
         r"(?P<rest>(?<![\d.,])(?:1[0-9]\d\d|20\d\d|21\d\d)(?:\s*,\s*(?:1[0-9]\d\d|20\d\d|21\d\d))*\s+и\s+)"
         r"(?P<first>(?P<y>1[0-9]\d\d|20\d\d|21\d\d)\s*(?:годах|годы|годов|гг\.))",
+        year4,
     )
     century_tail = rf"(?:\s+(?:(?P<crel>{rel_alt})|(?P<cnum>\d{{1,2}}|[IVX]{{1,5}})(?:-?(?:го|й))?)\s+век(?:а|е)?(?![а-я]))"
     add(
         "decade",
         r"(?<![\d.,])(?P<dec>\d{0,2}[1-9]0|\d{1,2}00)-?(?:е|х|ые|ых|м)(?![а-я])"
         r"(?:\s+год(?:ы|ов|ах|ам|ами)(?![а-я]))?" + century_tail + "?",
+        _GATE_TWO_DIGITS,
     )
     add(
         "century",
         rf"(?:(?P<crel>{rel_alt})|(?<![\w.,])(?P<cnum>\d{{1,2}}|[IVX]{{1,5}})(?:-?(?:го|й|м|ом|е))?)"
         r"\s+век(?:а|е|у|ом|ов|ах|и)?(?![а-я])",
+        re.compile(r"\sвек"),
     )
-    add("month_year", rf"(?<![а-я]){many('m')}\s+{y('y')}{RU_YEAR_WORD}?")
-    add("year", rf"{y('y')}{RU_YEAR_WORD}(?![а-я])")
-    add("relyear", rf"(?<![а-я])(?P<rel>{rel_alt})\s+(?:года|году|год|годом)(?![а-я])")
-    same = [ru_phrase(p) for p in v.same_year.get("ru", [])]
+    add("month_year", rf"(?<![а-я]){many('m')}\s+{y('y')}{RU_YEAR_WORD}?", year4, month_gate)
+    add("year", rf"{y('y')}{RU_YEAR_WORD}(?![а-я])", year4)
+    add("relyear", rf"(?<![а-я])(?P<rel>{rel_alt})\s+(?:года|году|год|годом)(?![а-я])", re.compile(r"\sгод"))
+    same_phrases = v.same_year.get("ru", [])
+    same = [ru_phrase(p) for p in same_phrases]
     if same:
-        add("sameyear", r"(?<![а-я])(?:" + "|".join(same) + r")(?![а-я])")
-    add("month", rf"(?<![а-я]){many('m')}")
+        # Each phrase ends in its last word: one of those must be there.
+        last_words = set().union(*(ru_forms(p.split()[-1], plural=False) for p in same_phrases))
+        add("sameyear", r"(?<![а-я])(?:" + "|".join(same) + r")(?![а-я])", _gate_forms(last_words))
+    add("month", rf"(?<![а-я]){many('m')}", month_gate)
     if month_adj:
-        add("month_adj", rf"(?<![а-я])(?P<w>{_alt(month_adj)})(?![а-я])")
+        add("month_adj", rf"(?<![а-я])(?P<w>{_alt(month_adj)})(?![а-я])", _gate_forms(month_adj))
     if weekday_plural:
-        add("weekday_rec", rf"(?<![а-я])по\s+(?P<w>{_alt(weekday_plural)})(?![а-я])")
+        add("weekday_rec", rf"(?<![а-я])по\s+(?P<w>{_alt(weekday_plural)})(?![а-я])", _gate_forms(weekday_plural))
     if recurring:
-        add("weekday_rec", rf"(?<![а-я])(?:{_alt(recurring)})\s+(?P<w>{_alt(weekdays)})(?![а-я])")
+        add(
+            "weekday_rec",
+            rf"(?<![а-я])(?:{_alt(recurring)})\s+(?P<w>{_alt(weekdays)})(?![а-я])",
+            _gate_forms(recurring),
+            _gate_forms(weekdays),
+        )
     prep = _alt(preps) if preps else "(?!)"
     time = _alt(times) if times else "(?!)"
     mod = "(?:" + "|".join(sorted(mods)) + ")" if mods else "(?!)"
@@ -744,9 +815,10 @@ def _build_ru(v: DateVocab) -> _Patterns:
         "weekday",
         rf"(?<![а-я])(?P<ctx>(?:{prep}\s+)?(?:{time}\s+(?:{prep}\s+)?|{mod}\s+)?)"
         rf"(?<![а-я])(?P<w>{_alt(weekdays)})(?![а-я])",
+        _gate_forms(weekdays),
     )
     if weekday_adj:
-        add("weekday_adj", rf"(?<![а-я])(?P<w>{_alt(weekday_adj)})(?![а-я])")
+        add("weekday_adj", rf"(?<![а-я])(?P<w>{_alt(weekday_adj)})(?![а-я])", _gate_forms(weekday_adj))
     idioms = [ru_phrase(p) for p in v.weekday_idioms.get("ru", [])]
     idiom_re = re.compile(r"(?<![а-я])(?:" + "|".join(idioms) + r")(?![а-я])", re.IGNORECASE) if idioms else None
     relday_re = (
@@ -766,6 +838,7 @@ def _build_ru(v: DateVocab) -> _Patterns:
         ambiguous=ambiguous,
         ambiguous_ok=ambiguous_ok,
         not_before=tuple(v.ambiguous_not_before.get("ru", [])),
+        gates=gates,
     )
 
 
@@ -832,57 +905,75 @@ def _build_zh(v: DateVocab) -> _Patterns:
     mm = lambda g: ZH_M.format(g=g)  # noqa: E731
     dd = lambda g: ZH_D.format(g=g)  # noqa: E731
     ordered: list[tuple[str, re.Pattern[str]]] = []
+    gates: list[tuple[re.Pattern[str], ...]] = []
 
-    def add(name: str, pattern: str) -> None:
+    def add(name: str, pattern: str, *gate: re.Pattern[str] | None) -> None:
         ordered.append((name, re.compile(pattern)))
+        gates.append(_gates(*gate))
+
+    yue, ri, nian = _gate_literal("月"), re.compile("[日号]"), _gate_literal("年")
 
     add(
         "range_dm",
         rf"(?:{y('y')}\s*年\s*)?{ZH_NUM_BEFORE}{mm('m')}\s*月\s*{dd('d')}\s*[日号]?{ZH_CONN}"
         rf"(?:{y('y2')}\s*年\s*)?(?:{mm('m2')}\s*月\s*)?{dd('d2')}\s*[日号]",
+        yue,
+        ri,
     )
     # "3月4日和5日", "2月3日、4日": each day is a date of the month.
     add(
         "list",
         rf"(?P<first>(?:{y('y')}\s*年\s*)?{ZH_NUM_BEFORE}{mm('m')}\s*月\s*{dd('d')}\s*[日号])"
         r"(?P<rest>(?:\s*[、,，和及与]\s*(?:\d{1,2}|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*日)+)",
+        yue,
+        ri,
     )
-    add("date", rf"(?:{y('y')}\s*年\s*)?{ZH_NUM_BEFORE}{mm('m')}\s*月\s*{dd('d')}\s*[日号]")
-    add("iso", r"(?<![\d.,/-])(?P<y>1[0-9]\d\d|20\d\d|21\d\d)(?P<sep>[-/.])(?P<m>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)(?![\d])")
+    add("date", rf"(?:{y('y')}\s*年\s*)?{ZH_NUM_BEFORE}{mm('m')}\s*月\s*{dd('d')}\s*[日号]", yue, ri)
+    add("iso", r"(?<![\d.,/-])(?P<y>1[0-9]\d\d|20\d\d|21\d\d)(?P<sep>[-/.])(?P<m>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)(?![\d])", _GATE_YEAR)
     add(
         "range_m",
         rf"(?:{y('y')}\s*年\s*)?{ZH_NUM_BEFORE}{mm('m')}\s*(?:月份?)?{ZH_CONN}(?:次年|翌年|第二年)?{mm('m2')}\s*月(?:份)?(?![\d日号])",
+        yue,
     )
-    add("month", rf"(?:{y('y')}\s*年\s*)?{ZH_NUM_BEFORE}{mm('m')}\s*月(?:份)?(?!\s*\d|[日号])")
-    add("range_y", rf"{y('y')}\s*(?:年\s*)?{ZH_CONN}(?:{y('y2')}|(?P<y2s>\d\d)(?!\d))\s*年(?!代)")
+    add("month", rf"(?:{y('y')}\s*年\s*)?{ZH_NUM_BEFORE}{mm('m')}\s*月(?:份)?(?!\s*\d|[日号])", yue)
+    add("range_y", rf"{y('y')}\s*(?:年\s*)?{ZH_CONN}(?:{y('y2')}|(?P<y2s>\d\d)(?!\d))\s*年(?!代)", nian)
     add(
         "decade",
         rf"(?:(?P<cnum>\d{{1,2}}|[一二]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*世纪\s*(?:的)?|(?P<crel>上|本)世纪\s*(?:的)?)?"
         rf"{ZH_NUM_BEFORE}(?P<dec>\d{{2,4}}|[一二三四五六七八九]十|零)\s*年代",
+        _gate_literal("年代"),
     )
     add(
         "century",
         rf"(?:{ZH_NUM_BEFORE}(?<![上下这那本每前后])(?P<cnum>\d{{1,2}}|[一二]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*世纪"
         rf"|(?P<crel>上一?|本)世纪)",
+        _gate_literal("世纪"),
     )
-    add("year", rf"{y('y')}\s*年(?:度)?(?!代|多)")
+    add("year", rf"{y('y')}\s*年(?:度)?(?!代|多)", nian)
     relyear = {w: r for w, r in v.relative_years.get("zh", {}).items()}
     for kind, table in (("half", v.halves.get("zh", {})), ("quarter", v.quarters.get("zh", {}))):
         for phrase, n in table.items():
-            add(f"{kind}:{n}", re.escape(phrase))
-    add("iso_q", r"(?<![A-Za-z])Q(?P<num>[1-4])(?![\d])")
+            add(f"{kind}:{n}", re.escape(phrase), _gate_forms([phrase]))
+    add("iso_q", r"(?<![A-Za-z])Q(?P<num>[1-4])(?![\d])", _gate_literal("Q"))
     if relyear:
-        add("relyear", rf"(?P<rel>{_alt(relyear)})")
+        add("relyear", rf"(?P<rel>{_alt(relyear)})", _gate_forms(relyear))
     same = v.same_year.get("zh", [])
     if same:
-        add("sameyear", _alt(same))
-    add("day", r"(?<![\d.〇○零一二三四五六七八九十月第])(?P<d>\d{1,2})\s*日(?![元本内])")
+        add("sameyear", _alt(same), _gate_forms(same))
+    add("day", r"(?<![\d.〇○零一二三四五六七八九十月第])(?P<d>\d{1,2})\s*日(?![元本内])", _gate_literal("日"))
     # "每周三" (every Wednesday) recurs: soft.
-    add("weekday_rec", rf"每(?:逢)?{_alt(prefixes)}(?P<w>{_alt(weekday_chars)})(?![次遍回年刊末])")
+    add(
+        "weekday_rec",
+        rf"每(?:逢)?{_alt(prefixes)}(?P<w>{_alt(weekday_chars)})(?![次遍回年刊末])",
+        _gate_literal("每"),
+        _gate_forms(weekday_chars),
+    )
     # After a numeral, 周/星期 is "week": "一周四天工作制", "两周一次".
     add(
         "weekday",
         rf"(?<![每一二两三四五六七八九十几数\d])(?P<ctx>){_alt(prefixes)}(?P<w>{_alt(weekday_chars)})(?![次遍回年刊末])",
+        _gate_forms(prefixes),
+        _gate_forms(weekday_chars),
     )
     idioms = v.weekday_idioms.get("zh", [])
     reldays = dict(v.relative_days.get("zh", {}))
@@ -896,6 +987,7 @@ def _build_zh(v: DateVocab) -> _Patterns:
         relyear=relyear,
         reldays=reldays,
         weekday_adj=weekday_chars,
+        gates=gates,
     )
 
 
@@ -1190,6 +1282,16 @@ def _ru_weekday_ok(m: re.Match[str], text: str, pats: _Patterns, dates: Sequence
     return True
 
 
+def _pass(gates: tuple[re.Pattern[str], ...], hay: str, seen: dict[re.Pattern[str], bool]) -> bool:
+    for g in gates:
+        found = seen.get(g)
+        if found is None:
+            found = seen[g] = g.search(hay) is not None
+        if not found:
+            return False
+    return True
+
+
 def extract(text: str, lang: str, vocab: DateVocab | None = None) -> list[DateMention]:
     """Date and weekday mentions in ``text`` (RU or ZH), in text order,
     not overlapping.  Years are as written: no dateline is applied."""
@@ -1197,16 +1299,21 @@ def extract(text: str, lang: str, vocab: DateVocab | None = None) -> list[DateMe
     pats = vocab.patterns(lang)
     norm = normalize(text)
     taken: list[tuple[int, int]] = []
-    blocked: list[tuple[int, int]] = []
-    if pats.idioms is not None:
-        blocked = [mm.span() for mm in pats.idioms.finditer(norm)]
+    blocked: list[tuple[int, int]] | None = None
     out: list[DateMention] = []
-    for name, rx in pats.ordered:
+    gated = len(pats.gates) == len(pats.ordered) and not _GATE_OFF.search(norm)
+    hay = norm.lower() if lang == "ru" else norm
+    seen: dict[re.Pattern[str], bool] = {}
+    for k, (name, rx) in enumerate(pats.ordered):
+        if gated and not _pass(pats.gates[k], hay, seen):
+            continue
         for m in rx.finditer(norm):
             a, b = m.span()
             if a == b or _overlaps(taken, a, b):
                 continue
             if name.startswith("weekday"):
+                if blocked is None:
+                    blocked = [mm.span() for mm in pats.idioms.finditer(norm)] if pats.idioms is not None else []
                 if _overlaps(blocked, *m.span("w")):
                     continue
                 if lang == "ru" and name == "weekday" and not _ru_weekday_ok(m, norm, pats, out):
@@ -1227,7 +1334,8 @@ def extract(text: str, lang: str, vocab: DateVocab | None = None) -> list[DateMe
                 out.append(mention)
     out.sort(key=lambda x: (x.start, x.end))
     reldays = []
-    if pats.relday is not None:
+    # Relative days ("сегодня", "今天") only join a weekday.
+    if pats.relday is not None and any(m.kind == "weekday" for m in out):
         reldays = [(mm.start(), mm.end(), pats.reldays[_lower(mm.group("rd")) if lang == "ru" else mm.group("rd")])
                    for mm in pats.relday.finditer(norm)]
     return _merge(out, text, lang, reldays)
