@@ -693,8 +693,13 @@ class _Aligner:
         self.zh = zh
         self.table = table
         self.word_kind = word_kind
-        self.runs = _han_runs(zh)
         self._allowed: dict[tuple[int, int, bool], tuple[list[frozenset[str]], list[str]]] = {}
+
+    @functools.cached_property
+    def runs(self) -> list[tuple[int, str, tuple[str, ...]]]:
+        # Read the characters only when the Russian side has a name to
+        # compare: most sentences have none, and pinyin is the costly part.
+        return _han_runs(self.zh)
 
     def allowed(self, start: int, n: int, surname: bool) -> tuple[list[frozenset[str]], list[str]] | None:
         key = (start, n, surname)
