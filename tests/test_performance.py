@@ -1,0 +1,135 @@
+"""The speed-ups must not change what the checks find.
+
+Each optimisation keeps a slow reference path; these tests compare the
+two on texts chosen to reach the edges of the shortcut (upper case,
+full-width and other-script digits, words that only look like month
+names), and check that worker processes find what one process finds.
+No test here is timed.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from ruconsist import engine
+from ruconsist.config import Config
+from ruconsist.engine import Linter, worker_chunk
+from ruconsist.lang import dates
+from ruconsist.lang.numbers import _WIDTH, normalise
+from ruconsist.pairing import FilePair
+from ruconsist.rules import load_rules
+
+
+def reference_normalise(text: str, lang: str) -> str:
+    """The number module's normalisation written one character at a time,
+    as it was before it became one ``str.translate``."""
+    out = []
+    for ch in text.translate(_WIDTH):
+        if ch.isdigit() and not ("0" <= ch <= "9"):
+            d = unicodedata.decimal(ch, None)
+            ch = str(d) if d is not None else ch
+        elif lang == "ru":
+            low = ch.lower()
+            ch = low if len(low) == 1 else ch
+            if ch == "ё":
+                ch = "е"
+        out.append(ch)
+    return "".join(out)
+
+
+NORMALISE_CASES = [
+    # Full-width digits and signs, as in Chinese typesetting.
+    ("zh", "同比增长１２．５％，达到３，０００亿元"),
+    # Arabic-Indic and Devanagari digits fold; superscripts are digits
+    # without a decimal value and stay.
+    ("ru", "٣ и ७ и x² и ½"),
+    # Ё folds to е, capitals fold, İ (whose lower case is two
+    # characters) stays as it is.
+    ("ru", "ЁЛКИ 2026 ГОДА, İstanbul, Σίσυφος"),
+    ("zh", "ЁЛКИ 2026 ГОДА"),
+    ("ru", "−5 °C\u00a0и\u202f1\u2009000"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), NORMALISE_CASES)
+def test_number_normalisation_matches_the_character_by_character_reading(lang: str, text: str) -> None:
+    assert normalise(text, lang) == reference_normalise(text, lang)
+    assert len(normalise(text, lang)) == len(text)
+
+
+DATE_TEXTS = [
+    ("ru", "В ПЕРВОМ ПОЛУГОДИИ 2025 ГОДА выручка выросла"),
+    ("ru", "в XX ВЕКЕ и в прошлом веке, но не в человеке"),
+    ("ru", "С 1 ПО 3 ИЮЛЯ 2026 Г. и 4 февр. 2026"),
+    ("ru", "по средам и в среду, 4 февраля; в черную пятницу"),
+    ("ru", "в 1990-х годах, в 2005 и 2006 годах, в этом году"),
+    ("ru", "в тот же год, во II квартале, 04.02.2026, 2026-02-04"),
+    ("ru", "Январские морозы и майские праздники, в феврале 2026 года"),
+    # U+1C80 is an old form of в that re.IGNORECASE equates with в: the
+    # prefilter must not skip what the pattern would find.
+    ("ru", "во \u1c80торник, 3 февраля"),
+    ("ru", "Вчера, во вторник, стороны встретились"),
+    ("zh", "2026年2月4日（周三）至6日，上半年，20世纪90年代"),
+    ("zh", "同年3月、4日和5日，每周三，Q3，今年11月"),
+    ("zh", "会谈没有涉及日期"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), DATE_TEXTS)
+def test_date_prefilters_never_skip_a_pattern_that_would_match(
+    lang: str, text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    vocab = dates.default_vocab()
+    fast = dates.extract(text, lang, vocab)
+    pats = vocab.patterns(lang)
+    monkeypatch.setattr(pats, "gates", [])
+    slow = dates.extract(text, lang, vocab)
+    assert fast == slow
+
+
+@pytest.mark.parametrize(
+    ("beads", "jobs", "size"),
+    [
+        (100_000, 2, 2000),  # many full chunks: plenty to share
+        (10_000, 2, 1250),  # 5 chunks of 2,000 would leave one worker idle
+        (4_001, 2, 501),
+        (10_000, 4, 625),
+        (3, 2, 1),
+    ],
+)
+def test_worker_chunks_leave_at_least_four_tasks_per_worker(beads: int, jobs: int, size: int) -> None:
+    assert worker_chunk(beads, jobs) == size
+    assert -(-beads // size) >= min(beads, 4 * jobs)
+
+
+LINES = [
+    ("В 2019 году в ДТП погибли 12 человек.", "2019年，13人在交通事故中丧生。"),
+    ("Встреча прошла в среду, 4 февраля.", "会见于2月4日（周四）举行。"),
+    ("Си Цзинпин прибыл в Москву.", "习近平抵达莫斯科。"),
+    ("Объем торговли составил 1,5 млн долларов.", "贸易额达到15万美元。"),
+    ("Переговоры продлились 3 часа.", "会谈持续了3小时。"),
+    ("Он сказал: «Мы готовы».", "他说:\"我们准备好了\"。"),
+]
+
+
+def test_two_worker_processes_find_what_one_process_finds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Small chunks so that a short file takes the worker path.
+    monkeypatch.setattr(engine, "CHUNK", 7)
+    pairs = [LINES[i % len(LINES)] for i in range(60)]
+    ru, zh = tmp_path / "a.ru.txt", tmp_path / "a.zh.txt"
+    ru.write_text("\n".join(a for a, _ in pairs) + "\n", encoding="utf-8")
+    zh.write_text("\n".join(b for _, b in pairs) + "\n", encoding="utf-8")
+    rules = load_rules()
+
+    def run(jobs: int) -> list[tuple[str, int, str]]:
+        linter = Linter(Config(align="lines"), rules=rules, jobs=jobs)
+        [result] = linter.lint_many([FilePair(ru=ru, zh=zh)])
+        assert result.error is None
+        return sorted((d.code, d.location.line, d.message) for d in result.diagnostics)
+
+    one = run(1)
+    assert {code for code, _, _ in one} >= {"NUM001", "NUM002", "DAT003", "PAL001"}
+    assert run(2) == one
