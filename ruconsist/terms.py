@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 import regex
 
+from ruconsist.morph import _norm as _morph_norm
 from ruconsist.rules import RuleSet, Term
 
 #: Words: letters and digits, hyphenated compounds kept whole
@@ -31,6 +32,7 @@ WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:[-‐‑'’][\p{L}\p{M}\p{N}]+)*")
 #: What may stand between the words of one multi-word RU mention.
 GAP = regex.compile(r"^[ \t\u00a0\u202f\u2009]+$|^\s*\n?\s*$")
 LATIN_EDGE = regex.compile(r"[A-Za-z0-9]")
+_LATIN_OR_DIGIT = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789").__contains__
 
 PRIMARY = "primary"
 FORBIDDEN = "forbidden"
@@ -71,9 +73,7 @@ def tokenize(text: str) -> list[tuple[int, int, str]]:
 
 
 def _norm(word: str) -> str:
-    from ruconsist.morph import _norm as norm
-
-    return norm(word)
+    return _morph_norm(word)
 
 
 class RuIndex:
@@ -108,9 +108,12 @@ class RuIndex:
 
     def find(self, text: str, resolve: bool = True) -> list[Mention]:
         tokens = tokenize(text)
+        # Each token is normalised once, not once per entry it is tried in.
+        norms = [_morph_norm(w) for _, _, w in tokens]
+        first = self.first
         found: list[tuple[int, int, str, str]] = []
         for i, (start, _end, word) in enumerate(tokens):
-            entries = self.first.get(_norm(word))
+            entries = first.get(norms[i])
             if not entries:
                 continue
             for entry in entries:
@@ -124,7 +127,7 @@ class RuIndex:
                         if w != entry.exact[k]:
                             ok = False
                             break
-                    elif _norm(w) not in entry.words[k] or (
+                    elif norms[i + k] not in entry.words[k] or (
                         entry.caps[k] == 1 and not w[:1].isupper()
                     ) or (entry.caps[k] == 2 and not w.isupper()):
                         ok = False
@@ -141,7 +144,14 @@ class RuIndex:
 
 
 class ZhIndex:
-    """One alternation of all Chinese forms, longest first.
+    """All Chinese forms, matched leftmost-longest.
+
+    The text is scanned once: at each character, the forms that start
+    with it are tried longest first by dictionary look-up, so the cost
+    does not grow with the number of forms (one regex alternation of
+    10,000 names tried every alternative at every character).  A form
+    that begins or ends with a Latin letter or digit must not continue a
+    Latin word or number (``G20`` is not inside ``G200``).
 
     A two-character form written in transliteration characters (米莱,
     塞西) is a name only where the run of such characters ends: inside
@@ -179,36 +189,89 @@ class ZhIndex:
             return False
         return (start > 0 and text[start - 1] in t) or (end < len(text) and text[end] in t)
 
+    def _table(self) -> dict[str, tuple[int, ...]]:
+        """First character -> lengths of the forms that start with it,
+        longest first."""
+        table = self.__dict__.get("_first")
+        if table is None:
+            lengths: dict[str, set[int]] = defaultdict(set)
+            edges: dict[str, tuple[bool, bool]] = {}
+            for f in self.by_form:
+                lengths[f[0]].add(len(f))
+                head, tail = bool(LATIN_EDGE.match(f[:1])), bool(LATIN_EDGE.match(f[-1:]))
+                if head or tail:
+                    edges[f] = (head, tail)
+            table = {c: tuple(sorted(ls, reverse=True)) for c, ls in lengths.items()}
+            self.__dict__["_edges"] = edges
+            self.__dict__["_first"] = table
+        return table  # type: ignore[no-any-return]
+
+    def _scan(self, text: str, overlapped: bool) -> list[tuple[int, str]]:
+        """(start, form) of the longest form at each match start: the
+        leftmost-longest mentions, or with ``overlapped`` the longest at
+        every start."""
+        first = self._table()
+        edges: dict[str, tuple[bool, bool]] = self.__dict__["_edges"]
+        by_form = self.by_form
+        out: list[tuple[int, str]] = []
+        n = len(text)
+        i = 0
+        while i < n:
+            lengths = first.get(text[i])
+            if lengths is not None:
+                for length in lengths:
+                    j = i + length
+                    if j > n:
+                        continue
+                    form = text[i:j]
+                    if form not in by_form:
+                        continue
+                    edge = edges.get(form)
+                    if edge is not None and (
+                        (edge[0] and i > 0 and _LATIN_OR_DIGIT(text[i - 1]))
+                        or (edge[1] and j < n and _LATIN_OR_DIGIT(text[j]))
+                    ):
+                        continue
+                    out.append((i, form))
+                    if not overlapped:
+                        i = j - 1
+                    break
+            i += 1
+        return out
+
+    def _matches(self, text: str, overlapped: bool) -> list[tuple[int, str]]:
+        if "" in self.by_form:
+            # An empty form matches everywhere; keep the regex's reading.
+            if self._pattern is None:
+                self._pattern = regex.compile(self.source)
+            return [(m.start(), m.group()) for m in self._pattern.finditer(text, overlapped=overlapped)]
+        return self._scan(text, overlapped)
+
     def find(self, text: str, resolve: bool = True) -> list[Mention]:
         if not self.source:
             return []
-        if self._pattern is None:
-            self._pattern = regex.compile(self.source)
         if not resolve:
             return self._find_all(text)
         out = []
-        for m in self._pattern.finditer(text):
-            pairs = self.by_form[m.group()]
+        for start, form in self._matches(text, False):
+            end = start + len(form)
+            pairs = self.by_form[form]
             if all(r == EXCEPT for r, _ in pairs):
                 continue
-            if self._inside_name(text, m.start(), m.end()):
+            if self._inside_name(text, start, end):
                 continue
             pairs = [p for p in pairs if p[0] != EXCEPT]
             role = FORBIDDEN if any(r == FORBIDDEN for r, _ in pairs) else PRIMARY
             ids = tuple(dict.fromkeys(t for r, t in pairs if r == role))
-            out.append(Mention(m.start(), m.end(), m.group(), role, ids))
+            out.append(Mention(start, end, form, role, ids))
         return out
-
 
     def _find_all(self, text: str) -> list[Mention]:
         """Every occurrence of every form, overlaps included."""
         out = []
-        assert self._pattern is not None
-        for m in self._pattern.finditer(text, overlapped=True):
-            # At each start the alternation gives the longest form; the
-            # shorter forms starting there are its prefixes.
-            start = m.start()
-            longest = m.group()
+        for start, longest in self._matches(text, True):
+            # At each start the scan gives the longest form; the shorter
+            # forms starting there are its prefixes.
             for form in (longest, *self._prefixes(longest)):
                 for role, tid in self.by_form[form]:
                     out.append(Mention(start, start + len(form), form, role, (tid,)))
