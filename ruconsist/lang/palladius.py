@@ -20,6 +20,7 @@ The main entry points:
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import re
@@ -701,10 +702,15 @@ class _Aligner:
         # compare: most sentences have none, and pinyin is the costly part.
         return _han_runs(self.zh)
 
+    @functools.cached_property
+    def _run_starts(self) -> list[int]:
+        return [rs for rs, _, _ in self.runs]
+
     def allowed(self, start: int, n: int, surname: bool) -> tuple[list[frozenset[str]], list[str]] | None:
         key = (start, n, surname)
         if key not in self._allowed:
-            for rs, run, readings in self.runs:
+            k = bisect.bisect_right(self._run_starts, start) - 1
+            for rs, run, readings in self.runs[max(k, 0) : k + 1]:
                 if rs <= start and start + n <= rs + len(run):
                     off = start - rs
                     hanzi = run[off: off + n]
@@ -903,15 +909,36 @@ def compare(
     masked = exception_spans(ru, table)
     al = _Aligner(ru, zh, table, word_kind)
     findings: list[Finding] = []
+    # A name repeated in one segment is judged once: the verdict depends
+    # on its words and the Chinese side, not on where it stands.  This
+    # keeps a long paragraph that repeats a name linear.
+    verdicts: dict[tuple[str, ...], bool] = {}
+    masked.sort()
+    mask_starts = [a for a, _ in masked]
+
+    def is_masked(w: Word) -> bool:
+        # Spans do not overlap each other, so only the last one starting
+        # before the word's end can cover it.
+        k = bisect.bisect_left(mask_starts, w.end) - 1
+        return k >= 0 and masked[k][1] > w.start
+
     for group in ru_words(ru, table):
-        words = [w for w in group if not any(a < w.end and w.start < b for a, b in masked)]
+        words = [w for w in group if not is_masked(w)]
         done = [False] * len(words)
         # Longest spans first, so that a whole name (Си Цзинпин) is judged
         # before its surname alone matches.
         for i, j in _spans(len(words)):
             if any(done[i:j]) or not _adjacent(words, i, j):
                 continue
+            key = tuple(w.text for w in words[i:j])
+            if key in verdicts:
+                if verdicts[key]:
+                    for k in range(i, j):
+                        done[k] = True
+                continue
             found = _judge(al, words, i, j)
+            # Judged: a match (True or a finding) or nothing close.
+            verdicts[key] = found is not None
             if found is None:
                 continue
             for k in range(i, j):
