@@ -45,6 +45,7 @@ PROTECTED = re.compile(
 _FORMULA = re.compile(r"^[\w\s.,]*[+\-*/=^<>×÷±][\w\s.,+\-*/=^<>×÷±]*$", re.ASCII)
 
 HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "?": "？", "!": "！"}
+_HALF_CHARS = "".join(HALF_TO_FULL)
 
 
 def is_han(ch: str) -> bool:
@@ -58,8 +59,16 @@ def is_cjk(ch: str) -> bool:
 _URL_START = ("http", "ftp", "www.")
 
 
+#: Every protected kind has one of these characters (``://``, ``www.``,
+#: ``@``, backquotes, markup, entities, links, placeholders, ``C:\``);
+#: most sentences have none and need no full scan.
+_PROTECTED_GATE = re.compile(r"[:@`<&\[\]{%$]|www\.")
+
+
 def protected_spans(text: str) -> list[tuple[int, int]]:
-    out = []
+    out: list[tuple[int, int]] = []
+    if not _PROTECTED_GATE.search(text):
+        return out
     for m in PROTECTED.finditer(text):
         a, b = m.span()
         if m.group().startswith(_URL_START):
@@ -74,15 +83,37 @@ def protected_spans(text: str) -> list[tuple[int, int]]:
 
 
 class _Mask:
-    """Fast "is this offset protected?" for one text."""
+    """Fast "is this offset protected?" for one text, computed the first
+    time it is asked (most texts have no mark to ask about)."""
 
     def __init__(self, text: str) -> None:
-        self.flags = bytearray(len(text))
-        for a, b in protected_spans(text):
-            self.flags[a:b] = b"\x01" * (b - a)
+        self._text = text
+        self._flags: bytearray | None = None
+
+    @property
+    def flags(self) -> bytearray:
+        if self._flags is None:
+            flags = bytearray(len(self._text))
+            for a, b in protected_spans(self._text):
+                flags[a:b] = b"\x01" * (b - a)
+            self._flags = flags
+        return self._flags
 
     def __call__(self, i: int) -> bool:
-        return 0 <= i < len(self.flags) and bool(self.flags[i])
+        flags = self.flags
+        return 0 <= i < len(flags) and bool(flags[i])
+
+
+_FINDERS: dict[str, re.Pattern[str]] = {}
+
+
+def _positions(text: str, chars: str) -> list[int]:
+    """Offsets of the characters of ``chars`` in ``text``: the loops below
+    visit only the marks they act on, not every character."""
+    rx = _FINDERS.get(chars)
+    if rx is None:
+        rx = _FINDERS[chars] = re.compile("[" + re.escape(chars) + "]")
+    return [m.start() for m in rx.finditer(text)]
 
 
 def segment_spans(side: Side) -> list[tuple[int, int]]:
@@ -138,7 +169,8 @@ def halfwidth_marks(text: str) -> list[int]:
     hits: set[int] = set()
     opens: list[int] = []
     pairs: dict[int, int] = {}
-    for i, c in enumerate(text):
+    for i in _positions(text, "()\n"):
+        c = text[i]
         if c == "(" and not mask(i):
             opens.append(i)
         elif c == ")" and not mask(i) and opens:
@@ -151,8 +183,9 @@ def halfwidth_marks(text: str) -> list[int]:
         if _FORMULA.match(text[a + 1:b]):
             # (n + 1)2: a formula keeps its half-width parentheses.
             mask.flags[a] = mask.flags[b] = 1
-    for i, c in enumerate(text):
-        if c not in HALF_TO_FULL or mask(i):
+    for i in _positions(text, _HALF_CHARS):
+        c = text[i]
+        if mask(i):
             continue
         p = text[i - 1] if i > 0 else ""
         n = text[i + 1] if i + 1 < len(text) else ""
@@ -212,13 +245,14 @@ def ascii_quote_pairs(text: str, mask: _Mask | None = None) -> tuple[list[tuple[
     pairs: list[tuple[int, int]] = []
     lone: list[tuple[int, bool]] = []
     open_at: int | None = None
-    for i, c in enumerate(text):
+    for i in _positions(text, '\n"'):
+        c = text[i]
         if c == "\n":
             if open_at is not None:
                 lone.append((open_at, True))
             open_at = None
             continue
-        if c != '"' or mask(i):
+        if mask(i):
             continue
         p = text[i - 1] if i > 0 else ""
         n = text[i + 1] if i + 1 < len(text) else ""
@@ -242,8 +276,11 @@ def typographic_pairs(text: str, opener: str, closer: str, mask: _Mask) -> tuple
     offsets returned separately."""
     pairs: list[tuple[int, int]] = []
     lone: list[int] = []
+    if opener not in text and closer not in text:
+        return pairs, lone
     stack: list[int] = []
-    for i, c in enumerate(text):
+    for i in _positions(text, "\n" + opener + closer):
+        c = text[i]
         if c == "\n":
             lone.extend(stack)
             stack.clear()
@@ -294,7 +331,7 @@ class WrongQuotes(_Typography):
         singles: list[int] = []
         for a, b in segment_spans(bead.side(lang)):
             para = text[a:b]
-            quotes = [i for i, c in enumerate(para) if c == '"' and not mask(a + i)]
+            quotes = [i for i in _positions(para, '"') if not mask(a + i)]
             if len(quotes) % 2:
                 # Which quote is the stray one is a guess: report each
                 # quote, rewrite none.
@@ -514,11 +551,12 @@ def _ru_curly(text: str, mask: _Mask) -> list[LoneMark]:
     “…”."""
     stack: list[tuple[int, str]] = []
     lone: list[LoneMark] = []
-    for i, c in enumerate(text):
+    for i in _positions(text, "\n„“”"):
+        c = text[i]
         if c == "\n":
             lone.extend(LoneMark(p, k, True, k) for p, k in stack)
             stack.clear()
-        elif mask(i) or c not in "„“”":
+        elif mask(i):
             continue
         elif c == "„":
             stack.append((i, "„"))
@@ -539,7 +577,8 @@ def _zh_single(text: str, mask: _Mask) -> list[LoneMark]:
     """‘…’ in Chinese; ’ after a Latin letter is an apostrophe."""
     stack: list[int] = []
     lone: list[LoneMark] = []
-    for i, c in enumerate(text):
+    for i in _positions(text, "\n‘’"):
+        c = text[i]
         if c == "\n":
             lone.extend(stack)
             stack.clear()
@@ -706,7 +745,7 @@ def mixed_script_words(text: str, lang: str) -> list[tuple[int, int, str]]:
         w = m.group()
         if not _RU_OR_LATIN.match(w):
             continue  # another script or mojibake (KГјlГјg): not a look-alike slip
-        cyr = sum(1 for c in w if _CYR.match(c))
+        cyr = len(_CYR.findall(w))
         lat = len(w) - cyr
         if not cyr or not lat or mask(m.start()):
             continue
