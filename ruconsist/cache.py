@@ -15,6 +15,7 @@ is ignored and rebuilt.  ``RUCONSIST_CACHE_DIR`` moves it;
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import pickle
@@ -41,9 +42,10 @@ def cache_dir() -> Path | None:
     return Path(base) / "ruconsist"
 
 
+@functools.lru_cache(maxsize=1)
 def _versions() -> str:
     parts = [FORMAT]
-    for dist in ("ruconsist", "pymorphy3", "pymorphy3-dicts-ru", "regex"):
+    for dist in ("ruconsist", "pymorphy3", "pymorphy3-dicts-ru", "regex", "babel", "pypinyin"):
         try:
             parts.append(f"{dist}={metadata.version(dist)}")
         except metadata.PackageNotFoundError:

@@ -51,6 +51,11 @@ NORMALISE_CASES = [
     ("ru", "ЁЛКИ 2026 ГОДА, İstanbul, Σίσυφος"),
     ("zh", "ЁЛКИ 2026 ГОДА"),
     ("ru", "−5 °C\u00a0и\u202f1\u2009000"),
+    # A final capital sigma lower-cases by context in str.lower, not
+    # when each character is folded alone.
+    ("ru", "ΟΔΥΣΣΕΥΣ и ẞ и Ꭰ"),
+    ("ru", "Москва, 4 февраля 2026 года"),
+    ("zh", "2026年2月4日，会谈持续约1.5小时"),
 ]
 
 

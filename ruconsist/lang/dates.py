@@ -37,8 +37,8 @@ from __future__ import annotations
 import calendar
 import datetime as _dt
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, fields, replace
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -70,8 +70,13 @@ _NORMALIZE = str.maketrans(
 )
 
 
+_TO_NORMALIZE = re.compile("[" + "".join(chr(c) for c in _NORMALIZE) + "]")
+
+
 def normalize(text: str) -> str:
     """Fold full-width digits and ё without changing the length."""
+    if text.isascii() or not _TO_NORMALIZE.search(text):
+        return text
     return text.translate(_NORMALIZE)
 
 
@@ -274,10 +279,66 @@ class DateVocab:
 
     def patterns(self, lang: str) -> _Patterns:
         if lang not in self._compiled:
-            self._compiled[lang] = (
-                _build_ru(self) if lang == "ru" else _build_zh(self)
-            )
+            self._compiled[lang] = _stored_patterns(self, lang)
         return self._compiled[lang]  # type: ignore[no-any-return]
+
+    def digest(self) -> str:
+        """What the patterns are built from, for the on-disk cache."""
+        import hashlib
+
+        parts = []
+        for f in fields(self):
+            if f.name == "_compiled":
+                continue
+            value = getattr(self, f.name)
+            if f.name == "datelines":
+                value = {k: [(p.pattern, p.flags) for p in v] for k, v in value.items()}
+            parts.append(f"{f.name}={value!r}")
+        return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def _stored_patterns(vocab: DateVocab, lang: str) -> _Patterns:
+    """The compiled patterns of one language, kept on disk per vocabulary
+    content and library versions: building the Russian ones inflects
+    every month and weekday word with the morphology dictionary, which
+    costs more than linting a short pair."""
+    from ruconsist import cache, morph
+
+    build = (lambda: _build_ru(vocab)) if lang == "ru" else (lambda: _build_zh(vocab))
+    key = cache.key_for("dates", lang, vocab.digest(), cache.code_digest(__file__, morph.__file__))
+    return cache.cached(f"dates-{lang}", key, build)
+
+
+class _Lazy:
+    """A regular expression compiled the first time it is used: a short
+    text needs only the few date patterns whose prefilter it passes.
+    Pickles as its source."""
+
+    __slots__ = ("pattern", "flags", "_rx")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern = pattern
+        self.flags = flags
+        self._rx: re.Pattern[str] | None = None
+
+    def compiled(self) -> re.Pattern[str]:
+        rx = self._rx
+        if rx is None:
+            rx = self._rx = re.compile(self.pattern, self.flags)
+        return rx
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.compiled().finditer(text)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.compiled().search(text)
+
+    def __getstate__(self) -> tuple[str, int]:
+        return (self.pattern, self.flags)
+
+    def __setstate__(self, state: tuple[str, int]) -> None:
+        self.pattern, self.flags = state
+        self._rx = None
 
 
 #: Keys of ``vocab: {dates: ...}`` and the shape of each: ``numbered``
@@ -568,11 +629,11 @@ class _Patterns:
     """Compiled patterns for one language, in priority order."""
 
     lang: str
-    ordered: list[tuple[str, re.Pattern[str]]]
+    ordered: list[tuple[str, _Lazy]]
     months: dict[str, int]
     weekdays: dict[str, int]
-    idioms: re.Pattern[str] | None
-    relday: re.Pattern[str] | None
+    idioms: _Lazy | None
+    relday: _Lazy | None
     relyear: dict[str, int]
     month_adj: dict[str, int] = field(default_factory=dict)
     weekday_adj: dict[str, int] = field(default_factory=dict)
@@ -686,11 +747,11 @@ def _build_ru(v: DateVocab) -> _Patterns:
     rel_alt = _alt(relyear) if relyear else "(?!)"
     year_tail = lambda g: rf"(?:\s+{y(g)}{RU_YEAR_WORD}?|\s+(?P<{g}rel>{rel_alt})\s+года)"  # noqa: E731
 
-    ordered: list[tuple[str, re.Pattern[str]]] = []
+    ordered: list[tuple[str, _Lazy]] = []
     gates: list[tuple[re.Pattern[str], ...]] = []
 
     def add(name: str, pattern: str, *gate: re.Pattern[str] | None) -> None:
-        ordered.append((name, re.compile(pattern, re.IGNORECASE)))
+        ordered.append((name, _Lazy(pattern, re.IGNORECASE)))
         gates.append(_gates(*gate))
 
     digit, year4 = _GATE_DIGIT, _GATE_YEAR
@@ -752,13 +813,13 @@ def _build_ru(v: DateVocab) -> _Patterns:
                 pattern = head + year_after
             else:
                 pattern = ru_phrase(phrase) + year_after + "?"
-            ordered.append((f"{kind}:{n}", re.compile(pattern + r"(?![а-я])", re.IGNORECASE)))
+            ordered.append((f"{kind}:{n}", _Lazy(pattern + r"(?![а-я])", re.IGNORECASE)))
             gates.append(_gates(*(_gate_forms(ru_forms(w, plural=False)) for w in words)))
         for noun in nouns:
             noun_forms = ru_forms(noun, plural=False)
             noun_alt = _alt(noun_forms)
             ordered.append(
-                (f"{kind}:num", re.compile(rf"(?<![\w.,]){ordinal}\s+{noun_alt}{year_after}?(?![а-я])", re.IGNORECASE))
+                (f"{kind}:num", _Lazy(rf"(?<![\w.,]){ordinal}\s+{noun_alt}{year_after}?(?![а-я])", re.IGNORECASE))
             )
             gates.append(_gates(_gate_forms(noun_forms)))
     add(
@@ -820,9 +881,9 @@ def _build_ru(v: DateVocab) -> _Patterns:
     if weekday_adj:
         add("weekday_adj", rf"(?<![а-я])(?P<w>{_alt(weekday_adj)})(?![а-я])", _gate_forms(weekday_adj))
     idioms = [ru_phrase(p) for p in v.weekday_idioms.get("ru", [])]
-    idiom_re = re.compile(r"(?<![а-я])(?:" + "|".join(idioms) + r")(?![а-я])", re.IGNORECASE) if idioms else None
+    idiom_re = _Lazy(r"(?<![а-я])(?:" + "|".join(idioms) + r")(?![а-я])", re.IGNORECASE) if idioms else None
     relday_re = (
-        re.compile(rf"(?<![а-я])(?P<rd>{_alt(reldays)})(?![а-я])", re.IGNORECASE) if reldays else None
+        _Lazy(rf"(?<![а-я])(?P<rd>{_alt(reldays)})(?![а-я])", re.IGNORECASE) if reldays else None
     )
     return _Patterns(
         lang="ru",
@@ -904,11 +965,11 @@ def _build_zh(v: DateVocab) -> _Patterns:
     y = lambda g: ZH_Y.format(g=g)  # noqa: E731
     mm = lambda g: ZH_M.format(g=g)  # noqa: E731
     dd = lambda g: ZH_D.format(g=g)  # noqa: E731
-    ordered: list[tuple[str, re.Pattern[str]]] = []
+    ordered: list[tuple[str, _Lazy]] = []
     gates: list[tuple[re.Pattern[str], ...]] = []
 
     def add(name: str, pattern: str, *gate: re.Pattern[str] | None) -> None:
-        ordered.append((name, re.compile(pattern)))
+        ordered.append((name, _Lazy(pattern)))
         gates.append(_gates(*gate))
 
     yue, ri, nian = _gate_literal("月"), re.compile("[日号]"), _gate_literal("年")
@@ -982,8 +1043,8 @@ def _build_zh(v: DateVocab) -> _Patterns:
         ordered=ordered,
         months=months,
         weekdays=weekday_chars,
-        idioms=re.compile(_alt(idioms)) if idioms else None,
-        relday=re.compile(rf"(?P<rd>{_alt(reldays)})") if reldays else None,
+        idioms=_Lazy(_alt(idioms)) if idioms else None,
+        relday=_Lazy(rf"(?P<rd>{_alt(reldays)})") if reldays else None,
         relyear=relyear,
         reldays=reldays,
         weekday_adj=weekday_chars,

@@ -429,11 +429,31 @@ class _FoldTable(dict):  # type: ignore[type-arg]
 _FOLD = {"ru": _FoldTable("ru"), "zh": _FoldTable("zh")}
 
 
+#: Characters the fold changes besides case: full-width signs and digits,
+#: and decimal digits of other scripts.
+_ODD = re.compile("[" + "".join(chr(c) for c in _WIDTH) + r"]|(?![0-9])\d")
+
+
 def normalise(text: str, lang: str) -> str:
     """Same-length copy of ``text`` for matching: full-width digits and
     signs folded to ASCII, other decimal digits to ASCII, Russian lower
-    case with ``ё`` as ``е``."""
-    return text.translate(_FOLD["ru" if lang == "ru" else "zh"])
+    case with ``ё`` as ``е``.
+
+    Each character is folded on its own (:func:`_fold_char`); the C-level
+    ``str.lower`` gives the same result unless a character lower-cases to
+    two (İ) or by context (a final Σ), and only text holding one of the
+    rarer characters goes through the per-character table."""
+    if lang == "ru":
+        low = text.lower()
+        if len(low) != len(text) or "Σ" in text:
+            return text.translate(_FOLD["ru"])
+        low = low.replace("ё", "е")
+        if not low.isascii() and _ODD.search(low):
+            low = low.translate(_FOLD["ru"])
+        return low
+    if not text.isascii() and _ODD.search(text):
+        return text.translate(_FOLD["zh"])
+    return text
 
 
 SPACES = " \u00a0\u202f\u2009\t"
@@ -505,9 +525,20 @@ def extract_numbers(text: str, lang: str, vocab: NumberVocab) -> list[NumberMent
     return _join_ranges(text, norm, out, lang)
 
 
+#: A URL or an e-mail address has one of these; phone numbers,
+#: versions, dates and times have a digit.
+_URL_GATE = re.compile(r"@|http|www\.", re.I)
+_DIGIT = re.compile(r"\d")
+
+
 def _mask_spans(norm: str) -> list[tuple[int, int, str]]:
-    spans = []
-    for rx, role in ((URL, "code"), (PHONE, "code"), (VERSION, "code"), (DMY, "date"), (TIME, "time")):
+    spans: list[tuple[int, int, str]] = []
+    if _URL_GATE.search(norm):
+        for m in URL.finditer(norm):
+            spans.append((m.start(), m.end(), "code"))
+    if not _DIGIT.search(norm):
+        return spans
+    for rx, role in ((PHONE, "code"), (VERSION, "code"), (DMY, "date"), (TIME, "time")):
         for m in rx.finditer(norm):
             spans.append((m.start(), m.end(), role))
     return spans
@@ -588,7 +619,9 @@ def _ru_patterns(vocab: NumberVocab) -> dict[str, re.Pattern[str]]:
 
 def _quoted_name_spans(norm: str) -> list[tuple[int, int, str]]:
     # «Сила Сибири — 2», "Союз МС-21": a number closing a quoted name.
-    spans = []
+    spans: list[tuple[int, int, str]] = []
+    if not _DIGIT.search(norm):
+        return spans
     for m in re.finditer(r"[«\"“„]([^«»\"“”„\n]{1,80})[»\"”“]", norm):
         inner = m.group(1)
         if re.search(rf"[^\W\d_][ \u00a0]*[{DASHES}]?[ \u00a0]*\d+[ \u00a0]*$", inner):
@@ -611,7 +644,15 @@ def _ru_month_pattern(abbrevs: tuple[str, ...]) -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def ru_month_names() -> tuple[str, ...]:
-    """Russian month names in every CLDR form (lower case, no dots)."""
+    """Russian month names in every CLDR form (lower case, no dots);
+    kept on disk, so that a run that only needs the names does not load
+    CLDR."""
+    from ruconsist import cache
+
+    return cache.cached("ru-months", cache.key_for("ru-months", cache.code_digest(__file__)), _cldr_month_names)
+
+
+def _cldr_month_names() -> tuple[str, ...]:
     from babel.dates import get_month_names
 
     out: set[str] = set()
@@ -1636,13 +1677,43 @@ def fallback_date_spans(text: str, lang: str, vocab: NumberVocab | None = None) 
     return spans
 
 
-def _fallback_ru_regex(vocab: NumberVocab | None) -> re.Pattern[str]:
+class _MonthGated:
+    """The fallback date pattern, tried only on text that holds the first
+    letters of a month name (both of its alternatives need one), and
+    compiled the first time such a text comes."""
+
+    def __init__(self, source: str, gate: str) -> None:
+        self.source = source
+        self.gate = re.compile(gate)
+        self._rx: re.Pattern[str] | None = None
+
+    def finditer(self, norm: str) -> Iterable[re.Match[str]]:
+        if not self.gate.search(norm):
+            return ()
+        if self._rx is None:
+            self._rx = re.compile(self.source)
+        return self._rx.finditer(norm)
+
+
+def _fallback_ru_regex(vocab: NumberVocab | None) -> _MonthGated:
     if vocab is None:
-        return _build_fallback_ru(None)
-    return _regex(vocab, "fallback_dates_ru", lambda: _build_fallback_ru(vocab))
+        return _MonthGated(*_fallback_ru_source(None))
+    return _regex(vocab, "fallback_dates_ru", lambda: _MonthGated(*_stored_fallback_ru(vocab)))  # type: ignore[return-value]
 
 
-def _build_fallback_ru(vocab: NumberVocab | None) -> re.Pattern[str]:
+def _stored_fallback_ru(vocab: NumberVocab) -> tuple[str, str]:
+    """The pattern's source, kept on disk: the month names come from
+    CLDR, which is slower to load than a short pair is to lint."""
+    from ruconsist import cache
+
+    abbrevs = tuple(vocab.ru.list("month_abbreviations"))
+    ordinals = sorted(f for f, (k, v) in vocab.ru.words.items() if k == "ordinals" and v <= 31)
+    key = cache.key_for("fallback-dates", repr(abbrevs), repr(ordinals), cache.code_digest(__file__))
+    return cache.cached("numbers-dates", key, lambda: _fallback_ru_source(vocab))
+
+
+def _fallback_ru_source(vocab: NumberVocab | None) -> tuple[str, str]:
+    """(pattern, gate) of the fallback Russian date reading."""
     abbrevs = tuple(vocab.ru.list("month_abbreviations")) if vocab else ()
     months = _ru_month_pattern(abbrevs).pattern.replace("[ \\u00a0\\u202f\\u2009]*", "", 1)
     ordinals = ""
@@ -1651,11 +1722,16 @@ def _build_fallback_ru(vocab: NumberVocab | None) -> re.Pattern[str]:
         ordinals = _alternation(forms)
     day = rf"(?:[0-9]{{1,2}}(?:-?(?:го|е))?{'|' + ordinals if ordinals else ''})"
     sep = rf"[ \u00a0]*(?:[{DASHES}]|по|и|,)[ \u00a0]*"
-    return re.compile(
+    source = (
         rf"(?<![а-я0-9])(?:с[ \u00a0]+)?{day}(?:{sep}{day})*[ \u00a0]+{months}"
         rf"(?:[ \u00a0]+[0-9]{{4}}(?:[ \u00a0]*(?:года|году|год|г\.?))?)?"
         rf"|(?<![а-я]){months}[ \u00a0]+[0-9]{{4}}"
     )
+    names = set(ru_month_names()) | {a.rstrip(".") for a in abbrevs}
+    if "" in names:
+        return source, ""
+    gate = "|".join(sorted({re.escape(n[:3]) for n in names}))
+    return source, gate
 
 
 _FALLBACK_ZH = re.compile(
