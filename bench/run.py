@@ -52,6 +52,11 @@ def repeat(pairs: list[tuple[str, str]], n: int) -> list[tuple[str, str]]:
     return [pairs[i % len(pairs)] for i in range(n)]
 
 
+#: Pairs per file: ruconsist refuses input files over 16 MB (25,000 line
+#: pairs are about 7 MB of Russian; 25,000 PO entries about 11 MB).
+PER_FILE = 25_000
+
+
 def write_lines(pairs: list[tuple[str, str]], d: Path, name: str) -> tuple[Path, Path]:
     ru, zh = d / f"{name}.ru.txt", d / f"{name}.zh.txt"
     ru.write_text("\n".join(a for a, _ in pairs) + "\n", encoding="utf-8")
@@ -59,16 +64,33 @@ def write_lines(pairs: list[tuple[str, str]], d: Path, name: str) -> tuple[Path,
     return ru, zh
 
 
+def write_line_tree(pairs: list[tuple[str, str]], d: Path) -> Path:
+    """Line-aligned pairs ``partNN.ru.txt``/``partNN.zh.txt`` of at most
+    ``PER_FILE`` lines each."""
+    d.mkdir(parents=True, exist_ok=True)
+    for k in range(0, len(pairs), PER_FILE):
+        write_lines(pairs[k : k + PER_FILE], d, f"part{k // PER_FILE:02d}")
+    return d
+
+
+def size_mb(path: Path) -> float:
+    files = [path] if path.is_file() else [p for p in path.rglob("*") if p.is_file()]
+    return sum(p.stat().st_size for p in files) / 1e6
+
+
 def _po_escape(s: str) -> str:
     return s.replace("\\", "\\\\").replace('"', '\\"')
 
 
 def write_po(pairs: list[tuple[str, str]], path: Path) -> Path:
-    """RU msgid, ZH msgstr, one entry per pair (duplicates get a msgctxt)."""
-    out = ['msgid ""', 'msgstr ""', '"Content-Type: text/plain; charset=UTF-8\\n"', '"Language: zh_CN\\n"', ""]
-    for i, (ru, zh) in enumerate(pairs):
-        out += [f'msgctxt "{i}"', f'msgid "{_po_escape(ru)}"', f'msgstr "{_po_escape(zh)}"', ""]
-    path.write_text("\n".join(out), encoding="utf-8")
+    """RU msgid, ZH msgstr, one entry per pair (duplicates get a msgctxt);
+    one file per ``PER_FILE`` entries in the directory ``path``."""
+    path.mkdir(parents=True, exist_ok=True)
+    for k in range(0, len(pairs), PER_FILE):
+        out = ['msgid ""', 'msgstr ""', '"Content-Type: text/plain; charset=UTF-8\\n"', '"Language: zh_CN\\n"', ""]
+        for i, (ru, zh) in enumerate(pairs[k : k + PER_FILE], start=k):
+            out += [f'msgctxt "{i}"', f'msgid "{_po_escape(ru)}"', f'msgstr "{_po_escape(zh)}"', ""]
+        (path / f"part{k // PER_FILE:02d}.po").write_text("\n".join(out), encoding="utf-8")
     return path
 
 
@@ -172,12 +194,11 @@ def main() -> int:
         print(f"corpus: {len(base)} line pairs from {len(SETS)} sets, repeated to {args.pairs}")
         big = repeat(base, args.pairs)
         small = repeat(base, args.pairs // 10)
-        ru, zh = write_lines(big, work, "big")
-        ru_s, zh_s = write_lines(small, work, "small")
-        mb = (ru.stat().st_size + zh.stat().st_size) / 1e6
-        mb_s = (ru_s.stat().st_size + zh_s.stat().st_size) / 1e6
+        big_dir = write_line_tree(big, work / "big")
+        small_dir = write_line_tree(small, work / "small")
+        mb, mb_s = size_mb(big_dir), size_mb(small_dir)
         pack = write_big_pack(work / "extra.yaml", args.terms)
-        po = write_po(big, work / "big.po")
+        po = write_po(big, work / "po")
         md = write_markdown_tree(big, work, args.md_files)
         one_ru, one_zh = write_lines(base[:5], work, "one")
 
@@ -194,17 +215,17 @@ def main() -> int:
         lines = ["--align", "lines"]
         with_pack = ["--rules", str(pack)]
         print(f"\n== whole corpus, all checks, default packs + {args.terms} terms")
-        run(rc + ["check", *lines, "--ru", str(ru_s), "--zh", str(zh_s), *with_pack], env)  # cache
-        t10, rss10, _ = run(rc + ["check", *lines, "--ru", str(ru_s), "--zh", str(zh_s), *with_pack], env)
+        run(rc + ["check", *lines, str(small_dir), *with_pack], env)  # cache
+        t10, rss10, _ = run(rc + ["check", *lines, str(small_dir), *with_pack], env)
         c10 = LAST_CPU[0]
-        t100, rss100, _ = run(rc + ["check", *lines, "--ru", str(ru), "--zh", str(zh), *with_pack], env)
+        t100, rss100, _ = run(rc + ["check", *lines, str(big_dir), *with_pack], env)
         c100 = LAST_CPU[0]
         print(f"  {len(small):>7} pairs  {t10:7.2f} s  {len(small) / t10:9.0f} pairs/s  {mb_s / t10:6.2f} MB/s  peak {rss10:.0f} MB"
               f"  (CPU {c10:.2f} s, {len(small) / c10:.0f} pairs per CPU second)")
         print(f"  {len(big):>7} pairs  {t100:7.2f} s  {len(big) / t100:9.0f} pairs/s  {mb / t100:6.2f} MB/s  peak {rss100:.0f} MB"
               f"  (CPU {c100:.2f} s, {len(big) / c100:.0f} pairs per CPU second)")
         print(f"  scaling 10x pairs -> {t100 / t10:.1f}x time, {c100 / c10:.1f}x CPU (linear would be 10x)")
-        t_nopack, _, _ = run(rc + ["check", *lines, "--ru", str(ru), "--zh", str(zh)], env)
+        t_nopack, _, _ = run(rc + ["check", *lines, str(big_dir)], env)
         c_nopack = LAST_CPU[0]
         print(f"  default packs only      {t_nopack:7.2f} s  ({len(big) / t_nopack:.0f} pairs/s, CPU {c_nopack:.2f} s);"
               f" the extra terms cost {c100 / c_nopack:.2f}x CPU")
@@ -213,7 +234,8 @@ def main() -> int:
         if "--jobs" not in help_text:
             # The engine's Linter(jobs=N), driven by bench/jobs.py.
             print("\n== processes (Linter(jobs=N) through bench/jobs.py)")
-            jobs_py = [py, str(ROOT / "bench" / "jobs.py"), str(ru), str(zh), "--rules", str(pack)]
+            first = sorted(big_dir.glob("*.ru.txt"))[0]
+            jobs_py = [py, str(ROOT / "bench" / "jobs.py"), str(first), str(first).replace(".ru.", ".zh."), "--rules", str(pack)]
             tj1, _, _ = run(jobs_py + ["--jobs", "1"], env)
             cj1 = LAST_CPU[0]
             tj2, rj2, _ = run(jobs_py + ["--jobs", "2"], env)
@@ -223,9 +245,18 @@ def main() -> int:
             print(f"  ({load()}: with other work on the machine the wall-time speed-up is lower than the CPU split allows)")
         if "--jobs" in help_text:
             print("\n== processes (--jobs)")
-            tj1, _, _ = run(rc + ["check", *lines, "--jobs", "1", "--ru", str(ru), "--zh", str(zh), *with_pack], env)
-            tj2, rj2, _ = run(rc + ["check", *lines, "--jobs", "2", "--ru", str(ru), "--zh", str(zh), *with_pack], env)
-            print(f"  --jobs 1 {tj1:7.2f} s   --jobs 2 {tj2:7.2f} s   speed-up {tj1 / tj2:.2f}x  (peak {rj2:.0f} MB)")
+            tj1, _, _ = run(rc + ["check", *lines, "--jobs", "1", str(big_dir), *with_pack], env)
+            cj1 = LAST_CPU[0]
+            tj2, rj2, _ = run(rc + ["check", *lines, "--jobs", "2", str(big_dir), *with_pack], env)
+            cj2 = LAST_CPU[0]
+            print(f"  --jobs 1 {tj1:7.2f} s (CPU {cj1:.2f} s)   --jobs 2 {tj2:7.2f} s (CPU {cj2:.2f} s)"
+                  f"   speed-up {tj1 / tj2:.2f}x  (peak {rj2:.0f} MB)")
+            one = sorted(big_dir.glob("*.ru.txt"))[0]
+            one_zh = Path(str(one).replace(".ru.", ".zh."))
+            tk1, _, _ = run(rc + ["check", *lines, "--jobs", "1", "--ru", str(one), "--zh", str(one_zh), *with_pack], env)
+            tk2, _, _ = run(rc + ["check", *lines, "--jobs", "2", "--ru", str(one), "--zh", str(one_zh), *with_pack], env)
+            print(f"  one pair of {PER_FILE} lines (chunks in workers): --jobs 1 {tk1:.2f} s, --jobs 2 {tk2:.2f} s,"
+                  f" speed-up {tk1 / tk2:.2f}x")
             tm1, _, _ = run(rc + ["check", "--jobs", "1", str(md), *with_pack], env)
             tm2, _, _ = run(rc + ["check", "--jobs", "2", str(md), *with_pack], env)
             print(f"  {args.md_files} Markdown pairs: --jobs 1 {tm1:.2f} s, --jobs 2 {tm2:.2f} s, speed-up {tm1 / tm2:.2f}x")
@@ -234,14 +265,14 @@ def main() -> int:
             tm, rm, _ = run(rc + ["check", str(md), *with_pack], env)
             print(f"  {args.md_files} Markdown pairs: {tm:.2f} s ({len(big) / tm:.0f} pairs/s, peak {rm:.0f} MB)")
 
-        print("\n== one PO file (RU msgid, ZH msgstr)")
+        print(f"\n== PO files (RU msgid, ZH msgstr; {PER_FILE} entries each)")
         tpo, rpo, code = run(rc + ["check", str(po), *with_pack], env)
         cpo = LAST_CPU[0]
         print(f"  ruconsist, all checks   {tpo:7.2f} s   ({len(big) / tpo:.0f} pairs/s, CPU {cpo:.2f} s, peak {rpo:.0f} MB)")
         if not args.skip_peer:
             pofilter = shutil.which("pofilter") or str(Path(py).parent / "pofilter")
             if Path(pofilter).exists():
-                tpf, rpf, _ = run([pofilter, "-t", "numbers", "--nofuzzy", str(po), str(work / "pofilter-out.po")])
+                tpf, rpf, _ = run([pofilter, "-t", "numbers", "--nofuzzy", str(po), str(work / "pofilter-out")])
                 cpf = LAST_CPU[0]
                 print(f"  pofilter -t numbers     {tpf:7.2f} s   ({len(big) / tpf:.0f} pairs/s, CPU {cpf:.2f} s, peak {rpf:.0f} MB)")
                 print(f"  ruconsist (every check) is {tpf / tpo:.2f}x the throughput of pofilter (numbers only);"

@@ -1343,16 +1343,6 @@ def _ru_weekday_ok(m: re.Match[str], text: str, pats: _Patterns, dates: Sequence
     return True
 
 
-def _pass(gates: tuple[re.Pattern[str], ...], hay: str, seen: dict[re.Pattern[str], bool]) -> bool:
-    for g in gates:
-        found = seen.get(g)
-        if found is None:
-            found = seen[g] = g.search(hay) is not None
-        if not found:
-            return False
-    return True
-
-
 def extract(text: str, lang: str, vocab: DateVocab | None = None) -> list[DateMention]:
     """Date and weekday mentions in ``text`` (RU or ZH), in text order,
     not overlapping.  Years are as written: no dateline is applied."""
@@ -1364,10 +1354,21 @@ def extract(text: str, lang: str, vocab: DateVocab | None = None) -> list[DateMe
     out: list[DateMention] = []
     gated = len(pats.gates) == len(pats.ordered) and not _GATE_OFF.search(norm)
     hay = norm.lower() if lang == "ru" else norm
+    # Each distinct gate is searched at most once per text.
     seen: dict[re.Pattern[str], bool] = {}
+    gates = pats.gates
     for k, (name, rx) in enumerate(pats.ordered):
-        if gated and not _pass(pats.gates[k], hay, seen):
-            continue
+        if gated:
+            passed = True
+            for g in gates[k]:
+                found = seen.get(g)
+                if found is None:
+                    found = seen[g] = g.search(hay) is not None
+                if not found:
+                    passed = False
+                    break
+            if not passed:
+                continue
         for m in rx.finditer(norm):
             a, b = m.span()
             if a == b or _overlaps(taken, a, b):
