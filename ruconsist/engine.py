@@ -281,7 +281,7 @@ class Linter:
         ctx.state["all_beads"] = kept
         ctx.state["codes"] = frozenset(self.codes)
         diags: list[Diagnostic] = []
-        if self.jobs > 1 and len(raw) > 2 * CHUNK and _can_fork():
+        if self.jobs > 1 and len(raw) > 2 * CHUNK and _can_fork() and not _in_worker():
             return [], self.finish(self._lint_chunks_in_workers(raw, ctx), ctx), ctx
         for start in range(0, max(len(raw), 1), CHUNK):
             beads, found = self.wrap_beads(raw[start : start + CHUNK], start)
@@ -443,6 +443,14 @@ def _can_fork() -> bool:
     import multiprocessing
 
     return "fork" in multiprocessing.get_all_start_methods()
+
+
+def _in_worker() -> bool:
+    """Inside a worker of ``lint_many``: a large pair there is checked in
+    that worker, since pool workers may not start pools of their own."""
+    import multiprocessing
+
+    return bool(multiprocessing.current_process().daemon)
 
 
 def _run_states(linter: Linter) -> list[object | None]:

@@ -165,3 +165,25 @@ def test_chinese_term_scan_reads_like_one_regex_alternation(text: str) -> None:
     for overlapped in (False, True):
         expected = [(m.start(), m.group()) for m in pattern.finditer(text, overlapped=overlapped)]
         assert index._scan(text, overlapped) == expected
+
+
+def test_large_pairs_linted_in_workers_are_not_split_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Several pairs each large enough for chunks: the pair workers lint
+    # them whole (a pool worker cannot start a pool of its own).
+    monkeypatch.setattr(engine, "CHUNK", 5)
+    rules = load_rules()
+    pairs = []
+    for k in range(3):
+        lines = [LINES[(i + k) % len(LINES)] for i in range(20)]
+        ru, zh = tmp_path / f"p{k}.ru.txt", tmp_path / f"p{k}.zh.txt"
+        ru.write_text("\n".join(a for a, _ in lines) + "\n", encoding="utf-8")
+        zh.write_text("\n".join(b for _, b in lines) + "\n", encoding="utf-8")
+        pairs.append(FilePair(ru=ru, zh=zh))
+
+    def run(jobs: int) -> list[list[tuple[str, int, str]]]:
+        linter = Linter(Config(align="lines"), rules=rules, jobs=jobs)
+        results = list(linter.lint_many(pairs))
+        assert all(r.error is None for r in results)
+        return [sorted((d.code, d.location.line, d.message) for d in r.diagnostics) for r in results]
+
+    assert run(2) == run(1)
