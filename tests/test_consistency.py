@@ -3,6 +3,8 @@ aligned segments of every file pair linted together (CON001/CON002)."""
 
 from __future__ import annotations
 
+import pickle
+
 import pytest
 
 from ruconsist.checks.consistency import (
@@ -180,3 +182,24 @@ def test_the_transliteration_vocabulary_loads_from_every_pack() -> None:
     vocab = vocab_for(rules)
     assert {"乌", "沙", "科", "夫", "可"} <= vocab.chars
     assert ("夫", "娃") in vocab.feminine
+
+
+def test_what_workers_learn_merges_into_the_same_findings() -> None:
+    # With --jobs each worker's copy of the check learns from its pairs and
+    # the main process reports from the merged state.
+    pm = get_plugin_manager(load_entrypoints=False)
+    pm.register(_Register())
+    rules = RuleSet([load_pack(TRANSLIT, display="rules/transliteration.yaml")])
+    main = Linter(Config(select=("CON",)), pm=pm, rules=rules)
+    outlier = ("В заключение Ушаков поблагодарил коллег.", "最后，乌沙可夫感谢了同事们。")
+    reader = TextReader()
+    for i, (ru, zh) in enumerate(USHAKOV + [outlier], 1):
+        worker = Linter(Config(select=("CON",)), pm=pm, rules=rules)
+        worker.lint_parsed(
+            reader.read(Document(f"a{i}.ru.txt", ru + "\n"), "ru", worker.config),
+            reader.read(Document(f"a{i}.zh.txt", zh + "\n"), "zh", worker.config),
+        )
+        (check,) = worker.checks
+        main.checks[0].merge_run_state(pickle.loads(pickle.dumps(check.run_state())))
+        assert check.run_state() is None
+    assert [(d.code, d.location.path, d.found) for d in main.finish_run()] == [("CON001", "a10.zh.txt", "乌沙可夫")]

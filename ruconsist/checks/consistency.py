@@ -474,20 +474,39 @@ class RenderingConsistency(Check):
     def __init__(self, rules: Any, config: Any) -> None:
         super().__init__(rules, config)
         self.stats = Renderings()
+        #: What ``check`` learnt since the last :meth:`run_state`.
+        self.learnt: list[tuple[list[tuple[str, Mention]], list[tuple[str, Mention]]]] = []
 
     def check(self, bead: SegmentPair, ctx: PairContext) -> Iterator[Diagnostic]:
         if bead.ru and bead.zh:
             ru, zh = collect(bead, ctx.rules)
             if ru and zh:
-                unit = self.stats.units
-                for key, m in ru:
-                    m.unit = unit
-                    if given_name(m.text):
-                        self.stats.given.add(key)
-                for _, m in zh:
-                    m.unit = unit
-                self.stats.add(ru, zh)
+                given = {key for key, m in ru if given_name(m.text)}
+                self._learn(ru, zh, given)
+                self.learnt.append((ru, zh))
         return iter(())
+
+    def _learn(self, ru: list[tuple[str, Mention]], zh: list[tuple[str, Mention]], given: set[str]) -> None:
+        unit = self.stats.units
+        for _, m in ru + zh:
+            m.unit = unit
+        self.stats.given |= given
+        self.stats.add(ru, zh)
+
+    # With --jobs, workers learn and the main process reports.
+
+    def run_state(self) -> object | None:
+        if not self.learnt:
+            return None
+        state = (self.learnt, set(self.stats.given))
+        self.learnt = []
+        self.stats = Renderings()
+        return state
+
+    def merge_run_state(self, state: object) -> None:
+        units, given = state  # type: ignore[misc]
+        for ru, zh in units:
+            self._learn(ru, zh, {key for key, _ in ru if key in given})
 
     def finish_run(self) -> Iterator[Diagnostic]:
         stats = self.stats
