@@ -14,13 +14,14 @@ from collections.abc import Iterator, Sequence
 from typing import IO, Any
 
 from ruconsist import __version__
+from ruconsist.diagnostic import Diagnostic
 from ruconsist.errors import ConfigError, RuconsistError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 COMMANDS = ("check", "explain", "rules", "show-alignment")
 #: Further subcommands, each a module in ``ruconsist.commands`` with
 #: ``NAME``, ``add_parser(subparsers)`` and ``run(args, out, err) -> int``.
-COMMAND_MODULES: tuple[str, ...] = ("init", "plugins")
+COMMAND_MODULES: tuple[str, ...] = ("init", "plugins", "report", "terms")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -89,9 +90,15 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     c.add_argument("--no-plugins", action="store_true", help="load no third-party plugins")
     c.add_argument(
-        "--diff", "--changed-since", dest="diff", metavar="REV",
+        "--changed-since", dest="diff", metavar="REV",
         help="report only findings in segments changed since git revision REV (its merge base with HEAD)",
     )
+    c.add_argument(
+        "--diff", dest="diff_arg", nargs="?", const="", default=None, metavar="REV",
+        help="alone: show the safe fixes as a unified diff without writing; with REV: as --changed-since REV",
+    )
+    c.add_argument("--fix", action="store_true", help="apply the fixes that cannot change meaning (atomically)")
+    c.add_argument("--force", action="store_true", help="with --fix: also fix files not under version control")
     c.add_argument(
         "-j", "--jobs", type=int, default=1, metavar="N",
         help="lint in N processes (0: one per CPU); --diff runs use one",
@@ -297,6 +304,22 @@ def cmd_check(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     from ruconsist.formatters.base import RunInfo, Summary
     from ruconsist.pairing import FilePair
 
+    show_fixes = False
+    if args.diff_arg is not None:
+        # ``--diff`` alone previews fixes (as ruff does); ``--diff REV``
+        # filters by revision.  A value that names an existing path was a
+        # path that argparse took for the option's value.
+        if args.diff_arg == "":
+            show_fixes = True
+        elif Path(args.diff_arg).exists():
+            show_fixes = True
+            args.paths = [*args.paths, args.diff_arg]
+        elif args.diff:
+            raise ConfigError("usage: give the revision once (--diff REV or --changed-since REV)")
+        else:
+            args.diff = args.diff_arg
+    if (args.fix or show_fixes) and args.jobs != 1:
+        args.jobs = 1  # fixes need each pair's documents, which workers keep
     if (args.ru is None) != (args.zh is None):
         raise ConfigError("usage: --ru and --zh go together")
     if not args.paths and args.ru is None:
@@ -357,12 +380,25 @@ def cmd_check(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
                     continue
                 yield pair
 
-        for result in linter.lint_many(selected()):
+        from ruconsist.progress import Progress
+
+        todo = list(selected())
+        fixable: list[Diagnostic] = []
+        fix_docs: dict[str, Any] = {}
+        bar = Progress(len(todo), err)
+        bar.__enter__()
+        err = bar.guard(err)
+        for result in linter.lint_many(todo):
             pair = result.pair
+            bar.update(str(pair.paths[0]))
             if result.error is not None:
                 summary.input_errors.append(result.error)
                 err.write(f"ruconsist: {result.error}\n")
                 continue
+            if (args.fix or show_fixes) and result.context is not None:
+                fixable.extend(d for d in result.diagnostics if d.fix is not None)
+                for doc in (result.context.ru_doc, result.context.zh_doc):
+                    fix_docs[doc.path] = doc
             summary.pairs += 1
             checked.extend(str(p) for p in pair.paths)
             if result.context is not None:
@@ -395,12 +431,26 @@ def cmd_check(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
                 f.handle(run_level, None)
         if baseline is not None:
             summary.baseline_gone = baseline.gone(relative_to(p, baseline.root) for p in checked)
+        bar.__exit__(None, None, None)
         for f in formatters:
             f.finish(summary)
         ok = True
     finally:
         for o in outputs:
             o.close(ok)
+    if fixable:
+        from ruconsist import fix as fixes
+
+        plans = fixes.plan_fixes(fixable, fix_docs)
+        if show_fixes:
+            out.write(fixes.unified_diff(plans))
+        if args.fix:
+            written = fixes.apply(plans, force=args.force)
+            for plan in plans:
+                if plan.refused:
+                    err.write(f"ruconsist: {plan.path}: not fixed: {plan.refused}\n")
+            n = sum(len(p.fixes) for p in plans if p.path in written)
+            err.write(f"ruconsist: applied {n} fix{'es' if n != 1 else ''} in {len(written)} file{'s' if len(written) != 1 else ''}\n")
     if baseline is not None and (summary.baselined or summary.baseline_gone):
         gone = summary.baseline_gone
         err.write(

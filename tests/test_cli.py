@@ -188,3 +188,40 @@ def test_a_user_pack_whose_examples_fail_is_reported_when_it_loads(tmp_path, mon
     ru, _ = write_pair("Текст.\n", "文本。\n")
     code, out, err = run(["check", str(ru), "--rules", str(bad)])
     assert "bad.yaml" in err and "lavrov" in err
+
+
+def _git_repo(tmp_path, monkeypatch):
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    (tmp_path / "a.ru.md").write_text("Визит Владимира Путина.\n", encoding="utf-8")
+    (tmp_path / "a.zh.md").write_bytes("访问,弗拉基米尔*普京。\r\n".encode("utf-8"))
+    subprocess.run(["git", "add", "."], cwd=tmp_path, check=True)
+    monkeypatch.chdir(tmp_path)
+
+
+def test_diff_alone_previews_fixes_without_writing(tmp_path, monkeypatch) -> None:
+    _git_repo(tmp_path, monkeypatch)
+    before = (tmp_path / "a.zh.md").read_bytes()
+    code, out, _ = run(["check", ".", "--diff", "--no-default-rules", "--rules", NEWS, "-f", "parsable"])
+    assert "-访问,弗拉基米尔*普京。" in out and "+访问，弗拉基米尔·普京。" in out
+    assert (tmp_path / "a.zh.md").read_bytes() == before
+
+
+def test_fix_writes_atomically_keeps_line_endings_and_is_idempotent(tmp_path, monkeypatch) -> None:
+    _git_repo(tmp_path, monkeypatch)
+    code, out, err = run(["check", ".", "--fix", "--no-default-rules", "--rules", NEWS])
+    assert "applied 2 fixes in 1 file" in err
+    assert (tmp_path / "a.zh.md").read_bytes() == "访问，弗拉基米尔·普京。\r\n".encode("utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".git", "a.ru.md", "a.zh.md"]
+    code, out, err = run(["check", ".", "--fix", "--no-default-rules", "--rules", NEWS])
+    assert "applied" not in err and code == 0
+
+
+def test_fix_refuses_files_outside_version_control(tmp_path, monkeypatch) -> None:
+    (tmp_path / "a.ru.md").write_text("Визит Владимира Путина.\n", encoding="utf-8")
+    (tmp_path / "a.zh.md").write_text("弗拉基米尔*普京。\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(["check", ".", "--fix", "--no-default-rules", "--rules", NEWS])
+    assert "not under version control" in err
+    assert (tmp_path / "a.zh.md").read_text(encoding="utf-8") == "弗拉基米尔*普京。\n"
+    run(["check", ".", "--fix", "--force", "--no-default-rules", "--rules", NEWS])
+    assert (tmp_path / "a.zh.md").read_text(encoding="utf-8") == "弗拉基米尔·普京。\n"
