@@ -234,3 +234,21 @@ def test_progress_stays_silent_when_stderr_is_not_a_terminal() -> None:
     bar.close()
     assert stream.getvalue() == ""
     assert bar.guard(stream) is stream
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("普丁", "普京", "replace '普丁' with '普京'"),
+        ("", "《", "insert '《'"),
+        # A quoted paragraph whose quotes change: only the quotes are named.
+        ('"В ходе разговора председатель пригласил Путина совершить визит"',
+         "«В ходе разговора председатель пригласил Путина совершить визит»",
+         "replace '\"' with '«', '\"' with '»'"),
+        ("x" * 40, "y" * 40, "replace 'xxxxxxxxxxxxxx…xxxxxxxxxxxxxx' with 'yyyyyyyyyyyyyy…yyyyyyyyyyyyyy'"),
+    ],
+)
+def test_fix_hint_names_only_what_changes(old: str, new: str, expected: str) -> None:
+    from ruconsist.formatters.text import describe_fix
+
+    assert describe_fix(old, new) == expected

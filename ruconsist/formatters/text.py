@@ -182,8 +182,9 @@ class TextFormatter(Formatter):
             if not rest:
                 continue
             self.style_hidden[code] += len(rest)
-            lines = ", ".join(str(d.location.line) for d in rest[:12])
-            if len(rest) > 12:
+            numbers = list(dict.fromkeys(d.location.line for d in rest))
+            lines = ", ".join(str(n) for n in numbers[:12])
+            if len(numbers) > 12:
                 lines += ", …"
             note = f"... {len(rest)} more {code} in {path} (lines {lines}); --format parsable lists them all"
             self.stream.write(self._c(DIM, note) + "\n")
@@ -243,12 +244,8 @@ class TextFormatter(Formatter):
     def _hint(self, d: Diagnostic) -> str:
         if d.fix is not None:
             doc = self.docs.get(d.fix.path)
-            old = doc.text[d.fix.start : d.fix.end] if doc is not None else d.found
-            if old:
-                what = f"replace '{old}' with '{d.fix.replacement}'"
-            else:
-                what = f"insert '{d.fix.replacement}'"
-            return f"{self._c(GREEN, 'fix')}: {what} (safe: --fix applies it)"
+            old = doc.text[d.fix.start : d.fix.end] if doc is not None else (d.found or "")
+            return f"{self._c(GREEN, 'fix')}: {describe_fix(old, d.fix.replacement)} (safe: --fix applies it)"
         if d.expected:
             return f"{self._c(GREEN, 'expected')}: {d.expected}"
         return ""
@@ -257,6 +254,37 @@ class TextFormatter(Formatter):
 
     def finish(self, summary: Summary) -> None:
         self.stream.write(summary_line(summary, self.style_codes, self.fixable) + "\n")
+
+
+def _short(text: str, limit: int = 30) -> str:
+    if len(text) <= limit:
+        return text
+    half = (limit - 1) // 2
+    return text[:half] + "…" + text[-half:]
+
+
+def describe_fix(old: str, new: str) -> str:
+    """A fix in a few words: only the characters it changes (``'"' with
+    '«', '"' with '»'`` for a quoted paragraph), long texts elided."""
+    if not old:
+        return f"insert '{_short(new)}'"
+    if len(old) <= 30 and len(new) <= 30:
+        return f"replace '{old}' with '{new}'"
+    import difflib
+
+    ops = [op for op in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes() if op[0] != "equal"]
+    if 0 < len(ops) <= 3:
+        parts = []
+        for tag, a, b, c, e in ops:
+            if tag == "insert":
+                parts.append(f"insert '{_short(new[c:e])}'")
+            elif tag == "delete":
+                parts.append(f"delete '{_short(old[a:b])}'")
+            else:
+                parts.append(f"'{_short(old[a:b])}' with '{_short(new[c:e])}'")
+        text = ", ".join(parts)
+        return text if text.startswith(("insert", "delete")) else "replace " + text
+    return f"replace '{_short(old)}' with '{_short(new)}'"
 
 
 def _plural(n: int, word: str) -> str:
