@@ -19,6 +19,7 @@ BUILTIN_CHECK_MODULES = (
     "typography",
     "patterns",
     "directives",
+    "consistency",
 )
 
 
