@@ -18,15 +18,14 @@ counterpart, ``focus=ID`` a finding.
 from __future__ import annotations
 
 import html
-import json
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ruconsist.diagnostic import CATEGORIES, Diagnostic, Location, Severity
-from ruconsist.document import Side, SegmentPair
+from ruconsist.diagnostic import CATEGORIES, Diagnostic, Location
+from ruconsist.document import SegmentPair, Side
 
 SEVERITIES = ("error", "warning", "info")
 #: A counterpart span longer than this (characters) is a whole sentence:

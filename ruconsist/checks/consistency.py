@@ -38,7 +38,6 @@ from ruconsist.errors import RuleError
 from ruconsist.yamlio import line_of
 
 VOCAB = "transliteration"
-KEYS = ("chars", "given_names", "feminine_endings", "feminine_chars", "not_at_name_edge")
 
 #: A capitalised Russian word (hyphenated names kept whole).
 RU_NAME = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*(?![\w-])")
