@@ -295,6 +295,8 @@ class Linter:
             for check in self.checks:
                 for bead in ctx.beads:
                     diags.extend(check.check(bead, ctx))
+            if keep:
+                _forget(beads)
         if keep:
             ctx.beads = [b for b in kept if b.ru and b.zh and not b.memo.get("skip")]
         for check in self.checks:
@@ -443,6 +445,20 @@ def _can_fork() -> bool:
     import multiprocessing
 
     return "fork" in multiprocessing.get_all_start_methods()
+
+
+def _forget(beads: Sequence[SegmentPair]) -> None:
+    """Drop what the checks extracted from beads already checked (numbers,
+    dates, term mentions): beads kept for the caller would otherwise hold
+    it all until the pair is done.  Whoever asks again recomputes it
+    (``SegmentPair.cached``); only the engine's own "skip" mark stays."""
+    for bead in beads:
+        memo = bead.memo
+        if memo:
+            skip = memo.get("skip")
+            memo.clear()
+            if skip:
+                memo["skip"] = skip
 
 
 def _in_worker() -> bool:
