@@ -128,6 +128,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("zh", nargs="?")
     s.add_argument("--align", choices=("auto", "lines", "paragraphs"))
     s.add_argument("--rules", action="append", default=[], metavar="FILE")
+    s.add_argument("--no-default-rules", action="store_true")
+    s.add_argument("--encoding", help="read input files in this encoding")
+    s.add_argument("-c", "--config", help="configuration file")
     for mod in _command_modules():
         mod.add_parser(sub)
     return p
@@ -358,6 +361,7 @@ def cmd_check(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         formatter.run = run
         formatters.append(formatter)
     summary = Summary()
+    bar = None
     recorded = []
     checked: list[str] = []
     ok = False
@@ -388,9 +392,13 @@ def cmd_check(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         bar = Progress(len(todo), err)
         bar.__enter__()
         err = bar.guard(err)
+        for f in formatters:
+            # Findings written to the terminal clear the bar's line first.
+            f.stream = bar.guard(f.stream)
         for result in linter.lint_many(todo):
             pair = result.pair
             bar.update(str(pair.paths[0]))
+            bar.advance()
             if result.error is not None:
                 summary.input_errors.append(result.error)
                 err.write(f"ruconsist: {result.error}\n")
@@ -432,10 +440,13 @@ def cmd_check(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         if baseline is not None:
             summary.baseline_gone = baseline.gone(relative_to(p, baseline.root) for p in checked)
         bar.__exit__(None, None, None)
+        bar = None
         for f in formatters:
             f.finish(summary)
         ok = True
     finally:
+        if bar is not None:
+            bar.__exit__(None, None, None)
         for o in outputs:
             o.close(ok)
     if fixable:
@@ -555,6 +566,11 @@ def cmd_rules(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
 
 
 def cmd_show_alignment(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
+    """Each aligned segment with its bead shape (1:1, 2:1, 1:0 …), where
+    it stands in both files, the sentence pairs inside it (which is what
+    a finding's counterpart points at), and the codes found there."""
+    import textwrap
+    from collections import defaultdict
     from pathlib import Path
 
     from ruconsist.pairing import FilePair
@@ -564,16 +580,30 @@ def cmd_show_alignment(args: argparse.Namespace, out: IO[str], err: IO[str]) -> 
     result = linter.lint_pair(pair)
     if result.error is not None:
         raise result.error
+    codes: dict[str | None, list[str]] = defaultdict(list)
+    for d in result.diagnostics:
+        codes[d.segment].append(d.code)
+    width = 100
     for bead in result.beads:
-        out.write(f"--- segment {bead.index}\n")
+        shape = f"{len(bead.ru.segments)}:{len(bead.zh.segments)}"
+        found = codes.get(bead.id)
+        note = f"  findings: {', '.join(sorted(set(found)))}" if found else ""
+        out.write(f"--- segment {bead.index + 1} ({shape}){note}\n")
         for lang in ("ru", "zh"):
             side = bead.side(lang)
             if not side:
-                out.write(f"  {lang.upper()}  (none)\n")
+                out.write(f"  {lang.upper()}  (none: no counterpart)\n")
                 continue
             loc = side.span()
+            out.write(f"  {lang.upper()}  {loc.path}:{loc.line}" + (f"-{loc.end_line}" if loc.end_line != loc.line else "") + "\n")
             text = " ".join(side.text.split())
-            if len(text) > 100:
-                text = text[:99] + "…"
-            out.write(f"  {lang.upper()}  {loc.path}:{loc.line}-{loc.end_line}  {text}\n")
+            for line in textwrap.wrap(text, width=width if lang == "ru" else width // 2) or [""]:
+                out.write(f"      {line}\n")
+        if len(bead.sentences) > 1:
+            out.write("  sentences:\n")
+            for k, (ru_span, zh_span) in enumerate(bead.sentences, start=1):
+                ru_text = " ".join(bead.ru.text[ru_span[0] : ru_span[1]].split())
+                zh_text = " ".join(bead.zh.text[zh_span[0] : zh_span[1]].split())
+                out.write(f"    {k}. {ru_text[:70]}{'…' if len(ru_text) > 70 else ''}\n")
+                out.write(f"       {zh_text[:35]}{'…' if len(zh_text) > 35 else ''}\n")
     return EXIT_OK

@@ -225,3 +225,10 @@ def test_fix_refuses_files_outside_version_control(tmp_path, monkeypatch) -> Non
     assert (tmp_path / "a.zh.md").read_text(encoding="utf-8") == "弗拉基米尔*普京。\n"
     run(["check", ".", "--fix", "--force", "--no-default-rules", "--rules", NEWS])
     assert (tmp_path / "a.zh.md").read_text(encoding="utf-8") == "弗拉基米尔·普京。\n"
+
+
+def test_show_alignment_shows_bead_shapes_and_findings() -> None:
+    code, out, _ = run(["show-alignment", str(DATA / "seed-bilingual.txt"), "--no-default-rules", "--rules", NEWS])
+    assert code == 0
+    assert "--- segment 4 (2:1)" in out
+    assert "findings: NAM001" in out and "TTL001" in out
