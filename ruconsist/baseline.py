@@ -277,24 +277,9 @@ def write(
 
 
 def _atomic_write(path: Path, text: str) -> None:
-    import tempfile
+    from ruconsist.atomic import write_atomic
 
-    if path.exists() and not path.is_file():  # /dev/null, a pipe: never rename over it
-        with open(path, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    write_atomic(path, text.encode("utf-8"))
 
 
 def checked_paths(paths: Iterable[str], root: Path) -> list[str]:

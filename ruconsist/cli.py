@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import IO, Any
 
 from ruconsist import __version__
@@ -386,6 +386,22 @@ def cmd_check(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
 
         from ruconsist.progress import Progress
 
+        def emit(found: Iterable[Diagnostic], result: object) -> None:
+            """One pair's findings (or the run's, with no result) through
+            --changed-since, the baselines and the formatters."""
+            diags = _report(found, result, changes, summary)
+            if new_fp is not None:
+                recorded.extend(entry_for(d, new_fp) for d in diags)
+            if baseline is not None and base_fp is not None:
+                before = len(diags)
+                diags = baseline.filter(diags, base_fp)
+                summary.baselined += before - len(diags)
+            for d in diags:
+                summary.add(d)
+            if diags or result is not None:
+                for f in formatters:
+                    f.handle(diags, result)
+
         todo = list(selected())
         fixable: list[Diagnostic] = []
         fix_docs: dict[str, Any] = {}
@@ -413,30 +429,9 @@ def cmd_check(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
                 sources.use((result.context.ru_doc, result.context.zh_doc))
             else:
                 sources.use(())
-            diags = _report(result.diagnostics, result, changes, summary)
-            if new_fp is not None:
-                recorded.extend(entry_for(d, new_fp) for d in diags)
-            if baseline is not None and base_fp is not None:
-                before = len(diags)
-                diags = baseline.filter(diags, base_fp)
-                summary.baselined += before - len(diags)
-            for d in diags:
-                summary.add(d)
-            for f in formatters:
-                f.handle(diags, result)
+            emit(result.diagnostics, result)
         sources.use(())
-        run_level = _report(linter.finish_run(), None, changes, summary)
-        if new_fp is not None:
-            recorded.extend(entry_for(d, new_fp) for d in run_level)
-        if baseline is not None and base_fp is not None:
-            before = len(run_level)
-            run_level = baseline.filter(run_level, base_fp)
-            summary.baselined += before - len(run_level)
-        for d in run_level:
-            summary.add(d)
-        if run_level:
-            for f in formatters:
-                f.handle(run_level, None)
+        emit(linter.finish_run(), None)
         if baseline is not None:
             summary.baseline_gone = baseline.gone(relative_to(p, baseline.root) for p in checked)
         bar.__exit__(None, None, None)

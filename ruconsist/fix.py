@@ -201,24 +201,10 @@ def _decode(raw: bytes, codec: str, bom: bytes) -> str | None:
 
 
 def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
-    """Replace the file's content in one step: a reader sees the old file
-    or the new one, never half of it.  The file's permissions are kept."""
-    p = Path(path)
-    mode = p.stat().st_mode & 0o7777
-    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".ruconsist-tmp", dir=p.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, p)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    """Replace the file's content in one step, keeping its permissions."""
+    from ruconsist.atomic import write_atomic as write
+
+    write(path, data, sync=True)
 
 
 def apply(fixes: Iterable[FileFix], force: bool = False) -> list[str]:

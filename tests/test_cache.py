@@ -42,7 +42,8 @@ def test_interrupted_write_leaves_no_partial_file(cache_dir: Path, monkeypatch) 
     def boom(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(pickle, "dump", boom)
+    # Interrupted after the temporary file is written, before the rename.
+    monkeypatch.setattr(os, "replace", boom)
     with pytest.raises(KeyboardInterrupt):
         cache.cached("t", "k4", lambda: 1)
     assert list(cache_dir.iterdir()) == []
@@ -68,7 +69,7 @@ def test_two_runs_at_once_share_one_cache(cache_dir: Path) -> None:
     outs = [p.communicate(timeout=120) for p in procs]
     assert all(p.returncode in (0, 1) for p in procs), [o[1] for o in outs]
     assert len({o[0] for o in outs}) == 1
-    assert not [p for p in cache_dir.iterdir() if p.suffix == ".tmp"]
+    assert not [p for p in cache_dir.iterdir() if p.name.startswith(".")]
     # And the entries they left are complete: a fourth run agrees.
     again = subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
     assert again.stdout == outs[0][0]

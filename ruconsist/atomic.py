@@ -1,0 +1,38 @@
+"""Write a file in one step: a reader sees the old content or the new,
+never half of it, and an interrupted write leaves no stray file."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+def write_atomic(path: str | os.PathLike[str], data: bytes, *, sync: bool = False) -> None:
+    """Write ``data`` to a temporary file beside ``path`` and rename it
+    into place, keeping an existing file's permissions.  A path that is
+    not a regular file (``/dev/null``, a pipe) is written directly: it
+    must never be renamed over."""
+    p = Path(path)
+    if p.exists() and not p.is_file():
+        with open(p, "wb") as fh:
+            fh.write(data)
+        return
+    mode = p.stat().st_mode & 0o7777 if p.exists() else None
+    p.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".ruconsist-tmp", dir=p.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            if sync:
+                fh.flush()
+                os.fsync(fh.fileno())
+        if mode is not None:
+            os.chmod(tmp, mode)
+        os.replace(tmp, p)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
