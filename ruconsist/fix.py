@@ -96,6 +96,18 @@ def _sound(fix: Fix, text: str) -> bool:
     return not (0 < fix.start < len(text) and text[fix.start - 1] == "\r" and text[fix.start] == "\n")
 
 
+#: The findings whose fixes cannot change meaning: a name separator, a
+#: forbidden variant to its preferred form, half-width punctuation
+#: between Chinese characters, 《》 around a known title.  Other findings
+#: may carry a suggested replacement (quotes, a doubled word, a Palladius
+#: respelling), shown as a suggestion but never applied by --fix.
+SAFE_CODES = frozenset({"NAM001", "TRM002", "TYP001", "TTL002"})
+
+
+def is_safe(d: Diagnostic) -> bool:
+    return d.fix is not None and d.code in SAFE_CODES
+
+
 def plan_fixes(
     diagnostics: Iterable[Diagnostic], docs: Mapping[str, Document] | Iterable[Document]
 ) -> list[FileFix]:
@@ -109,7 +121,7 @@ def plan_fixes(
     by_path = _docs_by_path(docs)
     grouped: dict[str, list[tuple[Fix, str]]] = {}
     for d in diagnostics:
-        if d.fix is not None and d.fix.path in by_path:
+        if is_safe(d) and d.fix is not None and d.fix.path in by_path:
             grouped.setdefault(d.fix.path, []).append((d.fix, d.code))
     plans = []
     for path in sorted(grouped):

@@ -177,3 +177,10 @@ def test_diff_marks_a_last_line_without_newline() -> None:
     doc = Document("a.zh.txt", "普丁")
     diff = unified_diff(plan_fixes([finding(doc, "普丁", "普京")], [doc]))
     assert diff.endswith("-普丁\n\\ No newline at end of file\n+普京\n\\ No newline at end of file\n")
+
+
+def test_only_meaning_safe_fixes_are_applied() -> None:
+    from ruconsist.fix import SAFE_CODES
+
+    # Separator, forbidden variant, half-width punctuation, 《》 marks.
+    assert SAFE_CODES == {"NAM001", "TRM002", "TYP001", "TTL002"}

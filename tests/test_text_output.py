@@ -119,7 +119,7 @@ def test_excerpt_keeps_the_span_in_view_within_the_width(line: str, span: str, w
 def style(doc: Document, line: int, col: int) -> Diagnostic:
     loc = doc.location("zh", doc.offset(line, col), doc.offset(line, col) + 1)
     return Diagnostic(
-        "PUN001", "halfwidth-punctuation", "style", Severity.WARNING,
+        "TYP001", "halfwidth-punctuation", "style", Severity.WARNING,
         "ZH ',' between Chinese characters: use '，'", loc,
         fix=Fix(doc.path, doc.offset(line, col), doc.offset(line, col) + 1, "，"),
     )
@@ -134,11 +134,11 @@ def test_repeated_style_findings_fold_and_do_not_bury_errors() -> None:
     out = render(diags + styles, result).splitlines()
     assert [line for line in out if not line.startswith(" ")] == [
         "a.zh.txt:1:1: TRM002 [error] ZH '普丁' is a wrong variant: use '普京'",
-        "b.zh.txt:1:3: PUN001 [warning] ZH ',' between Chinese characters: use '，'",
-        "b.zh.txt:2:3: PUN001 [warning] ZH ',' between Chinese characters: use '，'",
-        "b.zh.txt:3:3: PUN001 [warning] ZH ',' between Chinese characters: use '，'",
-        "... 3 more PUN001 in b.zh.txt (lines 4, 5, 6); --format parsable lists them all",
-        "1 pair checked: 1 error (name 1), 6 warnings (style: PUN001 6); 7 fixable with --fix",
+        "b.zh.txt:1:3: TYP001 [warning] ZH ',' between Chinese characters: use '，'",
+        "b.zh.txt:2:3: TYP001 [warning] ZH ',' between Chinese characters: use '，'",
+        "b.zh.txt:3:3: TYP001 [warning] ZH ',' between Chinese characters: use '，'",
+        "... 3 more TYP001 in b.zh.txt (lines 4, 5, 6); --format parsable lists them all",
+        "1 pair checked: 1 error (name 1), 6 warnings (style: TYP001 6); 7 fixable with --fix",
     ]
 
 

@@ -32,6 +32,7 @@ from collections import Counter, defaultdict
 from typing import IO, Any
 
 from ruconsist.diagnostic import Diagnostic, Location, Severity
+from ruconsist.fix import is_safe
 from ruconsist.formatters.base import Formatter, Summary
 
 COLORS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
@@ -168,7 +169,7 @@ class TextFormatter(Formatter):
         self._remember(result)
         folded: dict[tuple[str, str], list[Diagnostic]] = defaultdict(list)
         for d in diagnostics:
-            if d.fix is not None:
+            if is_safe(d):
                 self.fixable += 1
             if d.category == FOLDED_CATEGORY:
                 self.style_codes[d.code] += 1
@@ -245,7 +246,9 @@ class TextFormatter(Formatter):
         if d.fix is not None:
             doc = self.docs.get(d.fix.path)
             old = doc.text[d.fix.start : d.fix.end] if doc is not None else (d.found or "")
-            return f"{self._c(GREEN, 'fix')}: {describe_fix(old, d.fix.replacement)} (safe: --fix applies it)"
+            if is_safe(d):
+                return f"{self._c(GREEN, 'fix')}: {describe_fix(old, d.fix.replacement)} (safe: --fix applies it)"
+            return f"{self._c(GREEN, 'suggestion')}: {describe_fix(old, d.fix.replacement)} (check it: --fix leaves it)"
         if d.expected:
             return f"{self._c(GREEN, 'expected')}: {d.expected}"
         return ""
