@@ -42,6 +42,9 @@ class _Leaf:
 # JSON -----------------------------------------------------------------
 
 
+_SCALAR = re.compile(r"-?(?:\d+(?:\.\d+)?(?:[eE][-+]?\d+)?|Infinity)|NaN|true|false|null")
+
+
 class _JsonScanner:
     """A JSON reader that keeps the file offset of every string
     character.  The file is validated by :mod:`json` first, so this
@@ -129,8 +132,10 @@ class _JsonScanner:
             text, offs = self.string()
             leaves.append(_Leaf(path, text, offs, pos + 1))
         else:
-            m = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?|true|false|null").match(self.s, self.i)
-            assert m is not None
+            # Python's json also takes NaN and Infinity, so the scanner does.
+            m = _SCALAR.match(self.s, self.i)
+            if m is None:
+                raise ValueError(f"unexpected character {ch!r}")
             self.i = m.end()
 
 
@@ -143,7 +148,12 @@ def json_leaves(doc: Document) -> tuple[Any, list[_Leaf]]:
         raise InputError("JSON nested too deeply", doc.path) from None
     leaves: list[_Leaf] = []
     sc = _JsonScanner(doc.text)
-    sc.value((), leaves)
+    try:
+        sc.value((), leaves)
+    except (ValueError, IndexError) as exc:
+        # json.loads accepted it, so this is a gap in the position scanner.
+        line = doc.text[: sc.i].count("\n") + 1
+        raise InputError(f"JSON not readable with positions: {exc}", doc.path, line) from None
     return data, leaves
 
 

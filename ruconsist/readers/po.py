@@ -255,6 +255,10 @@ class PoReader(Reader):
             return self._bilingual(doc, msgs, meta)
         segs: list[Segment] = []
         for m in msgs:
+            if not m.target:
+                # An entry without msgstr (polib reads "msgid" alone):
+                # nothing of this language to check.
+                continue
             # Chinese has one plural form where Russian has three: the
             # first forms are the ones both catalogues are sure to have.
             name, f = m.target[0]
