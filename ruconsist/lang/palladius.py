@@ -433,7 +433,7 @@ def allowed_readings(
         # second they are rare (平 ping, pian, bing, beng) and would let a
         # wrong syllable pass.
         allowed = [set(char_readings(c)[:2]) | {preferred[i]} for i, c in enumerate(hanzi)]
-    for key, syl in table.readings.items():
+    for key, syl in _readings_in(hanzi, table.readings):
         start = hanzi.find(key)
         while start >= 0:
             for j, s in enumerate(syl):
@@ -445,6 +445,29 @@ def allowed_readings(
         allowed[0] = set(sur)
         preferred[0] = sur[0]
     return [frozenset(a) for a in allowed], preferred
+
+
+_READINGS_INDEX: dict[int, tuple[Mapping[str, tuple[str, ...]], list[tuple[str, tuple[str, ...]]], dict[str, list[int]]]] = {}
+
+
+def _readings_in(hanzi: str, readings: Mapping[str, tuple[str, ...]]) -> list[tuple[str, tuple[str, ...]]]:
+    """The pack ``readings`` entries whose first character is in ``hanzi``,
+    in the pack's order (a later entry overrides an earlier one), found
+    through an index by first character rather than by trying every
+    entry on every substring."""
+    entry = _READINGS_INDEX.get(id(readings))
+    if entry is None or entry[0] is not readings:
+        items = list(readings.items())
+        by_char: dict[str, list[int]] = {}
+        for k, (key, _) in enumerate(items):
+            if key:
+                by_char.setdefault(key[0], []).append(k)
+        entry = _READINGS_INDEX[id(readings)] = (readings, items, by_char)
+    _, items, by_char = entry
+    if "" in readings:
+        return items
+    hits = sorted({k for c in set(hanzi) for k in by_char.get(c, ())})
+    return [items[k] for k in hits]
 
 
 def hanzi_to_palladius(hanzi: str, table: Table | None = None, *, person: bool = False) -> str:
