@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from typing import IO, Any
@@ -142,6 +143,24 @@ def _command_modules() -> list[Any]:
     return [importlib.import_module(f"ruconsist.commands.{m}") for m in COMMAND_MODULES]
 
 
+def _on_sigterm_interrupt():  # type: ignore[no-untyped-def]
+    """Make SIGTERM unwind like Ctrl-C, so that every ``finally`` runs and
+    no half-written report or cache file is left behind (Python's default
+    SIGTERM ends the process on the spot)."""
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return None
+
+    def interrupt(signum, frame):  # type: ignore[no-untyped-def]
+        raise KeyboardInterrupt
+
+    try:
+        return signal.signal(signal.SIGTERM, interrupt)
+    except (ValueError, OSError):
+        return None
+
+
 def main(argv: Sequence[str] | None = None, stdout: IO[str] | None = None, stderr: IO[str] | None = None) -> int:
     out = stdout or sys.stdout
     err = stderr or sys.stderr
@@ -151,6 +170,7 @@ def main(argv: Sequence[str] | None = None, stdout: IO[str] | None = None, stder
         args_list.insert(0, "check")
     elif args_list and args_list[0].startswith("-") and args_list[0] not in ("-h", "--help", "--version"):
         args_list.insert(0, "check")
+    previous = _on_sigterm_interrupt()
     try:
         args = build_parser().parse_args(args_list)
         if args.command is None:
@@ -179,6 +199,9 @@ def main(argv: Sequence[str] | None = None, stdout: IO[str] | None = None, stder
             raise
         err.write(f"ruconsist: internal error: {type(exc).__name__}: {exc} (set RUCONSIST_DEBUG=1 for a traceback)\n")
         return EXIT_INTERNAL
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
 
 
 def _linter(args: argparse.Namespace, err: IO[str] | None = None, **overrides: Any):  # type: ignore[no-untyped-def]

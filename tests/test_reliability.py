@@ -150,3 +150,28 @@ def test_pair_given_in_either_order_reports_the_same(repo: Path) -> None:
     a = run(["check", "good.ru.txt", "good.zh.txt", "--no-default-rules", "--rules", NEWS, "-f", "json"])
     b = run(["check", "good.zh.txt", "good.ru.txt", "--no-default-rules", "--rules", NEWS, "-f", "json"])
     assert a == b
+
+
+@pytest.mark.parametrize("sig", ["SIGTERM", "SIGINT"])
+def test_interrupted_run_leaves_no_partial_file(repo: Path, sig: str) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    (repo / "long.ru.txt").write_text(("Визит Путина в Пекин 4 февраля 2026 года. " * 20 + "\n\n") * 3000, encoding="utf-8")
+    (repo / "long.zh.txt").write_text(("普京于2026年2月4日访问北京。" * 20 + "\n\n") * 3000, encoding="utf-8")
+    before = {p.name: p.read_bytes() for p in repo.iterdir()}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "ruconsist", "check", ".", "-f", "json", "-o", "report.json"],
+        cwd=repo, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    time.sleep(2.0)
+    proc.send_signal(getattr(signal, sig))
+    _, err = proc.communicate(timeout=60)
+    if proc.returncode in (0, 1):
+        pytest.skip("the run finished before the signal")
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err
+    # No report (it was not finished), no temporary file, inputs unchanged.
+    assert {p.name: p.read_bytes() for p in repo.iterdir()} == before
