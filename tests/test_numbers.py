@@ -211,3 +211,11 @@ def test_rule_set_without_a_numbers_pack_reads_the_shipped_vocabulary() -> None:
 
     rules = pack_from_text("version: 1\npack: empty\nterms: []\n")
     assert findings("Погибли 12 человек.", "造成13人死亡。", select=SELECT, rules=rules) == [("NUM001", "zh", "13")]
+
+
+def test_placeholders_and_base_names_are_not_numbers() -> None:
+    from ruconsist.testing import findings
+
+    # %3$s is an argument position; 十六进制 is "hexadecimal".
+    assert findings("Файл %s, строка %s.", "文件%2$s，行%1$s。", select=["NUM"]) == []
+    assert findings("Показать в шестнадцатеричном виде", "以十六进制显示", select=["NUM"]) == []

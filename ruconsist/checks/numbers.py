@@ -81,7 +81,15 @@ def bead_numbers(bead: SegmentPair, lang: str, ctx: PairContext) -> list[NumberM
         vocab = number_vocab(ctx.rules)
         if vocab is None:
             return []
-        mentions = extract_numbers(bead.side(lang).text, lang, vocab)
+        text = bead.side(lang).text
+        if "%" in text or "{" in text:
+            # Placeholders (%2$s, {{count}}) carry positions, not values:
+            # blank them, keeping offsets, and leave them to PLH001.
+            from ruconsist.checks.placeholders import placeholders
+
+            for tok in placeholders(text):
+                text = text[: tok.start] + " " * (tok.end - tok.start) + text[tok.end :]
+        mentions = extract_numbers(text, lang, vocab)
         spans = _date_spans(bead, lang, ctx)
         if not spans:
             return mentions
