@@ -175,3 +175,13 @@ def test_interrupted_run_leaves_no_partial_file(repo: Path, sig: str) -> None:
     assert "Traceback" not in err
     # No report (it was not finished), no temporary file, inputs unchanged.
     assert {p.name: p.read_bytes() for p in repo.iterdir()} == before
+
+
+def test_counterpart_in_a_different_format(repo: Path) -> None:
+    # The RU file is a locale JSON; its "counterpart" holds Markdown.
+    (repo / "ui.ru.json").write_text('{"title": "Визит Путина"}\n', encoding="utf-8")
+    (repo / "ui.zh.json").write_text("# 普京访问\n\n正文。\n", encoding="utf-8")
+    before = {p.name: p.read_bytes() for p in repo.iterdir()}
+    code, out, err = lint(repo)
+    assert_one_clear_line(code, out, err, "ui.zh.json:1:", "not valid JSON")
+    assert {p.name: p.read_bytes() for p in repo.iterdir()} == before
