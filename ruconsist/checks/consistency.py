@@ -24,6 +24,8 @@ list are left to the term checks.
 
 from __future__ import annotations
 
+import bisect
+
 import functools
 import re
 from collections import Counter, defaultdict
@@ -262,11 +264,15 @@ def term_spans(bead: SegmentPair, lang: str, rules: Any) -> list[tuple[int, int]
 
     matcher = matcher_for(rules)
     mentions = bead.cached(("terms", lang), lambda: matcher.find(bead.side(lang).text, lang))
-    return [(m.start, m.end) for m in mentions]
+    return sorted((m.start, m.end) for m in mentions)
 
 
 def _inside(spans: list[tuple[int, int]], a: int, b: int) -> bool:
-    return any(s < b and a < e for s, e in spans)
+    """Whether ``[a, b)`` overlaps one of ``spans`` (sorted, not
+    overlapping each other, as term mentions are): by bisection, so a long
+    paragraph full of names stays linear."""
+    k = bisect.bisect_left(spans, (b, b)) - 1
+    return k >= 0 and spans[k][1] > a
 
 
 # ---------------------------------------------------------------------------
