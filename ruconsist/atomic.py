@@ -18,7 +18,9 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, sync: bool = Fals
         with open(p, "wb") as fh:
             fh.write(data)
         return
-    mode = p.stat().st_mode & 0o7777 if p.exists() else None
+    # A new file gets the permissions open() would give it, not
+    # mkstemp's private 0600.
+    mode = p.stat().st_mode & 0o7777 if p.exists() else 0o666 & ~_umask()
     p.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".ruconsist-tmp", dir=p.parent)
     try:
@@ -27,8 +29,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, sync: bool = Fals
             if sync:
                 fh.flush()
                 os.fsync(fh.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
+        os.chmod(tmp, mode)
         os.replace(tmp, p)
     except BaseException:
         try:
@@ -36,3 +37,9 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, sync: bool = Fals
         except OSError:
             pass
         raise
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current

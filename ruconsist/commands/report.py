@@ -48,19 +48,9 @@ def add_parser(subparsers: Any) -> None:
 def write_text(path: str, text: str) -> None:
     """Write the page in one step, so a browser reloading it never sees
     half a file."""
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent if str(target.parent) else ".")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    from ruconsist.atomic import write_atomic
+
+    write_atomic(path, text.encode("utf-8"))
 
 
 def run(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
