@@ -10,9 +10,6 @@ and a summary table per file pair.
 from __future__ import annotations
 
 import argparse
-import os
-import tempfile
-from pathlib import Path
 from typing import IO, Any
 
 NAME = "report"
@@ -55,7 +52,7 @@ def write_text(path: str, text: str) -> None:
 
 def run(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     from ruconsist.cli import EXIT_OK, EXIT_USAGE, _linter
-    from ruconsist.commands.terms import file_pairs
+    from ruconsist.commands.terms import file_pairs, linted
     from ruconsist.engine import display
     from ruconsist.progress import Progress
     from ruconsist.report import ReportBuilder
@@ -63,17 +60,9 @@ def run(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     linter = _linter(args)
     pairs = file_pairs(linter, args)
     builder = ReportBuilder(args.title or "ruconsist report")
-    failed = 0
+    failed: list[object] = []
     with Progress(len(pairs), err) as bar:
-        err = bar.guard(err)
-        for pair in pairs:
-            bar.update(display(pair.paths[0]))
-            result = linter.lint_pair(pair)
-            bar.advance()
-            if result.error is not None:
-                err.write(f"ruconsist: {result.error}\n")
-                failed += 1
-                continue
+        for result in linted(linter, pairs, bar, err, failed):
             builder.add(result)
         builder.attach(linter.finish_run())
     page = builder.html()

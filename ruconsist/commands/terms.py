@@ -48,6 +48,24 @@ def run(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     return suggest(args, out, err)
 
 
+def linted(linter, pairs, bar, err, failed: list[object]):  # type: ignore[no-untyped-def]
+    """Lint ``pairs`` one by one under a progress bar, yielding the
+    results that read; input errors go to ``err`` (one line each) and to
+    ``failed``."""
+    from ruconsist.engine import display
+
+    err = bar.guard(err)
+    for pair in pairs:
+        bar.update(display(pair.paths[0]))
+        result = linter.lint_pair(pair)
+        bar.advance()
+        if result.error is not None:
+            err.write(f"ruconsist: {result.error}\n")
+            failed.append(result.error)
+            continue
+        yield result
+
+
 def file_pairs(linter: Any, args: argparse.Namespace) -> list[Any]:
     """The pairs named by ``--ru``/``--zh`` and PATHS, each once."""
     from ruconsist.errors import ConfigError
@@ -73,7 +91,6 @@ def file_pairs(linter: Any, args: argparse.Namespace) -> list[Any]:
 
 def suggest(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     from ruconsist.cli import EXIT_OK, EXIT_USAGE, _linter
-    from ruconsist.engine import display
     from ruconsist.progress import Progress
     from ruconsist.suggest import Collector, to_yaml
 
@@ -81,18 +98,11 @@ def suggest(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     linter.checks = []  # only the aligned segments are wanted
     pairs = file_pairs(linter, args)
     collector = Collector(linter.rules)
-    failed = 0
+    failed: list[object] = []
     read = 0
     with Progress(len(pairs), err) as bar:
-        err = bar.guard(err)
-        for pair in pairs:
-            bar.update(display(pair.paths[0]))
-            result = linter.lint_pair(pair)
-            bar.advance()
-            if result.error is not None:
-                err.write(f"ruconsist: {result.error}\n")
-                failed += 1
-                continue
+        for result in linted(linter, pairs, bar, err, failed):
+            pair = result.pair
             if pair.missing is not None or not result.beads:
                 continue
             read += 1
