@@ -53,7 +53,6 @@ def write_text(path: str, text: str) -> None:
 def run(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     from ruconsist.cli import EXIT_OK, EXIT_USAGE, _linter
     from ruconsist.commands.terms import file_pairs, linted
-    from ruconsist.engine import display
     from ruconsist.progress import Progress
     from ruconsist.report import ReportBuilder
 
