@@ -230,7 +230,7 @@ class Linter:
         global _WORKER
         _WORKER = self
         ctx = multiprocessing.get_context("fork")
-        with ctx.Pool(self.jobs) as pool:
+        with ctx.Pool(self.jobs, initializer=_worker_signals) as pool:
             for result, states in pool.imap(_lint_pair_in_worker, pairs, chunksize=max(1, min(16, len(pairs) // (self.jobs * 8)))):
                 for check, state in zip(self.checks, states):
                     if state is not None:
@@ -367,7 +367,7 @@ class Linter:
         diags: list[Diagnostic] = []
         size = worker_chunk(len(raw), self.jobs)
         starts = [(start, size) for start in range(0, len(raw), size)]
-        with multiprocessing.get_context("fork").Pool(self.jobs) as pool:
+        with multiprocessing.get_context("fork").Pool(self.jobs, initializer=_worker_signals) as pool:
             for part, states in pool.imap(_lint_chunk_in_worker, starts):
                 diags.extend(part)
                 for check, state in zip(self.checks, states):
@@ -461,6 +461,18 @@ def _forget(beads: Sequence[SegmentPair]) -> None:
                 memo["skip"] = skip
 
 
+def _worker_signals() -> None:
+    """Workers leave interruptions to the main process: Ctrl-C reaches the
+    whole process group and the main process stops the pool, which ends
+    its workers with SIGTERM.  A forked worker would otherwise inherit the
+    command line's SIGTERM handler (unwind like Ctrl-C) and could stop
+    half-way through a task, leaving the pool waiting for it."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
 def _in_worker() -> bool:
     """Inside a worker of ``lint_many``: a large pair there is checked in
     that worker, since pool workers may not start pools of their own."""
@@ -490,10 +502,11 @@ def _lint_chunk_in_worker(task: tuple[int, int]) -> tuple[list[Diagnostic], list
 
 def worker_chunk(n: int, jobs: int) -> int:
     """Beads per worker task: ``CHUNK``, or fewer when that would leave
-    fewer than four tasks per worker, so that no worker idles while
+    fewer than eight tasks per worker, so that no worker idles long while
     another finishes a last large chunk (10,000 beads in chunks of 2,000
-    on two workers would be three chunks against two)."""
-    return max(1, min(CHUNK, -(-n // (4 * jobs))))
+    on two workers would be three chunks against two; 25,000 in 13 chunks
+    seven against six)."""
+    return max(1, min(CHUNK, -(-n // (8 * jobs))))
 
 
 def default_jobs() -> int:

@@ -99,15 +99,16 @@ def test_date_prefilters_never_skip_a_pattern_that_would_match(
     ("beads", "jobs", "size"),
     [
         (100_000, 2, 2000),  # many full chunks: plenty to share
-        (10_000, 2, 1250),  # 5 chunks of 2,000 would leave one worker idle
-        (4_001, 2, 501),
-        (10_000, 4, 625),
+        (25_000, 2, 1563),  # 13 chunks of 2,000 would be seven against six
+        (10_000, 2, 625),  # 5 chunks of 2,000 would leave one worker idle
+        (4_001, 2, 251),
+        (10_000, 4, 313),
         (3, 2, 1),
     ],
 )
-def test_worker_chunks_leave_at_least_four_tasks_per_worker(beads: int, jobs: int, size: int) -> None:
+def test_worker_chunks_leave_at_least_eight_tasks_per_worker(beads: int, jobs: int, size: int) -> None:
     assert worker_chunk(beads, jobs) == size
-    assert -(-beads // size) >= min(beads, 4 * jobs)
+    assert -(-beads // size) >= min(beads, 8 * jobs)
 
 
 LINES = [
