@@ -8,11 +8,13 @@ knows its line so that validation errors can say ``file:line``.
 
 from __future__ import annotations
 
-from typing import Any
-
-import yaml
+import functools
+from typing import TYPE_CHECKING, Any
 
 from ruconsist.errors import RuleError
+
+if TYPE_CHECKING:
+    import yaml
 
 MAX_EXPANDED = 200_000
 
@@ -27,16 +29,25 @@ class MarkedList(list):  # type: ignore[type-arg]
     item_lines: list[int]
 
 
-#: libyaml's parser when the wheel has it (ten times faster than the
-#: pure-Python one); both keep marks for line numbers.
-_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+@functools.lru_cache(maxsize=1)
+def _loader_class() -> type:
+    """The safe loader with line marks, built on first use: a run whose
+    packs all come from the cache never imports PyYAML."""
+    import yaml
+
+    # libyaml's parser when the wheel has it (ten times faster than the
+    # pure-Python one); both keep marks for line numbers.
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class _Loader(base):  # type: ignore[misc,valid-type]
+        pass
+
+    _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+    _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_list)
+    return _Loader
 
 
-class _Loader(_Base):  # type: ignore[misc,valid-type]
-    pass
-
-
-def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> MarkedDict:
+def _construct_mapping(loader: Any, node: yaml.MappingNode) -> MarkedDict:
     out = MarkedDict()
     out.line = node.start_mark.line + 1
     out.key_lines = {}
@@ -60,25 +71,19 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> MarkedDict:
     return out
 
 
-def _construct_list(loader: _Loader, node: yaml.SequenceNode) -> MarkedList:
+def _construct_list(loader: Any, node: yaml.SequenceNode) -> MarkedList:
     out = MarkedList(loader.construct_object(n, deep=True) for n in node.value)
     out.line = node.start_mark.line + 1
     out.item_lines = [n.start_mark.line + 1 for n in node.value]
     return out
 
 
-_Loader.add_constructor(
-    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping
-)
-_Loader.add_constructor(
-    yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_list
-)
-
-
 def _check_expansion(node: yaml.Node, path: str) -> None:
     # Aliases make the node graph a DAG whose expansion can be
     # exponential ("billion laughs").  Size each node once (memoised) and
     # refuse documents that would expand beyond MAX_EXPANDED values.
+    import yaml
+
     sizes: dict[int, int] = {}
     stack: list[tuple[yaml.Node, bool]] = [(node, False)]
     while stack:
@@ -108,8 +113,10 @@ def _check_expansion(node: yaml.Node, path: str) -> None:
 
 def load_yaml(text: str, path: str) -> Any:
     """Parse ``text``; raise :class:`RuleError` with ``path:line``."""
+    import yaml
+
     try:
-        loader = _Loader(text)
+        loader = _loader_class()(text)
         loader._ruconsist_path = path
         try:
             node = loader.get_single_node()

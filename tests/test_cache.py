@@ -73,3 +73,84 @@ def test_two_runs_at_once_share_one_cache(cache_dir: Path) -> None:
     # And the entries they left are complete: a fourth run agrees.
     again = subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
     assert again.stdout == outs[0][0]
+
+
+PACK = """version: 1
+pack: people
+terms:
+  - id: ushakov
+    category: name
+    ru: [Юрий Ушаков, Ушаков]
+    zh: [尤里·乌沙科夫, 乌沙科夫]
+"""
+
+
+def _pack_entries(cache_dir: Path) -> list[Path]:
+    return sorted(cache_dir.glob("pack-*.pickle")) if cache_dir.is_dir() else []
+
+
+def test_a_parsed_pack_is_stored_and_reused(cache_dir: Path, tmp_path: Path) -> None:
+    from ruconsist.rules import load_pack
+
+    path = tmp_path / "people.yaml"
+    path.write_text(PACK, encoding="utf-8")
+    first = load_pack(path, "people.yaml")
+    assert len(_pack_entries(cache_dir)) == 1
+    second = load_pack(path, "people.yaml")
+    assert second.terms == first.terms and second.digest == first.digest
+    assert len(_pack_entries(cache_dir)) == 1
+
+
+def test_an_edited_pack_is_parsed_again(cache_dir: Path, tmp_path: Path) -> None:
+    from ruconsist.rules import load_pack
+
+    path = tmp_path / "people.yaml"
+    path.write_text(PACK, encoding="utf-8")
+    load_pack(path, "people.yaml")
+    path.write_text(PACK.replace("乌沙科夫]", "乌沙科夫, 乌氏]"), encoding="utf-8")
+    again = load_pack(path, "people.yaml")
+    assert again.terms[0].zh == ("尤里·乌沙科夫", "乌沙科夫", "乌氏")
+    assert len(_pack_entries(cache_dir)) == 2
+
+
+def test_the_same_bytes_under_another_name_keep_their_own_name(cache_dir: Path, tmp_path: Path) -> None:
+    from ruconsist.rules import load_pack
+
+    path = tmp_path / "people.yaml"
+    path.write_text(PACK, encoding="utf-8")
+    assert load_pack(path, "a/people.yaml").terms[0].path == "a/people.yaml"
+    assert load_pack(path, "b/people.yaml").terms[0].path == "b/people.yaml"
+
+
+def test_a_broken_pack_is_never_stored_and_fails_every_time(cache_dir: Path, tmp_path: Path) -> None:
+    from ruconsist.errors import RuleError
+    from ruconsist.rules import load_pack
+
+    path = tmp_path / "people.yaml"
+    path.write_text(PACK.replace("    category: name\n", "    category: nmae\n"), encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(RuleError) as exc:
+            load_pack(path, "people.yaml")
+        assert exc.value.line == 5
+    assert _pack_entries(cache_dir) == []
+
+
+def test_a_warm_run_reads_no_yaml(cache_dir: Path) -> None:
+    # Parsing YAML was a fifth of a pre-commit run's start-up; with every
+    # pack in the cache, PyYAML is not even imported.
+    driver = (
+        "import sys\n"
+        "from ruconsist.cli import main\n"
+        "try:\n"
+        "    main(['check', 'examples/'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print('yaml' in sys.modules, file=sys.stderr)\n"
+    )
+    env = {**os.environ, "RUCONSIST_CACHE_DIR": str(cache_dir)}
+    runs = [
+        subprocess.run([sys.executable, "-c", driver], cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
+        for _ in range(2)
+    ]
+    assert [r.stderr.strip().splitlines()[-1] for r in runs] == ["True", "False"]
+    assert runs[0].stdout == runs[1].stdout
