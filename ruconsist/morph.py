@@ -27,9 +27,19 @@ def analyzer():  # type: ignore[no-untyped-def]
     if _ANALYZER is None:
         with _LOCK:
             if _ANALYZER is None:
+                import os
+
                 import pymorphy3
 
-                _ANALYZER = pymorphy3.MorphAnalyzer(lang="ru")
+                path = None
+                if "PYMORPHY3_DICT_PATH" not in os.environ:
+                    # Naming the dictionary skips pymorphy3's search of
+                    # the installed distributions' entry points (a fifth
+                    # of its start-up).
+                    import pymorphy3_dicts_ru
+
+                    path = pymorphy3_dicts_ru.get_path()
+                _ANALYZER = pymorphy3.MorphAnalyzer(path=path, lang="ru")
     return _ANALYZER
 
 
