@@ -101,8 +101,9 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--fix", action="store_true", help="apply the fixes that cannot change meaning (atomically)")
     c.add_argument("--force", action="store_true", help="with --fix: also fix files not under version control")
     c.add_argument(
-        "-j", "--jobs", type=int, default=1, metavar="N",
-        help="lint in N processes (0: one per CPU); --diff runs use one",
+        "-j", "--jobs", type=int, default=None, metavar="N",
+        help="lint in N processes (0: one per CPU, up to 8; default: one per CPU when the files"
+        " hold more than 256 KB, else one); --diff runs use one",
     )
     c.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in FILE")
     c.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE and exit 0")
@@ -223,9 +224,11 @@ def _linter(args: argparse.Namespace, err: IO[str] | None = None, **overrides: A
         **overrides,
     )
     pm = get_plugin_manager(load_entrypoints=not getattr(args, "no_plugins", False))
-    jobs = getattr(args, "jobs", 1) or 1
-    if getattr(args, "jobs", 1) == 0:
-        jobs = os.cpu_count() or 1
+    jobs = getattr(args, "jobs", 1)
+    if jobs == 0:
+        from ruconsist.engine import default_jobs
+
+        jobs = default_jobs()
     if getattr(args, "diff", None):
         jobs = 1  # --diff needs each pair's segments, which workers do not send back
     linter = Linter(config, pm=pm, extra_rules=getattr(args, "rules", []), jobs=jobs)

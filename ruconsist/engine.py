@@ -63,12 +63,16 @@ class Linter:
         pm: pluggy.PluginManager | None = None,
         rules: RuleSet | None = None,
         extra_rules: Sequence[str] = (),
-        jobs: int = 1,
+        jobs: int | None = 1,
     ) -> None:
         from ruconsist.plugins import get_plugin_manager
 
         self.config = config
-        self.jobs = max(1, jobs)
+        #: ``jobs=None`` chooses: one worker per CPU (see
+        #: :func:`default_jobs`) for a run with enough text to pay for
+        #: starting them, else none.
+        self.auto_jobs = jobs is None
+        self.jobs = default_jobs() if jobs is None else max(1, jobs)
         self.pm = pm or get_plugin_manager()
         self.codes: dict[str, CodeInfo] = {}
         self.check_classes: list[type[Check]] = []
@@ -221,6 +225,10 @@ class Linter:
         run-level checks learnt from the pair, merged here.  Results come
         back in input order."""
         pairs = list(pairs)
+        if self.auto_jobs and _input_bytes(pairs) < AUTO_POOL_BYTES:
+            for pair in pairs:
+                yield self.lint_pair(pair)
+            return
         if self.jobs <= 1 or len(pairs) < 2 or not _can_fork():
             for pair in pairs:
                 yield self.lint_pair(pair)
@@ -507,6 +515,26 @@ def worker_chunk(n: int, jobs: int) -> int:
     on two workers would be three chunks against two; 25,000 in 13 chunks
     seven against six)."""
     return max(1, min(CHUNK, -(-n // (8 * jobs))))
+
+
+#: With ``jobs=None``, pairs are spread over workers only when the files
+#: hold at least this much: a quarter of a megabyte is about a second of
+#: checking, against the few tens of milliseconds a pool costs to start
+#: (a pre-commit run on one or two pairs stays in one process).
+AUTO_POOL_BYTES = 256 * 1024
+
+
+def _input_bytes(pairs: Sequence[FilePair]) -> int:
+    total = 0
+    for pair in pairs:
+        for path in pair.paths:
+            try:
+                total += path.stat().st_size
+            except OSError:
+                pass
+            if total >= AUTO_POOL_BYTES:
+                return total
+    return total
 
 
 def default_jobs() -> int:

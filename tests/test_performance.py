@@ -188,3 +188,53 @@ def test_large_pairs_linted_in_workers_are_not_split_again(tmp_path: Path, monke
         return [sorted((d.code, d.location.line, d.message) for d in r.diagnostics) for r in results]
 
     assert run(2) == run(1)
+
+
+def _pairs_of_lines(tmp_path: Path, count: int, lines: int) -> list[FilePair]:
+    pairs = []
+    for k in range(count):
+        chosen = [LINES[(i + k) % len(LINES)] for i in range(lines)]
+        ru, zh = tmp_path / f"p{k}.ru.txt", tmp_path / f"p{k}.zh.txt"
+        ru.write_text("\n".join(a for a, _ in chosen) + "\n", encoding="utf-8")
+        zh.write_text("\n".join(b for _, b in chosen) + "\n", encoding="utf-8")
+        pairs.append(FilePair(ru=ru, zh=zh))
+    return pairs
+
+
+def test_by_default_a_small_run_starts_no_workers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A pre-commit run on a few short pairs: a pool would cost more than
+    # it saves.
+    import multiprocessing
+
+    def no_pool(*args, **kwargs):
+        raise AssertionError("a worker pool was started")
+
+    monkeypatch.setattr(multiprocessing, "get_context", no_pool)
+    monkeypatch.setattr(engine, "default_jobs", lambda: 2)
+    linter = Linter(Config(align="lines"), rules=load_rules(), jobs=None)
+    assert linter.jobs == 2
+    results = list(linter.lint_many(_pairs_of_lines(tmp_path, 3, 10)))
+    assert [r.error for r in results] == [None, None, None]
+
+
+def test_by_default_a_large_run_uses_workers_and_finds_the_same(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import multiprocessing
+
+    started = []
+    real = multiprocessing.get_context
+
+    def counting(method=None):
+        started.append(method)
+        return real(method)
+
+    pairs = _pairs_of_lines(tmp_path, 3, 10)
+    rules = load_rules()
+    one = [sorted((d.code, d.location.line, d.message) for d in r.diagnostics)
+           for r in Linter(Config(align="lines"), rules=rules, jobs=1).lint_many(pairs)]
+    monkeypatch.setattr(engine, "AUTO_POOL_BYTES", 1)
+    monkeypatch.setattr(engine, "default_jobs", lambda: 2)
+    monkeypatch.setattr(multiprocessing, "get_context", counting)
+    auto = [sorted((d.code, d.location.line, d.message) for d in r.diagnostics)
+            for r in Linter(Config(align="lines"), rules=rules, jobs=None).lint_many(pairs)]
+    assert started == ["fork"]
+    assert auto == one
