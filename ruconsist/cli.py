@@ -114,7 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     e = sub.add_parser("explain", help="show a check's documentation")
-    e.add_argument("code")
+    e.add_argument("code", help="a code (NAM001), its slug (zh-name-separator) or a prefix (TYP)")
     e.add_argument("--no-plugins", action="store_true", help="load no third-party plugins")
     r = sub.add_parser("rules", help="list check kinds and loaded rule packs")
     r.add_argument("--rules", action="append", default=[], metavar="FILE")
@@ -554,12 +554,29 @@ def cmd_explain(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     import inspect
 
     linter = _linter(args)
-    code = args.code.upper()
+    wanted = args.code.strip()
+    code = wanted.upper()
     info = linter.codes.get(code)
     if info is None:
-        from ruconsist.rules import suggest
+        by_slug = [i for i in linter.codes.values() if i.slug.lower() == wanted.lower()]
+        if by_slug:
+            info = by_slug[0]
+    if info is None:
+        # A prefix (TYP, PAT) lists its codes, as --select reads it.
+        family = sorted(c for c in linter.codes if c.startswith(code)) if code.isalpha() else []
+        if not family:
+            from ruconsist.rules import suggest
 
-        raise ConfigError(f"unknown code {code!r}{suggest(code, linter.codes)}")
+            slugs = {i.slug: None for i in linter.codes.values()}
+            raise ConfigError(f"unknown code or slug {wanted!r}{suggest(wanted, {**linter.codes, **slugs})}")
+        for c in family:
+            i = linter.codes[c]
+            para = " ".join((inspect.getdoc(i.check) or "").split("\n\n", 1)[0].split())
+            first = para.split(". ", 1)[0].rstrip(".") + "."
+            first = first if len(first) <= 90 else first[:89] + "…"
+            out.write(f"{c:<7} {i.slug:<32} {first}\n")
+        out.write("\nruconsist explain CODE shows one of them in full.\n")
+        return EXIT_OK
     doc = inspect.getdoc(info.check) or ""
     out.write(f"{info.code} {info.slug} (category {info.category}, default severity {info.severity.label})\n\n")
     out.write(doc + "\n")

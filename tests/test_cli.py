@@ -137,6 +137,32 @@ def test_explain_shows_the_checks_documentation() -> None:
     assert "PASS" in out and "FAIL" in out
 
 
+def test_explain_takes_a_slug_as_well_as_a_code() -> None:
+    code, out, _ = run(["explain", "title-mismatch"])
+    assert code == 0
+    assert out.startswith("TTL001 title-mismatch (category title")
+
+
+def test_explain_lists_the_codes_of_a_prefix() -> None:
+    code, out, _ = run(["explain", "typ"])
+    assert code == 0
+    lines = out.splitlines()
+    assert [line.split()[:2] for line in lines[:6]] == [
+        ["TYP001", "halfwidth-punctuation"],
+        ["TYP002", "wrong-quotes"],
+        ["TYP003", "unbalanced-brackets"],
+        ["TYP004", "doubled-word"],
+        ["TYP005", "mixed-script"],
+        ["TYP006", "zh-spacing"],
+    ]
+
+
+def test_explain_of_an_unknown_code_suggests_the_nearest() -> None:
+    code, _, err = run(["explain", "TYP9"])
+    assert code == 2
+    assert err.strip() == "ruconsist: unknown code or slug 'TYP9' (did you mean 'TYP006'?)"
+
+
 def test_lint_runs_never_change_input_files(write_pair) -> None:
     ru, zh = write_pair("Визит Путина,  \"цитата\".\r\n", "访问,\"引用\"。\r\n")
     before = (ru.read_bytes(), zh.read_bytes())
