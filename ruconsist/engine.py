@@ -41,6 +41,9 @@ class PairResult:
     beads: list[SegmentPair] = field(default_factory=list)
     context: PairContext | None = None
     error: RuconsistError | None = None
+    #: The inline directives of the pair's files, by path (files without
+    #: any are left out), for the findings of run-level checks.
+    directives: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -73,6 +76,7 @@ class Linter:
         #: starting them, else none.
         self.auto_jobs = jobs is None
         self.jobs = default_jobs() if jobs is None else max(1, jobs)
+        self._run_directives: dict[str, Any] = {}
         self.pm = pm or get_plugin_manager()
         self.codes: dict[str, CodeInfo] = {}
         self.check_classes: list[type[Check]] = []
@@ -243,6 +247,7 @@ class Linter:
                 for check, state in zip(self.checks, states):
                     if state is not None:
                         check.merge_run_state(state)
+                self._run_directives.update(result.directives)
                 yield result
 
     def lint_pair(self, pair: FilePair) -> PairResult:
@@ -259,6 +264,7 @@ class Linter:
                 ru_parsed = self.read(pair.ru, "ru")
                 zh_parsed = self.read(pair.zh, "zh")
             result.beads, result.diagnostics, result.context = self.lint_parsed(ru_parsed, zh_parsed)
+            result.directives = result.context.state.get("directives") or {}
         except RuconsistError as exc:
             result.error = exc
         except RecursionError:
@@ -326,15 +332,24 @@ class Linter:
         if ctx is not None:
             from ruconsist import suppress
 
-            out = suppress.apply(out, ctx)
+            directives = ctx.state["directives"] = suppress.directives_for(ctx)
+            self._run_directives.update(directives)
+            out = suppress.apply(out, ctx, directives)
         out.sort(key=Diagnostic.sort_key)
         return out
 
     def finish_run(self) -> list[Diagnostic]:
+        """Findings of the run-level checks, less those an inline
+        directive disables where they point (either file)."""
         diags: list[Diagnostic] = []
         for check in self.checks:
             diags.extend(check.finish_run())
-        return self.finish(diags, None)
+        out = self.finish(diags, None)
+        if self._run_directives:
+            from ruconsist import suppress
+
+            out = [d for d in out if not suppress.is_suppressed(d, self._run_directives, {})]
+        return out
 
     def _unpaired(self, pair: FilePair) -> list[Diagnostic]:
         path = pair.ru or pair.zh
@@ -497,7 +512,7 @@ def _lint_pair_in_worker(pair: FilePair) -> tuple[PairResult, list[object | None
     assert _WORKER is not None
     result = _WORKER.lint_pair(pair)
     # Beads and documents stay in the worker: only findings travel.
-    slim = PairResult(pair, diagnostics=result.diagnostics, error=result.error)
+    slim = PairResult(pair, diagnostics=result.diagnostics, error=result.error, directives=result.directives)
     return slim, _run_states(_WORKER)
 
 

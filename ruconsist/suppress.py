@@ -251,9 +251,11 @@ def is_suppressed(d: Diagnostic, directives: dict[str, Directives], beads: dict[
     return False
 
 
-def apply(diags: list[Diagnostic], ctx: Any) -> list[Diagnostic]:
-    """The findings of one pair that no directive suppresses."""
-    directives = directives_for(ctx)
+def apply(diags: list[Diagnostic], ctx: Any, directives: dict[str, Directives] | None = None) -> list[Diagnostic]:
+    """The findings of one pair that no directive suppresses
+    (``directives``: those of the pair, if already parsed)."""
+    if directives is None:
+        directives = directives_for(ctx)
     if not directives:
         return diags
     beads = {b.id: b for b in ctx.state.get("all_beads", ctx.beads)}

@@ -203,3 +203,47 @@ def test_what_workers_learn_merges_into_the_same_findings() -> None:
         main.checks[0].merge_run_state(pickle.loads(pickle.dumps(check.run_state())))
         assert check.run_state() is None
     assert [(d.code, d.location.path, d.found) for d in main.finish_run()] == [("CON001", "a10.zh.txt", "乌沙可夫")]
+
+
+def run_texts(articles: list[tuple[str, str]], jobs: int = 1) -> list[tuple[str, str, str]]:
+    """Like :func:`run`, but the texts are whole files (directives
+    included), linted through ``lint_many`` as the command line does."""
+    import tempfile
+    from pathlib import Path
+
+    from ruconsist.pairing import FilePair
+
+    pm = get_plugin_manager(load_entrypoints=False)
+    pm.register(_Register())
+    rules = RuleSet([load_pack(TRANSLIT, display="rules/transliteration.yaml")])
+    linter = Linter(Config(select=("CON", "SUP")), pm=pm, rules=rules, jobs=jobs)
+    with tempfile.TemporaryDirectory() as d:
+        pairs = []
+        for i, (ru, zh) in enumerate(articles, 1):
+            ru_path, zh_path = Path(d) / f"a{i}.ru.md", Path(d) / f"a{i}.zh.md"
+            ru_path.write_text(ru, encoding="utf-8")
+            zh_path.write_text(zh, encoding="utf-8")
+            pairs.append(FilePair(ru=ru_path, zh=zh_path))
+        per_pair = [d for r in linter.lint_many(pairs) for d in r.diagnostics]
+        assert per_pair == []
+        return [(d.code, Path(d.location.path).name, d.found or "") for d in linter.finish_run()]
+
+
+def test_a_run_level_finding_is_disabled_by_a_directive_in_either_file() -> None:
+    articles = [(ru + "\n", zh + "\n") for ru, zh in USHAKOV]
+    outlier_ru = "В заключение Ушаков поблагодарил коллег.\n"
+    outlier_zh = "最后，乌沙可夫感谢了同事们。\n"
+    assert run_texts(articles + [(outlier_ru, outlier_zh)]) == [("CON001", "a10.zh.md", "乌沙可夫")]
+    # The rendering is deliberate here (a quoted older spelling): the
+    # translator says so on the Chinese line...
+    marked_zh = "<!-- ruconsist: disable-next-line CON001 -->\n" + outlier_zh
+    assert run_texts(articles + [(outlier_ru, marked_zh)]) == []
+    # Worker processes send the directives back with the findings.
+    assert run_texts(articles + [(outlier_ru, marked_zh)], jobs=2) == []
+    assert run_texts(articles + [(outlier_ru, outlier_zh)], jobs=2) == [("CON001", "a10.zh.md", "乌沙可夫")]
+    # ...or on the Russian one, which the finding names as its counterpart.
+    marked_ru = "<!-- ruconsist: disable-next-line CON -->\n" + outlier_ru
+    assert run_texts(articles + [(marked_ru, outlier_zh)]) == []
+    # A directive for another code leaves it reported.
+    other = "<!-- ruconsist: disable-next-line CON002 -->\n" + outlier_zh
+    assert run_texts(articles + [(outlier_ru, other)]) == [("CON001", "a10.zh.md", "乌沙可夫")]
