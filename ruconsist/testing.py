@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from ruconsist.config import Config
 from ruconsist.diagnostic import Diagnostic
@@ -12,6 +13,9 @@ from ruconsist.document import Document
 from ruconsist.engine import Linter
 from ruconsist.readers.text import TextReader
 from ruconsist.rules import RuleSet, load_pack, load_rules
+
+if TYPE_CHECKING:
+    import pluggy
 
 
 @lru_cache(maxsize=8)
@@ -21,12 +25,12 @@ def _rules(packs: tuple[str, ...], defaults: bool) -> RuleSet:
 
 def linter(
     *, select: Sequence[str] | None = None, packs: Sequence[str] = (), defaults: bool = True,
-    rules: RuleSet | None = None, config: Config | None = None,
+    rules: RuleSet | None = None, config: Config | None = None, pm: pluggy.PluginManager | None = None,
 ) -> Linter:
     cfg = config or Config()
     if select is not None:
         cfg = cfg.with_cli(select=tuple(select))
-    return Linter(cfg, rules=rules or _rules(tuple(packs), defaults))
+    return Linter(cfg, pm=pm, rules=rules or _rules(tuple(packs), defaults))
 
 
 def lint_texts(
@@ -38,16 +42,34 @@ def lint_texts(
     defaults: bool = True,
     rules: RuleSet | None = None,
     config: Config | None = None,
+    pm: pluggy.PluginManager | None = None,
     ru_path: str = "a.ru.txt",
     zh_path: str = "a.zh.txt",
 ) -> list[Diagnostic]:
     """Lint ``ru`` against ``zh`` (paragraphs split on blank lines and
     aligned as for real files)."""
-    lint = linter(select=select, packs=packs, defaults=defaults, rules=rules, config=config)
+    lint = linter(select=select, packs=packs, defaults=defaults, rules=rules, config=config, pm=pm)
+    return _lint_pair(lint, ru, zh, ru_path, zh_path)
+
+
+def _lint_pair(lint: Linter, ru: str, zh: str, ru_path: str, zh_path: str) -> list[Diagnostic]:
     reader = TextReader()
     ru_parsed = reader.read(Document(ru_path, ru), "ru", lint.config)
     zh_parsed = reader.read(Document(zh_path, zh), "zh", lint.config)
     return lint.lint_parsed(ru_parsed, zh_parsed)[1]
+
+
+def lint_run(articles: Sequence[tuple[str, str]], **options) -> list[Diagnostic]:  # type: ignore[no-untyped-def]
+    """Lint several ``(ru, zh)`` texts as the pairs ``a1.ru.txt``/
+    ``a1.zh.txt``, ``a2…`` of one run, then finish the run: each pair's
+    findings in order, then those of the run-level checks (CON001,
+    CON002, a plugin's ``finish_run``).  ``options`` are
+    :func:`linter`'s."""
+    lint = linter(**options)
+    out: list[Diagnostic] = []
+    for i, (ru, zh) in enumerate(articles, 1):
+        out += _lint_pair(lint, ru, zh, f"a{i}.ru.txt", f"a{i}.zh.txt")
+    return out + lint.finish_run()
 
 
 def findings(ru: str, zh: str, *, select: Sequence[str] | None = None, **kw) -> list[tuple[str, str, str]]:  # type: ignore[no-untyped-def]

@@ -247,3 +247,12 @@ def test_a_run_level_finding_is_disabled_by_a_directive_in_either_file() -> None
     # A directive for another code leaves it reported.
     other = "<!-- ruconsist: disable-next-line CON002 -->\n" + outlier_zh
     assert run_texts(articles + [(outlier_ru, other)]) == [("CON001", "a10.zh.md", "乌沙可夫")]
+
+
+def test_the_testing_helper_runs_several_pairs_and_finishes_the_run() -> None:
+    from ruconsist.testing import lint_run
+
+    outlier = ("В заключение Ушаков поблагодарил коллег.", "最后，乌沙可夫感谢了同事们。")
+    rules = RuleSet([load_pack(TRANSLIT, display="rules/transliteration.yaml")])
+    found = lint_run(USHAKOV + [outlier], select=["CON"], rules=rules)
+    assert [(d.code, d.location.path, d.found) for d in found] == [("CON001", "a10.zh.txt", "乌沙可夫")]
