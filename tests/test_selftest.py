@@ -275,3 +275,52 @@ def test_shipped_packs_alone_are_not_tested_on_load(monkeypatch) -> None:
 
     monkeypatch.setattr(selftest, "run_selftest", must_not_run)
     assert selftest.verify_on_load(Linter(Config()), io.StringIO()) is None
+
+
+VOCAB_EXAMPLES = """version: 1
+pack: house-vocab
+vocab:
+  numbers:
+    ru:
+      magnitudes:
+        - factor: 1000000
+          forms: [лимон, лимона, лимонов]
+          examples:
+            pass:
+              - {ru: 'Сделка на 3 лимона рублей.', zh: '交易金额300万卢布。'}
+            fail:
+              - {ru: 'Сделка на 3 лимона рублей.', zh: '交易金额3万卢布。', codes: [NUM002]}
+    units:
+      - dimension: length
+        factor: 1066.8
+        ru: [верста, версты, верст]
+        zh: [俄里]
+        examples:
+          pass:
+            - {ru: 'До станции 5 верст.', zh: '距车站5俄里。'}
+  dates:
+    month_abbreviations:
+      ru:
+        9: [сентбр]
+      examples:
+        pass:
+          - {ru: 'Москва, 4 сентбр. 2026 года.', zh: '2026年9月4日，莫斯科。'}
+        fail:
+          - {ru: 'Москва, 4 сентбр. 2026 года.', zh: '2026年10月4日，莫斯科。', codes: [DAT001]}
+"""
+
+
+def test_examples_on_vocabulary_entries_load_and_run(shipped_rules) -> None:
+    # The number and date validators accept ``examples`` wherever
+    # ``rules test`` looks for them: a house word comes with its proof.
+    pack = load_pack_text(VOCAB_EXAMPLES, "house-vocab.yaml")
+    report = selftest.run_selftest(RuleSet([*shipped_rules.packs, pack]), [pack])
+    got = [(r.kind, r.rule, r.line, r.ok) for r in report.results]
+    assert got == [
+        ("vocab", "numbers.ru.magnitudes[0] (factor 1000000)", 11, True),
+        ("vocab", "numbers.ru.magnitudes[0] (factor 1000000)", 13, True),
+        ("vocab", "numbers.units[0] (factor 1066.8)", 21, True),
+        ("vocab", "dates.month_abbreviations", 28, True),
+        # Only read with the new abbreviation: the check must see the date.
+        ("vocab", "dates.month_abbreviations", 30, True),
+    ]

@@ -273,7 +273,7 @@ def _merge_side(side: SideVocab, node: Any, lang: str, path: str, parent: Any) -
                 if not isinstance(entry, dict):
                     raise _err(f"{what} entries must be mappings with '{vkey}' and 'forms'", path, sub, i)
                 for k in entry:
-                    if k not in (vkey, "forms", "note"):
+                    if k not in (vkey, "forms", "note", "examples"):
                         raise _err(
                             f"unknown key {k!r} in a {what} entry{_suggest(k, (vkey, 'forms'))}",
                             path, entry, k,
@@ -330,7 +330,7 @@ def compile_vocab(entries: Iterable[tuple[Any, Any]]) -> NumberVocab:
                 _merge_side(ru if key == "ru" else zh, sub, key, path, node)
             elif key == "units":
                 _merge_units(units, sub, path, node)
-            else:
+            elif key != "examples":  # run by ``ruconsist rules test``
                 raise _err(
                     f"unknown key {key!r}{_suggest(key, ('settings', 'units', 'ru', 'zh'))}", path, node, key
                 )
@@ -349,7 +349,7 @@ def compile_vocab(entries: Iterable[tuple[Any, Any]]) -> NumberVocab:
     )
 
 
-UNIT_KEYS = ("dimension", "factor", "offset", "ru", "zh", "note")
+UNIT_KEYS = ("dimension", "factor", "offset", "ru", "zh", "note", "examples")
 
 
 def _merge_units(units: dict[str, dict[str, tuple[str, Fraction, Fraction]]], node: Any, path: str,
