@@ -74,12 +74,12 @@ def key_for(*parts: str) -> str:
     return h.hexdigest()[:32]
 
 
-def cached(name: str, key: str, build: Callable[[], T]) -> T:
-    """``build()`` once per ``key``; later runs load the stored result."""
-    directory = cache_dir()
-    if directory is None:
-        return build()
-    path = directory / f"{name}-{key}.pickle"
+_MISSING = object()
+
+
+def load_entry(path: Path, default: object = None) -> object:
+    """The value stored at ``path``, or ``default`` for a missing,
+    truncated or foreign file."""
     try:
         with path.open("rb") as fh:
             if fh.read(len(MAGIC)) == MAGIC:
@@ -88,12 +88,29 @@ def cached(name: str, key: str, build: Callable[[], T]) -> T:
         pass
     except Exception:  # a truncated or foreign file: rebuild it
         pass
-    value = build()
+    return default
+
+
+def store_entry(path: Path, value: object) -> None:
+    """Write ``value`` at ``path`` atomically; a read-only home or a full
+    disk must not stop a lint run, so write errors are ignored."""
     try:
         from ruconsist.atomic import write_atomic
 
         write_atomic(path, MAGIC + pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
     except OSError:
-        # A read-only home or a full disk must not stop a lint run.
         pass
+
+
+def cached(name: str, key: str, build: Callable[[], T]) -> T:
+    """``build()`` once per ``key``; later runs load the stored result."""
+    directory = cache_dir()
+    if directory is None:
+        return build()
+    path = directory / f"{name}-{key}.pickle"
+    value = load_entry(path, _MISSING)
+    if value is not _MISSING:
+        return value  # type: ignore[return-value]
+    value = build()
+    store_entry(path, value)
     return value

@@ -41,6 +41,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields, replace
 from typing import TYPE_CHECKING, Any
 
+from ruconsist import regexcache
+
 if TYPE_CHECKING:
     from ruconsist.checks.base import PairContext
     from ruconsist.document import SegmentPair
@@ -324,7 +326,7 @@ class _Lazy:
     def compiled(self) -> re.Pattern[str]:
         rx = self._rx
         if rx is None:
-            rx = self._rx = re.compile(self.pattern, self.flags)
+            rx = self._rx = regexcache.compile(self.pattern, self.flags)
         return rx
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:

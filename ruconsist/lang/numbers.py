@@ -51,6 +51,7 @@ from fractions import Fraction
 from functools import lru_cache
 from typing import Any
 
+from ruconsist import regexcache
 from ruconsist.errors import RuleError
 from ruconsist.yamlio import line_of
 
@@ -567,15 +568,15 @@ def _regex(vocab: NumberVocab, name: str, build) -> re.Pattern[str]:  # type: ig
 def _words_after(forms: Iterable[str]) -> re.Pattern[str]:
     alt = _alternation(forms)
     if not alt:
-        return re.compile(r"(?!x)x")
-    return re.compile(rf"[ \u00a0\u202f\u2009]*(?:{alt})(?![а-яa-z0-9])")
+        return regexcache.compile(r"(?!x)x")
+    return regexcache.compile(rf"[ \u00a0\u202f\u2009]*(?:{alt})(?![а-яa-z0-9])")
 
 
 def _words_before(forms: Iterable[str]) -> re.Pattern[str]:
     alt = _alternation(forms)
     if not alt:
-        return re.compile(r"(?!x)x")
-    return re.compile(rf"(?<![а-яa-z])(?:{alt})[ \u00a0\u202f\u2009]*$")
+        return regexcache.compile(r"(?!x)x")
+    return regexcache.compile(rf"(?<![а-яa-z])(?:{alt})[ \u00a0\u202f\u2009]*$")
 
 
 def _ru_patterns(vocab: NumberVocab) -> dict[str, re.Pattern[str]]:
@@ -584,34 +585,34 @@ def _ru_patterns(vocab: NumberVocab) -> dict[str, re.Pattern[str]]:
         mags = ru.valued.get("magnitudes", {})
         percent = ru.list("percent")
         return {
-            "mag": re.compile(rf"[ \u00a0\u202f\u2009]*({_alternation(mags)})(?![а-яa-z0-9])"),
-            "percent": re.compile(rf"[ \u00a0\u202f\u2009]*({_alternation(percent)})(?![а-яa-z0-9])"),
+            "mag": regexcache.compile(rf"[ \u00a0\u202f\u2009]*({_alternation(mags)})(?![а-яa-z0-9])"),
+            "percent": regexcache.compile(rf"[ \u00a0\u202f\u2009]*({_alternation(percent)})(?![а-яa-z0-9])"),
             "year": _words_after(ru.list("year_after")),
             "century": _words_after(ru.list("century_after")),
-            "time": re.compile(
+            "time": regexcache.compile(
                 rf"(?:[ \u00a0\u202f\u2009]+час[а-я]*)?{_words_after(ru.list('time_after')).pattern}"
             ),
             "approx_before": _words_before(ru.list("approx_before")),
             "approx_after": _words_after(ru.list("approx_after")),
             "reference": _words_before(ru.list("reference_before")),
             "roman_next": _words_after(ru.list("roman_before")),
-            "names": re.compile(rf"(?<![а-яa-z])(?:{_alternation(ru.list('names'))})(?![а-яa-z])")
-            if ru.list("names") else re.compile(r"(?!x)x"),
-            "compound": re.compile(
+            "names": regexcache.compile(rf"(?<![а-яa-z])(?:{_alternation(ru.list('names'))})(?![а-яa-z])")
+            if ru.list("names") else regexcache.compile(r"(?!x)x"),
+            "compound": regexcache.compile(
                 rf"(?<![а-яa-z])({_alternation(ru.valued.get('compound_prefixes', {}))})"
                 rf"(?:{_alternation(ru.list('compound_stems'))})[а-я]*"
             ),
-            "mult_stem": re.compile(
+            "mult_stem": regexcache.compile(
                 rf"(?<![а-яa-z])({_alternation(ru.valued.get('multiple_stems', {}))})[а-я]*"
             ),
-            "suffix": re.compile(r"[-\u2010\u2011]([а-я]+)"),
-            "unit": re.compile(
+            "suffix": regexcache.compile(r"[-\u2010\u2011]([а-я]+)"),
+            "unit": regexcache.compile(
                 rf"[ \u00a0\u202f\u2009]*({_alternation(vocab.units['ru'])})(?![а-яa-z0-9])"
-            ) if vocab.units["ru"] else re.compile(r"(?!x)x"),
-            "implicit_one": re.compile(rf"(?<![а-я])(?:{_alternation(ru.list('implicit_one'))})(?![а-я])")
-            if ru.list("implicit_one") else re.compile(r"(?!x)x"),
-            "raz": re.compile(r"[ \u00a0\u202f\u2009]+раз(?:а)?(?![а-я])"),
-            "v_before": re.compile(r"(?<![а-я])в[ \u00a0\u202f\u2009]+$"),
+            ) if vocab.units["ru"] else regexcache.compile(r"(?!x)x"),
+            "implicit_one": regexcache.compile(rf"(?<![а-я])(?:{_alternation(ru.list('implicit_one'))})(?![а-я])")
+            if ru.list("implicit_one") else regexcache.compile(r"(?!x)x"),
+            "raz": regexcache.compile(r"[ \u00a0\u202f\u2009]+раз(?:а)?(?![а-я])"),
+            "v_before": regexcache.compile(r"(?<![а-я])в[ \u00a0\u202f\u2009]+$"),
         }
 
     return _regex(vocab, "ru", build)  # type: ignore[return-value]
@@ -639,7 +640,7 @@ def _ru_month_pattern(abbrevs: tuple[str, ...]) -> re.Pattern[str]:
     names = set(ru_month_names())
     names.update(a.rstrip(".") for a in abbrevs)
     alt = _alternation(names)
-    return re.compile(rf"[ \u00a0\u202f\u2009]*(?:{alt})\.?(?![а-я])")
+    return regexcache.compile(rf"[ \u00a0\u202f\u2009]*(?:{alt})\.?(?![а-я])")
 
 
 @lru_cache(maxsize=1)
@@ -1055,12 +1056,12 @@ def _zh_patterns(vocab: NumberVocab) -> dict[str, Any]:
         }
         return {
             "numchars": numchars,
-            "numeral": re.compile(
+            "numeral": regexcache.compile(
                 rf"[{re.escape(numchars)}]+(?:点[{re.escape(''.join(digits))}]+)?"
             ),
-            "mags": re.compile(rf"[{re.escape(''.join(mags))}{re.escape(''.join(units))}]+"),
-            "cls": re.compile(rf"(?:{_zh_alt(cls)})") if cls else re.compile(r"(?!x)x"),
-            "after": {k: re.compile(f"(?:{v})") if v else re.compile(r"(?!x)x") for k, v in after.items()},
+            "mags": regexcache.compile(rf"[{re.escape(''.join(mags))}{re.escape(''.join(units))}]+"),
+            "cls": regexcache.compile(rf"(?:{_zh_alt(cls)})") if cls else regexcache.compile(r"(?!x)x"),
+            "after": {k: regexcache.compile(f"(?:{v})") if v else regexcache.compile(r"(?!x)x") for k, v in after.items()},
             "approx_before": _zh_before(zh.list("approx_before")),
             "vague_before": _zh_before(zh.list("vague_before")),
             "weekday_before": _zh_before(zh.list("weekday_before")),
@@ -1068,10 +1069,10 @@ def _zh_patterns(vocab: NumberVocab) -> dict[str, Any]:
             "percent_before": _zh_before(zh.list("percent_before")),
             "permille_before": _zh_before(zh.list("permille_before")),
             "reference_before": _zh_before(zh.list("reference_before")),
-            "unit": re.compile(_zh_alt(vocab.units["zh"]), re.I) if vocab.units["zh"] else re.compile(r"(?!x)x"),
-            "not_numbers": re.compile(_zh_alt(zh.list("not_numbers"))) if zh.list("not_numbers") else None,
-            "names": re.compile(_zh_alt(zh.list("names"))) if zh.list("names") else None,
-            "multiples": re.compile(_zh_alt(zh.valued.get("multiples", {})))
+            "unit": regexcache.compile(_zh_alt(vocab.units["zh"]), re.I) if vocab.units["zh"] else regexcache.compile(r"(?!x)x"),
+            "not_numbers": regexcache.compile(_zh_alt(zh.list("not_numbers"))) if zh.list("not_numbers") else None,
+            "names": regexcache.compile(_zh_alt(zh.list("names"))) if zh.list("names") else None,
+            "multiples": regexcache.compile(_zh_alt(zh.valued.get("multiples", {})))
             if zh.valued.get("multiples") else None,
             "fraction_mark": (zh.list("fraction_mark") or ["分之"])[0],
         }
@@ -1085,7 +1086,7 @@ def _zh_alt(forms: Iterable[str]) -> str:
 
 def _zh_before(forms: Iterable[str]) -> re.Pattern[str]:
     alt = _zh_alt(forms)
-    return re.compile(rf"(?:{alt})[ \u00a0]*$") if alt else re.compile(r"(?!x)x")
+    return regexcache.compile(rf"(?:{alt})[ \u00a0]*$") if alt else regexcache.compile(r"(?!x)x")
 
 
 def parse_zh_numeral(s: str, vocab: NumberVocab) -> Fraction | None:
@@ -1691,7 +1692,7 @@ class _MonthGated:
         if not self.gate.search(norm):
             return ()
         if self._rx is None:
-            self._rx = re.compile(self.source)
+            self._rx = regexcache.compile(self.source)
         return self._rx.finditer(norm)
 
 
