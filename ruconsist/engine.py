@@ -403,21 +403,56 @@ class Linter:
         self, raw: Sequence[tuple[list[Segment], list[Segment]]], start: int, ctx: PairContext, size: int = CHUNK
     ) -> list[Diagnostic]:
         beads, found = self.wrap_beads(raw[start : start + size], start)
-        sub = PairContext(
-            ru_doc=ctx.ru_doc,
-            zh_doc=ctx.zh_doc,
-            rules=ctx.rules,
-            config=ctx.config,
-            beads=[b for b in beads if b.ru and b.zh and not b.memo.get("skip")],
-            header=ctx.header,
-            state={**ctx.state, "alignment": found, "all_beads": beads},
-        )
+        sub = _sub_context(ctx, beads, found)
         diags: list[Diagnostic] = []
         for check in self.checks:
+            if check.context_beads:
+                diags.extend(self._check_in_context(check, raw, start, beads, ctx))
+                continue
             for bead in sub.beads:
                 diags.extend(check.check(bead, sub))
             diags.extend(check.finish_pair(sub))
         return diags
+
+    def _check_in_context(
+        self,
+        check: Check,
+        raw: Sequence[tuple[list[Segment], list[Segment]]],
+        start: int,
+        beads: list[SegmentPair],
+        ctx: PairContext,
+    ) -> list[Diagnostic]:
+        """Run a check that carries state across beads over ``beads``
+        (one chunk, from ``start``) widened by ``check.context_beads``
+        checked beads on either side; keep its findings in the chunk."""
+        need = check.context_beads
+        end = start + len(beads)
+
+        def widen(a: int, b: int) -> list[SegmentPair]:
+            return self.wrap_beads(raw[a:b], a)[0] if a < b else []
+
+        def checked(bs: list[SegmentPair]) -> int:
+            return sum(1 for x in bs if x.ru and x.zh and not x.memo.get("skip"))
+
+        step = need
+        before = widen(max(0, start - step), start)
+        while checked(before) < need and start - step > 0:
+            step *= 2
+            before = widen(max(0, start - step), start)
+        step = need
+        after = widen(end, min(len(raw), end + step))
+        while checked(after) < need and end + step < len(raw):
+            step *= 2
+            after = widen(end, min(len(raw), end + step))
+        around = before + beads + after
+        sub = _sub_context(ctx, around, [])
+        check.begin_pair(sub)
+        out: list[Diagnostic] = []
+        for bead in sub.beads:
+            out.extend(check.check(bead, sub))
+        out.extend(check.finish_pair(sub))
+        own = {b.id for b in beads}
+        return [d for d in out if d.segment in own]
 
     def raw_beads(self, ru: Parsed, zh: Parsed) -> list[tuple[list[Segment], list[Segment]]]:
         """Aligned (ru segments, zh segments) in reading order."""
@@ -462,6 +497,19 @@ class Linter:
 
 _WORKER: Linter | None = None
 _CHUNK_JOB: tuple[Any, PairContext] | None = None
+
+
+def _sub_context(ctx: PairContext, beads: list[SegmentPair], found: list[tuple[str, Any]]) -> PairContext:
+    """The context of a stretch of a pair's beads, checked on its own."""
+    return PairContext(
+        ru_doc=ctx.ru_doc,
+        zh_doc=ctx.zh_doc,
+        rules=ctx.rules,
+        config=ctx.config,
+        beads=[b for b in beads if b.ru and b.zh and not b.memo.get("skip")],
+        header=ctx.header,
+        state={**ctx.state, "alignment": found, "all_beads": beads},
+    )
 
 
 def _can_fork() -> bool:

@@ -238,3 +238,40 @@ def test_by_default_a_large_run_uses_workers_and_finds_the_same(tmp_path: Path, 
             for r in Linter(Config(align="lines"), rules=rules, jobs=None).lint_many(pairs)]
     assert started == ["fork"]
     assert auto == one
+
+
+#: Quotations that open in one line and close in a later one, and marks
+#: that never close: TYP003 must pair them the same way whichever chunk
+#: boundary falls between them.
+QUOTED = [
+    ("Он начал: «Мы готовы к диалогу,", "他开始说：“我们准备对话，"),
+    ("и мы его продолжим».", "我们将继续对话。”"),
+    ("Стороны (Россия и Китай договорились.", "双方（俄罗斯和中国达成一致。"),
+    ("Встреча прошла в Пекине.", "会晤在北京举行。"),
+    ("«Это важный шаг,", "“这是重要的一步，"),
+    ("— добавил он.", "——他补充说。"),
+    ("Пресс-секретарь ответил «нет.", "新闻秘书回答“不。"),
+    ("Переговоры продолжатся завтра.", "谈判将于明天继续。"),
+]
+
+
+@pytest.mark.parametrize("chunk", [3, 4, 5, 7])
+def test_quotation_marks_pair_up_across_chunks_checked_in_workers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk: int
+) -> None:
+    monkeypatch.setattr(engine, "CHUNK", chunk)
+    lines = [QUOTED[i % len(QUOTED)] for i in range(48)]
+    ru, zh = tmp_path / "q.ru.txt", tmp_path / "q.zh.txt"
+    ru.write_text("\n".join(a for a, _ in lines) + "\n", encoding="utf-8")
+    zh.write_text("\n".join(b for _, b in lines) + "\n", encoding="utf-8")
+    rules = load_rules()
+
+    def run(jobs: int) -> list[tuple[str, str, int, int, str]]:
+        linter = Linter(Config(align="lines", select=("TYP003",)), rules=rules, jobs=jobs)
+        [result] = linter.lint_many([FilePair(ru=ru, zh=zh)])
+        assert result.error is None
+        return sorted((d.code, d.location.lang, d.location.line, d.location.column, d.message) for d in result.diagnostics)
+
+    one = run(1)
+    assert len(one) >= 12  # the unclosed ( and « of every repeat, both sides
+    assert run(2) == one

@@ -61,6 +61,14 @@ class Check:
     #: Other codes this module reports (code -> (slug, category, severity))
     #: when one class emits several closely related findings.
     extra_codes: ClassVar[dict[str, tuple[str, str, Severity]]] = {}
+    #: For a check whose :meth:`check` carries state from one bead to the
+    #: next (TYP003 pairs quotation marks across paragraphs): how many
+    #: checked beads before and after a stretch of beads decide its
+    #: findings.  When worker processes check a large pair in chunks, such
+    #: a check runs over each chunk widened by this many beads on either
+    #: side, from a fresh :meth:`begin_pair`, and keeps only its findings
+    #: inside the chunk, so that they are the findings of one process.
+    context_beads: ClassVar[int] = 0
 
     def __init__(self, rules: RuleSet, config: Config) -> None:
         self.rules = rules

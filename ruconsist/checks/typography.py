@@ -623,6 +623,9 @@ class UnbalancedBrackets(_Typography):
 
     code = "TYP003"
     slug = "unbalanced-brackets"
+    # A mark waits CARRY paragraphs for its partner; every checked bead
+    # feeds at least one paragraph per side.
+    context_beads = CARRY + 1
 
     def begin_pair(self, ctx: PairContext) -> None:
         ctx.state[self.code] = {lang: Tracker(lang) for lang in ("ru", "zh")}
