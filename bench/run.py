@@ -169,6 +169,9 @@ def load() -> str:
         return "load average unknown"
 
 
+PARTS = ("cold", "throughput", "jobs", "po")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
@@ -176,6 +179,10 @@ def main() -> int:
     ap.add_argument("--terms", type=int, default=10_000)
     ap.add_argument("--md-files", type=int, default=2000)
     ap.add_argument("--skip-peer", action="store_true", help="do not run pofilter")
+    ap.add_argument(
+        "--only", action="append", choices=PARTS, metavar="PART",
+        help=f"run only this part ({', '.join(PARTS)}); may be repeated",
+    )
     args = ap.parse_args()
     if not args.corpus.is_dir():
         print(f"corpus not found at {args.corpus}: give --corpus DIR", file=sys.stderr)
@@ -202,87 +209,92 @@ def main() -> int:
         md = write_markdown_tree(big, work, args.md_files)
         one_ru, one_zh = write_lines(base[:5], work, "one")
 
-        print("\n== cold start (one short pair; the pre-commit case)")
-        t_pass, _ = best_of(5, [py, "-c", "pass"])
-        run(rc + ["check", "--ru", str(one_ru), "--zh", str(one_zh)], env)  # warm the cache
-        t_one, rss_one = best_of(5, rc + ["check", "--ru", str(one_ru), "--zh", str(one_zh)], env)
-        print(f"  python -c pass          {t_pass:7.3f} s")
-        print(f"  ruconsist, warm cache   {t_one:7.3f} s   ({t_one / t_pass:.1f}x python start, {rss_one:.0f} MB)")
-        shutil.rmtree(cache, ignore_errors=True)
-        t_cold, _ = run(rc + ["check", "--ru", str(one_ru), "--zh", str(one_zh)], env)[:2]
-        print(f"  ruconsist, cold cache   {t_cold:7.3f} s   (warm/cold {t_one / t_cold:.2f})")
-
+        parts = set(args.only or PARTS)
+        if "cold" in parts:
+            cold_start(py, rc, env, cache, one_ru, one_zh)
         lines = ["--align", "lines"]
         with_pack = ["--rules", str(pack)]
-        print(f"\n== whole corpus, all checks, default packs + {args.terms} terms")
-        run(rc + ["check", *lines, str(small_dir), *with_pack], env)  # cache
-        t10, rss10, _ = run(rc + ["check", *lines, str(small_dir), *with_pack], env)
-        c10 = LAST_CPU[0]
-        t100, rss100, _ = run(rc + ["check", *lines, str(big_dir), *with_pack], env)
-        c100 = LAST_CPU[0]
-        print(f"  {len(small):>7} pairs  {t10:7.2f} s  {len(small) / t10:9.0f} pairs/s  {mb_s / t10:6.2f} MB/s  peak {rss10:.0f} MB"
-              f"  (CPU {c10:.2f} s, {len(small) / c10:.0f} pairs per CPU second)")
-        print(f"  {len(big):>7} pairs  {t100:7.2f} s  {len(big) / t100:9.0f} pairs/s  {mb / t100:6.2f} MB/s  peak {rss100:.0f} MB"
-              f"  (CPU {c100:.2f} s, {len(big) / c100:.0f} pairs per CPU second)")
-        print(f"  scaling 10x pairs -> {t100 / t10:.1f}x time, {c100 / c10:.1f}x CPU (linear would be 10x)")
-        t_nopack, _, _ = run(rc + ["check", *lines, str(big_dir)], env)
-        c_nopack = LAST_CPU[0]
-        print(f"  default packs only      {t_nopack:7.2f} s  ({len(big) / t_nopack:.0f} pairs/s, CPU {c_nopack:.2f} s);"
-              f" the extra terms cost {c100 / c_nopack:.2f}x CPU")
-
-        help_text = subprocess.run(rc + ["check", "--help"], capture_output=True, text=True).stdout
-        if "--jobs" not in help_text:
-            # The engine's Linter(jobs=N), driven by bench/jobs.py.
-            print("\n== processes (Linter(jobs=N) through bench/jobs.py)")
-            first = sorted(big_dir.glob("*.ru.txt"))[0]
-            jobs_py = [py, str(ROOT / "bench" / "jobs.py"), str(first), str(first).replace(".ru.", ".zh."), "--rules", str(pack)]
-            tj1, _, _ = run(jobs_py + ["--jobs", "1"], env)
-            cj1 = LAST_CPU[0]
-            tj2, rj2, _ = run(jobs_py + ["--jobs", "2"], env)
-            cj2 = LAST_CPU[0]
-            print(f"  jobs=1 {tj1:7.2f} s (CPU {cj1:.2f} s)   jobs=2 {tj2:7.2f} s (CPU {cj2:.2f} s)"
-                  f"   speed-up {tj1 / tj2:.2f}x  (peak {rj2:.0f} MB per process)")
-            print(f"  ({load()}: with other work on the machine the wall-time speed-up is lower than the CPU split allows)")
-        if "--jobs" in help_text:
-            print("\n== processes (--jobs)")
-            tj1, _, _ = run(rc + ["check", *lines, "--jobs", "1", str(big_dir), *with_pack], env)
-            cj1 = LAST_CPU[0]
-            tj2, rj2, _ = run(rc + ["check", *lines, "--jobs", "2", str(big_dir), *with_pack], env)
-            cj2 = LAST_CPU[0]
-            print(f"  --jobs 1 {tj1:7.2f} s (CPU {cj1:.2f} s)   --jobs 2 {tj2:7.2f} s (CPU {cj2:.2f} s)"
-                  f"   speed-up {tj1 / tj2:.2f}x  (peak {rj2:.0f} MB)")
-            one = sorted(big_dir.glob("*.ru.txt"))[0]
-            one_zh = Path(str(one).replace(".ru.", ".zh."))
-            tk1, _, _ = run(rc + ["check", *lines, "--jobs", "1", "--ru", str(one), "--zh", str(one_zh), *with_pack], env)
-            tk2, _, _ = run(rc + ["check", *lines, "--jobs", "2", "--ru", str(one), "--zh", str(one_zh), *with_pack], env)
-            print(f"  one pair of {PER_FILE} lines (chunks in workers): --jobs 1 {tk1:.2f} s, --jobs 2 {tk2:.2f} s,"
-                  f" speed-up {tk1 / tk2:.2f}x")
-            tm1, _, _ = run(rc + ["check", "--jobs", "1", str(md), *with_pack], env)
-            tm2, _, _ = run(rc + ["check", "--jobs", "2", str(md), *with_pack], env)
-            print(f"  {args.md_files} Markdown pairs: --jobs 1 {tm1:.2f} s, --jobs 2 {tm2:.2f} s, speed-up {tm1 / tm2:.2f}x")
-        else:
-            print("\n== Markdown tree")
-            tm, rm, _ = run(rc + ["check", str(md), *with_pack], env)
-            print(f"  {args.md_files} Markdown pairs: {tm:.2f} s ({len(big) / tm:.0f} pairs/s, peak {rm:.0f} MB)")
-
-        print(f"\n== PO files (RU msgid, ZH msgstr; {PER_FILE} entries each)")
-        tpo, rpo, code = run(rc + ["check", str(po), *with_pack], env)
-        cpo = LAST_CPU[0]
-        print(f"  ruconsist, all checks   {tpo:7.2f} s   ({len(big) / tpo:.0f} pairs/s, CPU {cpo:.2f} s, peak {rpo:.0f} MB)")
-        if not args.skip_peer:
-            pofilter = shutil.which("pofilter") or str(Path(py).parent / "pofilter")
-            if Path(pofilter).exists():
-                tpf, rpf, _ = run([pofilter, "-t", "numbers", "--nofuzzy", str(po), str(work / "pofilter-out")])
-                cpf = LAST_CPU[0]
-                print(f"  pofilter -t numbers     {tpf:7.2f} s   ({len(big) / tpf:.0f} pairs/s, CPU {cpf:.2f} s, peak {rpf:.0f} MB)")
-                print(f"  ruconsist (every check) is {tpf / tpo:.2f}x the throughput of pofilter (numbers only);"
-                      f" per CPU second {cpf / cpo:.2f}x")
-            else:
-                print("  pofilter not installed (pip install translate-toolkit) — peer skipped")
+        if "throughput" in parts:
+            throughput(rc, env, lines, with_pack, args, small, big, small_dir, big_dir, mb, mb_s)
+        if "jobs" in parts:
+            processes(rc, env, lines, with_pack, args, big_dir, md)
+        if "po" in parts:
+            peer(py, rc, env, with_pack, args, big, po, work)
         print(f"\n{load()}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0
+
+
+def cold_start(py, rc, env, cache, one_ru, one_zh) -> None:  # type: ignore[no-untyped-def]
+    print("\n== cold start (one short pair; the pre-commit case)")
+    t_pass, _ = best_of(5, [py, "-c", "pass"])
+    run(rc + ["check", "--ru", str(one_ru), "--zh", str(one_zh)], env)  # warm the cache
+    t_one, rss_one = best_of(5, rc + ["check", "--ru", str(one_ru), "--zh", str(one_zh)], env)
+    print(f"  python -c pass          {t_pass:7.3f} s")
+    print(f"  ruconsist, warm cache   {t_one:7.3f} s   ({t_one / t_pass:.1f}x python start, {rss_one:.0f} MB)")
+    shutil.rmtree(cache, ignore_errors=True)
+    t_cold, _ = run(rc + ["check", "--ru", str(one_ru), "--zh", str(one_zh)], env)[:2]
+    print(f"  ruconsist, cold cache   {t_cold:7.3f} s   (warm/cold {t_one / t_cold:.2f})")
+
+
+def throughput(rc, env, lines, with_pack, args, small, big, small_dir, big_dir, mb, mb_s) -> None:  # type: ignore[no-untyped-def]
+    # One process: --jobs 1, since the default spreads a large run over
+    # every CPU.
+    lines = [*lines, "--jobs", "1"]
+    print(f"\n== whole corpus, all checks, one process, default packs + {args.terms} terms")
+    run(rc + ["check", *lines, str(small_dir), *with_pack], env)  # cache
+    t10, rss10, _ = run(rc + ["check", *lines, str(small_dir), *with_pack], env)
+    c10 = LAST_CPU[0]
+    t100, rss100, _ = run(rc + ["check", *lines, str(big_dir), *with_pack], env)
+    c100 = LAST_CPU[0]
+    print(f"  {len(small):>7} pairs  {t10:7.2f} s  {len(small) / t10:9.0f} pairs/s  {mb_s / t10:6.2f} MB/s  peak {rss10:.0f} MB"
+          f"  (CPU {c10:.2f} s, {len(small) / c10:.0f} pairs per CPU second)")
+    print(f"  {len(big):>7} pairs  {t100:7.2f} s  {len(big) / t100:9.0f} pairs/s  {mb / t100:6.2f} MB/s  peak {rss100:.0f} MB"
+          f"  (CPU {c100:.2f} s, {len(big) / c100:.0f} pairs per CPU second)")
+    print(f"  scaling 10x pairs -> {t100 / t10:.1f}x time, {c100 / c10:.1f}x CPU (linear would be 10x)")
+    t_nopack, _, _ = run(rc + ["check", *lines, str(big_dir)], env)
+    c_nopack = LAST_CPU[0]
+    print(f"  default packs only      {t_nopack:7.2f} s  ({len(big) / t_nopack:.0f} pairs/s, CPU {c_nopack:.2f} s);"
+          f" the extra terms cost {c100 / c_nopack:.2f}x CPU")
+
+
+def processes(rc, env, lines, with_pack, args, big_dir, md) -> None:  # type: ignore[no-untyped-def]
+    print("\n== processes (--jobs)")
+    tj1, _, _ = run(rc + ["check", *lines, "--jobs", "1", str(big_dir), *with_pack], env)
+    cj1 = LAST_CPU[0]
+    tj2, rj2, _ = run(rc + ["check", *lines, "--jobs", "2", str(big_dir), *with_pack], env)
+    cj2 = LAST_CPU[0]
+    print(f"  --jobs 1 {tj1:7.2f} s (CPU {cj1:.2f} s)   --jobs 2 {tj2:7.2f} s (CPU {cj2:.2f} s)"
+          f"   speed-up {tj1 / tj2:.2f}x  (peak {rj2:.0f} MB)")
+    tauto, _, _ = run(rc + ["check", *lines, str(big_dir), *with_pack], env)
+    print(f"  no --jobs (the default picks one process per CPU here): {tauto:.2f} s, speed-up {tj1 / tauto:.2f}x")
+    one = sorted(big_dir.glob("*.ru.txt"))[0]
+    one_zh = Path(str(one).replace(".ru.", ".zh."))
+    tk1, _, _ = run(rc + ["check", *lines, "--jobs", "1", "--ru", str(one), "--zh", str(one_zh), *with_pack], env)
+    tk2, _, _ = run(rc + ["check", *lines, "--jobs", "2", "--ru", str(one), "--zh", str(one_zh), *with_pack], env)
+    print(f"  one pair of {PER_FILE} lines (chunks in workers): --jobs 1 {tk1:.2f} s, --jobs 2 {tk2:.2f} s,"
+          f" speed-up {tk1 / tk2:.2f}x")
+    tm1, _, _ = run(rc + ["check", "--jobs", "1", str(md), *with_pack], env)
+    tm2, _, _ = run(rc + ["check", "--jobs", "2", str(md), *with_pack], env)
+    print(f"  {args.md_files} Markdown pairs: --jobs 1 {tm1:.2f} s, --jobs 2 {tm2:.2f} s, speed-up {tm1 / tm2:.2f}x")
+
+
+def peer(py, rc, env, with_pack, args, big, po, work) -> None:  # type: ignore[no-untyped-def]
+    print(f"\n== PO files (RU msgid, ZH msgstr; {PER_FILE} entries each)")
+    tpo, rpo, code = run(rc + ["check", "--jobs", "1", str(po), *with_pack], env)
+    cpo = LAST_CPU[0]
+    print(f"  ruconsist, all checks   {tpo:7.2f} s   ({len(big) / tpo:.0f} pairs/s, CPU {cpo:.2f} s, peak {rpo:.0f} MB)")
+    if not args.skip_peer:
+        pofilter = shutil.which("pofilter") or str(Path(py).parent / "pofilter")
+        if Path(pofilter).exists():
+            tpf, rpf, _ = run([pofilter, "-t", "numbers", "--nofuzzy", str(po), str(work / "pofilter-out")])
+            cpf = LAST_CPU[0]
+            print(f"  pofilter -t numbers     {tpf:7.2f} s   ({len(big) / tpf:.0f} pairs/s, CPU {cpf:.2f} s, peak {rpf:.0f} MB)")
+            print(f"  ruconsist (every check) is {tpf / tpo:.2f}x the throughput of pofilter (numbers only);"
+                  f" per CPU second {cpf / cpo:.2f}x")
+        else:
+            print("  pofilter not installed (pip install translate-toolkit) — peer skipped")
 
 
 if __name__ == "__main__":
