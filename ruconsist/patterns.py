@@ -732,37 +732,45 @@ def find_matches(
     pattern = rule.pattern(lang)
     if pattern is None:
         return []
-    compared = dict.fromkeys(rule.compared())
-    out = []
     # One time budget for all searches in the text: each search gets what
     # is left.  Reading captures (number words, terms) is not counted.
     left = rule.timeout
-    pos = 0
-    while pos <= len(text):
+
+    def search(pos: int) -> regex.Match[str] | None:
+        nonlocal left
         if left <= 0:
             raise PatternTimeout(rule, lang)
         began = time.monotonic()
         try:
-            m = pattern.search(text, pos, timeout=left)
+            found = pattern.search(text, pos, timeout=left)
         except TimeoutError:
             raise PatternTimeout(rule, lang) from None
         left -= time.monotonic() - began
-        if m is None:
-            break
+        return found
+
+    m = search(0)
+    if m is None:  # most texts: nothing more to prepare
+        return []
+    compared = dict.fromkeys(rule.compared())
+    out = []
+    while m is not None:
         if m.end() <= m.start():
             pos = m.start() + 1
-            continue
-        accepted = _accept(rule, m, lang, rules, compared, kind_at)
-        if isinstance(accepted, int):
-            # A match that does not count (a number capture that is no
-            # number) must not hide a match that starts inside it: the
-            # search resumes after the capture that failed, so that in
-            # "в докладе XX съезда" the failed "докладе" gives way to
-            # "XX съезда" (and never to a piece of a word).
-            pos = max(accepted, m.start() + 1)
-            continue
-        out.append(accepted)
-        pos = m.end()
+        else:
+            accepted = _accept(rule, m, lang, rules, compared, kind_at)
+            if isinstance(accepted, int):
+                # A match that does not count (a number capture that is
+                # no number) must not hide a match that starts inside it:
+                # the search resumes after the capture that failed, so
+                # that in "в докладе XX съезда" the failed "докладе" gives
+                # way to "XX съезда" (and never to a piece of a word).
+                pos = max(accepted, m.start() + 1)
+            else:
+                out.append(accepted)
+                pos = m.end()
+        if pos > len(text):
+            break
+        m = search(pos)
     return out
 
 
