@@ -294,9 +294,14 @@ class Linter:
         ctx.state["alignment"] = findings
         ctx.state["all_beads"] = kept
         ctx.state["codes"] = frozenset(self.codes)
+        # Inline directives need every segment of the pair, also when the
+        # beads are not kept (a large pair, or one checked in workers).
+        ctx.state["raw_beads"] = raw
         diags: list[Diagnostic] = []
         if self.jobs > 1 and len(raw) > 2 * CHUNK and _can_fork() and not _in_worker():
-            return [], self.finish(self._lint_chunks_in_workers(raw, ctx), ctx), ctx
+            found = self.finish(self._lint_chunks_in_workers(raw, ctx), ctx)
+            del ctx.state["raw_beads"]
+            return [], found, ctx
         for start in range(0, max(len(raw), 1), CHUNK):
             beads, found = self.wrap_beads(raw[start : start + CHUNK], start)
             findings.extend(found)
@@ -315,7 +320,9 @@ class Linter:
             ctx.beads = [b for b in kept if b.ru and b.zh and not b.memo.get("skip")]
         for check in self.checks:
             diags.extend(check.finish_pair(ctx))
-        return kept, self.finish(diags, ctx), ctx
+        found = self.finish(diags, ctx)
+        del ctx.state["raw_beads"]
+        return kept, found, ctx
 
     def finish(self, diags: Iterable[Diagnostic], ctx: PairContext | None) -> list[Diagnostic]:
         out = []

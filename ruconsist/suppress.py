@@ -202,21 +202,44 @@ def _line(text: str, starts: list[int], n: int) -> str:
 
 
 def segment_lines(beads: Iterable[Any]) -> dict[str, list[tuple[int, int]]]:
-    """(first, last) line of every segment, per document path."""
+    """(first, last) line of every segment, per document path; ``beads``
+    are beads or (RU segments, ZH segments) pairs."""
     out: dict[str, list[tuple[int, int]]] = {}
     for bead in beads:
-        for side in (bead.ru, bead.zh):
-            for seg in side.segments:
+        sides = (bead.ru.segments, bead.zh.segments) if hasattr(bead, "ru") else bead
+        for segments in sides:
+            for seg in segments:
                 loc = seg.location(0, max(1, len(seg.text)))
                 out.setdefault(loc.path, []).append((loc.line, loc.end_line))
     return out
+
+
+class _Beads:
+    """The pair's beads by id; a bead that was not kept is rebuilt from
+    its segments (its sides are all a directive needs)."""
+
+    def __init__(self, kept: Iterable[Any], raw: Any) -> None:
+        self.kept = {b.id: b for b in kept}
+        self.raw = raw
+
+    def get(self, bead_id: str) -> Any:
+        bead = self.kept.get(bead_id)
+        if bead is None and self.raw is not None and bead_id[1:].isdigit():
+            i = int(bead_id[1:])
+            if i < len(self.raw):
+                from ruconsist.document import SegmentPair, Side
+
+                ru, zh = self.raw[i]
+                bead = self.kept[bead_id] = SegmentPair(i, Side("ru", tuple(ru)), Side("zh", tuple(zh)))
+        return bead
 
 
 def directives_for(ctx: Any, known: Iterable[str] = ()) -> dict[str, Directives]:
     """Parsed directives of both documents of a pair (once for a
     bilingual file), keyed by document path; files without any
     ``ruconsist:`` text are left out."""
-    spans = segment_lines(ctx.state.get("all_beads", ctx.beads))
+    raw = ctx.state.get("raw_beads")
+    spans = segment_lines(raw if raw is not None else ctx.state.get("all_beads", ctx.beads))
     out: dict[str, Directives] = {}
     for doc in (ctx.ru_doc, ctx.zh_doc):
         if doc.path in out or "ruconsist" not in doc.text:
@@ -230,7 +253,7 @@ def _side_span(bead: Any, lang: str) -> Location | None:
     return side.span() if side else None
 
 
-def is_suppressed(d: Diagnostic, directives: dict[str, Directives], beads: dict[str, Any]) -> bool:
+def is_suppressed(d: Diagnostic, directives: dict[str, Directives], beads: Any) -> bool:
     loc = d.location
     own = directives.get(loc.path)
     if own is not None and own.covers_any(d.code, loc.line, loc.end_line):
@@ -258,5 +281,5 @@ def apply(diags: list[Diagnostic], ctx: Any, directives: dict[str, Directives] |
         directives = directives_for(ctx)
     if not directives:
         return diags
-    beads = {b.id: b for b in ctx.state.get("all_beads", ctx.beads)}
+    beads = _Beads(ctx.state.get("all_beads", ctx.beads), ctx.state.get("raw_beads"))
     return [d for d in diags if not is_suppressed(d, directives, beads)]

@@ -275,3 +275,32 @@ def test_quotation_marks_pair_up_across_chunks_checked_in_workers(
     one = run(1)
     assert len(one) >= 12  # the unclosed ( and « of every repeat, both sides
     assert run(2) == one
+
+
+def test_directives_cover_whole_paragraphs_when_beads_are_not_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A large pair's beads are not kept (and in workers never reach the
+    # main process); disable-next-line must still cover the whole next
+    # paragraph, here a finding on its second line.
+    paras_ru, paras_zh = [], []
+    for i in range(40):
+        if i == 31:
+            paras_ru.append("<!-- ruconsist: disable-next-line NUM001 -->\nВ Пекине прошли переговоры,\nв них участвовали 12 министров.")
+        else:
+            paras_ru.append(f"Абзац {i}: переговоры прошли успешно,\nучаствовали 7 министров.")
+        paras_zh.append(f"第{i}段：会谈取得成功，\n{13 if i == 31 else 7}位部长参加。")
+    ru, zh = tmp_path / "d.ru.md", tmp_path / "d.zh.md"
+    ru.write_text("\n\n".join(paras_ru) + "\n", encoding="utf-8")
+    zh.write_text("\n\n".join(paras_zh) + "\n", encoding="utf-8")
+    rules = load_rules()
+
+    def run(jobs: int) -> list[tuple[str, str, int]]:
+        linter = Linter(Config(select=("NUM",)), rules=rules, jobs=jobs)
+        [result] = linter.lint_many([FilePair(ru=ru, zh=zh)])
+        assert result.error is None
+        return sorted((d.code, d.location.lang, d.location.line) for d in result.diagnostics)
+
+    assert run(1) == []
+    monkeypatch.setattr(engine, "CHUNK", 5)
+    monkeypatch.setattr(engine, "KEEP_BEADS", 3)
+    assert run(1) == []
+    assert run(2) == []
