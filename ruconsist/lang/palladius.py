@@ -376,27 +376,26 @@ def _title(word: str) -> str:
     return word[:1].upper() + word[1:]
 
 
+# pypinyin's readings come from an on-disk store derived from its data
+# (ruconsist.lang.pinyin_store): importing pypinyin itself costs more than
+# linting a short pair.
+
+
 @functools.lru_cache(maxsize=16384)
 def char_readings(ch: str) -> tuple[str, ...]:
     """Every reading pypinyin knows for one character, toneless."""
-    from pypinyin import Style, pinyin
+    from ruconsist.lang import pinyin_store
 
-    got = pinyin(ch, style=Style.NORMAL, heteronym=True, errors="ignore")
-    out: list[str] = []
-    for r in got[0] if got else ():
-        r = normalize_pinyin(r)
-        if r and r not in out:
-            out.append(r)
-    return tuple(out)
+    return pinyin_store.char_readings(ch)
 
 
 @functools.lru_cache(maxsize=16384)
 def run_readings(run: str) -> tuple[str, ...]:
     """The reading of each character of a Han run in context (pypinyin's
     phrase dictionary decides polyphonic characters: 重庆 chong qing)."""
-    from pypinyin import Style, lazy_pinyin
+    from ruconsist.lang import pinyin_store
 
-    got = [normalize_pinyin(r) for r in lazy_pinyin(run, style=Style.NORMAL, errors="ignore")]
+    got = pinyin_store.lazy_readings(run)
     if len(got) != len(run):
         got = [(char_readings(c) or ("",))[0] for c in run]
     return tuple(got)
@@ -404,12 +403,9 @@ def run_readings(run: str) -> tuple[str, ...]:
 
 @functools.lru_cache(maxsize=16384)
 def _phrase(hanzi: str) -> tuple[frozenset[str], ...] | None:
-    from pypinyin.constants import PHRASES_DICT
+    from ruconsist.lang import pinyin_store
 
-    entry = PHRASES_DICT.get(hanzi)
-    if entry is None or len(entry) != len(hanzi):
-        return None
-    return tuple(frozenset(normalize_pinyin(r) for r in rs) for rs in entry)
+    return pinyin_store.phrase_readings(hanzi)
 
 
 def allowed_readings(
