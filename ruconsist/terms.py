@@ -82,7 +82,7 @@ class RuIndex:
     def __init__(self, entries: Iterable[tuple[Term, str, str]]) -> None:
         from ruconsist import morph
 
-        self.first: dict[str, list[_Entry]] = defaultdict(list)
+        first: dict[str, list[_Entry]] = defaultdict(list)
         for term, role, form in entries:
             words = [w for _, _, w in tokenize(form)]
             if not words:
@@ -104,7 +104,10 @@ class RuIndex:
                     None,
                 )
             for surface in entry.words[0]:
-                self.first[surface].append(entry)
+                first[surface].append(entry)
+        # Tuples, not lists: with 10,000 names the index has 200,000 keys,
+        # and a one-item list costs twice a one-item tuple.
+        self.first: dict[str, tuple[_Entry, ...]] = {k: tuple(v) for k, v in first.items()}
 
     def find(self, text: str, resolve: bool = True) -> list[Mention]:
         tokens = tokenize(text)
@@ -159,9 +162,10 @@ class ZhIndex:
 
     def __init__(self, entries: Iterable[tuple[Term, str, str]], translit: frozenset[str] = frozenset()) -> None:
         self.translit = translit
-        self.by_form: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        by_form: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for term, role, form in entries:
-            self.by_form[form].append((role, term.id))
+            by_form[form].append((role, term.id))
+        self.by_form: dict[str, tuple[tuple[str, str], ...]] = {k: tuple(v) for k, v in by_form.items()}
         forms = sorted(self.by_form, key=lambda f: (-len(f), f))
         parts = []
         for f in forms:
