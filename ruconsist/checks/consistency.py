@@ -415,20 +415,24 @@ class Renderings:
 
 
 def collect(bead: SegmentPair, rules: Any) -> tuple[list[tuple[str, Mention]], list[tuple[str, Mention]]]:
-    """The RU names and ZH runs of one bead that no rule pack term covers."""
+    """The RU names and ZH runs of one bead that no rule pack term covers.
+    A bead without such a ZH run teaches nothing, and its RU names are
+    not read (reading them needs the morphology dictionary)."""
     vocab = vocab_for(rules)
     ru_text, zh_text = bead.ru.text, bead.zh.text
-    ru_terms = term_spans(bead, "ru", rules)
     zh_terms = term_spans(bead, "zh", rules)
-    ru = [
-        (w.key, Mention(-1, bead.ru.location(w.start, w.end), w.text))
-        for w in ru_names(ru_text)
-        if not _inside(ru_terms, w.start, w.end)
-    ]
     zh = [
         (run, Mention(-1, bead.zh.location(a, b), run))
         for a, b, run in zh_runs(zh_text, vocab)
         if not _inside(zh_terms, a, b)
+    ]
+    if not zh:
+        return [], zh
+    ru_terms = term_spans(bead, "ru", rules)
+    ru = [
+        (w.key, Mention(-1, bead.ru.location(w.start, w.end), w.text))
+        for w in ru_names(ru_text)
+        if not _inside(ru_terms, w.start, w.end)
     ]
     return ru, zh
 
