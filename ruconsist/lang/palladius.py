@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from ruconsist import regexcache
 from ruconsist.errors import RuleError
 from ruconsist.yamlio import line_of
 
@@ -326,7 +327,7 @@ def _exception_regex(exceptions: Mapping[str, tuple[str, ...]]) -> re.Pattern[st
     if not forms:
         return None
     body = "|".join(_inflected(f) for f in forms)
-    return re.compile(rf"(?<![А-ЯЁа-яё])(?:{body})(?![А-ЯЁа-яё])")
+    return regexcache.compile(rf"(?<![А-ЯЁа-яё])(?:{body})(?![А-ЯЁа-яё])")
 
 
 def table_from_rules(rules: RuleSet) -> Table:

@@ -32,8 +32,10 @@ directly in memory.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import threading
+import types
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -374,13 +376,27 @@ def store_key() -> str:
     from ruconsist import cache
     from ruconsist.lang import palladius
 
-    # PYPINYIN_NO_PHRASES empties pypinyin's phrase dictionary.
+    # The store depends on this module and, of the Palladius module, on
+    # how pinyin is normalised and what a Han run is: an edit elsewhere
+    # in that module must not cost a rebuild.  PYPINYIN_NO_PHRASES
+    # empties pypinyin's phrase dictionary.
     return cache.key_for(
         "pinyin-store",
         FORMAT,
-        cache.code_digest(__file__, palladius.__file__),
+        cache.code_digest(__file__),
+        _function_digest(palladius.normalize_pinyin.__code__) + palladius.HAN_RUN.pattern,
         os.environ.get("PYPINYIN_NO_PHRASES", ""),
     )
+
+
+def _function_digest(code: types.CodeType) -> str:
+    """A digest of what a function does (its bytecode, constants and
+    names, nested functions included), not of where it stands."""
+    h = hashlib.sha256(code.co_code)
+    h.update(repr(code.co_names).encode())
+    for const in code.co_consts:
+        h.update(_function_digest(const).encode() if isinstance(const, types.CodeType) else repr(const).encode())
+    return h.hexdigest()
 
 
 def _open() -> _Store | _Direct:
