@@ -9,14 +9,18 @@ decoded string of a PO entry).
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+import re
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, overload
 
 from ruconsist.diagnostic import Location
 from ruconsist.errors import InputError
 
 LANGS = ("ru", "zh")
+#: A line ends at CRLF, LF or a lone CR.
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def other(lang: str) -> str:
@@ -41,18 +45,10 @@ class Document:
         self.encoding = encoding
         self.bom = bom
         self.format = format
-        starts = [0]
-        i = 0
-        n = len(text)
-        while i < n:
-            ch = text[i]
-            if ch == "\n":
-                starts.append(i + 1)
-            elif ch == "\r":
-                if i + 1 < n and text[i + 1] == "\n":
-                    i += 1
-                starts.append(i + 1)
-            i += 1
+        # Line starts as machine integers: 8 bytes a line, not a Python
+        # int and a list slot.
+        starts = array("q", [0])
+        starts.extend(m.end() for m in _LINE_BREAK.finditer(text))
         self._line_starts = starts
 
     @property
@@ -121,13 +117,164 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> Document:
     return Document(path, text, encoding=enc, bom=bom)
 
 
+class Offsets(Sequence[int]):
+    """File offsets of the characters of a decoded text, as runs.
+
+    A reader that decodes its file (PO escapes and continued strings,
+    XML entities, JSON ``\\u`` escapes) gives ``text[i]`` the file offset
+    of the character it came from.  Most of a decoded string maps
+    contiguously, so the mapping is kept as runs: run ``k`` starts at text
+    index ``starts[k]``, whose character is at file offset ``files[k]``,
+    and the offsets inside a run go up by one.  It reads like a list of
+    ints (length, index, slice, iteration) for a few bytes a run instead
+    of a Python ``int`` (~36 bytes) a character; readers build it with
+    :meth:`append`, :meth:`append_run` and :meth:`extend`.
+    """
+
+    __slots__ = ("_n", "_starts", "_files")
+
+    def __init__(self, offsets: Iterable[int] = ()) -> None:
+        self._n = 0
+        # One run (the usual case) is kept as its first file offset
+        # alone; more runs as two arrays.
+        self._starts: array[int] | None = None
+        self._files: array[int] | int = 0
+        self.extend(offsets)
+
+    # Building ----------------------------------------------------------
+
+    def append(self, offset: int) -> None:
+        self.append_run(offset, 1)
+
+    def append_run(self, offset: int, count: int) -> None:
+        """Add ``count`` characters at file offsets ``offset``,
+        ``offset + 1``, …"""
+        if count <= 0:
+            return
+        n = self._n
+        starts, files = self._starts, self._files
+        if n == 0:
+            self._files = offset
+        elif starts is None:
+            assert isinstance(files, int)
+            if files + n != offset:
+                self._starts = array("q", (0, n))
+                self._files = array("q", (files, offset))
+        else:
+            assert not isinstance(files, int)
+            if files[-1] + n - starts[-1] != offset:
+                starts.append(n)
+                files.append(offset)
+        self._n = n + count
+
+    def extend(self, offsets: Iterable[int]) -> None:
+        if isinstance(offsets, Offsets):
+            for _, offset, count in offsets.runs():
+                self.append_run(offset, count)
+            return
+        values = list(offsets)
+        n = len(values)
+        if not n:
+            return
+        first = values[0]
+        if values == list(range(first, first + n)):
+            self.append_run(first, n)
+            return
+        run = 0
+        for k in range(1, n):
+            if values[k] != values[k - 1] + 1:
+                self.append_run(values[run], k - run)
+                run = k
+        self.append_run(values[run], n - run)
+
+    # Reading -----------------------------------------------------------
+
+    def runs(self) -> Iterator[tuple[int, int, int]]:
+        """(text index, file offset, length) of each run."""
+        n = self._n
+        if not n:
+            return
+        starts, files = self._starts, self._files
+        if starts is None:
+            assert isinstance(files, int)
+            yield 0, files, n
+            return
+        assert not isinstance(files, int)
+        last = len(starts) - 1
+        for k in range(last + 1):
+            end = starts[k + 1] if k < last else n
+            yield starts[k], files[k], end - starts[k]
+
+    def __len__(self) -> int:
+        return self._n
+
+    def _at(self, i: int) -> int:
+        starts, files = self._starts, self._files
+        if starts is None:
+            assert isinstance(files, int)
+            return files + i
+        assert not isinstance(files, int)
+        k = bisect.bisect_right(starts, i) - 1
+        return files[k] + i - starts[k]
+
+    @overload
+    def __getitem__(self, i: int) -> int: ...
+    @overload
+    def __getitem__(self, i: slice) -> Offsets: ...
+    def __getitem__(self, i: int | slice) -> int | Offsets:
+        n = self._n
+        if isinstance(i, slice):
+            a, b, step = i.indices(n)
+            if step != 1:
+                return Offsets(list(self)[i])
+            out = Offsets()
+            for start, offset, count in self.runs():
+                lo, hi = max(start, a), min(start + count, b)
+                if lo < hi:
+                    out.append_run(offset + lo - start, hi - lo)
+            return out
+        if i < 0:
+            i += n
+        if not 0 <= i < n:
+            raise IndexError("Offsets index out of range")
+        return self._at(i)
+
+    def __iter__(self) -> Iterator[int]:
+        for _, offset, count in self.runs():
+            yield from range(offset, offset + count)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Offsets):
+            return self._n == other._n and list(self.runs()) == list(other.runs())
+        if isinstance(other, (list, tuple)):
+            return len(other) == self._n and list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Offsets, (), (self._n, self._starts, self._files))
+
+    def __setstate__(self, state: tuple[Any, ...]) -> None:
+        n, starts, files = state
+        self._n = n
+        # Copies of arrays, so that a copy does not grow with its original.
+        self._starts = None if starts is None else array("q", starts)
+        self._files = files if isinstance(files, int) else array("q", files)
+
+    def __repr__(self) -> str:
+        return f"Offsets(runs={[(s, f) for s, f, _ in self.runs()]}, len={self._n})"
+
+
 @dataclass(eq=False)
 class Segment:
     """A run of text in one language: a paragraph, a title, a PO entry.
 
     ``text`` may differ from the file's characters only by masking (code
     replaced by spaces, keeping length) unless ``offsets`` is given, in
-    which case ``offsets[i]`` is the file offset of ``text[i]``.
+    which case ``offsets[i]`` is the file offset of ``text[i]``.  Readers
+    give an :class:`Offsets` (runs, not an int a character); any sequence
+    of ints works.
     """
 
     doc: Document

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from ruconsist.document import Document, Segment
+from ruconsist.document import Document, Offsets, Segment
 from ruconsist.errors import InputError
 
 #: Language tags a translation file may use for each side.
@@ -61,7 +61,7 @@ def make_segment(
         a += 1
     while b > a and text[b - 1].isspace():
         b -= 1
-    offs = list(offsets[a:b])
+    offs = offsets[a:b] if isinstance(offsets, Offsets) else Offsets(offsets[a:b])
     start = offs[0] if offs else (offsets[a] if a < len(offsets) else (offsets[-1] if offsets else 0))
     seg = Segment(doc, lang, start, text[a:b], kind, key, offs)
     m = meta(seg)
@@ -76,7 +76,7 @@ def error_at(doc: Document, offset: int, message: str) -> InputError:
     return InputError(message, doc.path, line)
 
 
-def align_offsets(decoded: str, raw: str, base: int, *, escapes: bool = False) -> list[int]:
+def align_offsets(decoded: str, raw: str, base: int, *, escapes: bool = False) -> Offsets:
     """File offset of each character of ``decoded``, a value a parser
     read from ``raw`` (the file text starting at offset ``base``).
 
@@ -127,4 +127,4 @@ def align_offsets(decoded: str, raw: str, base: int, *, escapes: bool = False) -
             continue
         last = found
         out.append(base + found)
-    return out
+    return Offsets(out)

@@ -17,7 +17,7 @@ import json
 import re
 from typing import TYPE_CHECKING, Any
 
-from ruconsist.document import Document, Segment
+from ruconsist.document import Document, Offsets, Segment
 from ruconsist.errors import InputError
 from ruconsist.readers.base import Parsed, Reader
 from ruconsist.readers.common import align_offsets, lang_code, make_segment
@@ -27,12 +27,14 @@ if TYPE_CHECKING:
 
 _JSON_ESC = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
 _WS = " \t\r\n"
+#: What ends a run of literal characters in a JSON string.
+_JSON_SPECIAL = re.compile(r'["\\]')
 
 
 class _Leaf:
     __slots__ = ("path", "text", "offsets", "pos")
 
-    def __init__(self, path: tuple[str, ...], text: str, offsets: list[int], pos: int) -> None:
+    def __init__(self, path: tuple[str, ...], text: str, offsets: Offsets, pos: int) -> None:
         self.path = path
         self.text = text
         self.offsets = offsets
@@ -60,37 +62,40 @@ class _JsonScanner:
             i += 1
         self.i = i
 
-    def string(self) -> tuple[str, list[int]]:
+    def string(self) -> tuple[str, Offsets]:
         s = self.s
         i = self.i + 1
         out: list[str] = []
-        offs: list[int] = []
+        offs = Offsets()
         while True:
-            ch = s[i]
-            if ch == '"':
+            m = _JSON_SPECIAL.search(s, i)
+            if m is None:
+                raise IndexError("string index out of range")
+            stop = m.start()
+            if stop > i:
+                # Literal characters, a run at a time.
+                out.append(s[i:stop])
+                offs.append_run(i, stop - i)
+                i = stop
+            if s[i] == '"':
                 self.i = i + 1
                 return "".join(out), offs
-            if ch == "\\":
-                e = s[i + 1]
-                if e == "u":
-                    code = int(s[i + 2 : i + 6], 16)
-                    width = 6
-                    if 0xD800 <= code < 0xDC00 and s[i + 6 : i + 8] == "\\u":
-                        low = int(s[i + 8 : i + 12], 16)
-                        if 0xDC00 <= low < 0xE000:
-                            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
-                            width = 12
-                    out.append(chr(code))
-                    offs.append(i)
-                    i += width
-                    continue
-                out.append(_JSON_ESC[e])
+            e = s[i + 1]
+            if e == "u":
+                code = int(s[i + 2 : i + 6], 16)
+                width = 6
+                if 0xD800 <= code < 0xDC00 and s[i + 6 : i + 8] == "\\u":
+                    low = int(s[i + 8 : i + 12], 16)
+                    if 0xDC00 <= low < 0xE000:
+                        code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                        width = 12
+                out.append(chr(code))
                 offs.append(i)
-                i += 2
+                i += width
                 continue
-            out.append(ch)
+            out.append(_JSON_ESC[e])
             offs.append(i)
-            i += 1
+            i += 2
 
     def value(self, path: tuple[str, ...], leaves: list[_Leaf]) -> None:
         self.ws()

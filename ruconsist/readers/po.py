@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ruconsist.document import Document, Segment
+from ruconsist.document import Document, Offsets, Segment
 from ruconsist.errors import InputError
 from ruconsist.readers.base import Parsed, Reader
 from ruconsist.readers.common import lang_code, make_segment
@@ -42,7 +42,7 @@ _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "a": "\a", "b": "\b", "f": "\f", "v
 class _Field:
     pos: int  # offset of the keyword
     text: str = ""
-    offsets: list[int] = field(default_factory=list)
+    offsets: Offsets = field(default_factory=Offsets)
 
 
 @dataclass
@@ -56,29 +56,46 @@ class _Entry:
         return f.text if f else None
 
 
+#: What ends a run of literal characters in a quoted string.
+_SPECIAL = re.compile(r'["\\]')
+_NUMERIC = re.compile(r"[0-7]{1,3}|x[0-9A-Fa-f]{1,2}")
+
+
 def _quoted(doc: Document, text: str, q: int, line_end: int, into: _Field) -> None:
-    """Decode the C string starting at the quote ``text[q]``."""
+    """Decode the C string starting at the quote ``text[q]``: literal
+    characters are taken a run at a time, each escape gives one character
+    located at its backslash."""
     i = q + 1
+    parts: list[str] = []
+    offsets = into.offsets
     while i < line_end:
-        ch = text[i]
-        if ch == '"':
+        m = _SPECIAL.search(text, i, line_end)
+        stop = m.start() if m else line_end
+        if stop > i:
+            parts.append(text[i:stop])
+            offsets.append_run(i, stop - i)
+            i = stop
+            continue
+        if text[i] == '"':
+            into.text += "".join(parts)
             return
-        if ch == "\\" and i + 1 < line_end:
+        # A backslash.
+        if i + 1 < line_end:
             nxt = text[i + 1]
             if nxt in _ESCAPES:
-                into.text += _ESCAPES[nxt]
-                into.offsets.append(i)
+                parts.append(_ESCAPES[nxt])
+                offsets.append(i)
                 i += 2
                 continue
-            m = re.match(r"[0-7]{1,3}|x[0-9A-Fa-f]{1,2}", text[i + 1 : i + 4])
+            m = _NUMERIC.match(text[i + 1 : i + 4])
             if m:
                 code = m.group()
-                into.text += chr(int(code[1:], 16) if code[0] == "x" else int(code, 8))
-                into.offsets.append(i)
+                parts.append(chr(int(code[1:], 16) if code[0] == "x" else int(code, 8)))
+                offsets.append(i)
                 i += 1 + len(code)
                 continue
-        into.text += ch
-        into.offsets.append(i)
+        parts.append("\\")
+        offsets.append(i)
         i += 1
     line, _ = doc.line_col(q)
     raise InputError("PO string has no closing quote", doc.path, line)

@@ -22,12 +22,10 @@ external entities are never fetched.
 
 from __future__ import annotations
 
-import bisect
-from array import array
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ruconsist.document import Document, Segment
+from ruconsist.document import Document, Offsets, Segment
 from ruconsist.errors import InputError
 from ruconsist.readers.base import Parsed, Reader
 from ruconsist.readers.common import lang_code, make_segment
@@ -66,33 +64,52 @@ class El:
 @dataclass(eq=False)
 class Chunk:
     text: str
-    offsets: list[int]
+    offsets: Offsets
 
 
 class _CharIndex:
-    """UTF-8 byte offset (what expat reports) → character offset."""
+    """UTF-8 byte offset (what expat reports) → character offset.
+
+    Expat reports offsets in document order, so the characters are
+    counted from the last offset asked for, decoding only the bytes in
+    between: no table of one entry per character."""
 
     def __init__(self, text: str) -> None:
         self.ascii = text.isascii()
         if not self.ascii:
-            starts = array("q")
-            b = 0
-            for ch in text:
-                starts.append(b)
-                o = ord(ch)
-                b += 1 if o < 0x80 else 2 if o < 0x800 else 3 if o < 0x10000 else 4
-            self.starts = starts
+            self.data = text.encode("utf-8")
+            self.last = len(text) - 1
+            self.byte = 0
+            self.char = 0
 
     def __call__(self, byte: int) -> int:
         if self.ascii:
             return byte
-        return bisect.bisect_right(self.starts, byte) - 1
+        if byte < 0:
+            return -1
+        if byte >= len(self.data):
+            return self.last
+        if byte < self.byte:
+            # Not in order after all: count from the start.
+            return len(self.data[:byte].decode("utf-8", "ignore"))
+        try:
+            self.char += len(self.data[self.byte : byte].decode("utf-8"))
+        except UnicodeDecodeError:
+            # Inside a character: the one it is part of.
+            return self.char + len(self.data[self.byte : byte].decode("utf-8", "ignore"))
+        self.byte = byte
+        return self.char
 
 
-def _map_chunk(data: str, raw: str, p: int) -> list[int]:
+def _map_chunk(data: str, raw: str, p: int) -> Offsets:
     """File offset of each character expat decoded from ``raw[p:]``:
     entity and character references, CDATA markers and CRLF line ends
     are stepped over."""
+    if raw.startswith(data, p) and raw.find("<![CDATA[", p, p + len(data) + 8) < 0:
+        # The characters stand in the file as they are (the usual case).
+        run = Offsets()
+        run.append_run(p, len(data))
+        return run
     out = []
     j = p
     n = len(raw)
@@ -116,7 +133,7 @@ def _map_chunk(data: str, raw: str, p: int) -> list[int]:
         else:
             out.append(j)
             j += 1
-    return out
+    return Offsets(out)
 
 
 def parse_xml(doc: Document) -> El:
@@ -185,7 +202,7 @@ class Flat:
     """Text of an element with inline codes taken out."""
 
     text: str = ""
-    offsets: list[int] = field(default_factory=list)
+    offsets: Offsets = field(default_factory=Offsets)
     inline: list[tuple[str, int]] = field(default_factory=list)
     pos: int = 0
 
