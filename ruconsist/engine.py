@@ -201,7 +201,10 @@ class Linter:
             doc = binary.load(shown, data)  # type: ignore[attr-defined]
         else:
             doc = decode(data, shown, self.config.encoding)
-        if not doc.text.strip():
+        # The bytes are not needed once decoded: not held while the file
+        # is parsed (the size of the file again).
+        del data
+        if not doc.text or doc.text.isspace():
             raise InputError("empty file" if not doc.text else "file holds only white space", shown)
         if binary is None:
             reader = self.reader_for(path, doc.text[:4096])

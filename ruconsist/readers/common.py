@@ -55,13 +55,19 @@ def make_segment(
     **extra: Any,
 ) -> Segment:
     """A segment whose characters come from scattered file positions;
-    leading and trailing white space is trimmed (keeping the mapping)."""
+    leading and trailing white space is trimmed (keeping the mapping).
+    An :class:`Offsets` given for an untrimmed text becomes the segment's
+    own: the reader must not extend it afterwards."""
     a, b = 0, len(text)
     while a < b and text[a].isspace():
         a += 1
     while b > a and text[b - 1].isspace():
         b -= 1
-    offs = offsets[a:b] if isinstance(offsets, Offsets) else Offsets(offsets[a:b])
+    if isinstance(offsets, Offsets):
+        # Untrimmed (the usual case), the reader's mapping is the segment's.
+        offs = offsets if (a, b) == (0, len(offsets)) else offsets[a:b]
+    else:
+        offs = Offsets(offsets[a:b])
     start = offs[0] if offs else (offsets[a] if a < len(offsets) else (offsets[-1] if offsets else 0))
     seg = Segment(doc, lang, start, text[a:b], kind, key, offs)
     m = meta(seg)

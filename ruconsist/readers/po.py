@@ -18,7 +18,6 @@ lines) back to its place in the file, so positions stay true.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ruconsist.document import Document, Offsets, Segment
@@ -38,18 +37,29 @@ _KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)[ \t]*(
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "a": "\a", "b": "\b", "f": "\f", "v": "\v", "\\": "\\", '"': '"', "'": "'", "?": "?"}
 
 
-@dataclass
 class _Field:
-    pos: int  # offset of the keyword
-    text: str = ""
-    offsets: Offsets = field(default_factory=Offsets)
+    """A field's decoded text and where each character came from.  One
+    per field of the file while it is read: no instance dictionary."""
+
+    __slots__ = ("pos", "text", "offsets")
+
+    def __init__(self, pos: int) -> None:
+        self.pos = pos  # offset of the keyword
+        self.text = ""
+        self.offsets = Offsets()
 
 
-@dataclass
+#: Flags of an entry with none (shared: flags are only read).
+_NO_FLAGS: frozenset[str] = frozenset()
+
+
 class _Entry:
-    obsolete: bool = False
-    flags: set[str] = field(default_factory=set)
-    fields: dict[str, _Field] = field(default_factory=dict)
+    __slots__ = ("obsolete", "flags", "fields")
+
+    def __init__(self, obsolete: bool = False, flags: frozenset[str] = _NO_FLAGS) -> None:
+        self.obsolete = obsolete
+        self.flags = flags
+        self.fields: dict[str, _Field] = {}
 
     def value(self, name: str) -> str | None:
         f = self.fields.get(name)
@@ -109,7 +119,7 @@ def scan(doc: Document) -> list[_Entry]:
     entries: list[_Entry] = []
     cur: _Entry | None = None
     last: _Field | None = None
-    flags: set[str] = set()
+    flags: frozenset[str] = _NO_FLAGS
     for m in re.finditer(r"[^\r\n]*(?:\r\n|\r|\n|$)", text):
         a = m.start()
         raw = m.group().rstrip("\r\n")
@@ -149,9 +159,9 @@ def scan(doc: Document) -> list[_Entry]:
             or (name == "msgctxt" and "msgid" in cur.fields)
         )
         if starts_entry:
-            cur = _Entry(obsolete=obsolete, flags=flags)
+            cur = _Entry(obsolete, flags)
             entries.append(cur)
-            flags = set()
+            flags = _NO_FLAGS
         assert cur is not None
         last = cur.fields[name] = _Field(body_at)
         _quoted(doc, text, km.end(), line_end, last)
@@ -175,38 +185,58 @@ def sniff_po(head: str) -> bool:
     return re.search(r'(?m)^msgid\s+"', head) is not None and re.search(r'(?m)^msgstr(?:\[0\])?\s+"', head) is not None
 
 
-@dataclass
 class Message:
     """One PO entry as the reader uses it."""
 
-    key: str
-    source: list[tuple[str, _Field]]  # (name, field) of msgid, msgid_plural
-    target: list[tuple[str, _Field]]  # msgstr or msgstr[0..n]
-    skipped: str | None  # "fuzzy", "obsolete", "untranslated" or None
+    __slots__ = ("ctx", "msgid", "source", "target", "skipped", "flags")
+
+    def __init__(
+        self,
+        ctx: str | None,
+        msgid: str,
+        source: list[tuple[str, _Field]],  # (name, field) of msgid, msgid_plural
+        target: list[tuple[str, _Field]],  # msgstr or msgstr[0..n]
+        skipped: str | None,  # "fuzzy", "obsolete", "untranslated" or None
+        flags: frozenset[str],
+    ) -> None:
+        self.ctx, self.msgid, self.source, self.target, self.skipped, self.flags = ctx, msgid, source, target, skipped, flags
+
+    @property
+    def key(self) -> str:
+        """What pairs the entry with the other catalogue's: context and
+        msgid (made only when asked: a bilingual catalogue needs none)."""
+        return (self.ctx + "\x04" if self.ctx is not None else "") + self.msgid
 
 
 def messages(doc: Document, include_fuzzy: bool = False) -> tuple[list[Message], dict[str, str]]:
     """Validate with polib, then give each entry with its located fields.
     Returns the messages and the header metadata."""
     po = _polib_entries(doc)
-    scanned = scan(doc)
-    by_key = {}
+    # Of polib's entries only the flags are used: they are let go before
+    # the file is scanned again, so the two readings are not held at once.
+    polib_flags: dict[tuple[str | None, str, bool], list[str]] = {}
     for e in po:
-        by_key[(e.msgctxt, e.msgid, bool(e.obsolete))] = e
+        polib_flags[(e.msgctxt, e.msgid, bool(e.obsolete))] = e.flags
     for e in po.obsolete_entries():
-        by_key[(e.msgctxt, e.msgid, True)] = e
+        polib_flags[(e.msgctxt, e.msgid, True)] = e.flags
+    metadata = dict(po.metadata)
+    del po
+    scanned = scan(doc)
+    # Equal flag sets are one object: most entries have the same few.
+    shared: dict[frozenset[str], frozenset[str]] = {}
     out: list[Message] = []
     for ent in scanned:
         msgid = ent.value("msgid")
         if msgid is None or (msgid == "" and ent.value("msgctxt") is None):
             continue  # the header entry
         ctx = ent.value("msgctxt")
-        pe = by_key.get((ctx, msgid, ent.obsolete))
-        if pe is None:
+        pe_flags = polib_flags.get((ctx, msgid, ent.obsolete))
+        if pe_flags is None:
             # Our scanner and polib disagree on this entry's text: a
             # construct we do not decode the same way.  polib is right.
             raise InputError(f"cannot locate PO entry {msgid[:40]!r}", doc.path, doc.line_col(ent.fields["msgid"].pos)[0])
-        flags = set(pe.flags) | ent.flags
+        flags = ent.flags.union(pe_flags)
+        flags = shared.setdefault(flags, flags)
         source = [(n, ent.fields[n]) for n in ("msgid", "msgid_plural") if n in ent.fields]
         plural = sorted(
             ((int(n[7:-1]), n) for n in ent.fields if n.startswith("msgstr[")),
@@ -221,14 +251,11 @@ def messages(doc: Document, include_fuzzy: bool = False) -> tuple[list[Message],
             skipped = "untranslated"
         if include_fuzzy and skipped in ("fuzzy", "obsolete"):
             skipped = None
-        key = (ctx + "\x04" if ctx is not None else "") + msgid
-        msg = Message(key, source, target, skipped)
-        msg.flags = flags  # type: ignore[attr-defined]
-        out.append(msg)
-    return out, dict(po.metadata)
+        out.append(Message(ctx, msgid, source, target, skipped, flags))
+    return out, metadata
 
 
-def _seg(doc: Document, lang: str, f: _Field, key: str | None, kind: str, flags: set[str]) -> Segment:
+def _seg(doc: Document, lang: str, f: _Field, key: str | None, kind: str, flags: frozenset[str]) -> Segment:
     return make_segment(doc, lang, f.text, f.offsets or [f.pos], kind=kind, key=key, fmt="po", flags=flags)
 
 
@@ -280,7 +307,7 @@ class PoReader(Reader):
             # first forms are the ones both catalogues are sure to have.
             name, f = m.target[0]
             kind = "entry" if m.skipped is None else m.skipped
-            seg = _seg(doc, lang, f, m.key, kind, m.flags)  # type: ignore[attr-defined]
+            seg = _seg(doc, lang, f, m.key, kind, m.flags)
             if m.skipped is not None:
                 # Present but not a translation yet: it pairs by key with
                 # the other catalogue's entry and so is not an omission
@@ -296,7 +323,7 @@ class PoReader(Reader):
         for m in msgs:
             if m.skipped is not None:
                 continue
-            flags = m.flags  # type: ignore[attr-defined]
+            flags = m.flags
             for (sn, sf), (tn, tf) in _form_pairs(m.source, m.target):
                 if not tf.text.strip():
                     continue
