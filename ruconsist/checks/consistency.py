@@ -351,7 +351,7 @@ def ru_variant(usual_key: str, other_key: str, usual: str, other: str) -> bool:
 # Statistics over the run
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     unit: int
     location: Location
@@ -482,9 +482,9 @@ class RenderingConsistency(Check):
 
     def __init__(self, rules: Any, config: Any) -> None:
         super().__init__(rules, config)
+        #: What ``check`` learnt (in a worker: since the last
+        #: :meth:`run_state`).
         self.stats = Renderings()
-        #: What ``check`` learnt since the last :meth:`run_state`.
-        self.learnt: list[tuple[list[tuple[str, Mention]], list[tuple[str, Mention]]]] = []
 
     def check(self, bead: SegmentPair, ctx: PairContext) -> Iterator[Diagnostic]:
         if bead.ru and bead.zh:
@@ -492,7 +492,6 @@ class RenderingConsistency(Check):
             if ru and zh:
                 given = {key for key, m in ru if given_name(m.text)}
                 self._learn(ru, zh, given)
-                self.learnt.append((ru, zh))
         return iter(())
 
     def _learn(self, ru: list[tuple[str, Mention]], zh: list[tuple[str, Mention]], given: set[str]) -> None:
@@ -505,12 +504,21 @@ class RenderingConsistency(Check):
     # With --jobs, workers learn and the main process reports.
 
     def run_state(self) -> object | None:
-        if not self.learnt:
+        stats = self.stats
+        if not stats.units:
             return None
-        state = (self.learnt, set(self.stats.given))
-        self.learnt = []
+        # Each unit as check() learnt it: the stats keep its mentions
+        # grouped by lemma and run in the order they came, which is all
+        # that learning them again needs.
+        units = [
+            (
+                [(lemma, m) for lemma, ms in stats.ru.get(u, {}).items() for m in ms],
+                [(run, m) for run, ms in stats.zh.get(u, {}).items() for m in ms],
+            )
+            for u in range(stats.units)
+        ]
         self.stats = Renderings()
-        return state
+        return units, set(stats.given)
 
     def merge_run_state(self, state: object) -> None:
         units, given = state  # type: ignore[misc]
