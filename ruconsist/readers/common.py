@@ -31,16 +31,19 @@ def meta(seg: Segment) -> dict[str, Any]:
     """Reader-provided facts about a segment that are not its text:
     inline codes (``inline``), PO flags (``flags``), cue timing
     (``start_ms``/``end_ms``), the file format (``format``)."""
-    m = seg.__dict__.get("meta")
-    if m is None:
-        m = seg.__dict__["meta"] = {}
+    # Read as an attribute, not through ``__dict__``: asking an instance
+    # for its ``__dict__`` gives it a dictionary object of its own (64
+    # bytes a segment on CPython 3.11).
+    m = getattr(seg, "meta", None)
+    if not isinstance(m, dict):
+        m = seg.meta = {}
     return m
 
 
 def get_meta(seg: Any) -> dict[str, Any]:
     """Like :func:`meta` but never creates: ``{}`` for plain segments."""
-    d = getattr(seg, "__dict__", None)
-    return (d or {}).get("meta") or {}
+    m = getattr(seg, "meta", None)
+    return m if isinstance(m, dict) and m else {}
 
 
 def make_segment(
