@@ -232,11 +232,12 @@ class Linter:
         run-level checks learnt from the pair, merged here.  Results come
         back in input order."""
         pairs = list(pairs)
-        if self.auto_jobs and _input_bytes(pairs) < AUTO_POOL_BYTES:
-            for pair in pairs:
-                yield self.lint_pair(pair)
-            return
-        if self.jobs <= 1 or len(pairs) < 2 or not _can_fork():
+        if (
+            self.jobs <= 1
+            or len(pairs) < 2
+            or (self.auto_jobs and _input_bytes(pairs) < AUTO_POOL_BYTES)
+            or not _can_fork()
+        ):
             for pair in pairs:
                 yield self.lint_pair(pair)
             return
@@ -302,9 +303,7 @@ class Linter:
         ctx.state["raw_beads"] = raw
         diags: list[Diagnostic] = []
         if self.jobs > 1 and len(raw) > 2 * CHUNK and _can_fork() and not _in_worker():
-            found = self.finish(self._lint_chunks_in_workers(raw, ctx), ctx)
-            del ctx.state["raw_beads"]
-            return [], found, ctx
+            return [], self.finish(self._lint_chunks_in_workers(raw, ctx), ctx), ctx
         for start in range(0, max(len(raw), 1), CHUNK):
             beads, found = self.wrap_beads(raw[start : start + CHUNK], start)
             findings.extend(found)
@@ -323,9 +322,7 @@ class Linter:
             ctx.beads = [b for b in kept if b.ru and b.zh and not b.memo.get("skip")]
         for check in self.checks:
             diags.extend(check.finish_pair(ctx))
-        found = self.finish(diags, ctx)
-        del ctx.state["raw_beads"]
-        return kept, found, ctx
+        return kept, self.finish(diags, ctx), ctx
 
     def finish(self, diags: Iterable[Diagnostic], ctx: PairContext | None) -> list[Diagnostic]:
         out = []
@@ -345,6 +342,8 @@ class Linter:
             directives = ctx.state["directives"] = suppress.directives_for(ctx)
             self._run_directives.update(directives)
             out = suppress.apply(out, ctx, directives)
+            # The directives were the last to need every segment.
+            ctx.state.pop("raw_beads", None)
         out.sort(key=Diagnostic.sort_key)
         return out
 
@@ -438,23 +437,18 @@ class Linter:
         need = check.context_beads
         end = start + len(beads)
 
-        def widen(a: int, b: int) -> list[SegmentPair]:
-            return self.wrap_beads(raw[a:b], a)[0] if a < b else []
+        def context(forward: bool) -> list[SegmentPair]:
+            # Widen until ``need`` beads are checked ones, or the pair ends.
+            step = need
+            while True:
+                a, b = (end, min(len(raw), end + step)) if forward else (max(0, start - step), start)
+                got = self.wrap_beads(raw[a:b], a)[0] if a < b else []
+                reached_end = b == len(raw) if forward else a == 0
+                if reached_end or sum(1 for x in got if x.ru and x.zh and not x.memo.get("skip")) >= need:
+                    return got
+                step *= 2
 
-        def checked(bs: list[SegmentPair]) -> int:
-            return sum(1 for x in bs if x.ru and x.zh and not x.memo.get("skip"))
-
-        step = need
-        before = widen(max(0, start - step), start)
-        while checked(before) < need and start - step > 0:
-            step *= 2
-            before = widen(max(0, start - step), start)
-        step = need
-        after = widen(end, min(len(raw), end + step))
-        while checked(after) < need and end + step < len(raw):
-            step *= 2
-            after = widen(end, min(len(raw), end + step))
-        around = before + beads + after
+        around = context(forward=False) + beads + context(forward=True)
         sub = _sub_context(ctx, around, [])
         check.begin_pair(sub)
         out: list[Diagnostic] = []

@@ -57,6 +57,7 @@ Timeouts
 from __future__ import annotations
 
 import fnmatch
+import functools
 import string
 import time
 import unicodedata
@@ -152,6 +153,16 @@ class PatternRule:
 
     def pattern(self, lang: str) -> regex.Pattern[str] | None:
         return self.ru if lang == "ru" else self.zh
+
+    @functools.cached_property
+    def gates(self) -> dict[str, tuple[str, ...] | None]:
+        """Per side: literal text every match holds (see
+        :mod:`ruconsist.regexgate`), or ``None``."""
+        return {
+            lang: regexgate.gate(p.pattern, int(p.flags) & ~int(regex.VERSION0))
+            for lang in ("ru", "zh")
+            if (p := self.pattern(lang)) is not None
+        }
 
     @property
     def paired(self) -> bool:
@@ -733,7 +744,7 @@ def find_matches(
     pattern = rule.pattern(lang)
     if pattern is None:
         return []
-    if not regexgate.admits(_gate_of(pattern), text):
+    if not regexgate.admits(rule.gates[lang], text):
         return []  # the text lacks what every match holds
     # One time budget for all searches in the text: each search gets what
     # is left.  Reading captures (number words, terms) is not counted.
@@ -775,29 +786,6 @@ def find_matches(
             break
         m = search(pos)
     return out
-
-
-_GATES: dict[int, tuple[regex.Pattern[str], tuple[str, ...] | None]] = {}
-
-
-def _gate_of(pattern: regex.Pattern[str]) -> tuple[str, ...] | None:
-    """The pattern's literal gate, worked out once per compiled pattern."""
-    got = _GATES.get(id(pattern))
-    if got is None or got[0] is not pattern:
-        got = _GATES[id(pattern)] = (pattern, regexgate.gate(pattern.pattern, int(pattern.flags) & ~int(regex.VERSION0)))
-    return got[1]
-
-
-_SOURCE_GATES: dict[int, tuple[PatternRule, tuple[tuple[str, tuple[str, ...] | None], ...]]] = {}
-
-
-def _source_gates(rule: PatternRule) -> tuple[tuple[str, tuple[str, ...] | None], ...]:
-    """(side, gate) of each side whose matches a rule starts from."""
-    got = _SOURCE_GATES.get(id(rule))
-    if got is None or got[0] is not rule:
-        plan = tuple((lang, _gate_of(rule.pattern(lang))) for lang in rule.sources())  # type: ignore[arg-type]
-        got = _SOURCE_GATES[id(rule)] = (rule, plan)
-    return got[1]
 
 
 def _accept(
@@ -933,14 +921,17 @@ def run_rule(
     nothing to answer and the other side is not searched at all (most
     rules are ``ru->zh`` and most segments have no RU match).  Raises
     :class:`PatternTimeout`."""
-    for lang, gate in _source_gates(rule):
+    sources = rule.sources()
+    gates = rule.gates
+    for lang in sources:
+        gate = gates[lang]
         if gate is None or any(s in texts[lang] for s in gate):
             break
     else:
         return []  # no source side holds what its matches need
     kinds = kind_at or {}
     matches: dict[str, list[Match]] = {}
-    for lang in rule.sources():
+    for lang in sources:
         matches[lang] = find_matches(rule, lang, texts[lang], rules, kind_at=kinds.get(lang))
     if not any(matches.values()):
         return []
