@@ -77,10 +77,12 @@ class Sources:
     documents of the pair being reported (``use``); locations in other
     files (run-level findings) are read from disk once."""
 
-    def __init__(self, encoding: str | None = None) -> None:
+    def __init__(self, encoding: str | None = None, keep: int = 64) -> None:
         self.encoding = encoding
         self.current: dict[str, Document] = {}
         self._disk: dict[str, Document | None] = {}
+        #: How many documents read from disk are kept.
+        self.keep = keep
 
     def use(self, docs: Iterable[Document]) -> None:
         self.current = {d.path: d for d in docs}
@@ -89,7 +91,7 @@ class Sources:
         if path in self.current:
             return self.current[path]
         if path not in self._disk:
-            if len(self._disk) > 64:
+            if len(self._disk) >= self.keep:
                 self._disk.clear()
             try:
                 self._disk[path] = decode(Path(path).read_bytes(), path, self.encoding)

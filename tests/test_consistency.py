@@ -256,3 +256,25 @@ def test_the_testing_helper_runs_several_pairs_and_finishes_the_run() -> None:
     rules = RuleSet([load_pack(TRANSLIT, display="rules/transliteration.yaml")])
     found = lint_run(USHAKOV + [outlier], select=["CON"], rules=rules)
     assert [(d.code, d.location.path, d.found) for d in found] == [("CON001", "a10.zh.txt", "乌沙可夫")]
+
+
+@pytest.mark.parametrize("keep_chars", [2_000_000, 0])
+def test_a_run_level_finding_shows_its_lines_after_its_files_are_let_go(tmp_path, monkeypatch, keep_chars) -> None:  # type: ignore[no-untyped-def]
+    import io
+
+    from ruconsist.cli import main
+    from ruconsist.formatters import text
+
+    # With keep_chars 0 the text output keeps only the pair being shown,
+    # so the outlier (the first pair) is read from disk again when the
+    # run's findings come at the end.
+    monkeypatch.setattr(text, "KEEP_CHARS", keep_chars)
+    outlier = ("В заключение Ушаков поблагодарил коллег.", "最后，乌沙可夫感谢了同事们。")
+    for i, (ru, zh) in enumerate([outlier, *USHAKOV], 1):
+        (tmp_path / f"a{i:02}.ru.txt").write_text(ru + "\n", encoding="utf-8")
+        (tmp_path / f"a{i:02}.zh.txt").write_text(zh + "\n", encoding="utf-8")
+    out = io.StringIO()
+    main(["check", "--select", "CON", "--no-default-rules", "--rules", str(TRANSLIT), str(tmp_path)], stdout=out)
+    shown = out.getvalue()
+    assert "  ZH 1 | 最后，乌沙可夫感谢了同事们。\n" in shown
+    assert "  RU 1 | В заключение Ушаков поблагодарил коллег.\n" in shown

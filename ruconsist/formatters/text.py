@@ -42,6 +42,11 @@ BLUE, GREEN = "\033[34m", "\033[32m"
 #: Findings of this category are folded after a few per code and file.
 FOLDED_CATEGORY = "style"
 LANG_LABEL = {"ru": "RU", "zh": "ZH"}
+#: The documents of pairs already shown are kept, for run-level findings
+#: that point into any file of the run (CON001), up to this many
+#: characters; past it such a finding's line is read from disk again, so
+#: that a corpus of large files is not held to the end of the run.
+KEEP_CHARS = 2_000_000
 
 
 class ParsableFormatter(Formatter):
@@ -147,6 +152,8 @@ class TextFormatter(Formatter):
             width = shutil.get_terminal_size((100, 24)).columns if _isatty(stream) else 100
         self.width = max(60, width)
         self.docs: dict[str, Any] = {}
+        self._kept_chars = 0
+        self._disk: Any = None
         self.fixable = 0
         self.style_codes: Counter[str] = Counter()
         self.style_hidden: Counter[str] = Counter()
@@ -163,7 +170,31 @@ class TextFormatter(Formatter):
         if ctx is None:
             return
         for doc in (ctx.ru_doc, ctx.zh_doc):
+            old = self.docs.pop(doc.path, None)
+            if old is not None:
+                self._kept_chars -= len(old.text)
             self.docs[doc.path] = doc
+            self._kept_chars += len(doc.text)
+
+    def _let_go(self) -> None:
+        """Keep the documents shown last within :data:`KEEP_CHARS`; the
+        pair just shown goes too if it alone is larger, rather than be
+        held while the next pair is read."""
+        while self._kept_chars > KEEP_CHARS and self.docs:
+            oldest = next(iter(self.docs))
+            self._kept_chars -= len(self.docs.pop(oldest).text)
+
+    def _document(self, path: str) -> Any:
+        doc = self.docs.get(path)
+        if doc is None:
+            if self._disk is None:
+                from ruconsist.baseline import Sources
+
+                # Run-level findings come sorted by path: the files of
+                # one pair at a time.
+                self._disk = Sources(keep=2)
+            doc = self._disk.document(path)
+        return doc
 
     def handle(self, diagnostics: list[Diagnostic], result: object) -> None:
         self._remember(result)
@@ -189,6 +220,7 @@ class TextFormatter(Formatter):
                 lines += ", …"
             note = f"... {len(rest)} more {code} in {path} (lines {lines}); --format parsable lists them all"
             self.stream.write(self._c(DIM, note) + "\n")
+        self._let_go()
 
     # One finding -----------------------------------------------------
 
@@ -229,7 +261,7 @@ class TextFormatter(Formatter):
         return "\n".join(out) + "\n"
 
     def _snippet(self, span: Location, primary: bool, severity: Severity) -> tuple[str, int, int, bool] | None:
-        doc = self.docs.get(span.path)
+        doc = self._document(span.path)
         if doc is None or span.line > doc.line_count:
             return None
         line = doc.line_text(span.line)
@@ -244,7 +276,7 @@ class TextFormatter(Formatter):
 
     def _hint(self, d: Diagnostic) -> str:
         if d.fix is not None:
-            doc = self.docs.get(d.fix.path)
+            doc = self._document(d.fix.path)
             old = doc.text[d.fix.start : d.fix.end] if doc is not None else (d.found or "")
             if is_safe(d):
                 return f"{self._c(GREEN, 'fix')}: {describe_fix(old, d.fix.replacement)} (safe: --fix applies it)"
