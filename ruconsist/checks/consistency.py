@@ -25,12 +25,12 @@ list are left to the term checks.
 from __future__ import annotations
 
 import bisect
-
 import functools
 import re
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from ruconsist.checks.base import Check, PairContext
@@ -353,38 +353,99 @@ def ru_variant(usual_key: str, other_key: str, usual: str, other: str) -> bool:
 
 @dataclass(slots=True)
 class Mention:
-    unit: int
     location: Location
     text: str
 
 
-@dataclass
-class Renderings:
-    """Which RU lemmas and ZH runs share aligned segments, run-wide."""
+#: A kept mention is one row of integers: side (0 RU, 1 ZH), key, text,
+#: path (those three as numbers of the string table), line, column, end
+#: line, end column.
+_FIELDS = 8
+_LANGS = ("ru", "zh")
 
-    ru: dict[int, dict[str, list[Mention]]] = field(default_factory=lambda: defaultdict(dict))
-    zh: dict[int, dict[str, list[Mention]]] = field(default_factory=lambda: defaultdict(dict))
-    units: int = 0
-    #: Keys of first names: their usual rendering needs more evidence.
-    given: set[str] = field(default_factory=set)
-    ru_count: Counter[str] = field(default_factory=Counter)
-    zh_count: Counter[str] = field(default_factory=Counter)
-    pair_count: Counter[tuple[str, str]] = field(default_factory=Counter)
+
+class Renderings:
+    """Which RU lemmas and ZH runs share aligned segments, run-wide.
+
+    The findings come at the end of the run, so every segment learnt from
+    is kept until then: per side, each key (RU lemma or ZH run) once, with
+    its first mention there (a finding shows only the first).  They are
+    kept as rows of integers with one table of strings, not as objects: a
+    corpus has a segment like this in every third sentence, and as
+    dictionaries of mentions they took 1 MB per 2,500 sentences."""
+
+    def __init__(self) -> None:
+        self.strings: list[str] = []
+        self._ids: dict[str, int] = {}
+        self.rows = array("i")
+        #: Number of rows at the end of each segment.
+        self.ends = array("i")
+        #: Keys of first names: their usual rendering needs more evidence.
+        self.given: set[str] = set()
+        self.ru_count: Counter[str] = Counter()
+        self.zh_count: Counter[str] = Counter()
+        self.pair_count: Counter[tuple[str, str]] = Counter()
+
+    @property
+    def units(self) -> int:
+        return len(self.ends)
+
+    def _id(self, text: str) -> int:
+        i = self._ids.get(text)
+        if i is None:
+            i = self._ids[text] = len(self.strings)
+            self.strings.append(text)
+        return i
 
     def add(self, ru: list[tuple[str, Mention]], zh: list[tuple[str, Mention]]) -> None:
-        unit = self.units
-        self.units += 1
-        for lemma, m in ru:
-            self.ru[unit].setdefault(lemma, []).append(m)
-        for run, m in zh:
-            self.zh[unit].setdefault(run, []).append(m)
-        for lemma in self.ru[unit]:
-            self.ru_count[lemma] += 1
-        for run in self.zh[unit]:
-            self.zh_count[run] += 1
-        for lemma in self.ru.get(unit, {}):
-            for run in self.zh.get(unit, {}):
+        keys: list[list[str]] = [[], []]
+        for side, mentions, count in ((0, ru, self.ru_count), (1, zh, self.zh_count)):
+            for key, m in mentions:
+                if key in keys[side]:
+                    continue
+                keys[side].append(key)
+                count[key] += 1
+                loc = m.location
+                self.rows.extend((
+                    side, self._id(key), self._id(m.text), self._id(loc.path),
+                    loc.line, loc.column, loc.end_line, loc.end_column,
+                ))
+        self.ends.append(len(self.rows) // _FIELDS)
+        for lemma in keys[0]:
+            for run in keys[1]:
                 self.pair_count[(lemma, run)] += 1
+
+    def _bounds(self, unit: int) -> range:
+        return range(self.ends[unit - 1] if unit else 0, self.ends[unit])
+
+    def unit(self, unit: int) -> tuple[dict[str, int], dict[str, int]]:
+        """Segment ``unit``'s RU and ZH keys, each with its row."""
+        out: tuple[dict[str, int], dict[str, int]] = ({}, {})
+        rows, strings = self.rows, self.strings
+        for r in self._bounds(unit):
+            f = r * _FIELDS
+            out[rows[f]][strings[rows[f + 1]]] = r
+        return out
+
+    def mention(self, row: int) -> Mention:
+        side, _, text, path, line, col, end_line, end_col = self.rows[row * _FIELDS : (row + 1) * _FIELDS]
+        return Mention(Location(_LANGS[side], self.strings[path], line, col, end_line, end_col), self.strings[text])
+
+    def mentions(self) -> Iterator[tuple[list[tuple[str, Mention]], list[tuple[str, Mention]]]]:
+        """Each segment as :meth:`add` took it (first mentions only)."""
+        for unit in range(self.units):
+            ru, zh = self.unit(unit)
+            yield [(k, self.mention(r)) for k, r in ru.items()], [(k, self.mention(r)) for k, r in zh.items()]
+
+    def units_of(self) -> dict[tuple[int, str], list[int]]:
+        """(side, key) -> the segments holding it, in order."""
+        out: dict[tuple[int, str], list[int]] = defaultdict(list)
+        rows, strings = self.rows, self.strings
+        for unit in range(self.units):
+            for r in self._bounds(unit):
+                f = r * _FIELDS
+                out[(rows[f], strings[rows[f + 1]])].append(unit)
+        return out
 
     def dice(self, lemma: str, run: str) -> float:
         both = self.pair_count[(lemma, run)]
@@ -422,7 +483,7 @@ def collect(bead: SegmentPair, rules: Any) -> tuple[list[tuple[str, Mention]], l
     ru_text, zh_text = bead.ru.text, bead.zh.text
     zh_terms = term_spans(bead, "zh", rules)
     zh = [
-        (run, Mention(-1, bead.zh.location(a, b), run))
+        (run, Mention(bead.zh.location(a, b), run))
         for a, b, run in zh_runs(zh_text, vocab)
         if not _inside(zh_terms, a, b)
     ]
@@ -430,14 +491,18 @@ def collect(bead: SegmentPair, rules: Any) -> tuple[list[tuple[str, Mention]], l
         return [], zh
     ru_terms = term_spans(bead, "ru", rules)
     ru = [
-        (w.key, Mention(-1, bead.ru.location(w.start, w.end), w.text))
+        (w.key, Mention(bead.ru.location(w.start, w.end), w.text))
         for w in ru_names(ru_text)
         if not _inside(ru_terms, w.start, w.end)
     ]
     return ru, zh
 
 
-def _where(mentions: list[Mention], limit: int = 3) -> str:
+#: How many of the segments that agree a finding names.
+WHERE_LIMIT = 3
+
+
+def _where(mentions: list[Mention], limit: int = WHERE_LIMIT) -> str:
     shown = [m.location.short() for m in mentions[:limit]]
     if len(mentions) > limit:
         shown.append("…")
@@ -495,9 +560,6 @@ class RenderingConsistency(Check):
         return iter(())
 
     def _learn(self, ru: list[tuple[str, Mention]], zh: list[tuple[str, Mention]], given: set[str]) -> None:
-        unit = self.stats.units
-        for _, m in ru + zh:
-            m.unit = unit
         self.stats.given |= given
         self.stats.add(ru, zh)
 
@@ -507,22 +569,15 @@ class RenderingConsistency(Check):
         stats = self.stats
         if not stats.units:
             return None
-        # Each unit as check() learnt it: the stats keep its mentions
-        # grouped by lemma and run in the order they came, which is all
-        # that learning them again needs.
-        units = [
-            (
-                [(lemma, m) for lemma, ms in stats.ru.get(u, {}).items() for m in ms],
-                [(run, m) for run, ms in stats.zh.get(u, {}).items() for m in ms],
-            )
-            for u in range(stats.units)
-        ]
+        # The segments as the stats keep them are all that learning them
+        # again needs.
         self.stats = Renderings()
-        return units, set(stats.given)
+        return stats.strings, stats.rows, stats.ends, stats.given
 
     def merge_run_state(self, state: object) -> None:
-        units, given = state  # type: ignore[misc]
-        for ru, zh in units:
+        theirs = Renderings()
+        theirs.strings, theirs.rows, theirs.ends, given = state  # type: ignore[misc]
+        for ru, zh in theirs.mentions():
             self._learn(ru, zh, {key for key, _ in ru if key in given})
 
     def finish_run(self) -> Iterator[Diagnostic]:
@@ -531,16 +586,32 @@ class RenderingConsistency(Check):
         usual_zh = stats.usual_zh(self.min_count)
         usual_ru = stats.usual_ru(self.min_count)
         reported: dict[tuple[str, str], tuple[float, Diagnostic]] = {}
+        units_of = stats.units_of()
+
+        def majority(with_key: str, side: int, key: str) -> list[Mention]:
+            """The first mentions of ``key`` (on ``side``: 0 RU, 1 ZH) in
+            segments holding ``with_key`` on the other side: as many as
+            :func:`_where` shows, and one more to tell it there are more."""
+            out: list[Mention] = []
+            other = set(units_of.get((1 - side, with_key), ()))
+            for unit in units_of.get((side, key), ()):
+                if unit in other:
+                    out.append(stats.mention(stats.unit(unit)[side][key]))
+                    if len(out) > WHERE_LIMIT:
+                        break
+            return out
+
         for unit in range(stats.units):
-            ru_here = stats.ru.get(unit, {})
-            zh_here = stats.zh.get(unit, {})
+            ru_rows, zh_rows = stats.unit(unit)
+            ru_here = {k: stats.mention(r) for k, r in ru_rows.items()}
+            zh_here = {k: stats.mention(r) for k, r in zh_rows.items()}
             # CON001: a RU name whose usual rendering is absent, and a near
             # variant of it present.
-            for lemma, ru_ms in ru_here.items():
+            for lemma, ru_m in ru_here.items():
                 usual = usual_zh.get(lemma)
                 if usual is None or usual in zh_here:
                     continue
-                for run, zh_ms in zh_here.items():
+                for run, zh_m in zh_here.items():
                     if not zh_variant(usual, run, vocab):
                         continue
                     if stats.pair_count[(lemma, run)] >= stats.pair_count[(lemma, usual)]:
@@ -548,68 +619,54 @@ class RenderingConsistency(Check):
                     owner = usual_ru.get(run)
                     if owner is not None and owner != lemma and owner in ru_here:
                         continue  # the run is another name's own rendering
-                    majority = [
-                        zm for u in range(stats.units) if lemma in stats.ru.get(u, {})
-                        for zm in stats.zh.get(u, {}).get(usual, [])[:1]
-                    ]
                     n = stats.pair_count[(lemma, usual)]
-                    here = zh_ms[0]
                     diag = Diagnostic(
                         code="CON001",
                         slug=self.codes()["CON001"][0],
                         category="name",
                         severity=self.severity,
                         message=(
-                            f"RU '{ru_ms[0].text}' is '{usual}' in {_segments(n)} ({_where(majority)})"
+                            f"RU '{ru_m.text}' is '{usual}' in {_segments(n)} ({_where(majority(lemma, 1, usual))})"
                             f" but '{run}' here"
                         ),
-                        location=here.location,
-                        counterpart=ru_ms[0].location,
+                        location=zh_m.location,
+                        counterpart=ru_m.location,
                         expected=usual,
                         found=run,
                     )
-                    key = (here.location.short(), "CON001")
+                    key = (zh_m.location.short(), "CON001")
                     score = stats.dice(lemma, usual)
                     if key not in reported or score > reported[key][0]:
                         reported[key] = (score, diag)
             # CON002: a ZH rendering whose usual RU word is absent, and a
             # near variant of that word present.
-            for run, zh_ms in zh_here.items():
+            for run, zh_m in zh_here.items():
                 lemma = usual_ru.get(run)
                 if lemma is None or lemma in ru_here:
                     continue
-                majority_text = next(
-                    (ms[0].text for u in range(stats.units) if run in stats.zh.get(u, {})
-                     for ms in [stats.ru.get(u, {}).get(lemma)] if ms),
-                    lemma.capitalize(),
-                )
-                for other, ru_ms in ru_here.items():
-                    if not ru_variant(lemma, other, majority_text, ru_ms[0].text):
+                usual_ms = majority(run, 0, lemma)
+                majority_text = usual_ms[0].text if usual_ms else lemma.capitalize()
+                for other, ru_m in ru_here.items():
+                    if not ru_variant(lemma, other, majority_text, ru_m.text):
                         continue
                     if stats.pair_count[(other, run)] >= stats.pair_count[(lemma, run)]:
                         continue
-                    majority = [
-                        rm for u in range(stats.units) if run in stats.zh.get(u, {})
-                        for rm in stats.ru.get(u, {}).get(lemma, [])[:1]
-                    ]
                     n = stats.pair_count[(lemma, run)]
-                    usual_text = majority[0].text if majority else lemma.capitalize()
-                    here = ru_ms[0]
                     diag = Diagnostic(
                         code="CON002",
                         slug=self.codes()["CON002"][0],
                         category="name",
                         severity=self.severity,
                         message=(
-                            f"ZH '{run}' stands for RU '{usual_text}' in {_segments(n)} ({_where(majority)})"
-                            f" but for '{here.text}' here"
+                            f"ZH '{run}' stands for RU '{majority_text}' in {_segments(n)} ({_where(usual_ms)})"
+                            f" but for '{ru_m.text}' here"
                         ),
-                        location=here.location,
-                        counterpart=zh_ms[0].location,
+                        location=ru_m.location,
+                        counterpart=zh_m.location,
                         expected=lemma.capitalize(),
-                        found=here.text,
+                        found=ru_m.text,
                     )
-                    key = (here.location.short(), "CON002")
+                    key = (ru_m.location.short(), "CON002")
                     score = stats.dice(lemma, run)
                     if key not in reported or score > reported[key][0]:
                         reported[key] = (score, diag)
