@@ -59,7 +59,10 @@ class _Entry(NamedTuple):
 
     term: str
     role: str
-    words: tuple[frozenset[str], ...]
+    #: Per word, its forms (normalised); sorted tuples rather than sets,
+    #: which take four times the memory and are looked into only after
+    #: the first word matched.
+    words: tuple[tuple[str, ...], ...]
     #: Per word: 0 any case, 1 capitalised, 2 all capitals (ВОЗ, МОТ).
     caps: tuple[int, ...]
     exact: tuple[str, ...] | None
@@ -81,12 +84,18 @@ def _norm(word: str) -> str:
 
 
 class RuIndex:
-    """Token-to-term index for Russian forms."""
+    """Token-to-term index for Russian forms.
+
+    ``first`` maps each form of an entry's first word to the entry, or to
+    a tuple of entries when several share it: with 10,000 names the index
+    has 200,000 keys, most of them with a single entry."""
 
     def __init__(self, entries: Iterable[tuple[Term, str, str]]) -> None:
         from ruconsist import morph
 
         first: dict[str, list[_Entry]] = defaultdict(list)
+        # One tuple per set of forms, shared by every entry that has it.
+        shared: dict[frozenset[str], tuple[str, ...]] = {}
         for term, role, form in entries:
             words = [w for _, _, w in tokenize(form)]
             if not words:
@@ -95,25 +104,27 @@ class RuIndex:
                 entry = _Entry(
                     term.id,
                     role,
-                    tuple(frozenset({_norm(w)}) for w in words),
+                    tuple((_norm(w),) for w in words),
                     tuple(0 for _ in words),
                     tuple(words),
                 )
             else:
+                forms = [morph.word_forms(w) for w in words]
                 entry = _Entry(
                     term.id,
                     role,
-                    tuple(morph.word_forms(w) for w in words),
+                    tuple(shared.setdefault(f, tuple(sorted(f))) for f in forms),
                     tuple(_caps(w) if term.case != "ignore" else 0 for w in words),
                     None,
                 )
             for surface in entry.words[0]:
                 first[surface].append(entry)
-        # Tuples, not lists: with 10,000 names the index has 200,000 keys,
-        # and a one-item list costs twice a one-item tuple.
-        self.first: dict[str, tuple[_Entry, ...]] = {k: tuple(v) for k, v in first.items()}
+        self.first: dict[str, _Entry | tuple[_Entry, ...]] = {
+            k: v[0] if len(v) == 1 else tuple(v) for k, v in first.items()
+        }
 
-    def find(self, text: str, resolve: bool = True) -> list[Mention]:
+    def find(self, text: str, resolve: bool = True, roles: frozenset[str] | None = None) -> list[Mention]:
+        """Mentions of the entries (of ``roles`` only, if given)."""
         tokens = tokenize(text)
         # Each token is normalised once, not once per entry it is tried in.
         norms = [_morph_norm(w) for _, _, w in tokens]
@@ -121,9 +132,13 @@ class RuIndex:
         found: list[tuple[int, int, str, str]] = []
         for i, (start, _end, word) in enumerate(tokens):
             entries = first.get(norms[i])
-            if not entries:
+            if entries is None:
                 continue
+            if type(entries) is _Entry:
+                entries = (entries,)
             for entry in entries:
+                if roles is not None and entry.role not in roles:
+                    continue
                 n = len(entry.words)
                 if i + n > len(tokens):
                     continue
@@ -134,7 +149,7 @@ class RuIndex:
                         if w != entry.exact[k]:
                             ok = False
                             break
-                    elif norms[i + k] not in entry.words[k] or (
+                    elif (k and norms[i + k] not in entry.words[k]) or (
                         entry.caps[k] == 1 and not w[:1].isupper()
                     ) or (entry.caps[k] == 2 and not w.isupper()):
                         ok = False
@@ -316,6 +331,11 @@ def _resolve(text: str, found: list[tuple[int, int, str, str]]) -> list[Mention]
     return out
 
 
+#: The roles each search of the Russian index takes.
+_MENTION = frozenset({PRIMARY, FORBIDDEN, EXCEPT})
+_STAND_IN = frozenset({PRIMARY, ACCEPT})
+
+
 class TermMatcher:
     """All terms of a rule set, ready to search."""
 
@@ -330,24 +350,38 @@ class TermMatcher:
             zh_entries += [(t, PRIMARY, f) for f in t.zh]
             zh_entries += [(t, FORBIDDEN, f) for f in t.forbidden_zh]
             zh_entries += [(t, EXCEPT, f) for f in t.except_zh]
-        self._index = {"ru": RuIndex(ru_entries), "zh": ZhIndex(zh_entries, translit)}
         # Everything that can stand for a term on the other side: its
         # primary forms and its ``accept`` forms, searched with overlaps.
-        self._satisfy: dict[str, RuIndex | ZhIndex] = {}
-        for lang in ("ru", "zh"):
-            entries = [(t, PRIMARY, f) for t in terms for f in t.forms(lang)]
-            entries += [(t, ACCEPT, f) for t in terms for f in t.accepted(lang)]
-            self._satisfy[lang] = RuIndex(entries) if lang == "ru" else ZhIndex(entries)
+        # In Russian one index serves both searches (each takes the roles
+        # it needs): the inflected forms are most of the matcher's memory.
+        ru_accept = [(t, ACCEPT, f) for t in terms for f in t.accept_ru]
+        ru_index = RuIndex(ru_entries + ru_accept)
+        self._index: dict[str, RuIndex | ZhIndex] = {"ru": ru_index, "zh": ZhIndex(zh_entries, translit)}
+        self._satisfy: dict[str, RuIndex | ZhIndex] = {
+            "ru": ru_index,
+            "zh": ZhIndex(
+                [(t, PRIMARY, f) for t in terms for f in t.zh] + [(t, ACCEPT, f) for t in terms for f in t.accept_zh]
+            ),
+        }
 
         self._except: dict[str, RuIndex | ZhIndex] = {}
         for lang in ("ru", "zh"):
             entries = [(t, PRIMARY, f) for t in terms for f in (t.except_ru if lang == "ru" else t.except_zh)]
             self._except[lang] = RuIndex(entries) if lang == "ru" else ZhIndex(entries)
 
+    def __getstate__(self) -> dict[str, object]:
+        # The terms are the rule set's own: :func:`matcher_for` links them
+        # again, rather than the cache holding a second copy of them.
+        return {k: v for k, v in self.__dict__.items() if k not in ("terms", "_inside")}
+
     def stand_ins(self, text: str, lang: str) -> list[Mention]:
         """Every primary or accept mention in ``text``, overlaps kept,
         except those inside an ``except`` word (中国 in 发展中国家)."""
-        found = self._satisfy[lang].find(text, resolve=False)
+        index = self._satisfy[lang]
+        if isinstance(index, RuIndex):
+            found = index.find(text, resolve=False, roles=_STAND_IN)
+        else:
+            found = index.find(text, resolve=False)
         blocked = [(m.start, m.end) for m in self._except[lang].find(text, resolve=False)]
         if not blocked:
             return found
@@ -360,7 +394,10 @@ class TermMatcher:
         return [(m.start, m.end) for m in self.stand_ins(text, lang) if m.role == ACCEPT]
 
     def find(self, text: str, lang: str) -> list[Mention]:
-        return self._index[lang].find(text)
+        index = self._index[lang]
+        if isinstance(index, RuIndex):
+            return index.find(text, roles=_MENTION)
+        return index.find(text)
 
     def names_inside(self, outer: str, inner: str) -> bool:
         """Whether ``outer``'s name contains ``inner``'s in both languages
@@ -425,6 +462,9 @@ def matcher_for(rules: RuleSet) -> TermMatcher:
 
     def build() -> TermMatcher:
         key = cache.key_for(rules.digest, cache.code_digest(__file__, morph_file()))
-        return cache.cached("terms", key, lambda: TermMatcher(rules.terms, transliteration_chars(rules)))
+        matcher: TermMatcher = cache.cached("terms", key, lambda: TermMatcher(rules.terms, transliteration_chars(rules)))
+        if not hasattr(matcher, "terms"):
+            matcher.terms = {t.id: t for t in rules.terms}
+        return matcher
 
     return rules.cached("terms.matcher", build)  # type: ignore[no-any-return]
