@@ -65,6 +65,24 @@ def render(cls: type, diags: list[Diagnostic], summary: Summary | None = None) -
     return stream.getvalue()
 
 
+@pytest.mark.parametrize("batches", [[], [[]], [[LAVROV]], [[LAVROV, WEEKDAY], [], [UNPAIRED]]])
+def test_json_written_as_findings_come_is_the_one_document_json_dump_writes(batches) -> None:  # type: ignore[no-untyped-def]
+    from ruconsist.formatters.json import JsonFormatter
+
+    stream = io.StringIO()
+    f = JsonFormatter(stream)
+    f.begin()
+    for batch in batches:
+        f.handle(batch, None)
+    f.finish(Summary(pairs=2, errors=1, warnings=1, infos=1))
+    whole = {
+        "version": 1,
+        "diagnostics": [d.to_dict() for batch in batches for d in batch],
+        "summary": {"pairs": 2, "errors": 1, "warnings": 1, "infos": 1, "input_errors": []},
+    }
+    assert stream.getvalue() == json.dumps(whole, ensure_ascii=False, indent=2) + "\n"
+
+
 def test_github_annotates_both_files_and_escapes() -> None:
     assert render(GithubFormatter, [LAVROV, WEEKDAY, UNPAIRED]).splitlines() == [
         "::error file=news/a.ru.md,line=3,col=1,endLine=3,endColumn=7,title=TRM001 term-missing::"

@@ -21,24 +21,24 @@ class JsonFormatter(Formatter):
     name = "json"
 
     def begin(self) -> None:
-        # The findings themselves, turned into dictionaries only at the
-        # end: a dictionary per finding took 2.6 times the memory.
-        self.items: list[Diagnostic] = []
+        self.count = 0
 
     def handle(self, diagnostics: list[Diagnostic], result: object) -> None:
-        self.items.extend(diagnostics)
+        # Written as they come, laid out as ``json.dump(doc, indent=2)``
+        # lays out the whole document: a corpus's findings are not held
+        # to the end of the run.
+        for d in diagnostics:
+            item = json.dumps(d.to_dict(), ensure_ascii=False, indent=2).replace("\n", "\n    ")
+            self.stream.write(('{\n  "version": 1,\n  "diagnostics": [\n    ' if not self.count else ",\n    ") + item)
+            self.count += 1
 
     def finish(self, summary: Summary) -> None:
-        doc = {
-            "version": 1,
-            "diagnostics": [d.to_dict() for d in self.items],
-            "summary": {
-                "pairs": summary.pairs,
-                "errors": summary.errors,
-                "warnings": summary.warnings,
-                "infos": summary.infos,
-                "input_errors": [str(e) for e in summary.input_errors],
-            },
+        report = {
+            "pairs": summary.pairs,
+            "errors": summary.errors,
+            "warnings": summary.warnings,
+            "infos": summary.infos,
+            "input_errors": [str(e) for e in summary.input_errors],
         }
-        json.dump(doc, self.stream, ensure_ascii=False, indent=2)
-        self.stream.write("\n")
+        self.stream.write('{\n  "version": 1,\n  "diagnostics": [],' if not self.count else "\n  ],")
+        self.stream.write('\n  "summary": ' + json.dumps(report, ensure_ascii=False, indent=2).replace("\n", "\n  ") + "\n}\n")
