@@ -266,7 +266,7 @@ class Offsets(Sequence[int]):
         return f"Offsets(runs={[(s, f) for s, f, _ in self.runs()]}, len={self._n})"
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Segment:
     """A run of text in one language: a paragraph, a title, a PO entry.
 
@@ -284,8 +284,10 @@ class Segment:
     kind: str = "paragraph"
     key: str | None = None
     offsets: Sequence[int] | None = None
-    #: Reader-specific facts: PO flags, inline codes, cue timings.
-    meta: dict[str, Any] = field(default_factory=dict)
+    #: Reader-specific facts: PO flags, inline codes, cue timings; None
+    #: for a segment without any (most of them: a corpus has millions).
+    #: Read and write it through ``readers.common.get_meta`` and ``meta``.
+    meta: dict[str, Any] | None = None
 
     @property
     def end(self) -> int:
@@ -306,7 +308,7 @@ class Segment:
         return self.doc.location(self.lang, a, b)
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Side:
     """One language's half of an aligned bead: one or more segments,
     joined by a newline into ``text`` so checks search them as one."""
@@ -352,7 +354,7 @@ class Side:
         return self._resolve(offset)[0]
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class SegmentPair:
     """An aligned bead: RU and ZH text that translate each other.
 

@@ -31,9 +31,8 @@ def meta(seg: Segment) -> dict[str, Any]:
     """Reader-provided facts about a segment that are not its text:
     inline codes (``inline``), PO flags (``flags``), cue timing
     (``start_ms``/``end_ms``), the file format (``format``)."""
-    # Read as an attribute, not through ``__dict__``: asking an instance
-    # for its ``__dict__`` gives it a dictionary object of its own (64
-    # bytes a segment on CPython 3.11).
+    # Created on first use: most segments have no facts to keep, and an
+    # empty dictionary is 64 bytes a segment.
     m = getattr(seg, "meta", None)
     if not isinstance(m, dict):
         m = seg.meta = {}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING
 
 import regex
@@ -66,7 +67,8 @@ class LinesReader(Reader):
         for n, (a, b) in enumerate(line_spans(doc.text), start=1):
             a, b = _trim(doc.text, a, b)
             seg = _seg(doc, lang, a, b, "line")
-            seg.key = f"line:{n}"
+            # Interned: the counterpart file's line n shares the string.
+            seg.key = sys.intern(f"line:{n}")
             segs.append(seg)
         return Parsed(doc, {lang: segs})
 

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from ruconsist.document import Document, Offsets, Segment
 from ruconsist.errors import InputError
 from ruconsist.readers.base import Parsed, Reader
-from ruconsist.readers.common import lang_code, make_segment
+from ruconsist.readers.common import lang_code, make_segment, meta
 
 if TYPE_CHECKING:
     from ruconsist.config import Config
@@ -258,7 +258,7 @@ def flat_segment(doc: Document, lang: str, flat: Flat, *, kind: str, key: str | 
     seg = make_segment(doc, lang, flat.text, flat.offsets or [flat.pos], kind=kind, key=key, fmt=fmt)
     # Inline positions are in the untrimmed text; shift them with the trim.
     lead = len(flat.text) - len(flat.text.lstrip())
-    seg.meta["inline"] = [(name, max(0, min(i - lead, len(seg.text)))) for name, i in flat.inline]  # type: ignore[attr-defined]
+    meta(seg)["inline"] = [(name, max(0, min(i - lead, len(seg.text)))) for name, i in flat.inline]
     return seg
 
 
