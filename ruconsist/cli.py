@@ -162,6 +162,40 @@ def _on_sigterm_interrupt():  # type: ignore[no-untyped-def]
         return None
 
 
+#: Input files above this size make the command line tune the allocator
+#: (:func:`_return_large_buffers`).
+LARGE_FILE = 1024 * 1024
+
+
+def _size(path: os.PathLike[str]) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0
+
+
+def _return_large_buffers() -> None:
+    """Have glibc's malloc give blocks over 128 KB back to the system
+    when they are freed.  By default it raises that threshold to the size
+    of the largest block freed so far (up to 32 MB): after the first
+    large file, the text of every file comes from the heap, which malloc
+    keeps.  Four line-aligned pairs of 25,000 lines peaked at 205 MB, and
+    at 196 MB with this.  A process setting, so the command line's, not
+    the engine's; elsewhere than glibc it does nothing."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        mallopt = ctypes.CDLL(None).mallopt
+        mallopt.argtypes = (ctypes.c_int, ctypes.c_int)
+    except (OSError, AttributeError):
+        return
+    m_trim_threshold, m_mmap_threshold = -1, -3
+    mallopt(m_mmap_threshold, 128 * 1024)
+    mallopt(m_trim_threshold, 128 * 1024)
+
+
 def main(argv: Sequence[str] | None = None, stdout: IO[str] | None = None, stderr: IO[str] | None = None) -> int:
     out = stdout or sys.stdout
     err = stderr or sys.stderr
@@ -429,6 +463,8 @@ def cmd_check(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
                     f.handle(diags, result)
 
         todo = list(selected())
+        if any(_size(p) > LARGE_FILE for pair in todo for p in pair.paths):
+            _return_large_buffers()
         fixable: list[Diagnostic] = []
         fix_docs: dict[str, Any] = {}
         bar = Progress(len(todo), err)
