@@ -252,3 +252,20 @@ def test_fix_hint_names_only_what_changes(old: str, new: str, expected: str) -> 
     from ruconsist.formatters.text import describe_fix
 
     assert describe_fix(old, new) == expected
+
+
+def test_findings_from_worker_processes_show_their_lines_too(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from ruconsist.cli import main
+
+    # Workers send findings back without the pair's documents; the
+    # snippets then come from the files themselves.
+    for i in range(3):
+        (tmp_path / f"a{i}.ru.txt").write_text("Лавров встретился с Ван И.\n", encoding="utf-8")
+        (tmp_path / f"a{i}.zh.txt").write_text("外长会见了王毅。\n", encoding="utf-8")
+    shown = []
+    for jobs in ("1", "2"):
+        out = io.StringIO()
+        main(["check", "--jobs", jobs, "--no-default-rules", "--rules", NEWS, "--select", "TRM", str(tmp_path)], stdout=out)
+        shown.append(out.getvalue())
+    assert shown[0] == shown[1]
+    assert shown[1].count("  RU 1 | Лавров встретился с Ван И.\n") == 3
