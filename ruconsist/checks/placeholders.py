@@ -11,7 +11,7 @@ import regex
 from ruconsist.checks.base import LANG_NAME, Check, PairContext
 from ruconsist.diagnostic import Diagnostic, Severity
 from ruconsist.document import Side, SegmentPair, other
-from ruconsist.readers.common import get_meta
+from ruconsist.readers.common import get_meta, segment_format
 
 #: Formats whose strings are program messages with placeholders.
 MESSAGE_FORMATS = frozenset({"po", "json", "yaml", "xliff", "tmx"})
@@ -98,7 +98,7 @@ def _side_format(side: Side) -> tuple[str | None, set[str]]:
     flags: set[str] = set()
     for seg in side.segments:
         m = get_meta(seg)
-        fmt = fmt or m.get("format")
+        fmt = fmt or segment_format(seg)
         flags |= set(m.get("flags") or ())
     return fmt, flags
 

@@ -72,11 +72,24 @@ def make_segment(
         offs = Offsets(offsets[a:b])
     start = offs[0] if offs else (offsets[a] if a < len(offsets) else (offsets[-1] if offsets else 0))
     seg = Segment(doc, lang, start, text[a:b], kind, key, offs)
-    m = meta(seg)
-    if fmt:
-        m["format"] = fmt
-    m.update(extra)
+    # Only facts worth a dictionary: a PO file of 25,000 entries made
+    # 50,000 of them to say "po" and "no flags".  The file's own format
+    # is the default of :func:`segment_format`.
+    facts = {k: v for k, v in extra.items() if v is not None and not (isinstance(v, _COLLECTIONS) and not v)}
+    if fmt and fmt != doc.format:
+        facts["format"] = fmt
+    if facts:
+        seg.meta = facts
     return seg
+
+
+_COLLECTIONS = (frozenset, set, tuple, list, dict)
+
+
+def segment_format(seg: Segment) -> str | None:
+    """The format a segment's text is written in: what its reader said
+    (``json`` for a JSON locale file), else its file's format (``po``)."""
+    return get_meta(seg).get("format") or seg.doc.format
 
 
 def error_at(doc: Document, offset: int, message: str) -> InputError:
