@@ -168,3 +168,35 @@ def test_every_character_maps_to_itself_or_its_escape(name: str) -> None:
         for i, ch in enumerate(seg.text):
             raw = doc.text[seg.file_offset(i)]
             assert raw == ch or raw == "\\", (seg.text, i)
+
+
+def _read_all(path: Path):  # type: ignore[no-untyped-def]
+    from ruconsist.readers.po import messages
+
+    msgs, meta = messages(decode(path.read_bytes(), path.name), include_fuzzy=True)
+    return [(m.ctx, m.msgid, m.skipped, sorted(m.flags), [(n, f.text) for n, f in m.source + m.target]) for m in msgs], meta
+
+
+@pytest.mark.parametrize("path", [*sorted(PO.glob("*.po")), BILINGUAL], ids=lambda p: p.name)
+def test_polib_validating_in_blocks_reads_what_it_reads_whole(path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from ruconsist.readers import po
+
+    whole = _read_all(path)
+    # Blocks of a few entries each: every possible block end is used.
+    monkeypatch.setattr(po, "POLIB_BLOCK", 1)
+    assert len(list(po._blocks(path.read_text(encoding="utf-8")))) > 3
+    assert _read_all(path) == whole
+
+
+def test_a_syntax_error_in_a_later_block_names_its_line_in_the_file(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from ruconsist.readers import po
+
+    good = 'msgid "a"\nmsgstr "б"\n\n#, fuzzy\nmsgid "b"\nmsgstr "в"\n\n'
+    text = good * 3 + 'msgid "c"\nmsgstr "г\n'  # the quote left open on line 23
+    seen = []
+    for block in (po.POLIB_BLOCK, 1):
+        monkeypatch.setattr(po, "POLIB_BLOCK", block)
+        with pytest.raises(InputError) as err:
+            PoReader().read(Document("bad.ru.po", text), "ru", Config())
+        seen.append((err.value.line, "no closing quote" in err.value.message))
+    assert seen == [(23, True), (23, True)]
