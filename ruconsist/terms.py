@@ -331,9 +331,16 @@ def _resolve(text: str, found: list[tuple[int, int, str, str]]) -> list[Mention]
     return out
 
 
-#: The roles each search of the Russian index takes.
-_MENTION = frozenset({PRIMARY, FORBIDDEN, EXCEPT})
-_STAND_IN = frozenset({PRIMARY, ACCEPT})
+class _Search:
+    """One search of a Russian index shared by several: only its entries
+    of ``roles``."""
+
+    def __init__(self, index: RuIndex, roles: frozenset[str]) -> None:
+        self.index = index
+        self.roles = roles
+
+    def find(self, text: str, resolve: bool = True) -> list[Mention]:
+        return self.index.find(text, resolve, self.roles)
 
 
 class TermMatcher:
@@ -356,9 +363,12 @@ class TermMatcher:
         # it needs): the inflected forms are most of the matcher's memory.
         ru_accept = [(t, ACCEPT, f) for t in terms for f in t.accept_ru]
         ru_index = RuIndex(ru_entries + ru_accept)
-        self._index: dict[str, RuIndex | ZhIndex] = {"ru": ru_index, "zh": ZhIndex(zh_entries, translit)}
-        self._satisfy: dict[str, RuIndex | ZhIndex] = {
-            "ru": ru_index,
+        self._index: dict[str, _Search | ZhIndex] = {
+            "ru": _Search(ru_index, frozenset({PRIMARY, FORBIDDEN, EXCEPT})),
+            "zh": ZhIndex(zh_entries, translit),
+        }
+        self._satisfy: dict[str, _Search | ZhIndex] = {
+            "ru": _Search(ru_index, frozenset({PRIMARY, ACCEPT})),
             "zh": ZhIndex(
                 [(t, PRIMARY, f) for t in terms for f in t.zh] + [(t, ACCEPT, f) for t in terms for f in t.accept_zh]
             ),
@@ -377,11 +387,7 @@ class TermMatcher:
     def stand_ins(self, text: str, lang: str) -> list[Mention]:
         """Every primary or accept mention in ``text``, overlaps kept,
         except those inside an ``except`` word (中国 in 发展中国家)."""
-        index = self._satisfy[lang]
-        if isinstance(index, RuIndex):
-            found = index.find(text, resolve=False, roles=_STAND_IN)
-        else:
-            found = index.find(text, resolve=False)
+        found = self._satisfy[lang].find(text, resolve=False)
         blocked = [(m.start, m.end) for m in self._except[lang].find(text, resolve=False)]
         if not blocked:
             return found
@@ -394,10 +400,7 @@ class TermMatcher:
         return [(m.start, m.end) for m in self.stand_ins(text, lang) if m.role == ACCEPT]
 
     def find(self, text: str, lang: str) -> list[Mention]:
-        index = self._index[lang]
-        if isinstance(index, RuIndex):
-            return index.find(text, roles=_MENTION)
-        return index.find(text)
+        return self._index[lang].find(text)
 
     def names_inside(self, outer: str, inner: str) -> bool:
         """Whether ``outer``'s name contains ``inner``'s in both languages

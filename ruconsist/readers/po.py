@@ -220,9 +220,9 @@ def _polib_flags(doc: Document) -> tuple[dict[int, frozenset[str]], dict[str, st
             raise InputError(f"not a valid PO file: {msg[0].lower() + msg[1:]}", doc.path, line) from None
         if first_line == 1:
             metadata = dict(po.metadata)
-        for e, obsolete in [*((e, bool(e.obsolete)) for e in po), *((e, True) for e in po.obsolete_entries())]:
+        for e in po:  # obsolete entries included
             these = frozenset(e.flags)
-            flags[_entry_key(e.msgctxt, e.msgid, obsolete)] = shared.setdefault(these, these)
+            flags[_entry_key(e.msgctxt, e.msgid, bool(e.obsolete))] = shared.setdefault(these, these)
         # polib's parser and the catalogue it built form a reference
         # cycle, which would keep every entry until the cyclic collector
         # runs; emptied here, the entries go at once.
