@@ -17,6 +17,7 @@ from ruconsist.lang.numbers import (
     format_value,
     parse_zh_numeral,
     render_zh,
+    rounding_of,
     values_equal,
 )
 from ruconsist.rules import RuleSet, load_pack, load_pack_text
@@ -167,7 +168,9 @@ NOT_NUMBERS = ["一些", "统一", "一起", "进一步", "十分重要", "千�
 
 @pytest.mark.parametrize("text", NOT_NUMBERS)
 def test_chinese_words_with_numeral_characters_are_not_numbers(vocab, text: str) -> None:
-    assert extract_numbers(text, "zh", vocab) == []
+    # A numeral with no classifier may still answer a number on the other
+    # side ("bare"), but it is never a figure of its own.
+    assert [m for m in extract_numbers(text, "zh", vocab) if m.role != "bare"] == []
 
 
 def test_offsets_point_into_the_original_text(vocab) -> None:
@@ -208,8 +211,9 @@ def one(text: str, lang: str, vocab) -> NumberMention:
         ("1,5 млн", "151万", True),    # RU rounds to 100 000
         ("1,5 млн", "160万", False),   # beyond RU's rounding
         ("1500", "2000", False),       # plain integers are exact
-        ("около 2000", "1950", True),  # approximate: 5 %
-        ("около 2000", "1800", False),
+        ("около 2000", "1950", False),  # a hedge does not make 1950 equal to 2000
+        ("около 2000", "около 2000", True),
+        ("около 80", "近82", False),
         ("3 тыс.", "3200", True),      # "3 тыс." is precise to the thousand
         ("27 метров", "30码", True),   # converted units, 12 %
         ("27 метров", "40码", False),
@@ -219,6 +223,22 @@ def one(text: str, lang: str, vocab) -> NumberMention:
 )
 def test_values_equal_by_rounding_and_conversion(vocab, ru: str, zh: str, equal: bool) -> None:
     assert values_equal(one(ru, "ru", vocab), one(zh, "zh", vocab)) is equal
+
+
+@pytest.mark.parametrize(
+    "ru,zh,rounded",
+    [
+        ("около 2000", "约1950", True),    # 1950 rounds to 2000 at the thousand
+        ("около 100", "大约105", True),    # 105 rounds to 100, 5 % off
+        ("более 1000", "1005多", True),
+        ("около 2000", "约1800", False),   # 10 % off: not a rounding
+        ("около 80", "近82", False),       # 80 is rounded to the ten only
+        ("по меньшей мере 385", "至少386", False),
+        ("2000", "1950", False),           # neither side says it is approximate
+    ],
+)
+def test_rounding_needs_a_hedge_a_round_figure_and_a_small_gap(vocab, ru: str, zh: str, rounded: bool) -> None:
+    assert rounding_of(one(ru, "ru", vocab), one(zh, "zh", vocab)) is rounded
 
 
 def test_magnitude_slip_is_one_mismatch_with_its_factor(vocab) -> None:

@@ -81,12 +81,16 @@ CLEAN = [
     ("every-fifth", "У каждого пятого ребенка есть тайный аккаунт.", "五分之一的孩子有秘密账户。"),
     ("two-thirds", "Две трети депутатов поддержали закон.", "三分之二的议员支持该法案。"),
     # multiples
-    ("v-dva-raza-liang-bei", "Товарооборот вырос в два раза.", "贸易额增长了两倍。"),
+    # 增长了N倍 grew BY N times, to N+1 times; 增加到N倍 / 是…的N倍 to N
     ("v-dva-raza-yi-bei", "Товарооборот вырос в два раза.", "贸易额增长了一倍。"),
+    ("v-tri-raza-zengjia-le-2-bei", "Товарооборот увеличился в 3 раза.", "贸易额增加了2倍。"),
+    ("v-tri-raza-zengjia-dao-3-bei", "Товарооборот увеличился в 3 раза.", "贸易额增加到3倍。"),
+    ("v-tri-raza-shi-de-3-bei", "Выпуск в три раза больше прошлогоднего.", "产量是去年的三倍。"),
+    ("bare-bei-either-way", "Цена в два раза выше.", "价格高两倍。"),
     ("vdvoe-fanyifan", "Экспорт увеличился вдвое.", "出口翻了一番。"),
-    ("v-tri-raza", "Выпуск вырос в три раза.", "产量增长了三倍。"),
+    ("v-chetyre-raza-fan-le-liang-fan", "Товарооборот увеличился в 4 раза.", "贸易额翻了两番。"),
     ("utroit", "Компания намерена утроить выпуск.", "公司计划将产量提高到三倍。"),
-    ("troekratnoe", "Это привело к троекратному росту заболеваемости.", "这导致发病率增加三倍以上。"),
+    ("troekratnoe", "Это привело к троекратному росту заболеваемости.", "这导致发病率增加到三倍以上。"),
     # ranges
     ("range-dash", "Ожидается 5–7 см осадков.", "预计降雨量为5至7厘米。"),
     ("range-ot-do", "Температура составит от 5 до 7 градусов.", "气温为5到7度。"),
@@ -99,6 +103,27 @@ CLEAN = [
     ("pochti-jin", "Погибли почти 300 человек.", "近300人死亡。"),
     ("okolo-duo", "Около 20 тысяч человек вышли на улицы.", "2万多人走上街头。"),
     ("duo-wan", "Пришли более 200 тысяч человек.", "20多万人到场。"),
+    ("hedge-same-figure", "Погибли по меньшей мере 385 человек.", "至少385人死亡。"),
+    ("hedge-one-side", "Около 80 процентов опрошенных против.", "80%的受访者反对。"),
+    ("hedge-round-wan", "Пришли около 40 000 человек.", "4万多人到场。"),
+    ("exact-word-da", "Импорт составил 125 тыс. тонн.", "进口额达12.5万吨。"),
+    ("exact-word-leiji", "Всего построено 1200 км дорог.", "累计建成道路1200公里。"),
+    # Russian figures in parts of falling magnitude are one value
+    ("ru-mln-tys", "Население — 3 млн 450 тыс. человек.", "人口为345万。"),
+    ("ru-mlrd-mln", "Бюджет составил 1 млрд 200 млн рублей.", "预算为12亿卢布。"),
+    ("ru-tys-units", "На стадион пришли 15 тыс. 300 человек.", "15300人来到体育场。"),
+    ("zh-yi-wan", "Туристов было 120 млн.", "游客达1亿2000万人次。"),
+    # units that begin with 千 or 万 are units, not magnitudes
+    ("qianwashi", "Выработано 500 млн кВт·ч электроэнергии.", "发电5亿千瓦时。"),
+    ("qianwa", "Мощность станции — 1200 кВт.", "电站功率为1200千瓦。"),
+    ("qianke", "Груз весил 300 кг.", "货物重300千克。"),
+    # counts and ranks
+    ("count-liang-da", "Два саммита прошли успешно.", "两大峰会取得成功。"),
+    ("rank-words", "Это седьмая встреча лидеров.", "这是两国领导人第七次会晤。"),
+    ("rank-digits-without-di", "Гол забит на 65-й минуте.", "进球发生在65分钟。"),
+    # numbers in words without a classifier still answer
+    ("zh-numeral-without-classifier", "Он записал мелодию из четырех нот.", "他录制了四音符的旋律。"),
+    ("decades-as-years", "За два десятилетия экономика выросла вдвое.", "20年来经济翻了一番。"),
     # units converted by one translator
     ("yards-metres", "Он получил пас в 27 метрах от ворот.", "他在距离球门大约 30 码处接到传球。"),
     ("feet-metres", "Волны высотой до 6 метров обрушились на берег.", "高达 20 英尺的海浪冲上海岸。"),
@@ -128,6 +153,12 @@ CLEAN = [
     ("congress-name", "Решения XIX съезда КПК.", "十九大的决定。"),
     # idioms with numeral characters are not numbers
     ("zh-idioms", "Стороны согласовали позиции и продолжат контакты.", "双方统一了立场，将进一步保持一些接触，一起努力。"),
+    ("zh-idiom-yishi-erniao", "Это позволит убить двух зайцев одним выстрелом.", "这将一石二鸟。"),
+    ("five-year-plan-name", "Четырнадцатая пятилетка завершится в этом году.", "十四五规划将于今年完成。"),
+    ("five-year-plan-name-cases", "Цели 14-й пятилетки выполнены.", "“十四五”规划目标已经实现。"),
+    ("g20-big-twenty", "Саммит «Большой двадцатки» пройдет в ноябре.", "二十国集团峰会将于11月举行。"),
+    ("g7-name", "Лидеры G7 встретятся в Италии.", "七国集团领导人将在意大利会晤。"),
+    ("sannong-lianghui", "Вопросы села обсудят на сессиях ВСНП и ВК НПКСК.", "三农问题将在两会上讨论。"),
     ("third-party", "Партнерство не направлено против кого-либо.", "伙伴关系不针对任何第三方。"),
     ("third-countries", "Это касается третьих стран.", "这涉及其他国家。"),
     ("run-around-idiom", "Я ношусь как угорелый.", "我之所以四处奔波。"),
@@ -159,6 +190,32 @@ MISMATCHED = [
     ("different-range-end", "Ожидается 5–7 см осадков.", "预计降雨量为5至8厘米。", [("NUM001", "zh", "8")]),
     ("approx-not-that-far", "Пришли около 2000 человек.", "约有3000人到场。", [("NUM001", "zh", "3000")]),
     ("wrong-conversion", "Циклон находился в 360 км от города.", "飓风位于该市 385 英里处。", [("NUM001", "zh", "385")]),
+    # a hedge makes a figure approximate, not equal to its neighbour
+    ("hedge-okolo-jin", "Около 80 процентов опрошенных против.", "近82%的受访者反对。", [("NUM001", "zh", "82%")]),
+    ("hedge-at-least", "Погибли по меньшей мере 385 человек.", "至少386人死亡。", [("NUM001", "zh", "386")]),
+    ("hedge-bolee-duo", "Прибыли более 1200 человек.", "1260多人抵达。", [("NUM001", "zh", "1260多")]),
+    ("hedge-ru-zh-both", "Пострадали около 70 человек.", "约75人受伤。", [("NUM001", "zh", "75")]),
+    # words that state a figure exactly never license another
+    ("exact-word-da-differs", "Импорт составил 120 500 тонн.", "进口额达12.5万吨。", [("NUM001", "zh", "12.5万")]),
+    ("exact-word-gong-differs", "В акции участвовали 3000 человек.", "共有3100人参加了活动。", [("NUM001", "zh", "3100")]),
+    ("exact-word-tongbi", "Экспорт вырос на 12 %.", "出口同比增长13%。", [("NUM001", "zh", "13%")]),
+    # compound figures and the genre's multiples
+    ("ru-mln-tys-differs", "Население — 3 млн 450 тыс. человек.", "人口为354万。", [("NUM001", "zh", "354万")]),
+    ("ru-mlrd-mln-slip", "Бюджет составил 1 млрд 200 млн рублей.", "预算为1.2亿卢布。", [("NUM002", "zh", "1.2亿")]),
+    ("zengjia-le-by-not-to", "Товарооборот увеличился в 2 раза.", "贸易额增加了2倍。", [("NUM001", "zh", "2倍")]),
+    ("zengjia-dao-not-by", "Товарооборот увеличился в 3 раза.", "贸易额增加到2倍。", [("NUM001", "zh", "2倍")]),
+    ("v-dva-raza-liang-bei", "Товарооборот вырос в два раза.", "贸易额增长了两倍。", [("NUM001", "zh", "两倍")]),
+    # threefold growth is 增加两倍 or 增加到三倍; 增加三倍 is fourfold
+    ("troekratnoe-zengjia-san-bei", "Это привело к троекратному росту заболеваемости.", "这导致发病率增加三倍以上。",
+     [("NUM001", "zh", "三倍")]),
+    ("fan-liang-fan-vs-vdvoe", "Экспорт увеличился в 2 раза.", "出口翻了两番。", [("NUM001", "zh", "翻了两番")]),
+    ("qianwashi-differs", "Выработано 500 млн кВт·ч.", "发电5.5亿千瓦时。", [("NUM001", "zh", "5.5亿")]),
+    # a count is not a rank
+    ("count-vs-rank", "Прошли три саммита.", "举行了第三次峰会。", [("NUM001", "zh", "第三")]),
+    ("rank-vs-count", "Это третья встреча.", "这是三次会晤。", [("NUM001", "zh", "三")]),
+    ("decades-differ", "За два десятилетия экономика выросла.", "30年来经济增长。", [("NUM001", "zh", "30")]),
+    ("zh-numeral-without-classifier-differs", "Он записал мелодию из четырех нот.", "他录制了五音符的旋律。",
+     [("NUM001", "ru", "четырех")]),
     # a value on one side only
     ("ru-only", "Из 30 раненых 12 госпитализированы.", "在30名伤员中，部分人已住院。", [("NUM001", "ru", "12")]),
     ("zh-only", "Раненые госпитализированы.", "5名伤员已住院。", [("NUM001", "zh", "5")]),
@@ -202,6 +259,30 @@ def test_missing_message_lists_what_the_other_side_has() -> None:
 
     (diag,) = lint_texts("Из 30 раненых 12 госпитализированы.", "在30名伤员中，部分人已住院。", select=SELECT)
     assert diag.message == "RU '12' has no equal value in ZH (found '30')"
+
+
+def test_rounded_approximate_figures_are_a_warning_not_an_error() -> None:
+    from ruconsist.testing import lint_texts
+
+    (diag,) = lint_texts("Пришли около 2000 человек.", "约有1950人到场。", select=["NUM"])
+    assert (diag.code, diag.severity.name) == ("NUM003", "WARNING")
+    assert "'1950'" in diag.message and "'2000'" in diag.message
+    (diag,) = lint_texts("Пришли около 100 человек.", "大约105人到场。", select=["NUM"])
+    assert diag.code == "NUM003"
+
+
+def test_missing_message_names_what_the_other_side_has_even_in_names_and_dates() -> None:
+    from ruconsist.testing import lint_texts
+
+    (diag,) = lint_texts("В 2026 году пострадали 7 человек.", "2026年，有人受伤。", select=SELECT)
+    assert diag.message == "RU '7' has no equal value in ZH (found '2026年' = 2026)"
+
+
+def test_count_against_rank_message_says_which_is_which() -> None:
+    from ruconsist.testing import lint_texts
+
+    (diag,) = lint_texts("Прошли три саммита.", "举行了第三次峰会。", select=SELECT)
+    assert "'第三' = 3 is a rank but RU 'три' = 3 is a count" in diag.message
 
 
 def test_rule_set_without_a_numbers_pack_reads_the_shipped_vocabulary() -> None:

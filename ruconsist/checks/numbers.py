@@ -19,6 +19,7 @@ from ruconsist.lang.numbers import (
     fallback_date_spans,
     format_value,
     render_like,
+    values_equal,
 )
 
 LANG = {"ru": "RU", "zh": "ZH"}
@@ -103,6 +104,16 @@ def bead_numbers(bead: SegmentPair, lang: str, ctx: PairContext) -> list[NumberM
     return bead.cached(("numbers", lang), build)
 
 
+def _what_is_there(theirs: list[NumberMention]) -> str:
+    """The figures the other side does have, for a message: its own
+    values first, then those it holds in dates, names and references."""
+    loud = [o.reading() for o in theirs if not o.quiet]
+    quiet = [o.reading() for o in theirs if o.quiet and o.role not in ("word", "bare")]
+    words = [o.reading() for o in theirs if o.role in ("word", "bare")]
+    shown = list(dict.fromkeys(loud + quiet or words))[:4]
+    return f"found {', '.join(shown)}" if shown else "found no number"
+
+
 class NumberMismatch(Check):
     """A number on one side of a segment has no equal value on the other.
 
@@ -110,10 +121,10 @@ class NumberMismatch(Check):
     ``3 000`` equals ``3000``, ``1,5 млн`` equals ``150万``, ``полтора
     часа`` equals ``一个半小时``, ``четырехдневный`` carries a 4 and
     ``80-летие`` an 80.  Approximation words (``около``, ``более``,
-    ``约``, ``超过``, ``多``) do not change a value.  Where one side rounds,
-    the less precise number decides: ``1,51 млн`` equals ``151万`` and
-    ``1,5 млн`` equals ``151万``; an approximate number (``около``,
-    ``约``) may be 5 % off.  Numbers in dates (the date check's), clock
+    ``约``, ``超过``, ``多``) make a figure approximate, not a different
+    figure equal: ``около 80`` against ``近82`` is reported.  Where one
+    side rounds, the less precise number decides: ``1,51 млн`` equals
+    ``151万`` and ``1,5 млн`` equals ``151万``.  Numbers in dates (the date check's), clock
     times, codes and names (``G20``, ``COVID-19``, ``СНВ-3``, ``«Сила
     Сибири — 2»``), references (``ст. 5``, ``№ 12``, ``第5条``) and the
     words for 0, 1/2, 1 and 2 (``один``, ``两``, often an article or
@@ -127,19 +138,28 @@ class NumberMismatch(Check):
     between ``млн``/``млрд`` and ``万``/``亿``.  It is reported on the
     Chinese side, with the value it should have in the same unit.
 
+    NUM003 (a warning) is two approximate figures where one is a
+    plausible rounding of the other (``около 2000`` against ``约1950``,
+    ``около 100`` against ``大约105``): probably fine, worth a look.
+
     Examples
       PASS  RU «разговор длился 1,5 часа»     ZH «会谈持续约1.5小时»
       PASS  RU «с четырехдневным визитом»     ZH «为期四天的访问»
       PASS  RU «около 1,5 млн человек»        ZH «约150万人»
       FAIL  RU «погибли 12 человек»           ZH «造成13人死亡»   -> NUM001
       FAIL  RU «1,5 млн человек»              ZH «15万人»   -> NUM002
+      FAIL  RU «около 80 процентов»           ZH «近82%»    -> NUM001
+      FAIL  RU «около 2000 человек»           ZH «约1950人» -> NUM003 (warning)
     """
 
     code = "NUM001"
     slug = "number-mismatch"
     category = "number"
     severity = Severity.ERROR
-    extra_codes = {"NUM002": ("number-magnitude", "number", Severity.ERROR)}
+    extra_codes = {
+        "NUM002": ("number-magnitude", "number", Severity.ERROR),
+        "NUM003": ("number-rounded", "number", Severity.WARNING),
+    }
 
     def check(self, bead: SegmentPair, ctx: PairContext) -> Iterator[Diagnostic]:
         if not bead.ru or not bead.zh or number_vocab(ctx.rules) is None:
@@ -153,18 +173,29 @@ class NumberMismatch(Check):
         for mm in compare_mentions(ru, zh, vocab):
             if mm.kind == "magnitude":
                 yield self._magnitude(bead, mm)
+            elif mm.kind == "rounded":
+                yield self._rounded(bead, mm)
             else:
                 yield self._missing(bead, mm, ru if mm.lang == "zh" else zh)
 
     def _missing(self, bead: SegmentPair, mm: Mismatch, theirs: list[NumberMention]) -> Diagnostic:
         m = mm.mention
         other = "zh" if mm.lang == "ru" else "ru"
+        if mm.other is not None and {m.kind, mm.other.kind} == {"cardinal", "ordinal"} and values_equal(m, mm.other):
+            rank, count = (m, mm.other) if m.kind == "ordinal" else (mm.other, m)
+            return self.report(
+                bead, mm.lang, m.start, m.end,
+                f"{LANG[mm.lang]} {m.reading()} is a {'rank' if m is rank else 'count'} but"
+                f" {LANG[other]} {mm.other.reading()} is a {'rank' if m is count else 'count'}:"
+                f" '{count.raw}' counts, '{rank.raw}' ranks",
+                code="NUM001", found=m.raw, expected=mm.other.raw,
+                counterpart=bead.side(other).location(mm.other.start, mm.other.end),
+            )
         if mm.other is not None:
             there = f"{LANG[other]} has {mm.other.reading()}"
             counterpart: Any = bead.side(other).location(mm.other.start, mm.other.end)
         else:
-            shown = [o.reading() for o in theirs if not o.quiet][:4]
-            there = f"found {', '.join(shown)}" if shown else "found no number"
+            there = _what_is_there(theirs)
             counterpart = True
         return self.report(
             bead, mm.lang, m.start, m.end,
@@ -173,6 +204,19 @@ class NumberMismatch(Check):
             found=m.raw,
             expected=mm.other.raw if mm.other is not None else None,
             counterpart=counterpart,
+        )
+
+    def _rounded(self, bead: SegmentPair, mm: Mismatch) -> Diagnostic:
+        z, r = mm.mention, mm.other
+        assert r is not None
+        return self.report(
+            bead, "zh", z.start, z.end,
+            f"ZH {z.reading()} differs from RU {r.reading()}: approximate figures, but"
+            f" one is only a rounding of the other; check which the source gives",
+            code="NUM003",
+            expected=r.raw,
+            found=z.raw,
+            counterpart=bead.ru.location(r.start, r.end),
         )
 
     def _magnitude(self, bead: SegmentPair, mm: Mismatch) -> Diagnostic:

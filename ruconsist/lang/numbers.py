@@ -32,9 +32,12 @@ Equality (:func:`values_equal`): two values are equal when they differ
 by at most half the last written digit of the less precise one, so the
 more precise one rounds to it (``1,51 млн`` = ``151万``; ``1,5 млн`` =
 ``151万``; ``3 тыс.`` = ``3200``; but ``1500`` ≠ ``2000``: plain integers
-and written-out Chinese numerals are exact).  A mention marked
-approximate (``около``, ``более``, ``约``, ``超过``, ``多`` ...) may be
-5 % off (``около 2000`` = ``1 950``).  Values in different units of one
+and written-out Chinese numerals are exact).  An approximation word
+(``около``, ``более``, ``约``, ``超过``, ``多`` ...) makes a value
+approximate, not equal to a neighbouring one: ``около 80`` and ``近82``
+differ.  Only a plausible rounding (:func:`rounding_of`: ``около 2000``
+and ``约1950``) is told apart, as a milder finding.  Words that state a
+figure exactly (``达``, ``共``, ``累计``) are not approximation words.  Values in different units of one
 dimension (metres and yards, °C and °F, km/h and mph, days and months)
 are converted and may differ by 12 %, since translators round
 conversions.  Signs are ignored.  ``两倍`` reads as 2× or 3× and ``五分之一``
@@ -171,7 +174,7 @@ ZH_KEYS = (
     "approx_before", "approx_after", "vague_before", "vague_after",
     "weekday_before", "time_after", "reference_after", "article_after",
     "year_after", "month_after", "day_after", "decade_after", "century_after",
-    "reference_before",
+    "reference_before", "multiple_by_before", "multiple_to_before",
 )
 # Sections holding lists of {value|factor, forms} entries.
 VALUED = {"cardinals", "ordinals", "collectives", "fractions",
@@ -523,7 +526,37 @@ def extract_numbers(text: str, lang: str, vocab: NumberVocab) -> list[NumberMent
             continue
         out.append(m)
         last_end = m.end
-    return _join_ranges(text, norm, out, lang)
+    return _join_ranges(text, norm, _join_compound_figures(text, norm, out), lang)
+
+
+_SPAN_WORDS = {Fraction(10): "десятилет", Fraction(100): "столет", Fraction(1000): "тысячелет"}
+_YEAR = ("time", Fraction(31536000), ZERO)
+
+
+def _join_compound_figures(text: str, norm: str, mentions: list[NumberMention]) -> list[NumberMention]:
+    """One figure written in parts of falling magnitude is one value:
+    ``3 млн 450 тыс.`` = 3 450 000, ``1 млрд 200 млн`` = 1 200 000 000,
+    ``15 тыс. 300`` = 15 300, ``1亿2000万`` = 120 000 000.  A count of
+    decades or centuries is a count of years: ``два десятилетия`` = 20
+    years."""
+    out: list[NumberMention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.kind == "cardinal" and prev.role in ("", "word") and m.role == "vague"
+                and m.kind == "compound" and norm.startswith(_SPAN_WORDS.get(m.value, "\0"), m.start)
+                and not norm[prev.end:m.start].strip(SPACES)):
+            out[-1] = replace(prev, end=m.end, value=prev.value * m.value, unit=prev.unit * m.value,
+                              raw=text[prev.start:m.end], quiet=False, role="", measure=_YEAR)
+            continue
+        if (prev is not None and prev.factor > 1 and not prev.quiet and not m.quiet
+                and prev.kind == "cardinal" and m.kind == "cardinal" and m.digits and prev.digits
+                and m.factor < prev.factor and m.value < prev.factor and m.measure is None
+                and not norm[prev.end:m.start].strip(SPACES)):
+            out[-1] = replace(prev, end=m.end, value=prev.value + m.value, unit=m.unit,
+                              raw=text[prev.start:m.end], approx=prev.approx or m.approx)
+            continue
+        out.append(m)
+    return out
 
 
 #: A URL or an e-mail address has one of these; phone numbers,
@@ -1069,6 +1102,8 @@ def _zh_patterns(vocab: NumberVocab) -> dict[str, Any]:
             "percent_before": _zh_before(zh.list("percent_before")),
             "permille_before": _zh_before(zh.list("permille_before")),
             "reference_before": _zh_before(zh.list("reference_before")),
+            "multiple_by_before": _zh_before(zh.list("multiple_by_before")),
+            "multiple_to_before": _zh_before(zh.list("multiple_to_before")),
             "unit": regexcache.compile(_zh_alt(vocab.units["zh"]), re.I) if vocab.units["zh"] else regexcache.compile(r"(?!x)x"),
             "not_numbers": regexcache.compile(_zh_alt(zh.list("not_numbers"))) if zh.list("not_numbers") else None,
             "names": regexcache.compile(_zh_alt(zh.list("names"))) if zh.list("names") else None,
@@ -1306,10 +1341,14 @@ def _zh_finish(text, norm, start, end, value, unit, vocab, p, role, *, digits, n
             approx = True
             pos = a.end()
         mg = at(p["mags"])
-        unit_here = at(p["unit"])
-        if mg and unit_here and unit_here.start() == mg.start():
-            # 4千克 is four kilograms, not four thousand; 5千米 five km.
-            mg = None
+        if mg:
+            # 4千克 is four kilograms, not four thousand; 5千米 five km;
+            # 5亿千瓦时 is 500 million kWh: a unit or classifier that
+            # begins with 千 or 万 ends the magnitude where it starts.
+            cut = next((i for i in range(mg.start(), mg.end())
+                        if p["unit"].match(norm, i) or (i > mg.start() and _unit_classifier(p, norm, i))), None)
+            if cut is not None:
+                mg = p["mags"].match(norm, mg.start(), cut) if cut > mg.start() else None
         if mg:
             for c in mg.group(0):
                 factor *= vocab.zh.maps["magnitudes"].get(c) or vocab.zh.maps["units"][c]
@@ -1339,7 +1378,13 @@ def _zh_finish(text, norm, start, end, value, unit, vocab, p, role, *, digits, n
         context = True
     elif m := at(after["multiple_after"]):
         kind = "multiple"
-        alts = (value + 1,)
+        head = norm[max(0, start - 8):start]
+        if p["multiple_by_before"].search(head) and not p["multiple_to_before"].search(head):
+            # 增加了2倍: grew BY twice, to three times (в 3 раза).
+            value += 1
+        elif not p["multiple_to_before"].search(head):
+            # A bare 两倍 is read either way.
+            alts = (value + 1,)
         pos = m.end()
         context = True
     elif m := at(after["decade_after"]):
@@ -1408,7 +1453,10 @@ def _zh_finish(text, norm, start, end, value, unit, vocab, p, role, *, digits, n
         # 三至六周: the first end of a range takes the second's classifier.
         context = True
     if require_context and not context and not (digits or factor != 1):
-        return None
+        # A numeral with no classifier (四音符, 三国) may be a word part as
+        # well as a count: it answers a number on the other side but is
+        # never reported itself.
+        role = role or "bare"
     head = norm[max(0, start - 8):start]
     if p["approx_before"].search(head):
         approx = True
@@ -1427,6 +1475,13 @@ def _zh_finish(text, norm, start, end, value, unit, vocab, p, role, *, digits, n
         unit=unit, alts=alts, quiet=role is not None, role=role or "", scale=scale, factor=factor,
         digits=digits, measure=measure,
     )
+
+
+def _unit_classifier(p: dict[str, Any], norm: str, i: int) -> bool:
+    """Whether a classifier of more than one character that starts with a
+    magnitude character (千瓦, 千克, 万元 is not one) begins at ``i``."""
+    cl = p["cls"].match(norm, i)
+    return bool(cl) and len(cl.group(0)) > 1 and not p["mags"].fullmatch(cl.group(0))
 
 
 _HALF = re.compile(r"个?半")
@@ -1477,17 +1532,14 @@ def _join_ranges(text: str, norm: str, mentions: list[NumberMention], lang: str)
 # Comparison
 
 
-APPROX_TOLERANCE = Fraction(5, 100)
+ROUNDING_SHARE = Fraction(5, 100)
 
 
-def _tolerance(m: NumberMention, value: Fraction) -> Fraction:
+def _tolerance(m: NumberMention) -> Fraction:
     """How far a value may lie from ``m`` and still be equal: half the
-    value of its last written digit; for an approximate mention at least
-    5 % of its value."""
-    tol = m.unit / 2 if m.unit > 0 else ZERO
-    if m.approx:
-        tol = max(tol, abs(value) * APPROX_TOLERANCE)
-    return tol
+    value of its last written digit.  An approximation word does not
+    widen it: ``около 80`` and ``近82`` are two different figures."""
+    return m.unit / 2 if m.unit > 0 else ZERO
 
 
 def values_equal(a: NumberMention, b: NumberMention) -> bool:
@@ -1499,9 +1551,41 @@ def values_equal(a: NumberMention, b: NumberMention) -> bool:
             va_, vb_ = abs(va), abs(vb)
             if va_ == vb_:
                 return True
-            if abs(va_ - vb_) <= max(_tolerance(a, va_), _tolerance(b, vb_)):
+            if abs(va_ - vb_) <= max(_tolerance(a), _tolerance(b)):
                 return True
     return converted_equal(a, b)
+
+
+def _round_unit(value: Fraction) -> Fraction:
+    """The place a whole number is rounded to, read from its trailing
+    zeros: 2000 -> 1000, 40 000 -> 10 000, 80 -> 10, 385 -> 1."""
+    if value.denominator != 1 or value == 0:
+        return ONE
+    n, unit = abs(value.numerator), ONE
+    while n % 10 == 0:
+        n //= 10
+        unit *= 10
+    return unit
+
+
+def rounding_of(a: NumberMention, b: NumberMention) -> bool:
+    """Whether two unequal mentions are a plausible rounding of each
+    other: one of them is approximate (``около``, ``约``, ``多``), the
+    rounder figure ends in at least two zeros, and the other lies within
+    half of that place and within 5 % (``около 2000`` ~ ``约1950``,
+    ``около 100`` ~ ``大约105``; not ``около 80`` ~ ``近82``, nor
+    ``по меньшей мере 385`` ~ ``至少386``)."""
+    if not (a.approx or b.approx) or a.kind != b.kind or a.measure != b.measure:
+        return False
+    for va in a.values:
+        for vb in b.values:
+            big, small = (abs(va), abs(vb)) if _round_unit(va) >= _round_unit(vb) else (abs(vb), abs(va))
+            place = _round_unit(big)
+            if place < 100 or big == small:
+                continue
+            if abs(big - small) * 2 <= place and abs(big - small) <= big * ROUNDING_SHARE:
+                return True
+    return False
 
 
 CONVERSION_TOLERANCE = Fraction(12, 100)
@@ -1535,9 +1619,10 @@ def converted_equal(a: NumberMention, b: NumberMention) -> bool:
 class Mismatch:
     """A comparison result: ``kind`` is ``missing`` (``mention`` has no
     equal value on the other side), ``differs`` (the ZH ``mention`` and
-    the RU ``other`` are both unmatched and likely the same quantity) or
+    the RU ``other`` are both unmatched and likely the same quantity),
     ``magnitude`` (``mention`` and ``other`` differ by ``factor``, a power
-    of ten)."""
+    of ten) or ``rounded`` (approximate figures that differ by a plausible
+    rounding, see :func:`rounding_of`)."""
 
     kind: str
     lang: str
@@ -1561,7 +1646,7 @@ def compare_mentions(
     for lang, mine, theirs in (("ru", ru, zh), ("zh", zh, ru)):
         unmatched[lang] = [
             m for m in mine
-            if not m.quiet and not any(values_equal(m, o) for o in theirs)
+            if not m.quiet and not any(_kinds_fit(m, o) and values_equal(m, o) for o in theirs)
         ]
     out: list[Mismatch] = []
     used_ru: set[int] = set()
@@ -1573,9 +1658,13 @@ def compare_mentions(
             factor = _magnitude_factor(r, z, vocab.magnitude_factors)
             if factor:
                 out.append(Mismatch("magnitude", "zh", z, r, factor))
-                used_ru.add(ri)
-                used_zh.add(zi)
-                break
+            elif rounding_of(r, z):
+                out.append(Mismatch("rounded", "zh", z, r))
+            else:
+                continue
+            used_ru.add(ri)
+            used_zh.add(zi)
+            break
     # What is left on both sides is most often one value written
     # differently: one finding (on ZH, naming the RU value), not two.
     left_ru = [r for ri, r in enumerate(unmatched["ru"]) if ri not in used_ru]
@@ -1599,6 +1688,17 @@ def compare_mentions(
     return out
 
 
+def _kinds_fit(a: NumberMention, b: NumberMention) -> bool:
+    """A count is not a rank: ``три саммита`` does not answer ``第三次峰会``
+    (the third summit), nor ``седьмой`` a ``七个``.  Only numbers written
+    in words are told apart so: ``на 65-й минуте`` is ``在65分钟`` in
+    Chinese news, and ``12-ти`` is a case ending of a count.  Numbers in
+    names, dates and references fit anything."""
+    if {a.kind, b.kind} != {"cardinal", "ordinal"} or a.digits or b.digits:
+        return True
+    return any(m.quiet and m.role not in ("word", "") for m in (a, b))
+
+
 def _comparable(a: NumberMention, b: NumberMention) -> bool:
     if (a.kind == "percent") != (b.kind == "percent"):
         return False
@@ -1618,8 +1718,8 @@ def _magnitude_factor(a: NumberMention, b: NumberMention, factors: tuple[int, ..
         return 0
     for f in factors:
         for big, small in ((a, b), (b, a)):
-            scaled = replace(small, value=small.value * f, alts=(), approx=False)
-            if values_equal(replace(big, alts=(), approx=False), scaled):
+            scaled = replace(small, value=small.value * f, alts=())
+            if values_equal(replace(big, alts=()), scaled):
                 return f
     return 0
 
