@@ -15,6 +15,8 @@ BUILTIN_FORMATTERS = (
     ("github", "GithubFormatter"),
     ("junit", "JunitFormatter"),
     ("gitlab", "GitlabFormatter"),
+    ("markdown", "MarkdownFormatter"),
+    ("rdjsonl", "RdjsonlFormatter"),
 )
 
 

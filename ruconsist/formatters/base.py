@@ -23,6 +23,17 @@ from typing import IO, Any, ClassVar
 from ruconsist.diagnostic import Diagnostic, Severity
 from ruconsist.errors import RuconsistError
 
+#: Where ruconsist is published; review comments and summaries link to it.
+PROJECT_URL = "https://github.com/OWNER/ruconsist"
+#: The reference of every check, one section per code (what ``ruconsist
+#: explain CODE`` prints).
+CHECKS_URL = f"{PROJECT_URL}/blob/main/docs/checks.md"
+
+
+def explain_url(code: str) -> str:
+    """The web page of ``ruconsist explain CODE``."""
+    return f"{CHECKS_URL}#{code.lower()}"
+
 
 @dataclass
 class Summary:
