@@ -16,7 +16,7 @@ from typing import IO, Any
 
 from ruconsist import __version__
 from ruconsist.diagnostic import Diagnostic
-from ruconsist.errors import ConfigError, RuconsistError
+from ruconsist.errors import ConfigError, InputError, RuconsistError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 COMMANDS = ("check", "explain", "rules", "show-alignment")
@@ -266,6 +266,7 @@ def _linter(args: argparse.Namespace, err: IO[str] | None = None, **overrides: A
     if getattr(args, "diff", None):
         jobs = 1  # --diff needs each pair's segments, which workers do not send back
     linter = Linter(config, pm=pm, extra_rules=getattr(args, "rules", []), jobs=jobs)
+    _check_code_options(args, linter.codes)
     if getattr(args, "command", None) in ("check", "show-alignment"):
         from ruconsist.selftest import verify_on_load
 
@@ -273,6 +274,25 @@ def _linter(args: argparse.Namespace, err: IO[str] | None = None, **overrides: A
         # (cached per pack digest); strict-rules makes it fatal.
         verify_on_load(linter, err or sys.stderr)
     return linter
+
+
+def _check_code_options(args: argparse.Namespace, codes: Iterable[str]) -> None:
+    """Refuse a code or prefix on the command line that names no check
+    (``--select NUMM``), as the configuration file does: a typo must not
+    silently check nothing."""
+    from ruconsist.config import CODE_PREFIX
+    from ruconsist.rules import suggest
+
+    known = sorted(codes)
+    prefixes = {c[:n] for c in known for n in range(1, len(c) + 1)}
+    choices = [*sorted({c.rstrip("0123456789") for c in known}), *known]
+    for option in ("select", "ignore", "extend_select", "extend_ignore"):
+        for code in getattr(args, option, None) or ():
+            flag = "--" + option.replace("_", "-")
+            if not CODE_PREFIX.match(code):
+                raise ConfigError(f"usage: {flag}: {code!r} is not a code or code prefix (e.g. NUM or NUM001){suggest(code, choices)}")
+            if code != "ALL" and code not in prefixes:
+                raise ConfigError(f"usage: {flag}: no check has code {code!r}{suggest(code, choices)}")
 
 
 def _formatters(linter) -> dict[str, type]:  # type: ignore[no-untyped-def]
@@ -409,6 +429,31 @@ def cmd_check(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     new_fp = Fingerprints(new_baseline.resolve().parent, sources) if new_baseline is not None else None
     run = RunInfo(codes=linter.codes, root=linter.config.root, tool_version=__version__, fingerprint=fingerprints)
 
+    summary = Summary()
+    # A path that does not exist is "no such file", not a file whose
+    # counterpart is missing; the other paths are still checked.
+    absent = [p for p in args.paths if not os.path.lexists(p)]
+    for p in absent:
+        summary.input_errors.append(InputError("no such file or directory", p))
+        err.write(f"ruconsist: {summary.input_errors[-1]}\n")
+    args.paths = [p for p in args.paths if p not in absent]
+    pairs: list[FilePair] = []
+    if args.ru is not None:
+        pairs.append(FilePair(Path(args.ru), Path(args.zh)))
+    if args.paths:
+        paths = _paired_only(linter, args.paths) if args.paired_only else args.paths
+        pairs.extend(linter.pairs(paths))
+    if not pairs and absent:
+        return EXIT_USAGE
+    if not pairs and not args.paired_only:
+        # Checking nothing must not pass as a clean run (a CI job or the
+        # whole-repository hook would stay green).  --paired-only (the
+        # pre-commit hook) is given every changed file, pairs or not.
+        from ruconsist.pairing import no_pairs_message
+
+        raise ConfigError(no_pairs_message(args.paths, linter.extensions, linter.config))
+    _note_traditional(pairs, err)
+
     outputs = [_Output(dest, out) for _, dest in destinations]
     formatters = []
     for (name, _), o in zip(destinations, outputs):
@@ -420,7 +465,6 @@ def cmd_check(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         # their own __init__ need not know about it.
         formatter.run = run
         formatters.append(formatter)
-    summary = Summary()
     bar = None
     recorded = []
     checked: list[str] = []
@@ -428,12 +472,7 @@ def cmd_check(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     try:
         for f in formatters:
             f.begin()
-        pairs: list[FilePair] = []
-        if args.ru is not None:
-            pairs.append(FilePair(Path(args.ru), Path(args.zh)))
-        if args.paths:
-            paths = _paired_only(linter, args.paths) if args.paired_only else args.paths
-            pairs.extend(linter.pairs(paths))
+
         def selected() -> Iterator[FilePair]:
             seen = set()
             for pair in pairs:
@@ -541,6 +580,25 @@ def cmd_check(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     if summary.errors or (args.strict and summary.warnings):
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+def _note_traditional(pairs: Sequence[Any], err: IO[str]) -> None:
+    """Say once that files tagged Traditional Chinese are checked with the
+    Simplified conventions (the only ones ruconsist knows)."""
+    from ruconsist.pairing import is_traditional, lang_of
+
+    tagged = []
+    for pair in pairs:
+        info = lang_of(pair.zh) if pair.zh is not None else None
+        if info is not None and is_traditional(info[1]):
+            tagged.append((str(pair.zh), info[1]))
+    if tagged:
+        tags = ", ".join(sorted({t for _, t in tagged}))
+        first = tagged[0][0] + (f" and {len(tagged) - 1} more" if len(tagged) > 1 else "")
+        err.write(
+            f"ruconsist: note: {first} tagged Traditional Chinese ({tags}): checked with"
+            " Simplified Chinese conventions\n"
+        )
 
 
 def _paired_only(linter, paths: Sequence[str]) -> list[str]:  # type: ignore[no-untyped-def]

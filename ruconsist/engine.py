@@ -219,7 +219,7 @@ class Linter:
     # Linting ----------------------------------------------------------
 
     def pairs(self, paths: Iterable[str | os.PathLike[str]]) -> Iterator[FilePair]:
-        return make_pairs(discover(paths, self.extensions), self.config, self.pm)
+        return make_pairs(discover(paths, self.extensions, self.config), self.config, self.pm)
 
     def lint_paths(self, paths: Iterable[str | os.PathLike[str]]) -> Iterator[PairResult]:
         return self.lint_many(self.pairs(paths))

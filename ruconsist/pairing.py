@@ -1,8 +1,10 @@
 """Files → pairs.
 
 A file's language comes from its name: ``X.ru.md`` / ``X.zh.md`` (also
-``ru-RU``, ``zh-CN``, ``zh_CN``, ``zh-Hans``, ``zh-Hant``), ``X-ru.md`` /
-``X_zh.md``, or a directory ``…/ru/…`` / ``…/zh/…`` (likewise tagged).
+ISO 639-2/3 and BCP 47 tags: ``rus``, ``ru-RU``, ``zho``, ``cmn``,
+``zh-CN``, ``zh_CN``, ``zh-Hans-CN``, ``zh-SG``, ``zh-Hant``),
+``X-ru.md`` / ``X_zh.md``, or a directory ``…/ru/…`` / ``…/zh/…``
+(likewise tagged).
 Other layouts are described by templates in the configuration::
 
     pairs:
@@ -16,6 +18,7 @@ the counterpart is found on disk; every pair is linted once.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections.abc import Iterable, Iterator
@@ -30,14 +33,58 @@ if TYPE_CHECKING:
 
     from ruconsist.config import Config
 
+#: Tags tried first when looking for a counterpart on disk, most common
+#: first; any other tag :func:`tag_lang` accepts is found by listing the
+#: directory.
 RU_TAGS = ("ru", "ru-RU", "ru_RU", "rus", "ru-ru")
 ZH_TAGS = ("zh", "zh-CN", "zh_CN", "zh-Hans", "zh-hans", "zh-cn", "zh_Hans", "cn", "zho", "zh-Hant", "zh-TW", "zh_TW")
-TAGS = {t: "ru" for t in RU_TAGS} | {t: "zh" for t in ZH_TAGS}
-_TAG_ALT = "|".join(sorted((re.escape(t) for t in TAGS), key=len, reverse=True))
+#: Language tags as translation repositories write them, in any case and
+#: with ``-`` or ``_``: ISO 639-1 (``ru``, ``zh``), 639-2/3 (``rus``,
+#: ``zho``, ``chi``, ``cmn`` for Mandarin) and BCP 47 forms with a script
+#: and a region (``ru-Cyrl-RU``, ``zh-Hans-CN``, ``zh-SG``, ``zho-CN``,
+#: ``cmn-Hans``), and ``cn`` for the country.
+_RU_TAG = r"(?:rus|ru)(?:[-_]cyrl)?(?:[-_](?:ru|by|kz|kg|md|ua))?"
+_ZH_TAG = r"(?:zho|zh|chi|cmn)(?:[-_](?:hans|hant))?(?:[-_](?:cn|sg|my|tw|hk|mo))?|cn"
+_RU_TAG_RX = re.compile(rf"^(?:{_RU_TAG})$", re.IGNORECASE)
+_ZH_TAG_RX = re.compile(rf"^(?:{_ZH_TAG})$", re.IGNORECASE)
+#: Chinese tags of Traditional script or of a region that writes it.
+TRADITIONAL = re.compile(r"(?:^|[-_])(?:hant|tw|hk|mo)(?:$|[-_])", re.IGNORECASE)
+_TAG_ALT = f"{_RU_TAG}|{_ZH_TAG}"
 #: ``name.ru.md``, ``name-zh.md``, ``name_zh-CN.md``: (stem)(sep)(tag)(ext)
-NAME_TAG = re.compile(rf"^(?P<stem>.+?)(?P<sep>[._-])(?P<tag>{_TAG_ALT})(?P<ext>(?:\.[^.]+)*)$")
+NAME_TAG = re.compile(rf"^(?P<stem>.+?)(?P<sep>[._-])(?P<tag>{_TAG_ALT})(?P<ext>(?:\.[^.]+)*)$", re.IGNORECASE)
 #: ``ru.po``, ``zh_CN.json``: the whole stem is the tag.
-BARE_TAG = re.compile(rf"^(?P<tag>{_TAG_ALT})(?P<ext>(?:\.[^.]+)+)$")
+BARE_TAG = re.compile(rf"^(?P<tag>{_TAG_ALT})(?P<ext>(?:\.[^.]+)+)$", re.IGNORECASE)
+
+
+def tag_lang(tag: str) -> str | None:
+    """``ru`` or ``zh`` for a language tag (``rus``, ``zh-Hans-CN``, …),
+    else None."""
+    if _RU_TAG_RX.match(tag):
+        return "ru"
+    if _ZH_TAG_RX.match(tag):
+        return "zh"
+    return None
+
+
+def is_traditional(tag: str) -> bool:
+    """Whether a Chinese tag names Traditional script (``zh-Hant``) or a
+    region that writes it (``zh-TW``, ``zh-HK``, ``zh-MO``)."""
+    return tag_lang(tag) == "zh" and bool(TRADITIONAL.search(tag))
+
+
+def _name_match(name: str) -> re.Match[str] | None:
+    m = NAME_TAG.match(name)
+    if m is None:
+        return None
+    # ``chi`` (ISO 639-2/B) only after a dot: ``tai-chi.md`` is not Chinese.
+    if m.group("tag").lower() == "chi" and m.group("sep") != ".":
+        return None
+    # ``zh_CN.po``, ``cmn-Hans-CN.po``: the whole stem is one tag.
+    if tag_lang(m.group("stem") + m.group("sep") + m.group("tag")) is not None:
+        return None
+    return m
+
+
 SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox", ".mypy_cache"}
 
 
@@ -65,12 +112,13 @@ class FilePair:
 def lang_of(path: Path) -> tuple[str, str, str] | None:
     """(lang, tag, where) if the path carries a language tag; ``where`` is
     ``name`` or ``dir``."""
-    m = NAME_TAG.match(path.name) or BARE_TAG.match(path.name)
+    m = _name_match(path.name) or BARE_TAG.match(path.name)
     if m:
-        return TAGS[m.group("tag")], m.group("tag"), "name"
+        return tag_lang(m.group("tag")), m.group("tag"), "name"  # type: ignore[return-value]
     for part in reversed(path.parent.parts):
-        if part in TAGS:
-            return TAGS[part], part, "dir"
+        lang = tag_lang(part)
+        if lang is not None:
+            return lang, part, "dir"
     return None
 
 
@@ -86,7 +134,7 @@ def candidates(path: Path, config: Config | None = None) -> Iterator[tuple[str, 
     other_tags = ZH_TAGS if lang == "ru" else RU_TAGS
     other_lang = "zh" if lang == "ru" else "ru"
     if where == "name":
-        m = NAME_TAG.match(path.name)
+        m = _name_match(path.name)
         for t in other_tags:
             if m:
                 name = f"{m.group('stem')}{m.group('sep')}{t}{m.group('ext')}"
@@ -116,6 +164,7 @@ def _template_candidates(path: Path, config: Config) -> Iterator[tuple[str, Path
                 yield other_lang, Path(m.group("_prefix") + target)
 
 
+@functools.lru_cache(maxsize=256)
 def _template_regex(template: str) -> re.Pattern[str]:
     out = ""
     for piece in re.split(r"(\{[a-z_]+\})", template):
@@ -145,7 +194,52 @@ def ruconsist_find_counterpart(path: Path, lang: str, config: Config) -> Path | 
             first = cand
         if cand.is_file():
             return cand
+    return _listed_counterpart(path, lang)
+
+
+def _listed_counterpart(path: Path, lang: str) -> Path | None:
+    """The counterpart under any other tag (``X.rus.txt`` ↔
+    ``X.zho-CN.txt``, ``ru/`` ↔ ``zh-Hans-CN/``), found by listing the
+    directory: Simplified tags before Traditional ones, then by name."""
+    info = lang_of(path)
+    if info is None:
+        return None
+    _, tag, where = info
+    other = "zh" if lang == "ru" else "ru"
+    if where == "name":
+        m = _name_match(path.name)
+        bm = None if m else BARE_TAG.match(path.name)
+        folder, names = path.parent, _listdir(path.parent)
+        found = []
+        for name in names:
+            n = _name_match(name) if m else BARE_TAG.match(name)
+            if n is None or tag_lang(n.group("tag")) != other:
+                continue
+            if m and (n.group("stem"), n.group("sep"), n.group("ext")) != (m.group("stem"), m.group("sep"), m.group("ext")):
+                continue
+            if bm and n.group("ext") != bm.group("ext"):
+                continue
+            found.append((is_traditional(n.group("tag")), name))
+        for _, name in sorted(found):
+            if (folder / name).is_file():
+                return folder / name
+        return None
+    parts = list(path.parts)
+    idx = max(i for i, p in enumerate(parts[:-1]) if p == tag)
+    base = Path(*parts[:idx]) if idx else Path(".")
+    dirs = [d for d in _listdir(base) if tag_lang(d) == other]
+    for d in sorted(dirs, key=lambda d: (is_traditional(d), d)):
+        cand = Path(*parts[:idx], d, *parts[idx + 1 :])
+        if cand.is_file():
+            return cand
     return None
+
+
+def _listdir(folder: Path) -> list[str]:
+    try:
+        return os.listdir(folder)
+    except OSError:
+        return []
 
 
 def expected_counterpart(path: Path, lang: str, config: Config) -> Path | None:
@@ -155,10 +249,14 @@ def expected_counterpart(path: Path, lang: str, config: Config) -> Path | None:
     return None
 
 
-def discover(paths: Iterable[str | os.PathLike[str]], extensions: tuple[str, ...]) -> Iterator[tuple[Path, bool]]:
+def discover(
+    paths: Iterable[str | os.PathLike[str]], extensions: tuple[str, ...], config: Config | None = None
+) -> Iterator[tuple[Path, bool]]:
     """Files under ``paths``: (path, named explicitly).  Directories are
     walked in sorted order, skipping VCS and virtualenv folders and files
-    whose extension no reader handles."""
+    whose extension no reader handles, unless a ``pairs:`` template of
+    ``config`` names them (``{name}.devtest``)."""
+    templated = bool(config is not None and config.pairs)
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
@@ -166,10 +264,40 @@ def discover(paths: Iterable[str | os.PathLike[str]], extensions: tuple[str, ...
                 dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
                 for f in sorted(files):
                     fp = Path(root) / f
-                    if f.lower().endswith(extensions):
+                    if f.lower().endswith(extensions) or (templated and template_lang(fp, config)):  # type: ignore[arg-type]
                         yield fp, False
         else:
             yield p, True
+
+
+def no_pairs_message(paths: Iterable[str], extensions: tuple[str, ...], config: Config) -> str:
+    """One line for a run that found no pair under ``paths``: what was
+    looked for, files that were close (a language tag on a file no reader
+    handles), and how to pair."""
+    shown = ", ".join(str(p) for p in paths) or "."
+    tagged: list[str] = []
+    for raw in paths:
+        p = Path(raw)
+        walk = os.walk(p) if p.is_dir() else [(str(p.parent), [], [p.name])]
+        for root, dirs, files in walk:
+            dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
+            tagged.extend(
+                os.path.join(root, f) for f in sorted(files) if not f.lower().endswith(extensions) and lang_of(Path(root, f))
+            )
+            if len(tagged) >= 3:
+                break
+    exts = ", ".join(extensions[:6]) + ", …"
+    close = ""
+    if tagged:
+        names = ", ".join(tagged[:2])
+        close = f"; {names} carr{'ies' if len(tagged) == 1 else 'y'} a language tag but no reader handles the extension"
+    templates = " (none match)" if config.pairs else ""
+    return (
+        f"no RU/ZH file pair found in {shown}: looked for files named by language (X.ru.md ↔ X.zh.md,"
+        f" X.rus.txt ↔ X.zho-CN.txt, …/ru/… ↔ …/zh/…) with an extension a reader handles ({exts}){close};"
+        f" give a pair with --ru FILE --zh FILE or describe the layout with 'pairs:' templates in"
+        f" .ruconsist.yaml{templates}"
+    )
 
 
 #: Language named in a translation file's first kilobytes: XLIFF and TMX
@@ -197,7 +325,7 @@ def looks_bilingual(path: Path, pm: pluggy.PluginManager) -> bool:
             head = fh.read(16384).decode("utf-8", "replace")
     except OSError:
         return False
-    found = {TAGS.get(a or b) or TAGS.get((a or b).lower()) for a, b in _LANG_MARK.findall(head)}
+    found = {tag_lang(a or b) for a, b in _LANG_MARK.findall(head)}
     if len(_CYR.findall(head)) >= 10:
         found.add("ru")
     if len(_HAN.findall(head)) >= 5:

@@ -130,3 +130,17 @@ def test_title_fix_adds_marks(pack: str) -> None:
     assert d.fix is not None
     assert zh[: d.fix.start] + d.fix.replacement + zh[d.fix.end :] == "根据《联合国宪章》宗旨"
     assert (d.category, d.severity.label) == ("title", "error")
+
+
+def test_a_heading_that_is_the_title_alone_takes_no_marks(pack: str, tmp_path: Path) -> None:
+    # A document's own title as its heading is not a citation: no 《》
+    # there; the same title cited in the body still needs them.
+    import io
+
+    from ruconsist.cli import main
+
+    (tmp_path / "a.ru.md").write_text("# Устав ООН\n\nСогласно Уставу ООН.\n", encoding="utf-8")
+    (tmp_path / "a.zh.md").write_text("# 联合国宪章\n\n根据联合国宪章。\n", encoding="utf-8")
+    out = io.StringIO()
+    main([str(tmp_path), "--no-default-rules", "--rules", pack, "--select", "TTL002", "-f", "parsable"], stdout=out)
+    assert [line.split(": ", 1)[0].rsplit("/", 1)[-1] for line in out.getvalue().splitlines()] == ["a.zh.md:3:3"]

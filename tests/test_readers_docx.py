@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import io
 
+import docx  # a dependency of ruconsist: never skipped
 import pytest
 
 from ruconsist.config import Config
 from ruconsist.errors import InputError
 from ruconsist.readers.docx import DocxReader
-
-docx = pytest.importorskip("docx")
 
 
 def build(paragraphs: list[str], table: list[str] = (), tail: list[str] = ()) -> bytes:  # type: ignore[assignment]

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 
 from ruconsist.checks.base import Check, PairContext
 from ruconsist.diagnostic import Diagnostic, Severity
-from ruconsist.document import SegmentPair
+from ruconsist.document import Segment, SegmentPair
 from ruconsist.lang.palladius import HAN_RUN, Table, table_from_rules
+from ruconsist.patterns import TITLE_KINDS
 from ruconsist.rules import RuleSet
 
 MIDDLE_DOT = "\u00b7"
@@ -207,7 +208,9 @@ class TitleMarks(Check):
     A known title (a term of category ``title`` in the loaded rule packs)
     written without them is an error; the fix adds the marks.  Latin
     abbreviations (``新START``) and two-character short forms are not
-    titles that take the marks.
+    titles that take the marks, and neither is a heading that is the
+    title alone (a document's own title: ``# 世界人权宣言``,
+    ``<title>世界人权宣言</title>``).
 
     Examples
       PASS  RU «Устав ООН»    ZH «《联合国宪章》»
@@ -234,6 +237,8 @@ class TitleMarks(Check):
                 continue
             if not _title_form(m.text):
                 continue
+            if _is_own_heading(bead.zh.segment_at(m.start), m.text):
+                continue
             if regions is None:
                 regions = title_regions(text)
             if any(a <= m.start and m.end <= b for a, b in regions):
@@ -248,6 +253,12 @@ class TitleMarks(Check):
                 found=m.text,
                 fix=(m.start, m.end, f"《{m.text}》"),
             )
+
+
+def _is_own_heading(seg: Segment, title: str) -> bool:
+    """A heading whose whole text is the title: the document names
+    itself, and Chinese writes no 《》 there."""
+    return seg.kind in TITLE_KINDS and seg.text.strip(" \t\u3000。.:：") == title
 
 
 def _title_terms(rules: RuleSet) -> frozenset[str]:

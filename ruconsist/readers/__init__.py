@@ -14,6 +14,9 @@ BUILTIN_READERS = (
     ("text", "MarkdownReader"),
     ("text", "LinesReader"),
     ("text", "BilingualReader"),
+    # Before XLIFF and TMX: readers are sniffed last-registered first, so
+    # an unnamed XLIFF or TMX file is theirs, any other XML this one's.
+    ("xml", "XmlReader"),
     ("po", "PoReader"),
     ("locale", "JsonLocaleReader"),
     ("locale", "YamlLocaleReader"),

@@ -9,8 +9,8 @@ Deleted tracked changes are left out, inserted ones read; a soft line
 break inside a paragraph reads as a space so the paragraph stays one
 line.
 
-python-docx is an optional dependency (``pip install 'ruconsist[docx]'``),
-imported only when a Word document is read.
+python-docx is a dependency, imported only when a Word document is
+read.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ def paragraphs_of(data: bytes, path: str) -> list[str]:
     try:
         import docx
     except ImportError:
-        raise InputError("reading .docx needs python-docx: pip install 'ruconsist[docx]'", path) from None
+        raise InputError("reading .docx needs python-docx, which is missing from this environment: pip install python-docx", path) from None
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises several kinds for a bad package
