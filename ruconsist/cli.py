@@ -266,7 +266,11 @@ def _linter(args: argparse.Namespace, err: IO[str] | None = None, **overrides: A
     if getattr(args, "diff", None):
         jobs = 1  # --diff needs each pair's segments, which workers do not send back
     linter = Linter(config, pm=pm, extra_rules=getattr(args, "rules", []), jobs=jobs)
-    _check_code_options(args, linter.codes)
+    from ruconsist.plugins import allowlist_from_env
+
+    # With plugins turned off, a well-formed code may be a plugin's.
+    every_plugin = not getattr(args, "no_plugins", False) and allowlist_from_env() is None
+    _check_code_options(args, linter.codes, every_plugin)
     if getattr(args, "command", None) in ("check", "show-alignment"):
         from ruconsist.selftest import verify_on_load
 
@@ -276,10 +280,11 @@ def _linter(args: argparse.Namespace, err: IO[str] | None = None, **overrides: A
     return linter
 
 
-def _check_code_options(args: argparse.Namespace, codes: Iterable[str]) -> None:
-    """Refuse a code or prefix on the command line that names no check
-    (``--select NUMM``), as the configuration file does: a typo must not
-    silently check nothing."""
+def _check_code_options(args: argparse.Namespace, codes: Iterable[str], complete: bool) -> None:
+    """Refuse a code or prefix on the command line that is not one
+    (``--select NUMM``), as the configuration file does, or, when
+    ``codes`` are all the codes there are (``complete``), one that names
+    no check: a typo must not silently check nothing."""
     from ruconsist.config import CODE_PREFIX
     from ruconsist.rules import suggest
 
@@ -291,7 +296,7 @@ def _check_code_options(args: argparse.Namespace, codes: Iterable[str]) -> None:
             flag = "--" + option.replace("_", "-")
             if not CODE_PREFIX.match(code):
                 raise ConfigError(f"usage: {flag}: {code!r} is not a code or code prefix (e.g. NUM or NUM001){suggest(code, choices)}")
-            if code != "ALL" and code not in prefixes:
+            if complete and code != "ALL" and code not in prefixes:
                 raise ConfigError(f"usage: {flag}: no check has code {code!r}{suggest(code, choices)}")
 
 

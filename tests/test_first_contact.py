@@ -155,6 +155,8 @@ def test_a_path_that_does_not_exist_is_no_such_file(tmp_path: Path, monkeypatch)
         (["--extend-ignore", "TYPO"], "usage: --extend-ignore: 'TYPO' is not a code or code prefix (e.g. NUM or NUM001) (did you mean 'TYP'?)"),
         (["--extend-select", "TR"], None),
         (["--select", "ALL", "--ignore", "TYP001"], None),
+        # With plugins turned off a well-formed code may be a plugin's.
+        (["--select", "NWS,TRM", "--no-plugins"], None),
     ],
 )
 def test_select_and_ignore_on_the_command_line_name_real_codes(write_pair, args: list[str], message: str | None) -> None:
