@@ -151,7 +151,7 @@ def test_a_path_that_does_not_exist_is_no_such_file(tmp_path: Path, monkeypatch)
     [
         (["--select", "NUMM"], "usage: --select: 'NUMM' is not a code or code prefix (e.g. NUM or NUM001) (did you mean 'NUM'?)"),
         (["--ignore", "NOPE"], "usage: --ignore: 'NOPE' is not a code or code prefix (e.g. NUM or NUM001)"),
-        (["--select", "NUM009"], "usage: --select: no check has code 'NUM009' (did you mean 'NUM002'?)"),
+        (["--select", "NUM9"], "usage: --select: no check has code 'NUM9' (did you mean 'NUM'?)"),
         (["--extend-ignore", "TYPO"], "usage: --extend-ignore: 'TYPO' is not a code or code prefix (e.g. NUM or NUM001) (did you mean 'TYP'?)"),
         (["--extend-select", "TR"], None),
         (["--select", "ALL", "--ignore", "TYP001"], None),
