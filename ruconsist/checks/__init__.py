@@ -10,6 +10,7 @@ from ruconsist.hookspecs import hookimpl
 #: One module per check kind; each exports ``CHECKS``.
 BUILTIN_CHECK_MODULES = (
     "alignment",
+    "lists",
     "terms",
     "numbers",
     "dates",

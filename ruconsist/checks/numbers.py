@@ -9,6 +9,7 @@ from typing import Any
 from ruconsist.checks.base import Check, PairContext
 from ruconsist.diagnostic import Diagnostic, Severity
 from ruconsist.document import SegmentPair
+from ruconsist.lang.lists import list_labels
 from ruconsist.lang.numbers import (
     Mismatch,
     NumberMention,
@@ -92,10 +93,16 @@ def bead_numbers(bead: SegmentPair, lang: str, ctx: PairContext) -> list[NumberM
                 text = text[: tok.start] + " " * (tok.end - tok.start) + text[tok.end :]
         mentions = extract_numbers(text, lang, vocab)
         spans = _date_spans(bead, lang, ctx)
-        if not spans:
+        # List labels (``2.``, ``二、``, ``（三）``, ``第一，``, ``во-вторых``)
+        # are positions in a list, compared by the list check: not figures,
+        # and no counterpart for a figure either.
+        labels = [(lab.start, lab.end) for lab in list_labels(text) if lab.position is not None]
+        if not spans and not labels:
             return mentions
         out = []
         for m in mentions:
+            if any(a < m.end and m.start < b for a, b in labels):
+                continue
             if not m.quiet and any(a < m.end and m.start < b for a, b in spans):
                 m = replace(m, quiet=True, role="date")
             out.append(m)
