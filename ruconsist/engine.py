@@ -658,11 +658,23 @@ NUMBER_ANCHOR = regex.compile(r"\d+(?:[.,]\d+)?")
 
 
 def segment_anchors(seg: Segment, rules: RuleSet) -> frozenset[str]:
+    """What a segment shares with its translation whatever the wording:
+    the terms it names (by any form the packs know, 中俄 and 俄方 included),
+    its numbers, and the position of the list item it opens (``2.`` and
+    ``二、`` are one anchor; the label's digits are not a number)."""
+    from ruconsist.lang.lists import leading_label, list_labels
     from ruconsist.terms import matcher_for
 
     matcher = matcher_for(rules)
-    anchors = {f"t:{t}" for m in matcher.find(seg.text, seg.lang) for t in m.terms}
-    for m in NUMBER_ANCHOR.finditer(seg.text):
+    text = seg.text
+    anchors = {f"t:{t}" for m in matcher.stand_ins(text, seg.lang) for t in m.terms}
+    lead = leading_label(text)
+    if lead is not None and lead.position is not None:
+        anchors.add(f"l:{lead.position}")
+    labels = [(lab.start, lab.end) for lab in list_labels(text)] if lead is not None or not text[:1].isdigit() else []
+    for m in NUMBER_ANCHOR.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in labels):
+            continue
         anchors.add("n:" + m.group().replace(",", "."))
     return frozenset(anchors)
 
