@@ -55,6 +55,7 @@ OPTIONS: dict[str, tuple[tuple[Any, ...] | type, str]] = {
     "zh-quotes": (("“”", "「」", "off", "any"), "quotation marks of Chinese text (TYP002)"),
     "number-tolerance": (float, "relative difference under which two numbers count as equal"),
     "po-include-fuzzy": (bool, "read fuzzy and obsolete PO entries as translated"),
+    "policy-names": (dict, "the project's Russian form of names whose form is an editorial choice (西藏: Сицзан)"),
 }
 OPTION_KEYS = tuple(OPTIONS)
 #: ``NUM``, ``NUM001``, ``ALL``: a code or a code prefix.
@@ -188,6 +189,16 @@ def _option_value(name: str, value: Any, path: str, node: Any, key: str) -> Any:
         if not isinstance(value, bool):
             raise ConfigError(f"option '{name}' must be true or false (found {value!r})", path, line_of(node, key))
         return value
+    if spec is dict:
+        if not isinstance(value, dict) or not all(
+            isinstance(k, str) and k.strip() and isinstance(v, str) and v.strip() for k, v in value.items()
+        ):
+            raise ConfigError(
+                f"option '{name}' must map Chinese names to one Russian form each (found {value!r})",
+                path,
+                line_of(node, key),
+            )
+        return {str(k).strip(): " ".join(str(v).split()) for k, v in value.items()}
     if spec is float:
         if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
             raise ConfigError(f"option '{name}' must be a number ≥ 0 (found {value!r})", path, line_of(node, key))

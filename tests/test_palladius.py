@@ -363,3 +363,45 @@ def test_bad_vocabulary_names_file_and_line(yaml_text: str, message: str, line: 
         build_table([*base, (pack, pack.vocab["palladius"])])
     assert message in err.value.message
     assert (err.value.path, err.value.line) == ("bad.yaml", line)
+
+
+# Policy names: both forms are in real use, the choice is the house's.
+TIBET_PAIRS = [
+    ("Автономный район Сицзан известен своими пейзажами.", "西藏自治区以其壮丽的自然景观而闻名。"),
+    ("ВВП Сицзана вырос в 2,3 раза.", "西藏地区生产总值增长了1.3倍。"),
+    ("В Тибете открылись новые школы.", "西藏新开办了一批学校。"),
+    ("Тибетский буддизм существует более 700 лет.", "藏传佛教已经延续700多年。"),
+]
+
+
+@pytest.mark.parametrize(("ru", "zh"), TIBET_PAIRS)
+def test_policy_names_are_not_errors_by_default(ru: str, zh: str) -> None:
+    assert findings(ru, zh, select=["PAL001"]) == []
+
+
+def test_a_chosen_policy_name_is_enforced_both_ways() -> None:
+    from ruconsist.config import Config
+
+    ru_tibet = "Делегация посетила Тибет, а затем Лхасу."
+    ru_xizang = "Делегация посетила Сицзан, а затем Лхасу."
+    zh = "代表团访问了西藏，随后访问了拉萨。"
+    xizang = Config(options={"policy-names": {"西藏": "Сицзан"}})
+    tibet = Config(options={"policy-names": {"西藏": "Тибет"}})
+    assert findings(ru_xizang, zh, select=["PAL001"], config=xizang) == []
+    assert findings(ru_tibet, zh, select=["PAL001"], config=xizang) == [("PAL001", "ru", "Тибет")]
+    assert findings(ru_tibet, zh, select=["PAL001"], config=tibet) == []
+    assert findings(ru_xizang, zh, select=["PAL001"], config=tibet) == [("PAL001", "ru", "Сицзан")]
+    diag = lint_texts(ru_tibet, zh, select=["PAL001"], config=xizang)[0]
+    assert diag.expected == "Сицзан" and "the project writes 'Сицзан'" in diag.message
+
+
+def test_policy_names_option_is_validated(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from ruconsist.config import load_config
+    from ruconsist.errors import ConfigError
+
+    cfg = tmp_path / ".ruconsist.yaml"
+    cfg.write_text("options:\n  policy-names: {西藏: Сицзан}\n", encoding="utf-8")
+    assert load_config(cfg).options["policy-names"] == {"西藏": "Сицзан"}
+    cfg.write_text("options:\n  policy-names: [Сицзан]\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="policy-names"):
+        load_config(cfg)

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from ruconsist.checks.base import Check, PairContext
 from ruconsist.diagnostic import Diagnostic, Severity
 from ruconsist.document import SegmentPair
-from ruconsist.lang.palladius import Finding, HAN_RUN, compare, display_pinyin, table_from_rules
+from ruconsist.lang.palladius import Finding, HAN_RUN, compare, display_pinyin, inflected_pattern, table_from_rules
 
 #: Characters that end a Chinese place name (深圳市, 广东省, 长江).
 PLACE_SUFFIXES = frozenset("省市县区州镇乡村港湾岛江河湖山峰岭关城")
@@ -37,12 +37,23 @@ class Palladius(Check):
     table, surname readings and traditional names are the ``palladius``
     vocabulary of ``rules/palladius.yaml``.
 
+    Some names have two forms in real use and the choice is editorial
+    (``policy`` in the vocabulary): 西藏 is ``Сицзан`` in the Chinese
+    state's own Russian texts and ``Тибет`` in Russian media.  Neither is
+    an error by default.  A project that chooses one says so in its
+    configuration, and the other form is then reported::
+
+        options:
+          policy-names: {西藏: Сицзан}
+
     Examples
       PASS  RU «Си Цзиньпин пригласил Путина»   ZH «习近平邀请普京»
       PASS  RU «в Шэньчжэне»                    ZH «在深圳»
       PASS  RU «в Пекине»                       ZH «在北京»
       FAIL  RU «Си Цзинпин пригласил Путина»    ZH «习近平邀请普京»  -> PAL001
       FAIL  RU «Цэн Гофань»                     ZH «曾国藩»          -> PAL001
+      PASS  RU «в Сицзане» or «в Тибете»        ZH «在西藏»  (no policy-names)
+      FAIL  RU «в Тибете»  ZH «在西藏»  with policy-names {西藏: Сицзан} -> PAL001
     """
 
     code = "PAL001"
@@ -57,6 +68,37 @@ class Palladius(Check):
         table = table_from_rules(ctx.rules)
         for f in compare(ru, zh, table):
             yield self._diagnostic(bead, f, ru, zh)
+        chosen = (getattr(ctx.config, "options", None) or {}).get("policy-names")
+        if chosen:
+            yield from self._policy(bead, chosen, table)
+
+    def _policy(self, bead: SegmentPair, chosen: dict[str, str], table) -> Iterator[Diagnostic]:  # type: ignore[no-untyped-def]
+        """The project chose one form of a policy name: the other forms
+        the packs list for it are reported where the Chinese has it."""
+        ru, zh = bead.ru.text, bead.zh.text
+        for hanzi, form in chosen.items():
+            start = zh.find(hanzi)
+            if start < 0:
+                continue
+            others = [f for f in table.policy.get(hanzi, ()) if f != form]
+            keep = [m.span() for m in inflected_pattern(form).finditer(ru)]
+            for other_form in others:
+                for m in inflected_pattern(other_form).finditer(ru):
+                    if any(a < m.end() and m.start() < b for a, b in keep):
+                        continue
+                    yield self.report(
+                        bead,
+                        "ru",
+                        m.start(),
+                        m.end(),
+                        f"RU '{m.group()}' for ZH '{hanzi}': the project writes '{form}'"
+                        " (policy-names in the configuration)",
+                        category="place",
+                        rule=f"policy:{hanzi}",
+                        expected=form,
+                        found=m.group(),
+                        counterpart=bead.zh.location(start, start + len(hanzi)),
+                    )
 
     def _diagnostic(self, bead: SegmentPair, f: Finding, ru: str, zh: str) -> Diagnostic:
         reading = display_pinyin(f.pinyin)

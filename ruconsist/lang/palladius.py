@@ -153,6 +153,9 @@ class Table:
     #: Letter groups only Palladius spellings have (цз, чж, э).
     markers: tuple[str, ...] = ()
     max_len: int = 6
+    #: Names whose Russian form is an editorial choice (西藏: Тибет or
+    #: Сицзан): every listed form is right unless the project chooses one.
+    policy: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     _exception_re: Any = field(default=None, compare=False, repr=False)
 
     def cyr(self, pinyin: str) -> str:
@@ -188,6 +191,7 @@ def build_table(sections: Iterable[tuple[Any, Any]], translit: Iterable[tuple[An
     compounds: set[str] = set()
     readings: dict[str, tuple[str, ...]] = {}
     exceptions: dict[str, tuple[str, ...]] = {}
+    policy: dict[str, tuple[str, ...]] = {}
     function_chars: set[str] = set()
     surname_chars: set[str] = set()
     markers: set[str] = set()
@@ -197,7 +201,7 @@ def build_table(sections: Iterable[tuple[Any, Any]], translit: Iterable[tuple[An
             raise _fail("vocab 'palladius' must be a mapping", pack, node)
         for key in node:
             if key not in ("syllables", "surname_readings", "compound_surnames", "readings", "exceptions",
-                           "function_chars", "surnames", "markers"):
+                           "function_chars", "surnames", "markers", "policy"):
                 raise _fail(f"palladius: unknown key {key!r}", pack, node, key)
         syl = node.get("syllables") or {}
         if not isinstance(syl, dict):
@@ -253,6 +257,21 @@ def build_table(sections: Iterable[tuple[Any, Any]], translit: Iterable[tuple[An
             if not HAN_RUN.fullmatch(k) or not isinstance(v, list) or not v or not all(isinstance(x, str) and x.strip() for x in v):
                 raise _fail(f"palladius: exception {k!r} must map Chinese characters to a list of Russian names", pack, exc, k)
             exceptions[k] = tuple(" ".join(x.split()) for x in v)
+        pol = node.get("policy") or {}
+        if not isinstance(pol, dict):
+            raise _fail("palladius: 'policy' must map Chinese strings to the Russian names in use", pack, node, "policy")
+        for k, v in pol.items():
+            k = str(k)
+            if not HAN_RUN.fullmatch(k) or not isinstance(v, list) or len(v) < 2 or not all(
+                isinstance(x, str) and x.strip() for x in v
+            ):
+                raise _fail(f"palladius: policy name {k!r} must map Chinese characters to two or more Russian names",
+                            pack, pol, k)
+            policy[k] = tuple(" ".join(x.split()) for x in v)
+    # A policy name's forms are all right by default: they join the
+    # traditional names, so that none of them is read as a Palladius slip.
+    for k, forms in policy.items():
+        exceptions[k] = tuple(dict.fromkeys((*exceptions.get(k, ()), *forms)))
     chars: set[str] = set()
     given: set[str] = set()
     for pack, node in translit:
@@ -297,6 +316,7 @@ def build_table(sections: Iterable[tuple[Any, Any]], translit: Iterable[tuple[An
         surname_chars=frozenset(surname_chars | set(surnames)),
         markers=tuple(sorted(markers)),
         max_len=max((len(c) for c in itertools.chain(cyr, variants)), default=1),
+        policy=policy,
         _exception_re=_exception_regex(exceptions),
     )
     return table
@@ -320,6 +340,12 @@ def _inflected(form: str) -> str:
     else:
         tail = re.escape(last) + "(?:а|у|ом|е|ы|ов|ам|ами|ах)?"
     return r"\s+".join([*head, tail])
+
+
+def inflected_pattern(form: str) -> re.Pattern[str]:
+    """A Russian name in any case form, as a whole word (``Тибета``,
+    ``Тибете``; not ``тибетский``)."""
+    return regexcache.compile(rf"(?<![А-ЯЁа-яё-])(?:{_inflected(form)})(?![А-ЯЁа-яё-])")
 
 
 def _exception_regex(exceptions: Mapping[str, tuple[str, ...]]) -> re.Pattern[str] | None:
@@ -983,6 +1009,7 @@ __all__ = [
     "default_table",
     "display_pinyin",
     "hanzi_to_palladius",
+    "inflected_pattern",
     "near_syllables",
     "parse_word",
     "split_syllable",
