@@ -16,6 +16,7 @@ BUILTIN_CHECK_MODULES = (
     "dates",
     "placeholders",
     "palladius",
+    "offices",
     "names",
     "typography",
     "patterns",

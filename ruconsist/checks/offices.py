@@ -1,0 +1,177 @@
+"""Titles of office and diplomatic rank: the same rank on both sides."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from ruconsist.checks.base import Check, PairContext
+from ruconsist.diagnostic import Diagnostic, Severity
+from ruconsist.document import SegmentPair
+from ruconsist.errors import RuleError
+from ruconsist.yamlio import line_of
+
+KEYS = {"id", "family", "ru", "zh", "except_ru", "except_zh", "note", "source"}
+
+
+@dataclass(frozen=True)
+class Office:
+    id: str
+    family: str
+    ru: tuple[str, ...]
+    zh: tuple[str, ...]
+    except_ru: frozenset[str]
+
+
+@dataclass(frozen=True)
+class TitleMention:
+    start: int
+    end: int
+    text: str
+    office: str
+
+
+class OfficeIndex:
+    """The ``offices`` vocabulary, ready to search both languages."""
+
+    def __init__(self, offices: list[Office], except_zh: dict[str, str]) -> None:
+        from ruconsist.rules import Term
+        from ruconsist.terms import EXCEPT, PRIMARY, RuIndex, ZhIndex
+
+        self.offices = {o.id: o for o in offices}
+        terms = {o.id: Term(o.id, "title", o.ru, o.zh, case="ignore") for o in offices}
+        self._ru = RuIndex([(terms[o.id], PRIMARY, f) for o in offices for f in o.ru])
+        zh_entries = [(terms[o.id], PRIMARY, f) for o in offices for f in o.zh]
+        zh_entries += [(terms[oid], EXCEPT, f) for f, oid in except_zh.items()]
+        self._zh = ZhIndex(zh_entries)
+
+    def find(self, text: str, lang: str) -> list[TitleMention]:
+        from ruconsist.terms import PRIMARY
+
+        found = self._ru.find(text) if lang == "ru" else self._zh.find(text)
+        out = []
+        for m in found:
+            if m.role != PRIMARY:
+                continue
+            office = self.offices[m.terms[0]]
+            if lang == "ru" and m.text.lower() in office.except_ru:
+                continue
+            out.append(TitleMention(m.start, m.end, m.text, office.id))
+        return out
+
+
+def _strings(node: Any, key: str, pack: Any, entry: Any) -> tuple[str, ...]:
+    value = entry.get(key) or []
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise RuleError(f"offices: '{key}' must be a list of strings", getattr(pack, "path", None), line_of(entry, key))
+    return tuple(" ".join(v.split()) for v in value)
+
+
+def build_index(sections: Any) -> OfficeIndex:
+    """Merge the ``vocab: offices`` lists of the loaded packs (a later
+    entry with the same id replaces an earlier one); errors name the pack
+    file and line."""
+    offices: dict[str, Office] = {}
+    except_zh: dict[str, str] = {}
+    for pack, node in sections:
+        path = getattr(pack, "path", None)
+        if not isinstance(node, list):
+            raise RuleError("vocab 'offices' must be a list of titles", path, line_of(node, None))
+        for entry in node:
+            if not isinstance(entry, dict):
+                raise RuleError("offices: each title must be a mapping", path, line_of(node, None))
+            unknown = set(entry) - KEYS
+            if unknown:
+                key = sorted(unknown)[0]
+                raise RuleError(f"offices: unknown key {key!r}", path, line_of(entry, key))
+            for key in ("id", "family"):
+                if not isinstance(entry.get(key), str) or not entry[key].strip():
+                    raise RuleError(f"offices: each title needs a '{key}'", path, line_of(entry, key) or line_of(entry, None))
+            ru = _strings(node, "ru", pack, entry)
+            zh = _strings(node, "zh", pack, entry)
+            if not ru or not zh:
+                raise RuleError(f"offices: {entry['id']!r} needs 'ru' and 'zh' forms", path, line_of(entry, "id"))
+            if not isinstance(entry.get("source"), str) or not entry["source"].strip():
+                raise RuleError(f"offices: {entry['id']!r} needs a 'source'", path, line_of(entry, "id"))
+            offices[entry["id"]] = Office(
+                entry["id"], entry["family"], ru, zh, frozenset(f.lower() for f in _strings(node, "except_ru", pack, entry))
+            )
+            for form in _strings(node, "except_zh", pack, entry):
+                except_zh[form] = entry["id"]
+    return OfficeIndex(list(offices.values()), except_zh)
+
+
+def office_index(rules: Any) -> OfficeIndex:
+    return rules.cached("offices.index", lambda: build_index(rules.vocab("offices")))  # type: ignore[no-any-return]
+
+
+class RankMismatch(Check):
+    """A title of office or rank on one side has, at the same aligned
+    place, a different rank of the same ladder on the other side:
+    deputy minister against minister, first deputy against deputy,
+    ambassador against chargé d'affaires, consul against consul general.
+    The message names both titles.  Rank slips are among the most
+    embarrassing errors of diplomatic translation.
+
+    Titles are the ``offices`` vocabulary of ``rules/offices.yaml``: each
+    has an id (its rank) and a family (its ladder).  Russian titles match
+    in every case form (``заместителем министра``), Chinese titles as the
+    longest substring (``外交部副部长`` is a deputy minister, not also a
+    minister; ``大使馆`` is the embassy, not an ambassador).
+
+    A title on one side only is not reported: official translation adds
+    and drops titles as a matter of style (``Председатель Си`` ↔
+    ``习近平主席`` ↔ ``Си Цзиньпин``).  Two titles of one ladder on both
+    sides (a minister and his deputy) agree when both ranks are there.
+
+    Examples
+      PASS  RU «заместитель министра иностранных дел Рябков»  ZH «外交部副部长里亚布科夫»
+      PASS  RU «Посол Китая в России Чжан Ханьхуэй»  ZH «驻俄罗斯大使张汉晖»
+      FAIL  RU «министр иностранных дел Рябков»  ZH «外交部副部长里亚布科夫»  -> OFC001
+      FAIL  RU «временный поверенный в делах»  ZH «大使»                   -> OFC001
+    """
+
+    code = "OFC001"
+    slug = "rank-mismatch"
+    category = "title"
+    severity = Severity.ERROR
+
+    def check(self, bead: SegmentPair, ctx: PairContext) -> Iterator[Diagnostic]:
+        index = office_index(ctx.rules)
+        ru = index.find(bead.ru.text, "ru")
+        zh = index.find(bead.zh.text, "zh")
+        if not ru or not zh:
+            return
+        ru_ids = {m.office for m in ru}
+        zh_ids = {m.office for m in zh}
+        families: dict[str, tuple[list[TitleMention], list[TitleMention]]] = {}
+        for lang, mentions, others in (("ru", ru, zh_ids), ("zh", zh, ru_ids)):
+            seen: set[str] = set()
+            for m in mentions:
+                if m.office in others or m.office in seen:
+                    continue
+                seen.add(m.office)
+                fam = index.offices[m.office].family
+                families.setdefault(fam, ([], []))[0 if lang == "ru" else 1].append(m)
+        for ru_left, zh_left in families.values():
+            for r, z in zip(ru_left, zh_left):
+                expected = index.offices[z.office].ru[0]
+                yield self.report(
+                    bead,
+                    "ru",
+                    r.start,
+                    r.end,
+                    f"RU title '{r.text}' ({r.office}) where ZH has '{z.text}' ({z.office}):"
+                    f" a different rank; expected '{expected}' in RU or"
+                    f" '{index.offices[r.office].zh[0]}' in ZH",
+                    rule=r.office,
+                    expected=expected,
+                    found=r.text,
+                    counterpart=bead.zh.location(z.start, z.end),
+                )
+
+
+CHECKS = [RankMismatch]

@@ -1,0 +1,91 @@
+"""Titles of office and rank (OFC001): official RU/ZH pairs in the manner
+of ministry news and embassy statements, with the exact findings."""
+
+from __future__ import annotations
+
+import pytest
+
+from ruconsist.checks.offices import build_index
+from ruconsist.errors import RuleError
+from ruconsist.rules import default_pack_dir, load_pack, load_pack_text
+from ruconsist.testing import findings, lint_texts
+
+SELECT = ["OFC001"]
+
+
+def run(ru: str, zh: str) -> list[tuple[str, str, str]]:
+    return findings(ru, zh, select=SELECT)
+
+
+SAME_RANK = [
+    ("deputy-minister", "Заместитель министра иностранных дел России Андрей Руденко провел переговоры.",
+     "俄罗斯外交部副部长鲁坚科举行会谈。"),
+    ("first-deputy-inflected", "Встреча с первым заместителем министра прошла в Москве.", "与第一副部长的会见在莫斯科举行。"),
+    ("ambassador-in-full", "Чрезвычайный и Полномочный Посол КНР в РФ Чжан Ханьхуэй дал интервью.",
+     "中国驻俄罗斯大使张汉晖接受采访。"),
+    ("chair-of-state", "Председатель КНР Си Цзиньпин прибыл в Казань.", "国家主席习近平抵达喀山。"),
+    ("chair-of-npc-sc", "Председатель ПК ВСНП Чжао Лэцзи посетил Россию.", "全国人大常委会委员长赵乐际访问俄罗斯。"),
+    ("vice-premier", "Вице-премьер Госсовета КНР Дин Сюэсян выступил на форуме.", "国务院副总理丁薛祥在论坛上发表讲话。"),
+    ("premier", "Премьер Госсовета КНР Ли Цян провел встречу.", "国务院总理李强举行会见。"),
+    ("spokesperson", "Официальный представитель МИД КНР Мао Нин заявила.", "外交部发言人毛宁表示。"),
+    ("consul-general", "Генеральный консул Китая в Казани посетил выставку.", "中国驻喀山总领事参观了展览。"),
+    ("charge", "Временный поверенный в делах России вручил ноту.", "俄罗斯临时代办递交了照会。"),
+    ("minister-and-deputy", "Министр встретился с заместителем министра.", "部长会见了副部长。"),
+    ("embassy-is-not-ambassador", "После встречи в посольстве министр сделал заявление.", "在大使馆会见后，部长发表声明。"),
+    ("title-on-one-side", "Си Цзиньпин и Путин провели переговоры.", "习近平主席同普京总统举行会谈。"),
+    ("foreign-minister-short", "Министр иностранных дел Китая Ван И прибыл в Москву.", "中国外长王毅抵达莫斯科。"),
+]
+
+
+@pytest.mark.parametrize(("name", "ru", "zh"), SAME_RANK, ids=[c[0] for c in SAME_RANK])
+def test_same_rank_is_silent(name: str, ru: str, zh: str) -> None:
+    assert run(ru, zh) == []
+
+
+RANK_SLIPS = [
+    ("minister-for-deputy", "Министр иностранных дел России Андрей Руденко провел переговоры.",
+     "俄罗斯外交部副部长鲁坚科举行会谈。", "Министр"),
+    ("deputy-for-first-deputy", "Встреча с заместителем министра прошла в Москве.", "与第一副部长的会见在莫斯科举行。",
+     "заместителем министра"),
+    ("charge-for-ambassador", "Временный поверенный в делах Китая в России выступил на приеме.",
+     "中国驻俄罗斯大使在招待会上致辞。", "Временный поверенный"),
+    ("premier-for-vice-premier", "Премьер Госсовета КНР Дин Сюэсян выступил на форуме.",
+     "国务院副总理丁薛祥在论坛上发表讲话。", "Премьер"),
+    ("consul-for-consul-general", "Консул Китая в Казани посетил выставку.", "中国驻喀山总领事参观了展览。", "Консул"),
+    ("counsellor-for-first-secretary", "Советник посольства выступил с докладом.", "使馆一等秘书作了报告。", "Советник"),
+]
+
+
+@pytest.mark.parametrize(("name", "ru", "zh", "found"), RANK_SLIPS, ids=[c[0] for c in RANK_SLIPS])
+def test_a_different_rank_at_the_same_place_is_an_error(name: str, ru: str, zh: str, found: str) -> None:
+    assert run(ru, zh) == [("OFC001", "ru", found)]
+
+
+def test_message_names_both_titles() -> None:
+    (diag,) = lint_texts("Министр иностранных дел Руденко прибыл.", "外交部副部长鲁坚科抵达。", select=SELECT)
+    assert diag.severity.label == "error"
+    assert "'Министр'" in diag.message and "'副部长'" in diag.message
+    assert diag.expected == "заместитель министра"
+    assert diag.counterpart is not None and diag.counterpart.lang == "zh"
+
+
+def test_shipped_pack_entries_all_have_sources() -> None:
+    pack = load_pack(default_pack_dir() / "offices.yaml")
+    index = build_index([(pack, pack.vocab["offices"])])
+    assert {"minister", "deputy-minister", "ambassador", "charge-d-affaires", "consul-general"} <= set(index.offices)
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("    - {id: x, ru: [a], zh: [b], source: s}\n", "needs a 'family'"),
+        ("    - {id: x, family: f, ru: [a], zh: [b]}\n", "needs a 'source'"),
+        ("    - {id: x, family: f, ru: [a], zh: [b], source: s, rank: 2}\n", "unknown key 'rank'"),
+        ("    - {id: x, family: f, ru: [], zh: [b], source: s}\n", "needs 'ru' and 'zh'"),
+    ],
+)
+def test_bad_office_entries_name_file_and_line(body: str, message: str) -> None:
+    pack = load_pack_text("version: 1\nvocab:\n  offices:\n" + body, "mine.yaml")
+    with pytest.raises(RuleError, match=message) as info:
+        build_index([(pack, pack.vocab["offices"])])
+    assert "mine.yaml" in str(info.value) and ":4" in str(info.value)
