@@ -52,6 +52,12 @@ def lint_texts(
     return _lint_pair(lint, ru, zh, ru_path, zh_path)
 
 
+def lint_pair(lint: Linter, ru: str, zh: str, ru_path: str = "a.ru.txt", zh_path: str = "a.zh.txt") -> list[Diagnostic]:
+    """Lint ``ru`` against ``zh`` with a linter made once by :func:`linter`
+    (for many pairs, as benchmarks lint them)."""
+    return _lint_pair(lint, ru, zh, ru_path, zh_path)
+
+
 def _lint_pair(lint: Linter, ru: str, zh: str, ru_path: str, zh_path: str) -> list[Diagnostic]:
     reader = TextReader()
     ru_parsed = reader.read(Document(ru_path, ru), "ru", lint.config)

@@ -1893,7 +1893,7 @@ def pair_dates(
             c = _closeness(r, z)
             # Alike means the same precision or some equal field; a year
             # and an unrelated month are two separate problems.
-            if c >= 2 and not (r.soft and z.soft):
+            if c >= 2 and (not (r.soft and z.soft) or _both_periods(r, z)):
                 candidates.append((-c, r.start, z.start, r, z))
     candidates.sort(key=lambda t: t[:3])
     used_r: set[int] = set()
@@ -1953,7 +1953,18 @@ def _loosely_covered(m: DateMention, others: Sequence[DateMention]) -> DateMenti
     return None
 
 
+def _both_periods(r: DateMention, z: DateMention) -> bool:
+    """Two decades, or two numbered centuries: soft as they are (neither
+    needs a counterpart), two of them that differ are a real conflict
+    (``1960-е`` against ``20世纪50年代``)."""
+    if r.kind == z.kind == "decade":
+        return r.decade is not None and z.decade is not None
+    return r.kind == z.kind == "century" and r.century is not None and z.century is not None
+
+
 def _comparable_soft(r: DateMention, z: DateMention) -> bool:
+    if _both_periods(r, z):
+        return True
     for m, o in ((r, z), (z, r)):
         if m.soft:
             if _day_only(m):
