@@ -14,6 +14,7 @@ BUILTIN_CHECK_MODULES = (
     "terms",
     "numbers",
     "dates",
+    "times",
     "placeholders",
     "palladius",
     "offices",

@@ -1,0 +1,112 @@
+"""Clock times (TIM001, TIM002) through the real pipeline: RU/ZH pairs as
+news and dialogue write them, with the exact findings expected."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ruconsist.testing import findings
+
+TIMES = ["TIM"]
+
+
+def tim(ru: str, zh: str) -> list[tuple[str, str, str]]:
+    return findings(ru, zh, select=TIMES)
+
+
+AGREE = [
+    ("24h-both", "Встреча началась в 16:40.", "会见于16:40开始。"),
+    ("24h-shi-fen", "Встреча началась в 16:40.", "会见于16时40分开始。"),
+    ("24h-dot-after-preposition", "Самолет приземлился в 16.40.", "飞机于16时40分降落。"),
+    ("evening-word-zh", "Встреча началась в 20:00.", "会议于晚上8点开始。"),
+    ("evening-colon-zh", "Поезд прибыл в 22:08.", "火车于晚 10：08 到达。"),
+    ("evening-word-ru", "Матч начнется в 7 вечера.", "比赛将于晚上7点开始。"),
+    ("morning-hours-word", "Взрыв произошел около 4 часов утра.", "爆炸发生在凌晨4点左右。"),
+    ("morning-against-24h", "Взрыв произошел около 4 часов утра.", "爆炸发生在04:00。"),
+    ("afternoon-half", "Заседание началось в 15:30.", "会议于下午3点半开始。"),
+    ("afternoon-quarter", "Заседание началось в 16:15.", "会议于下午4点一刻开始。"),
+    ("ru-word-number", "Лидеры встретятся в семь вечера.", "两国领导人将于晚上七点会面。"),
+    ("hours-minutes-words", "Заседание открылось в 10 часов 30 минут утра.", "会议于上午10点30分开幕。"),
+    ("twelve-hour-either-half", "Я позвоню тебе где-то в 5 часов.", "我会在5点左右打电话给你。"),
+    ("noon", "Церемония начнется в полдень.", "仪式将于中午12点开始。"),
+    ("range-shares-evening", "Между 10:00 и 11:00 вечера заключенные устроили пожар.", "晚上 10 点到 11 点之间，犯人们引发了一场火灾。"),
+    ("zone-same", "Автомобиль убрали примерно в 12:00 по Гринвичу.", "格林尼治时间 (GMT) 约 12 时许，该车辆被拖离。"),
+    ("zone-converted", "Старт назначен на 12:00 по Гринвичу.", "发射定于 13:00 BST。"),
+    ("zone-local-both", "Наезд совершен около 19:30 по местному времени.", "当地时间大约 19:30，该事件发生。"),
+    ("zone-beijing-msk", "Переговоры начнутся в 15:00 по московскому времени.", "会谈将于北京时间20时开始。"),
+    # not clock times
+    ("three-days", "Дорога займет как минимум три дня.", "至少要三天才能到达。"),
+    ("per-hour", "Скорость достигла 70 километров в час.", "风速达到了 70 公里/小时。"),
+    ("every-six-hours", "Принимайте лекарство раз в шесть часов.", "每六个小时吃一次药。"),
+    ("a-bit", "Поторапливайся, а то опоздаешь.", "快一点，否则你会迟到。"),
+    ("score-and-duration", "Он бежал 3 часа.", "他跑了3个小时。"),
+]
+
+
+@pytest.mark.parametrize(("ru", "zh"), [c[1:] for c in AGREE], ids=[c[0] for c in AGREE])
+def test_same_time_is_not_reported(ru: str, zh: str) -> None:
+    assert tim(ru, zh) == []
+
+
+DISAGREE = [
+    ("evening-other-hour", "Встреча началась в 20:00.", "会议于晚上10点开始。", [("TIM001", "zh", "晚上10点")]),
+    ("evening-colon-other", "Поезд прибыл в 22:08.", "火车于晚 9：08 到达。", [("TIM001", "zh", "晚 9：08")]),
+    ("morning-vs-afternoon", "Взрыв произошел около 4 часов утра.", "爆炸发生在下午4点。", [("TIM001", "zh", "下午4点")]),
+    ("hedge-does-not-license", "Взрыв произошел около 4 часов утра.", "爆炸发生在凌晨5点左右。",
+     [("TIM001", "zh", "凌晨5点")]),
+    ("minutes-differ", "Самолет приземлился в 16:40.", "飞机于16时45分降落。", [("TIM001", "zh", "16时45分")]),
+    ("24h-differ", "Самолет приземлился в 16:40.", "飞机于18:40降落。", [("TIM001", "zh", "18:40")]),
+    ("zone-same-clock-differs", "Автомобиль убрали примерно в 12:00 по Гринвичу.", "格林尼治时间 (GMT) 约 13 时许，该车辆被拖离。",
+     [("TIM001", "zh", "13 时")]),
+    ("zone-not-converted", "Старт назначен на 12:00 по Гринвичу.", "发射定于 12:00 BST。", [("TIM001", "zh", "12:00")]),
+    ("range-end-differs", "Между 10:00 и 11:00 вечера заключенные устроили пожар.", "晚上 10 点到 12 点之间，犯人们引发了一场火灾。",
+     [("TIM001", "zh", "12 点")]),
+    ("time-dropped", "Заседание открылось в 10:30.", "会议开幕。", [("TIM002", "ru", "10:30")]),
+]
+
+
+@pytest.mark.parametrize(("ru", "zh", "expected"), [c[1:] for c in DISAGREE], ids=[c[0] for c in DISAGREE])
+def test_other_time_is_reported(ru: str, zh: str, expected: list[tuple[str, str, str]]) -> None:
+    assert tim(ru, zh) == expected
+
+
+def test_message_shows_both_readings() -> None:
+    from ruconsist.testing import lint_texts
+
+    (diag,) = lint_texts("Встреча началась в 20:00.", "会议于晚上10点开始。", select=TIMES)
+    assert diag.message == "ZH '晚上10点' = 22:00 is not the time RU gives ('20:00' = 20:00)"
+    assert (diag.severity.name, diag.category) == ("ERROR", "date")
+
+
+ZH_EVENING = ["晚上{h}点", "晚{h}点", "晚上 {h}:00"]
+ZH_MORNING = ["上午{h}点", "早上{h}点", "上午 {h}:00"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(hour=st.integers(0, 23), minute=st.integers(0, 59), form=st.integers(0, 2))
+def test_a_24_hour_time_agrees_with_its_12_hour_chinese_form(hour: int, minute: int, form: int) -> None:
+    h12 = hour % 12 or 12
+    if hour < 5 or hour >= 12 and h12 < 5 and hour < 17:
+        zh_form = f"{'凌晨' if hour < 5 else '下午'}{h12}点"
+    else:
+        zh_form = (ZH_EVENING if hour >= 17 else ZH_MORNING if hour < 12 else ["下午{h}点"])[
+            form % (3 if hour >= 17 or hour < 12 else 1)].format(h=h12)
+    if ":" in zh_form:
+        zh_form = zh_form.replace(":00", f":{minute:02d}")
+    elif minute:
+        zh_form += f"{minute}分"
+    ru = f"Встреча началась в {hour:02d}:{minute:02d}."
+    assert tim(ru, f"会议于{zh_form}开始。") == []
+    other = (hour + 1) % 24
+    assert tim(f"Встреча началась в {other:02d}:{minute:02d}.", f"会议于{zh_form}开始。")[0][0] == "TIM001"
+
+
+@settings(max_examples=40, deadline=None)
+@given(hour=st.integers(0, 23), shift=st.sampled_from([("UTC", "по Гринвичу", 0), ("MSK", "по московскому времени", 3)]))
+def test_a_time_in_another_zone_is_converted(hour: int, shift: tuple[str, str, int]) -> None:
+    _, zone, offset = shift
+    beijing = (hour - offset + 8) % 24
+    assert tim(f"Начало в {hour:02d}:00 {zone}.", f"北京时间{beijing}时开始。") == []
+    assert tim(f"Начало в {hour:02d}:00 {zone}.", f"北京时间{(beijing + 1) % 24}时开始。")[0][0] == "TIM001"
