@@ -7,17 +7,18 @@ The Action's steps call this module; none of its logic is shell in YAML::
     python -m ruconsist.github_action run               # the check
 
 ``prepare`` runs before ruconsist is installed, so this module imports
-only the standard library at the top; ``-I`` keeps the module's own
+only the standard library at the top (ruconsist itself inside the
+functions that run after the install); ``-I`` keeps the module's own
 directory off ``sys.path``.
 
 ``run`` reads the Action's inputs from ``INPUT_*`` variables (set in
-``action.yml``), works out the base of a pull request from the event
-file, fetches it if the checkout is shallow, runs ``ruconsist check``
-with the requested formats, appends the Markdown summary to
-``$GITHUB_STEP_SUMMARY``, writes ``errors``, ``warnings`` and
-``sarif-file`` to ``$GITHUB_OUTPUT``, and fails at the requested level.
-Each step writes its results as ``name=value`` lines to
-``$GITHUB_OUTPUT``.
+``action.yml``), takes the base of a pull request from the event file
+(fetching it when the checkout is shallow), runs ``ruconsist check``
+with the requested formats (:mod:`ruconsist.ci`, shared with the GitLab
+component), appends the Markdown summary to ``$GITHUB_STEP_SUMMARY``,
+writes ``errors``, ``warnings`` and ``sarif-file`` to ``$GITHUB_OUTPUT``
+and fails at the requested level.  Each step writes its results as
+``name=value`` lines to ``$GITHUB_OUTPUT``.
 """
 
 from __future__ import annotations
@@ -25,7 +26,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shlex
 import shutil
 import subprocess
 import sys
@@ -35,7 +35,6 @@ from pathlib import Path
 from typing import IO
 
 DEFAULT_FORMATS = ("github", "sarif", "markdown")
-FAIL_LEVELS = ("error", "warning", "never")
 #: Where reports that neither go to the log nor have an input of their own
 #: are written, relative to the working directory.
 REPORT_FILES = {
@@ -45,14 +44,6 @@ REPORT_FILES = {
     "rdjsonl": "ruconsist.rdjsonl",
     "parsable": "ruconsist.txt",
 }
-#: The formats shown in the job's log rather than written to a file.
-LOG_FORMATS = ("github", "text")
-#: ``base`` values that ask for every pair, also in a pull request.
-NO_BASE = ("none", "all")
-
-
-class ActionError(Exception):
-    """A problem with the Action's inputs or the checkout: one line, exit 2."""
 
 
 # ---------------------------------------------------------------------------
@@ -78,7 +69,9 @@ def read_event(environ: Mapping[str, str]) -> dict:
         with open(path, encoding="utf-8") as fh:
             event = json.load(fh)
     except (OSError, ValueError) as exc:
-        raise ActionError(f"cannot read the event file {path}: {exc}") from None
+        from ruconsist.ci import CIError
+
+        raise CIError(f"cannot read the event file {path}: {exc}") from None
     return event if isinstance(event, dict) else {}
 
 
@@ -129,24 +122,10 @@ def prepare(environ: Mapping[str, str]) -> dict[str, str]:
 # cache-key: ruconsist's cache, keyed by version and packs
 
 
-def extra_args(environ: Mapping[str, str]) -> list[str]:
-    try:
-        return shlex.split(environ.get("INPUT_ARGS", ""))
-    except ValueError as exc:
-        raise ActionError(f"input 'args': {exc}") from None
-
-
-def paths_of(environ: Mapping[str, str]) -> list[str]:
-    try:
-        paths = shlex.split(environ.get("INPUT_PATHS", ""))
-    except ValueError as exc:
-        raise ActionError(f"input 'paths': {exc}") from None
-    return paths or ["."]
-
-
 def rule_packs(environ: Mapping[str, str]) -> list[Path]:
     """The packs a run loads: the shipped ones, the configuration's
     ``rules:`` and the ``--rules`` of the ``args`` input."""
+    from ruconsist.ci import extra_args, paths_of
     from ruconsist.config import discover_config
     from ruconsist.rules import default_pack_paths
 
@@ -194,17 +173,14 @@ def cache_key(environ: Mapping[str, str]) -> dict[str, str]:
 # run: the check
 
 
-def git(args: Sequence[str], cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True)
-
-
 def base_of(environ: Mapping[str, str], event: Mapping) -> tuple[str | None, str]:
-    """The revision to compare with and a phrase saying what it is."""
-    explicit = environ.get("INPUT_BASE", "").strip()
-    if explicit.lower() in NO_BASE:
-        return None, "every pair (base: none)"
-    if explicit:
-        return explicit, f"the changes since {explicit}"
+    """The revision to compare with and a phrase saying what it is: the
+    ``base`` input, else the base of a pull request or merge group."""
+    from ruconsist.ci import explicit_base
+
+    given = explicit_base(environ)
+    if given is not None:
+        return given
     pr = event.get("pull_request")
     if isinstance(pr, dict):
         base = pr.get("base") or {}
@@ -217,73 +193,9 @@ def base_of(environ: Mapping[str, str], event: Mapping) -> tuple[str | None, str
     return None, "every pair"
 
 
-def ensure_base(base: str, cwd: Path, log: IO[str]) -> None:
-    """Make ``base`` and its merge base with HEAD available, fetching what
-    a shallow checkout (``actions/checkout`` fetches one commit by
-    default) left out."""
-
-    def merge_base() -> bool:
-        return git(["merge-base", base, "HEAD"], cwd).returncode == 0
-
-    if merge_base():
-        return
-    if git(["rev-parse", "--is-inside-work-tree"], cwd).returncode != 0:
-        raise ActionError("the working directory is not a git checkout; a base needs one (actions/checkout)")
-    if git(["cat-file", "-e", f"{base}^{{commit}}"], cwd).returncode != 0:
-        log.write(f"ruconsist: fetching the base {base}\n")
-        git(["fetch", "--no-tags", "--quiet", "origin", base], cwd)
-    shallow = git(["rev-parse", "--is-shallow-repository"], cwd).stdout.strip() == "true"
-    if not merge_base() and shallow:
-        log.write("ruconsist: the checkout is shallow; fetching its history to find the merge base\n")
-        git(["fetch", "--no-tags", "--quiet", "--unshallow", "origin"], cwd)
-    if not merge_base():
-        raise ActionError(
-            f"base {base!r} has no merge base with HEAD in this checkout"
-            " (use actions/checkout with fetch-depth: 0, or set the 'base' input)"
-        )
-
-
 def formats_of(environ: Mapping[str, str]) -> list[str]:
     raw = environ.get("INPUT_FORMATS", "").replace(",", " ").split()
     return list(dict.fromkeys(raw or DEFAULT_FORMATS))
-
-
-def fail_level_of(environ: Mapping[str, str]) -> str:
-    level = (environ.get("INPUT_FAIL_LEVEL") or "error").strip().lower()
-    if level == "none":
-        level = "never"
-    if level not in FAIL_LEVELS:
-        raise ActionError(f"input 'fail-level': {level!r} is not one of {', '.join(FAIL_LEVELS)}")
-    return level
-
-
-def cli_has_option(dest: str) -> bool:
-    """Whether ``ruconsist check`` has an option (``profile``)."""
-    from ruconsist.cli import build_parser
-
-    namespace, _ = build_parser().parse_known_args(["check", "."])
-    return hasattr(namespace, dest)
-
-
-def check_args(environ: Mapping[str, str], base: str | None, formats: Sequence[str], files: Mapping[str, str]) -> list[str]:
-    args = ["check", *paths_of(environ)]
-    config = environ.get("INPUT_CONFIG", "").strip()
-    if config:
-        args += ["--config", config]
-    profile = environ.get("INPUT_PROFILE", "").strip()
-    if profile:
-        if not cli_has_option("profile"):
-            raise ActionError(
-                f"input 'profile' ({profile!r}) needs a ruconsist whose check command has --profile; this one has not"
-            )
-        args += ["--profile", profile]
-    if base:
-        args += ["--changed-since", base]
-    for fmt in formats:
-        args += ["--format", fmt]
-        if fmt in files:
-            args += ["--output-file", files[fmt]]
-    return [*args, *extra_args(environ), "--color", "never", "--exit-zero"]
 
 
 def append_summary(environ: Mapping[str, str], markdown: str, scope: str) -> None:
@@ -298,11 +210,13 @@ def append_summary(environ: Mapping[str, str], markdown: str, scope: str) -> Non
 
 
 def run(environ: Mapping[str, str], out: IO[str], err: IO[str]) -> int:
+    from ruconsist.ci import ensure_base, fail_level_of
+
     fail_level = fail_level_of(environ)
     formats = formats_of(environ)
     base, scope = base_of(environ, read_event(environ))
     if base:
-        ensure_base(base, Path.cwd(), err)
+        ensure_base(base, Path.cwd(), err, "use actions/checkout with fetch-depth: 0")
     tmp = Path(tempfile.mkdtemp(prefix="ruconsist-", dir=environ.get("RUNNER_TEMP") or None))
     try:
         return _check(environ, formats, fail_level, base, scope, tmp, out, err)
@@ -312,56 +226,53 @@ def run(environ: Mapping[str, str], out: IO[str], err: IO[str]) -> int:
 
 def _check(environ: Mapping[str, str], formats: list[str], fail_level: str, base: str | None, scope: str,
            tmp: Path, out: IO[str], err: IO[str]) -> int:
-    from ruconsist.cli import main as cli_main
+    from ruconsist.ci import run_check
 
     sarif_file = environ.get("INPUT_SARIF_FILE", "").strip() or "ruconsist.sarif"
-    files = {fmt: REPORT_FILES.get(fmt, f"ruconsist.{fmt}") for fmt in formats if fmt not in LOG_FORMATS}
-    if "sarif" in files:
-        files["sarif"] = sarif_file
-    if "markdown" in files:
-        files["markdown"] = str(tmp / "summary.md")
-    if "text" in formats:
-        files["text"] = str(tmp / "findings.txt")
-    # The totals come from the json report: the user's, or one of our own.
-    if "json" in files:
-        counts, wanted = files["json"], formats
-    else:
-        counts, wanted = str(tmp / "counts.json"), [*formats, "json"]
-    args = check_args(environ, base, wanted, {**files, "json": counts})
+    reports: dict[str, str | None] = {}
+    for fmt in formats:
+        reports[fmt] = REPORT_FILES.get(fmt, f"ruconsist.{fmt}")
+    reports.update({fmt: None for fmt in ("github",) if fmt in formats})
+    if "sarif" in reports:
+        reports["sarif"] = sarif_file
+    if "markdown" in reports:
+        reports["markdown"] = str(tmp / "summary.md")
+    if "text" in reports:
+        reports["text"] = str(tmp / "findings.txt")
     out.write(f"ruconsist: checking {scope}\n")
     out.flush()
-    code = cli_main(args, out, err)
+    outcome = run_check(environ, base, reports, tmp, out, err)
 
-    errors = warnings = ""
-    if os.path.isfile(counts):
-        totals = json.loads(Path(counts).read_text(encoding="utf-8"))["summary"]
-        errors, warnings = str(totals["errors"]), str(totals["warnings"])
-    if "text" in formats and os.path.isfile(files["text"]):
+    def written(fmt: str) -> str | None:
+        path = reports.get(fmt)
+        return path if path is not None and os.path.isfile(path) else None
+
+    text = written("text")
+    if text:
         out.write("::group::ruconsist findings\n")
-        out.write(Path(files["text"]).read_text(encoding="utf-8"))
+        out.write(Path(text).read_text(encoding="utf-8"))
         out.write("::endgroup::\n")
-    if "markdown" in files and os.path.isfile(files["markdown"]):
-        append_summary(environ, Path(files["markdown"]).read_text(encoding="utf-8"), scope)
-    reported = {fmt: path for fmt, path in files.items() if fmt in REPORT_FILES and os.path.isfile(path)}
-    for fmt, path in reported.items():
-        out.write(f"ruconsist: {fmt} report written to {path}\n")
+    markdown = written("markdown")
+    if markdown:
+        append_summary(environ, Path(markdown).read_text(encoding="utf-8"), scope)
+    for fmt in REPORT_FILES:
+        path = written(fmt)
+        if path:
+            out.write(f"ruconsist: {fmt} report written to {path}\n")
     set_outputs(
         environ,
         {
-            "errors": errors,
-            "warnings": warnings,
-            "sarif-file": sarif_file if "sarif" in files and os.path.isfile(sarif_file) else "",
+            "errors": "" if outcome.errors is None else str(outcome.errors),
+            "warnings": "" if outcome.warnings is None else str(outcome.warnings),
+            "sarif-file": written("sarif") or "",
         },
     )
-    if code != 0:
+    if outcome.code != 0:
         out.write(error_command("ruconsist could not check every file (see the log above)"))
-        return code
-    failing = int(errors or 0) + (int(warnings or 0) if fail_level == "warning" else 0)
-    if fail_level != "never" and failing:
-        found = f"{errors} error{'s' if errors != '1' else ''}"
-        if fail_level == "warning":
-            found += f" and {warnings} warning{'s' if warnings != '1' else ''}"
-        out.write(error_command(f"{found} in {scope} (fail-level: {fail_level})"))
+        return outcome.code
+    failing = outcome.failing(fail_level)
+    if failing:
+        out.write(error_command(f"{failing} in {scope} (fail-level: {fail_level})"))
         return 1
     return 0
 
@@ -381,16 +292,17 @@ def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = 
             set_outputs(environ, prepare(environ))
             return 0
         if command == "cache-key":
-            from ruconsist.errors import RuconsistError
-
-            try:
-                set_outputs(environ, cache_key(environ))
-            except RuconsistError as exc:
-                raise ActionError(str(exc)) from None
+            set_outputs(environ, cache_key(environ))
             return 0
         if command == "run":
             return run(environ, out, err)
-    except ActionError as exc:
+    except Exception as exc:
+        # Only after ruconsist is installed can its errors be raised.
+        from ruconsist.ci import CIError
+        from ruconsist.errors import RuconsistError
+
+        if not isinstance(exc, (CIError, RuconsistError)):
+            raise
         out.write(error_command(str(exc)))
         return 2
     err.write("usage: python -m ruconsist.github_action {prepare,cache-key,run}\n")

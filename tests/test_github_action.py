@@ -9,7 +9,6 @@ import io
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -18,49 +17,15 @@ import jsonschema
 import pytest
 import yaml
 
-from ruconsist import github_action
+from ruconsist import ci, github_action
+from tests.ci_support import check_jsonschema, git, make_pull_request, shellcheck
 from tests.conftest import DATA, REPO
 
 NEWS = str(DATA / "news.yaml")
 SARIF_SCHEMA = json.loads((DATA / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
-GIT = ["git", "-c", "user.name=Editor", "-c", "user.email=editor@example.org", "-c", "commit.gpgsign=false"]
-
-# Pair a: an old finding (Lavrov missing in the Chinese text), untouched
-# by the pull request.  Pair b: an old finding in its first paragraph, and
-# the pull request edits only the Chinese side of its second paragraph,
-# joining Putin's name with '*'.
-BASE_FILES = {
-    "news/a.ru.md": "Лавров встретился с Ван И.\n",
-    "news/a.zh.md": "外长会见了王毅。\n",
-    "news/b.ru.md": "Лавров прибыл в Пекин.\n\nВладимир Путин провёл переговоры.\n",
-    "news/b.zh.md": "外长抵达北京。\n\n弗拉基米尔·普京举行了会谈。\n",
-}
-HEAD_FILES = {"news/b.zh.md": "外长抵达北京。\n\n弗拉基米尔*普京举行了会谈。\n"}
-
-
-def git(*args: str, cwd: Path) -> str:
-    return subprocess.run([*GIT, *args], cwd=cwd, check=True, capture_output=True, text=True).stdout.strip()
-
-
-def commit(repo: Path, files: dict[str, str], message: str) -> str:
-    for name, text in files.items():
-        (repo / name).parent.mkdir(parents=True, exist_ok=True)
-        (repo / name).write_text(text, encoding="utf-8")
-    git("add", "-A", cwd=repo)
-    git("commit", "-q", "-m", message, cwd=repo)
-    return git("rev-parse", "HEAD", cwd=repo)
-
-
 @pytest.fixture
 def pull_request(tmp_path: Path) -> dict:
-    """A repository whose HEAD is a pull request's head, and its base."""
-    repo = tmp_path / "repo"
-    repo.mkdir()
-    git("init", "-q", "-b", "main", cwd=repo)
-    base = commit(repo, BASE_FILES, "base")
-    git("checkout", "-q", "-b", "fix-names", cwd=repo)
-    head = commit(repo, HEAD_FILES, "head")
-    return {"repo": repo, "base": base, "head": head}
+    return make_pull_request(tmp_path)
 
 
 class Runner:
@@ -225,11 +190,11 @@ def test_unreadable_file_fails_with_exit_2(tmp_path: Path, monkeypatch: pytest.M
 def test_profile_is_passed_on_only_when_the_cli_has_it(pull_request: dict, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     runner = Runner(tmp_path, pull_request["repo"], {}, "push", {"profile": "mt", "fail-level": "never"})
     code, out, _ = runner.run(monkeypatch)
-    if github_action.cli_has_option("profile"):
+    if ci.cli_has_option("profile"):
         assert code == 0
     else:
         assert code == 2
-        assert out == "::error title=ruconsist::input 'profile' ('mt') needs a ruconsist whose check command has --profile; this one has not\n"
+        assert out.splitlines()[-1] + "\n" == "::error title=ruconsist::input 'profile' ('mt') needs a ruconsist whose check command has --profile; this one has not\n"
     runner.environ["INPUT_PROFILE"] = ""
     assert runner.run(monkeypatch)[0] == 0
 
@@ -337,22 +302,13 @@ def test_the_repository_workflow_uses_its_own_action(pull_request: dict, tmp_pat
     assert (gh / "summary").read_text(encoding="utf-8").startswith("## ruconsist: 3 errors")
 
 
-def _tool(name: str) -> str:
-    found = shutil.which(name) or shutil.which(name, path=os.path.dirname(sys.executable))
-    if found is None:
-        # Installed by the test extras, so CI always runs these.
-        pytest.skip(f"{name} is not installed (pip install -e '.[test]')")
-    return found
-
-
 @pytest.mark.parametrize(
     ("path", "schema"),
     [(ACTION, "vendor.github-actions"), *((p, "vendor.github-workflows") for p in WORKFLOWS)],
     ids=lambda v: v.name if isinstance(v, Path) else v,
 )
 def test_check_jsonschema_accepts(path: Path, schema: str) -> None:
-    tool = _tool("check-jsonschema")
-    result = subprocess.run([tool, "--builtin-schema", schema, str(path)], capture_output=True, text=True)
+    result = check_jsonschema(schema, path)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -373,22 +329,16 @@ def run_scripts() -> list[tuple[str, str, str]]:
 
 
 def test_run_steps_pass_shellcheck() -> None:
-    tool = _tool("shellcheck")
     scripts = run_scripts()
     assert scripts
     for file, name, script in scripts:
-        # GitHub pastes expressions in before the shell runs: stand in a
-        # variable, as actionlint does, so that an unquoted one is flagged.
-        body = re.sub(r"\$\{\{.*?\}\}", "$GITHUB_EXPRESSION", script)
-        result = subprocess.run(
-            [tool, "--shell=bash", "--severity=style", "-"], input=body, capture_output=True, text=True
-        )
+        result = shellcheck(script)
         assert result.returncode == 0, f"{file}: {name}\n{result.stdout}"
 
 
 def test_shellcheck_runs_and_catches_an_unquoted_variable() -> None:
     # The check above must be able to fail.
-    tool = _tool("shellcheck")
-    result = subprocess.run([tool, "--shell=bash", "-"], input='python -m pip install $GITHUB_ACTION_PATH\n',
-                            capture_output=True, text=True)
+    result = shellcheck('python -m pip install $GITHUB_ACTION_PATH\n')
+    assert result.returncode != 0 and "SC2086" in result.stdout
+    result = shellcheck('python -m pip install ${{ inputs.version }}\n')
     assert result.returncode != 0 and "SC2086" in result.stdout
