@@ -18,7 +18,7 @@ import pytest
 import yaml
 
 from ruconsist import ci, github_action
-from tests.ci_support import check_jsonschema, git, make_pull_request, shellcheck
+from tests.ci_support import check_jsonschema, commit, git, make_pull_request, shellcheck
 from tests.conftest import DATA, REPO
 
 NEWS = str(DATA / "news.yaml")
@@ -97,6 +97,20 @@ def test_pull_request_reports_only_what_it_changed_on_both_files(
     assert "Not shown: 1 finding outside the changed segments." in summary
     assert "| ZH | news/b.zh.md:3 | <b>弗拉基米尔\\*普京</b>举行了会谈。 |" in summary
     assert "| RU | news/b.ru.md:3 | <b>Владимир Путин провёл переговоры.</b> |" in summary
+
+
+def test_pull_request_without_translation_changes_passes(
+    pull_request: dict, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = pull_request["repo"]
+    git("checkout", "-q", "-b", "readme-only", pull_request["base"], cwd=repo)
+    commit(repo, {"README.md": "How we translate.\n"}, "readme")
+    runner = Runner(tmp_path, repo, pr_event(pull_request["base"]), "pull_request", {})
+    code, out, err = runner.run(monkeypatch)
+    assert code == 0, (out, err)
+    assert annotations(out) == []
+    assert runner.outputs() == {"errors": "0", "warnings": "0", "sarif-file": "ruconsist.sarif"}
+    assert runner.summary.read_text(encoding="utf-8").startswith("## ruconsist: 0 errors, 0 warnings in 0 pairs\n")
 
 
 def test_push_checks_every_pair_and_appends_to_the_summary(
