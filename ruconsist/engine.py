@@ -659,7 +659,8 @@ NUMBER_ANCHOR = regex.compile(r"\d+(?:[.,]\d+)?")
 
 def segment_anchors(seg: Segment, rules: RuleSet) -> frozenset[str]:
     """What a segment shares with its translation whatever the wording:
-    the terms it names (by any form the packs know, 中俄 and 俄方 included),
+    the terms it names (by any form the packs know, 中俄 and 俄方 as weak
+    anchors),
     its numbers, and the position of the list item it opens (``2.`` and
     ``二、`` are one anchor; the label's digits are not a number)."""
     from ruconsist.lang.lists import leading_label, list_labels
@@ -667,7 +668,11 @@ def segment_anchors(seg: Segment, rules: RuleSet) -> frozenset[str]:
 
     matcher = matcher_for(rules)
     text = seg.text
-    anchors = {f"t:{t}" for m in matcher.stand_ins(text, seg.lang) for t in m.terms}
+    # Primary forms are strong anchors; forms a term is only accepted by
+    # (中俄, 俄方, РФ) are weak ones ("~"): shared, they tie two segments,
+    # but Russian «стороны» against 中俄双方 is no sign of a shift.
+    anchors = {f"t:{t}" for m in matcher.find(text, seg.lang) for t in m.terms}
+    anchors |= {f"~t:{t}" for m in matcher.stand_ins(text, seg.lang) for t in m.terms} - {"~" + a for a in anchors}
     lead = leading_label(text)
     if lead is not None and lead.position is not None:
         anchors.add(f"l:{lead.position}")
