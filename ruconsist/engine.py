@@ -283,6 +283,7 @@ class Linter:
         line pairs never holds 100,000 beads (with their caches) at once;
         up to ``KEEP_BEADS`` beads are kept for the caller (the report,
         ``show-alignment``)."""
+        _simplify_traditional(zh)
         raw = self.raw_beads(ru, zh)
         keep = len(raw) <= KEEP_BEADS
         ctx = PairContext(
@@ -501,6 +502,25 @@ class Linter:
 
 _WORKER: Linter | None = None
 _CHUNK_JOB: tuple[Any, PairContext] | None = None
+
+
+def _simplify_traditional(parsed: Parsed) -> None:
+    """Chinese segments written in Traditional characters are checked in
+    Simplified (same length, so locations stay true); the document is
+    marked so that the alignment check can say so once."""
+    from ruconsist.lang.script import is_traditional, to_simplified
+
+    segs = parsed.segments.get("zh")
+    fixed = [s for _, zh in parsed.fixed for s in zh]
+    every = (segs or []) + fixed
+    if not every:
+        return
+    sample = "".join(s.text for s in every[:200])
+    if not is_traditional(sample):
+        return
+    for seg in every:
+        seg.text = to_simplified(seg.text)
+    parsed.doc.script = "traditional"  # type: ignore[attr-defined]
 
 
 def _sub_context(ctx: PairContext, beads: list[SegmentPair], found: list[tuple[str, Any]]) -> PairContext:

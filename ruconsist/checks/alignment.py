@@ -38,6 +38,11 @@ class Omission(Check):
     addition.  Short segments (a byline, "АУДИО") are warnings, longer
     ones errors.
 
+    A Chinese file written in Traditional characters (a declaration
+    reposted from a Hong Kong or Taiwan site: 俄羅斯聯邦, 聯合國) is
+    recognised by its characters whatever its tag, checked after
+    conversion to Simplified, and said so once (ALN004, information).
+
     Examples
       PASS  RU «Путин прибыл в Пекин.»            ZH «普京抵达北京。»
       FAIL  RU «Путин прибыл в Пекин. …» plus a second paragraph that the
@@ -50,9 +55,27 @@ class Omission(Check):
     severity = Severity.ERROR
     extra_codes = {
         "ALN003": ("untranslated", "alignment", Severity.ERROR),
+        "ALN004": ("traditional-script", "alignment", Severity.INFO),
     }
 
     def finish_pair(self, ctx: PairContext) -> Iterator[Diagnostic]:
+        if getattr(ctx.zh_doc, "script", None) == "traditional":
+            first = next((b for b in ctx.state.get("all_beads") or ctx.beads if b.zh), None)
+            raw = ctx.state.get("raw_beads") or []
+            # Once per file: at the first bead with Chinese text of the
+            # whole pair (a stretch checked in a worker may not hold it).
+            first_zh = next((i for i, (_, zh) in enumerate(raw) if zh), None)
+            if first is not None and (first_zh is None or first.index == first_zh):
+                yield self.report(
+                    first,
+                    "zh",
+                    0,
+                    min(len(first.zh.segments[0].text), 1),
+                    "ZH text is written in Traditional characters: checked after conversion to"
+                    " Simplified (OpenCC t2s)",
+                    code="ALN004",
+                    counterpart=False,
+                )
         for kind, item in ctx.state.get("alignment", []):
             if kind == "omission":
                 bead = item
