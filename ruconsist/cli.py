@@ -22,7 +22,7 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 COMMANDS = ("check", "explain", "rules", "show-alignment")
 #: Further subcommands, each a module in ``ruconsist.commands`` with
 #: ``NAME``, ``add_parser(subparsers)`` and ``run(args, out, err) -> int``.
-COMMAND_MODULES: tuple[str, ...] = ("init", "plugins", "report", "terms")
+COMMAND_MODULES: tuple[str, ...] = ("init", "lsp", "plugins", "report", "terms")
 
 
 class _Parser(argparse.ArgumentParser):

@@ -5,7 +5,7 @@ never prints and never decides an exit code."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -177,8 +177,12 @@ class Linter:
             exts.extend(cls.extensions)
         return tuple(dict.fromkeys(exts))
 
-    def read(self, path: Path, lang: str | None) -> Parsed:
+    def read(self, path: Path, lang: str | None, text: str | None = None) -> Parsed:
+        """Read and parse one file; ``text``, when given, is its content
+        as an editor holds it (unsaved), read instead of the disk's."""
         shown = display(path)
+        if text is not None:
+            return self._parse(path, decode(text.encode("utf-8"), shown), lang, None)
         try:
             if path.is_dir():
                 raise InputError("is a directory, not a file", shown)
@@ -197,17 +201,19 @@ class Linter:
         binary = self.binary_reader_for(path)
         if binary is not None:
             # Containers such as .docx: the reader turns bytes into text.
-            reader = binary
             doc = binary.load(shown, data)  # type: ignore[attr-defined]
         else:
             doc = decode(data, shown, self.config.encoding)
         # The bytes are not needed once decoded: not held while the file
         # is parsed (the size of the file again).
         del data
+        return self._parse(path, doc, lang, binary)
+
+    def _parse(self, path: Path, doc: Document, lang: str | None, binary: Reader | None) -> Parsed:
+        shown = doc.path
         if not doc.text or doc.text.isspace():
             raise InputError("empty file" if not doc.text else "file holds only white space", shown)
-        if binary is None:
-            reader = self.reader_for(path, doc.text[:4096])
+        reader = binary if binary is not None else self.reader_for(path, doc.text[:4096])
         doc.format = reader.name
         parsed = reader.read(doc, lang, self.config.for_paths((shown,)))
         for seg_lang in list(parsed.segments):
@@ -254,19 +260,22 @@ class Linter:
                 self._run_directives.update(result.directives)
                 yield result
 
-    def lint_pair(self, pair: FilePair) -> PairResult:
+    def lint_pair(self, pair: FilePair, texts: Mapping[Path, str] | None = None) -> PairResult:
+        """Lint one pair.  ``texts``: the content of files open in an
+        editor, by path, read instead of the files on disk."""
+        texts = texts or {}
         result = PairResult(pair)
         try:
             if pair.missing is not None or (pair.bilingual is None and (pair.ru is None or pair.zh is None)):
                 result.diagnostics = self._unpaired(pair)
                 return result
             if pair.bilingual is not None:
-                parsed = self.read(pair.bilingual, None)
+                parsed = self.read(pair.bilingual, None, texts.get(pair.bilingual))
                 ru_parsed = zh_parsed = parsed
             else:
                 assert pair.ru is not None and pair.zh is not None
-                ru_parsed = self.read(pair.ru, "ru")
-                zh_parsed = self.read(pair.zh, "zh")
+                ru_parsed = self.read(pair.ru, "ru", texts.get(pair.ru))
+                zh_parsed = self.read(pair.zh, "zh", texts.get(pair.zh))
             result.beads, result.diagnostics, result.context = self.lint_parsed(ru_parsed, zh_parsed)
             result.directives = result.context.state.get("directives") or {}
         except RuconsistError as exc:
@@ -347,6 +356,14 @@ class Linter:
             ctx.state.pop("raw_beads", None)
         out.sort(key=Diagnostic.sort_key)
         return out
+
+    def reset_run(self) -> None:
+        """Forget what run-level checks learnt so far, so that the next
+        pairs make a run of their own: a long-lived linter (the language
+        server's) lints the same pair again after each edit."""
+        for check in self.checks:
+            check.run_state()
+        self._run_directives = {}
 
     def finish_run(self) -> list[Diagnostic]:
         """Findings of the run-level checks, less those an inline

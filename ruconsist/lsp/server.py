@@ -1,0 +1,256 @@
+"""The language server: LSP over stdio with ``pygls``.
+
+Opening or editing either file of a pair lints the pair (in one worker
+thread, so the protocol keeps answering) and publishes the findings of
+both files.  Edits are debounced: a lint starts when typing pauses for
+``debounce`` seconds, and a lint overtaken by a newer edit is dropped.
+See ``docs/editors.md`` for setting up editors.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import traceback
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from lsprotocol import types as lsp
+from pygls.lsp.server import LanguageServer
+from pygls.uris import from_fs_path, to_fs_path
+
+from ruconsist import __version__
+from ruconsist.lsp.session import (
+    CONFIG_NAMES,
+    Outcome,
+    Session,
+    absolute,
+    code_actions,
+    explain_folder,
+    hover,
+    publishable,
+    utf16_units,
+)
+
+#: Seconds of quiet after a keystroke before the pair is linted again.
+DEBOUNCE = 0.15
+#: Files whose change on disk may change findings: configuration, rule
+#: packs and the formats the readers take (a counterpart not open in the
+#: editor, changed by a checkout).
+WATCHED_GLOB = "**/*.{md,markdown,txt,text,po,json,arb,yaml,yml,xlf,xliff,tmx,srt,vtt,toml}"
+
+log = logging.getLogger(__name__)
+
+
+class RuconsistServer(LanguageServer):
+    def __init__(self, *, plugins: bool = True, debounce: float = DEBOUNCE) -> None:
+        super().__init__("ruconsist", __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Incremental)
+        self.session = Session(plugins=plugins)
+        self.debounce = debounce
+        self.explain_folder = explain_folder()
+        #: The latest outcome for each file of each pair linted.
+        self.outcomes: dict[Path, Outcome] = {}
+        #: URIs as the client spelt them, by path.
+        self.uris: dict[Path, str] = {}
+        self._timers: dict[Path, asyncio.Task[None]] = {}
+        self._told: set[str] = set()
+        # One thread: the engine's linters are not shared between threads,
+        # and on a shared machine one lint at a time is what helps.
+        self._executor = ThreadPoolExecutor(1, thread_name_prefix="ruconsist-lint")
+
+    # Helpers ------------------------------------------------------------
+
+    def units(self, text: str) -> int:
+        try:
+            return self.workspace.position_codec.client_num_units(text)
+        except Exception:  # before initialize
+            return utf16_units(text)
+
+    def uri(self, path: Path) -> str:
+        return self.uris.get(path) or from_fs_path(str(path)) or path.as_uri()
+
+    def path(self, uri: str) -> Path | None:
+        fs = to_fs_path(uri) if uri.startswith("file:") else None
+        return absolute(fs) if fs else None
+
+    def open_texts(self) -> dict[Path, str]:
+        out = {}
+        for uri, doc in self.workspace.text_documents.items():
+            path = self.path(uri)
+            if path is not None:
+                out[path] = doc.source
+        return out
+
+    def tell(self, kind: lsp.MessageType, text: str) -> None:
+        """A window message, once per text."""
+        if text in self._told:
+            return
+        self._told.add(text)
+        self.window_show_message(lsp.ShowMessageParams(type=kind, message=text))
+
+    # Linting ------------------------------------------------------------
+
+    def schedule(self, path: Path, delay: float) -> None:
+        old = self._timers.pop(path, None)
+        if old is not None:
+            old.cancel()
+        self._timers[path] = asyncio.ensure_future(self._lint_later(path, delay))
+
+    async def _lint_later(self, path: Path, delay: float) -> None:
+        if delay:
+            await asyncio.sleep(delay)
+        await self.lint(path)
+
+    async def lint(self, path: Path) -> Outcome | None:
+        """Lint the pair of ``path`` and publish it, unless an edit came
+        in meanwhile (its own lint follows)."""
+        texts = self.open_texts()
+        loop = asyncio.get_running_loop()
+        try:
+            outcome = await loop.run_in_executor(self._executor, self.session.lint, path, texts)
+        except Exception as exc:  # a bug: say so and keep serving
+            self.window_log_message(lsp.LogMessageParams(type=lsp.MessageType.Error, message=traceback.format_exc()))
+            self.tell(lsp.MessageType.Error, f"ruconsist: internal error while checking {path.name}: {type(exc).__name__}: {exc}")
+            return None
+        if outcome.stale(self.open_texts()):
+            return None
+        self.publish(outcome)
+        return outcome
+
+    async def fresh(self, path: Path) -> Outcome | None:
+        """The outcome for ``path`` as the editor holds it now."""
+        outcome = self.outcomes.get(path)
+        if outcome is not None and not outcome.stale(self.open_texts()):
+            return outcome
+        return await self.lint(path)
+
+    def publish(self, outcome: Outcome) -> None:
+        for kind, text in outcome.messages:
+            self.tell(kind, text)
+        for path, diagnostics in publishable(outcome, self.units, self.explain_folder).items():
+            self.outcomes[path] = outcome
+            self.text_document_publish_diagnostics(
+                lsp.PublishDiagnosticsParams(uri=self.uri(path), diagnostics=diagnostics)
+            )
+
+    def clear(self, outcome: Outcome) -> None:
+        for path in outcome.files:
+            if self.outcomes.get(path) is outcome:
+                del self.outcomes[path]
+            self.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=self.uri(path), diagnostics=[]))
+
+    def relint_open(self, only: set[Path] | None = None) -> None:
+        """Lint again every pair with a file open (or, with ``only``, the
+        pairs holding one of those files and those whose configuration
+        did not load), once per pair."""
+        open_paths = set(self.open_texts())
+        done: set[tuple[Path, ...]] = set()
+        for path in sorted(open_paths):
+            outcome = self.outcomes.get(path)
+            files = outcome.files if outcome is not None else (path,)
+            # A pair whose configuration failed to load waits for any change.
+            wanted = only is None or bool(set(files) & only) or (outcome is not None and outcome.config_failed)
+            if files in done or not wanted:
+                continue
+            done.add(files)
+            self.schedule(path, 0)
+
+
+def build(plugins: bool = True, debounce: float = DEBOUNCE) -> RuconsistServer:
+    server = RuconsistServer(plugins=plugins, debounce=debounce)
+
+    @server.feature(lsp.INITIALIZED)
+    async def initialized(ls: RuconsistServer, params: lsp.InitializedParams) -> None:
+        caps = ls.client_capabilities
+        watch = caps.workspace and caps.workspace.did_change_watched_files
+        if watch and watch.dynamic_registration:
+            options = lsp.DidChangeWatchedFilesRegistrationOptions(
+                watchers=[lsp.FileSystemWatcher(glob_pattern=g) for g in ("**/.ruconsist.yaml", "**/.ruconsist.yml", WATCHED_GLOB)]
+            )
+            try:
+                await ls.client_register_capability_async(lsp.RegistrationParams(registrations=[
+                    lsp.Registration(id="ruconsist-watch", method=lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES, register_options=options)
+                ]))
+            except Exception as exc:  # the client refused: changes are still seen on the next lint
+                log.info("file watching not registered: %s", exc)
+        root = ls.workspace.root_path
+        folder = Path(root) if root else Path.cwd()
+        await asyncio.get_running_loop().run_in_executor(ls._executor, ls.session.warm_up, absolute(folder))
+
+    @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
+    def did_open(ls: RuconsistServer, params: lsp.DidOpenTextDocumentParams) -> None:
+        path = ls.path(params.text_document.uri)
+        if path is not None:
+            ls.uris[path] = params.text_document.uri
+            ls.schedule(path, 0)
+
+    @server.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
+    def did_change(ls: RuconsistServer, params: lsp.DidChangeTextDocumentParams) -> None:
+        path = ls.path(params.text_document.uri)
+        if path is not None:
+            ls.schedule(path, ls.debounce)
+
+    @server.feature(lsp.TEXT_DOCUMENT_DID_SAVE)
+    def did_save(ls: RuconsistServer, params: lsp.DidSaveTextDocumentParams) -> None:
+        path = ls.path(params.text_document.uri)
+        if path is not None and (path.name in CONFIG_NAMES or path in set(ls.session.watched())):
+            ls.relint_open()
+
+    @server.feature(lsp.TEXT_DOCUMENT_DID_CLOSE)
+    def did_close(ls: RuconsistServer, params: lsp.DidCloseTextDocumentParams) -> None:
+        path = ls.path(params.text_document.uri)
+        if path is None:
+            return
+        timer = ls._timers.pop(path, None)
+        if timer is not None:
+            timer.cancel()
+        outcome = ls.outcomes.get(path)
+        if outcome is None:
+            return
+        still_open = [p for p in outcome.files if p in ls.open_texts()]
+        if still_open:
+            ls.schedule(still_open[0], 0)  # the closed file is read from disk again
+        else:
+            ls.clear(outcome)
+
+    @server.feature(lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+    def did_change_watched(ls: RuconsistServer, params: lsp.DidChangeWatchedFilesParams) -> None:
+        changed = {p for p in (ls.path(c.uri) for c in params.changes) if p is not None}
+        watched = set(ls.session.watched())
+        if any(p.name in CONFIG_NAMES or p in watched for p in changed):
+            ls.relint_open()
+        else:
+            ls.relint_open(only=changed - set(ls.open_texts()))
+
+    @server.feature(
+        lsp.TEXT_DOCUMENT_CODE_ACTION,
+        lsp.CodeActionOptions(code_action_kinds=[lsp.CodeActionKind.QuickFix, lsp.CodeActionKind.SourceFixAll]),
+    )
+    async def code_action(ls: RuconsistServer, params: lsp.CodeActionParams) -> list[lsp.CodeAction] | None:
+        path = ls.path(params.text_document.uri)
+        if path is None:
+            return None
+        outcome = await ls.fresh(path)
+        if outcome is None:
+            return None
+        return code_actions(outcome, path, params.range, ls.units, ls.explain_folder, params.context.only) or None
+
+    @server.feature(lsp.TEXT_DOCUMENT_HOVER)
+    async def on_hover(ls: RuconsistServer, params: lsp.HoverParams) -> lsp.Hover | None:
+        path = ls.path(params.text_document.uri)
+        if path is None:
+            return None
+        outcome = await ls.fresh(path)
+        return hover(outcome, path, params.position, ls.units) if outcome is not None else None
+
+    @server.feature(lsp.SHUTDOWN)
+    def on_shutdown(ls: RuconsistServer, params: None) -> None:
+        for timer in ls._timers.values():
+            timer.cancel()
+        ls._executor.shutdown(wait=False, cancel_futures=True)
+
+    return server
+
+
+def serve(plugins: bool = True, debounce: float = DEBOUNCE) -> None:
+    build(plugins=plugins, debounce=debounce).start_io()
