@@ -296,3 +296,25 @@ async def test_configuration_change_is_picked_up(client: LanguageClient, tmp_pat
         )
     )
     assert codes(await published(client, uri, lambda d: codes(d) == ["NAM001"])) == ["NAM001"]
+
+
+def test_lsp_command_line_errors_are_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    from ruconsist.cli import main
+
+    assert main(["lsp", "--debounce", "-1"]) == 2
+    assert capsys.readouterr().err == "ruconsist: usage: --debounce takes milliseconds, 0 or more\n"
+
+
+def test_check_does_not_import_the_server() -> None:
+    """pygls loads only for ``ruconsist lsp``: a pre-commit run of
+    ``check`` starts as fast as before."""
+    import subprocess
+
+    code = (
+        "import sys\n"
+        "from ruconsist.cli import main\n"
+        "main(['check', 'examples/2026-02-04-call.ru.md', '--exit-zero', '--no-plugins', '-o', '/dev/null', '-f', 'json'])\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pygls', 'lsprotocol', 'cattrs')))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True).stdout
+    assert out.strip().splitlines()[-1] == "[]"

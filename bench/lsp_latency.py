@@ -1,0 +1,152 @@
+"""How long after a pause in typing the editor shows findings.
+
+Starts ``ruconsist lsp`` as an editor would (a subprocess speaking LSP
+over stdio, driven by pygls's client), opens both files of a pair of
+about 200 paragraphs, then types into the Chinese file: three keystrokes
+50 ms apart, and measures from the last keystroke to the diagnostics the
+server publishes for it.  That time is the debounce (the server waits
+for typing to pause) plus one lint of the pair.  It also times the lint
+alone, in this process, through the same entry point the server uses.
+
+    python bench/lsp_latency.py                 # the bundled article, repeated to 200 paragraphs
+    python bench/lsp_latency.py --corpus DIR    # 200 NTREX sentence pairs (lines 1-200) as paragraphs
+
+It prints figures and asserts nothing; the target is 300 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from lsprotocol import types as lsp
+from pygls.lsp.client import LanguageClient
+
+REPO = Path(__file__).resolve().parent.parent
+TARGET_MS = 300
+
+
+def article_pair(paragraphs: int) -> tuple[str, str]:
+    """The bundled article's paragraphs, repeated until there are
+    ``paragraphs`` on the Russian side."""
+    ru = [p for p in (REPO / "examples/2026-02-04-call.ru.md").read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    zh = [p for p in (REPO / "examples/2026-02-04-call.zh.md").read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    times = -(-paragraphs // len(ru))
+    return "\n\n".join((ru * times)[:paragraphs]) + "\n", "\n\n".join(zh * times) + "\n"
+
+
+def ntrex_pair(corpus: Path, paragraphs: int) -> tuple[str, str]:
+    folder = corpus / "ntrex128"
+    ru_file, zh_file = folder / "newstest2019-ref.rus.txt", folder / "newstest2019-ref.zho-CN.txt"
+    ru = ru_file.read_text(encoding="utf-8").splitlines()[:paragraphs]
+    zh = zh_file.read_text(encoding="utf-8").splitlines()[:paragraphs]
+    return "\n\n".join(ru) + "\n", "\n\n".join(zh) + "\n"
+
+
+async def measure(ru_text: str, zh_text: str, rounds: int, debounce_ms: int) -> list[float]:
+    published: dict[str, asyncio.Event] = {}
+    arrivals: dict[str, float] = {}
+    client = LanguageClient("ruconsist-bench", "1")
+
+    @client.feature(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    def on_publish(params: lsp.PublishDiagnosticsParams) -> None:
+        arrivals[params.uri] = time.perf_counter()
+        published.setdefault(params.uri, asyncio.Event()).set()
+
+    @client.feature(lsp.WINDOW_SHOW_MESSAGE)
+    def on_message(params: lsp.ShowMessageParams) -> None:
+        print(f"  server says: {params.message}")
+
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    await client.start_io(sys.executable, "-m", "ruconsist", "lsp", "--no-plugins", "--debounce", str(debounce_ms), env=env)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        ru_path, zh_path = folder / "article.ru.md", folder / "article.zh.md"
+        ru_path.write_text(ru_text, encoding="utf-8")
+        zh_path.write_text(zh_text, encoding="utf-8")
+        await client.initialize_async(lsp.InitializeParams(capabilities=lsp.ClientCapabilities(), root_uri=folder.as_uri()))
+        client.initialized(lsp.InitializedParams())
+        uris = {}
+        for path, text in ((ru_path, ru_text), (zh_path, zh_text)):
+            uri = uris[path] = path.as_uri()
+            published[uri] = asyncio.Event()
+            client.text_document_did_open(lsp.DidOpenTextDocumentParams(
+                text_document=lsp.TextDocumentItem(uri=uri, language_id="markdown", version=1, text=text)
+            ))
+        zh_uri = uris[zh_path]
+        start = time.perf_counter()
+        await asyncio.wait_for(published[zh_uri].wait(), 120)
+        print(f"  first diagnostics after opening: {1000 * (time.perf_counter() - start):.0f} ms (includes the warm-up)")
+        # Type in the middle of the Chinese file.
+        line = zh_text[: len(zh_text) // 2].count("\n")
+        version = 1
+        latencies = []
+        for _ in range(rounds):
+            await asyncio.sleep(0.5)
+            for ch in "北京，":
+                version += 1
+                published[zh_uri].clear()
+                client.text_document_did_change(lsp.DidChangeTextDocumentParams(
+                    text_document=lsp.VersionedTextDocumentIdentifier(uri=zh_uri, version=version),
+                    content_changes=[lsp.TextDocumentContentChangePartial(
+                        range=lsp.Range(start=lsp.Position(line=line, character=0), end=lsp.Position(line=line, character=0)),
+                        text=ch,
+                    )],
+                ))
+                last = time.perf_counter()
+                await asyncio.sleep(0.05)
+            await asyncio.wait_for(published[zh_uri].wait(), 120)
+            latencies.append(1000 * (arrivals[zh_uri] - last))
+        await client.shutdown_async(None)
+        client.exit(None)
+        await client.stop()
+    return latencies
+
+
+def lint_alone(ru_text: str, zh_text: str, rounds: int) -> list[float]:
+    sys.path.insert(0, str(REPO))
+    from ruconsist.lsp.session import Session
+
+    with tempfile.TemporaryDirectory() as tmp:
+        ru_path, zh_path = Path(tmp) / "article.ru.md", Path(tmp) / "article.zh.md"
+        texts = {ru_path: ru_text, zh_path: zh_text}
+        session = Session(plugins=False)
+        session.lint(zh_path, texts)  # builds the linter, loads the language data
+        out = []
+        for _ in range(rounds):
+            t = time.perf_counter()
+            session.lint(zh_path, texts)
+            out.append(1000 * (time.perf_counter() - t))
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--paragraphs", type=int, default=200)
+    ap.add_argument("--rounds", type=int, default=5)
+    ap.add_argument("--debounce", type=int, default=150, metavar="MS")
+    ap.add_argument("--corpus", type=Path, default=os.environ.get("RUCONSIST_CORPUS"), help="use NTREX sentences from this corpus")
+    args = ap.parse_args()
+    ru, zh = ntrex_pair(args.corpus, args.paragraphs) if args.corpus else article_pair(args.paragraphs)
+    what = "NTREX sentences" if args.corpus else "the bundled article, repeated"
+    print(f"pair: {what}; RU {ru.count(chr(10) * 2) + 1} paragraphs, {len(ru):,} characters; ZH {len(zh):,} characters")
+    print(f"load average before: {os.getloadavg()[0]:.2f}")
+    alone = lint_alone(ru, zh, args.rounds)
+    print(f"one lint of the pair (in process): median {statistics.median(alone):.0f} ms, min {min(alone):.0f} ms")
+    latencies = asyncio.run(measure(ru, zh, args.rounds, args.debounce))
+    med = statistics.median(latencies)
+    print(
+        f"last keystroke -> diagnostics over stdio (debounce {args.debounce} ms): median {med:.0f} ms,"
+        f" min {min(latencies):.0f} ms, max {max(latencies):.0f} ms; target {TARGET_MS} ms ({med / TARGET_MS:.2f}x)"
+    )
+    print(f"load average after: {os.getloadavg()[0]:.2f}")
+
+
+if __name__ == "__main__":
+    main()
