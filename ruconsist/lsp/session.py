@@ -285,6 +285,8 @@ def explain_uri(code: str, text: str | None, folder: Path | None) -> str | None:
     if text is None or folder is None:
         return None
     page = folder / f"{code}.md"
+    if _WRITTEN.get(page) == text:
+        return page.as_uri()
     try:
         if not page.is_file() or page.read_text(encoding="utf-8") != text:
             from ruconsist.atomic import write_atomic
@@ -293,7 +295,12 @@ def explain_uri(code: str, text: str | None, folder: Path | None) -> str | None:
             write_atomic(page, text.encode("utf-8"))
     except OSError:
         return None
+    _WRITTEN[page] = text
     return page.as_uri()
+
+
+#: Explanation pages known to be up to date, with their text.
+_WRITTEN: dict[Path, str] = {}
 
 
 def explain_folder() -> Path | None:
