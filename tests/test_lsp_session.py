@@ -66,6 +66,11 @@ FORMATS = [
          "zh.yml": "zh:\n  news:\n    title: 双方签署了15项协议\n"},
         "zh.yml", ("zh", 3), "    # ruconsist: disable-next-line NUM001\n", id="yaml",
     ),
+    pytest.param(
+        {"law.ru.xml": "<doc>\n  <para>Стороны подписали 12 соглашений.</para>\n</doc>\n",
+         "law.zh.xml": "<doc>\n  <para>双方签署了15项协议。</para>\n</doc>\n"},
+        "law.zh.xml", ("zh", 2), "  <!-- ruconsist: disable-next-line NUM001 -->\n", id="xml",
+    ),
     pytest.param({"news.xlf": XLIFF}, "news.xlf", ("zh", 7), "        <!-- ruconsist: disable-next-line NUM001 -->\n", id="xliff"),
     pytest.param(
         {"ru.json": '{"news": {"title": "Стороны подписали 12 соглашений"}}\n',

@@ -37,7 +37,7 @@ DEBOUNCE = 0.15
 #: Files whose change on disk may change findings: configuration, rule
 #: packs and the formats the readers take (a counterpart not open in the
 #: editor, changed by a checkout).
-WATCHED_GLOB = "**/*.{md,markdown,txt,text,po,json,arb,yaml,yml,xlf,xliff,tmx,srt,vtt,toml}"
+WATCHED_GLOB = "**/*.{md,markdown,txt,text,po,json,arb,yaml,yml,xml,xlf,xliff,tmx,srt,vtt,toml}"
 
 log = logging.getLogger(__name__)
 

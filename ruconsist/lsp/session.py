@@ -489,7 +489,7 @@ def suppression(doc: Document, line: int, code: str) -> tuple[int, str, str] | N
     """Where and what to insert to disable ``code`` at ``line`` of
     ``doc`` (see :mod:`ruconsist.suppress`): (offset, text, what it
     covers).  Markdown and HTML take ``<!-- ruconsist: disable-line -->``
-    at the end of the line; XLIFF and TMX a ``disable-next-line`` comment
+    at the end of the line; XML, XLIFF and TMX a ``disable-next-line`` comment
     above it; plain text, PO and YAML a ``# ruconsist: disable-next-line``
     line above the paragraph, entry or key.  JSON and subtitle files have
     no comments: None."""
@@ -498,7 +498,7 @@ def suppression(doc: Document, line: int, code: str) -> tuple[int, str, str] | N
     indent = regex.match(r"[ \t]*", doc.line_text(line)).group()
     if fmt in ("markdown", "html"):
         return doc.offset(line, 1) + len(doc.line_text(line)), f" <!-- ruconsist: disable-line {code} -->", "line"
-    if fmt in ("xliff", "tmx"):
+    if fmt in ("xliff", "tmx", "xml"):
         return doc.offset(line, 1), f"{indent}<!-- ruconsist: disable-next-line {code} -->{newline}", "segment"
     if fmt in ("text", "bilingual"):
         first = line
