@@ -108,13 +108,13 @@ class RuconsistServer(LanguageServer):
         loop = asyncio.get_running_loop()
         try:
             outcome = await loop.run_in_executor(self._executor, self.session.lint, path, texts)
+            if outcome.stale(self.open_texts()):
+                return None
+            self.publish(outcome)
         except Exception as exc:  # a bug: say so and keep serving
             self.window_log_message(lsp.LogMessageParams(type=lsp.MessageType.Error, message=traceback.format_exc()))
             self.tell(lsp.MessageType.Error, f"ruconsist: internal error while checking {path.name}: {type(exc).__name__}: {exc}")
             return None
-        if outcome.stale(self.open_texts()):
-            return None
-        self.publish(outcome)
         return outcome
 
     async def fresh(self, path: Path) -> Outcome | None:
