@@ -15,6 +15,7 @@ BUILTIN_CHECK_MODULES = (
     "numbers",
     "dates",
     "times",
+    "periods",
     "placeholders",
     "palladius",
     "offices",
