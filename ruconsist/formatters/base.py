@@ -14,6 +14,7 @@ A formatter writes only to ``self.stream``.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -25,14 +26,32 @@ from ruconsist.errors import RuconsistError
 
 #: Where ruconsist is published; review comments and summaries link to it.
 PROJECT_URL = "https://github.com/OWNER/ruconsist"
-#: The reference of every check, one section per code (what ``ruconsist
-#: explain CODE`` prints).
-CHECKS_URL = f"{PROJECT_URL}/blob/main/docs/checks.md"
 
 
-def explain_url(code: str) -> str:
-    """The web page of ``ruconsist explain CODE``."""
-    return f"{CHECKS_URL}#{code.lower()}"
+def explain_url(code: str, codes: Mapping[str, Any]) -> str | None:
+    """The web page of what ``ruconsist explain CODE`` prints: the
+    docstring of the code's check class, in the repository at the
+    installed version's tag.  ``None`` for a plugin's check (its source
+    is not in this repository) or an unknown code."""
+    check = getattr(codes.get(code), "check", None)
+    return _source_url(check) if isinstance(check, type) else None
+
+
+@functools.lru_cache(maxsize=None)
+def _source_url(check: type) -> str | None:
+    import inspect
+
+    from ruconsist import __version__
+
+    module = check.__module__
+    if module != "ruconsist" and not module.startswith("ruconsist."):
+        return None
+    try:
+        line: int | None = inspect.getsourcelines(check)[1]
+    except (OSError, TypeError):
+        line = None
+    url = f"{PROJECT_URL}/blob/v{__version__}/{module.replace('.', '/')}.py"
+    return f"{url}#L{line}" if line else url
 
 
 @dataclass

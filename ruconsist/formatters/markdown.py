@@ -119,6 +119,11 @@ class MarkdownFormatter(Formatter):
 
     # Rendering one finding --------------------------------------------
 
+    def _code(self, code: str) -> str:
+        """The code, linked to its documentation when it has a page."""
+        url = explain_url(code, self.run.codes)
+        return f"[{code}]({url})" if url else code
+
     def _where(self, loc: Location) -> str:
         label = escape(f"{loc.path}:{loc.line}")
         if self.blob and not os.path.isabs(loc.path) and not loc.path.startswith(".."):
@@ -138,7 +143,7 @@ class MarkdownFormatter(Formatter):
     def _render(self, d: Diagnostic) -> str:
         """The finding after its number: a line with its severity, code
         and message, then a table of the quoted lines."""
-        head = f"**{d.severity.label}** [{d.code}]({explain_url(d.code)}) {escape(d.slug)}: {escape(d.message)}"
+        head = f"**{d.severity.label}** {self._code(d.code)} {escape(d.slug)}: {escape(d.message)}"
         rows = []
         for loc in d.locations:
             text = self._quoted(loc)
@@ -212,7 +217,7 @@ class MarkdownFormatter(Formatter):
         )
         for (path, code, slug), count in rows[: self.table_rows]:
             sev = self.severity_of[(path, code, slug)].label
-            w(f"| {escape(path)} | [{code}]({explain_url(code)}) {escape(slug)} | {sev} | {count} |\n")
+            w(f"| {escape(path)} | {self._code(code)} {escape(slug)} | {sev} | {count} |\n")
         rest = rows[self.table_rows :]
         if rest:
             w(f"| … {_n(len(rest), 'more row')} | | | {sum(c for _, c in rest)} |\n")

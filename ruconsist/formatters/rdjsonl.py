@@ -3,7 +3,8 @@ line, for inline review comments on GitHub, GitLab, Gitea and Bitbucket
 through ``reviewdog -f=rdjsonl``.
 
 Each finding is one line with its message, severity, ``source``
-(ruconsist), ``code`` (with the URL of its ``explain`` page), its
+(ruconsist), ``code`` (with the URL of its ``explain`` text: the
+check's documentation in the repository), its
 location and, as ``related_locations``, the aligned text in the other
 language.  The counterpart gets a line of its own too (message suffixed
 "(ZH counterpart of a.ru.md:3:1)", related location pointing back), as
@@ -111,8 +112,11 @@ class RdjsonlFormatter(Formatter):
             "location": self._location(loc),
             "severity": SEVERITY[d.severity],
             "source": SOURCE,
-            "code": {"value": d.code, "url": explain_url(d.code)},
+            "code": {"value": d.code},
         }
+        url = explain_url(d.code, self.run.codes)
+        if url:
+            item["code"]["url"] = url
         suggestions = self._suggestions(d, loc)
         if suggestions:
             item["suggestions"] = suggestions

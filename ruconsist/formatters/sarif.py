@@ -20,7 +20,7 @@ from typing import Any
 from urllib.parse import quote
 
 from ruconsist.diagnostic import Diagnostic, Location, Severity
-from ruconsist.formatters.base import Formatter, Summary
+from ruconsist.formatters.base import Formatter, Summary, explain_url
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/ruconsist/"
@@ -59,7 +59,7 @@ def rule_descriptor(info: Any) -> dict[str, Any]:
     own = info.code == getattr(info.check, "code", None)
     first = paras[0] if paras and own else info.slug.replace("-", " ")
     short = first.split(". ")[0].rstrip(".") + "."
-    return {
+    descriptor: dict[str, Any] = {
         "id": info.code,
         "name": info.slug,
         "shortDescription": {"text": short},
@@ -68,6 +68,10 @@ def rule_descriptor(info: Any) -> dict[str, Any]:
         "defaultConfiguration": {"level": LEVELS[info.severity]},
         "properties": {"category": info.category, "tags": ["translation", info.category]},
     }
+    url = explain_url(info.code, {info.code: info})
+    if url:
+        descriptor["helpUri"] = url
+    return descriptor
 
 
 class SarifFormatter(Formatter):
