@@ -73,7 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--no-default-rules", action="store_true", help="do not load the shipped rule packs")
     c.add_argument(
         "-f", "--format", action=_FormatAction, metavar="NAME",
-        help="text (default), parsable, json, sarif, github, junit, gitlab, or a plugin's; repeatable",
+        help="text (default), parsable, json, sarif, github, junit, gitlab, markdown, rdjsonl, or a plugin's; repeatable",
     )
     c.add_argument(
         "-o", "--output-file", action=_OutputAction, metavar="FILE",

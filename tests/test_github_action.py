@@ -356,3 +356,37 @@ def test_shellcheck_runs_and_catches_an_unquoted_variable() -> None:
     assert result.returncode != 0 and "SC2086" in result.stdout
     result = shellcheck('python -m pip install ${{ inputs.version }}\n')
     assert result.returncode != 0 and "SC2086" in result.stdout
+
+
+def doc_yaml_blocks() -> list[tuple[str, object]]:
+    """Each YAML block of docs/ci.md: its text and what it loads as."""
+    text = (REPO / "docs/ci.md").read_text(encoding="utf-8")
+    return [(block, yaml.safe_load(block)) for block in re.findall(r"```yaml\n(.*?)```", text, re.DOTALL)]
+
+
+def test_docs_workflows_and_jobs_pass_the_schemas_and_shellcheck(tmp_path: Path) -> None:
+    """The complete workflows and GitLab jobs docs/ci.md shows are valid
+    as GitHub and GitLab read them, and their shell passes shellcheck."""
+    checked = {"workflow": 0, "gitlab": 0}
+    for n, (raw, block) in enumerate(doc_yaml_blocks()):
+        if not isinstance(block, dict):
+            continue
+        if "jobs" in block:
+            kind, schema = "workflow", "vendor.github-workflows"
+            scripts = [s["run"] for job in block["jobs"].values() for s in job["steps"] if "run" in s]
+        elif any(isinstance(job, dict) and "script" in job for job in block.values()):
+            kind, schema = "gitlab", "vendor.gitlab-ci"
+            scripts = ["\n".join(job["script"]) for job in block.values() if isinstance(job, dict) and "script" in job]
+        else:
+            continue
+        # The YAML itself: check-jsonschema reads it as YAML 1.2 does, as
+        # GitHub does (``on:`` a key, not true).
+        path = tmp_path / f"block{n}.yml"
+        path.write_text(raw, encoding="utf-8")
+        result = check_jsonschema(schema, path)
+        assert result.returncode == 0, f"{kind} block {n}: {result.stdout}"
+        for script in scripts:
+            result = shellcheck(script + "\n")
+            assert result.returncode == 0, f"{kind} block {n}:\n{script}\n{result.stdout}"
+        checked[kind] += 1
+    assert checked["workflow"] >= 3 and checked["gitlab"] >= 2, checked
