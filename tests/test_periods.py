@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from ruconsist.testing import findings
@@ -90,8 +90,10 @@ def test_relative_days_agree_exactly_when_their_offsets_do(ru: int, zh: int) -> 
 
 
 @settings(max_examples=30, deadline=None)
-@given(day=st.dates(min_value=dt.date(2024, 1, 8), max_value=dt.date(2026, 12, 24)), shift=st.integers(-2, 2),
+@given(day=st.dates(min_value=dt.date(2024, 1, 1), max_value=dt.date(2026, 12, 24)), shift=st.integers(-2, 2),
        written=st.integers(-3, 3))
+@example(day=dt.date(2025, 1, 1), shift=0, written=-1)  # 31 December, in an item of 1 January
+@example(day=dt.date(2024, 12, 31), shift=1, written=1)
 def test_a_relative_day_resolves_against_the_dateline(day: dt.date, shift: int, written: int) -> None:
     months = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
               "ноября", "декабря"]

@@ -209,6 +209,20 @@ def _dateline_span(text: str, lang: str, ctx: PairContext) -> tuple[int, int]:
     return at, at + len(line.text)
 
 
+def _nearest(d: Any, date: _dt.date) -> _dt.date | None:
+    """The calendar day of a date mention; one written without its year
+    (or given the dateline's) is taken in the year that puts it nearest
+    the document's date (31 December in an item of 1 January)."""
+    years = [d.year] if d.year is not None and d.year_from == "text" else [date.year - 1, date.year, date.year + 1]
+    days = []
+    for y in years:
+        try:
+            days.append(_dt.date(y, d.month, d.day))
+        except ValueError:
+            continue
+    return min(days, key=lambda x: abs((x - date).days)) if days else None
+
+
 def _iso(day: _dt.date, known_year: bool) -> str:
     return day.isoformat() if known_year else f"--{day.month:02d}-{day.day:02d}"
 
@@ -230,9 +244,8 @@ def _against_dates(m: RelativeMention, date: _dt.date, bead: SegmentPair, other:
         for d in dates:
             if d.day is None:
                 continue
-            try:
-                when = _dt.date(d.year or date.year, d.month, d.day)
-            except ValueError:
+            when = _nearest(d, date)
+            if when is None:
                 continue
             if when == target:
                 return None
