@@ -115,6 +115,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     e = sub.add_parser("explain", help="show a check's documentation")
     e.add_argument("code", help="a code (NAM001), its slug (zh-name-separator) or a prefix (TYP)")
+    e.add_argument(
+        "--rules", action="append", default=[], metavar="FILE",
+        help="extra rule pack (repeatable): explains the codes its pattern rules define",
+    )
+    e.add_argument("-c", "--config", help="configuration file (default: .ruconsist.yaml found upwards)")
     e.add_argument("--no-plugins", action="store_true", help="load no third-party plugins")
     r = sub.add_parser("rules", help="list check kinds and loaded rule packs")
     r.add_argument("--rules", action="append", default=[], metavar="FILE")
@@ -653,8 +658,6 @@ def _report(diags, result, changes, summary):  # type: ignore[no-untyped-def]
 
 
 def cmd_explain(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
-    import inspect
-
     linter = _linter(args)
     wanted = args.code.strip()
     code = wanted.upper()
@@ -673,13 +676,13 @@ def cmd_explain(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
             raise ConfigError(f"unknown code or slug {wanted!r}{suggest(wanted, {**linter.codes, **slugs})}")
         for c in family:
             i = linter.codes[c]
-            para = " ".join((inspect.getdoc(i.check) or "").split("\n\n", 1)[0].split())
+            para = " ".join(i.check.explain(c, linter.rules).split("\n\n", 1)[0].split())
             first = para.split(". ", 1)[0].rstrip(".") + "."
             first = first if len(first) <= 90 else first[:89] + "…"
             out.write(f"{c:<7} {i.slug:<32} {first}\n")
         out.write("\nruconsist explain CODE shows one of them in full.\n")
         return EXIT_OK
-    doc = inspect.getdoc(info.check) or ""
+    doc = info.check.explain(info.code, linter.rules)
     out.write(f"{info.code} {info.slug} (category {info.category}, default severity {info.severity.label})\n\n")
     out.write(doc + "\n")
     return EXIT_OK

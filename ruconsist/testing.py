@@ -3,11 +3,14 @@ through the real pipeline without writing files."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from ruconsist.config import Config
+from ruconsist.config import OPTIONS, Config
 from ruconsist.diagnostic import Diagnostic
 from ruconsist.document import Document
 from ruconsist.engine import Linter
@@ -101,3 +104,132 @@ def pack_from_text(text: str, path: str = "test.yaml") -> RuleSet:
         p.write_text(text, encoding="utf-8")
         pack = load_pack(p, display=path)
     return RuleSet([pack])
+
+
+# The examples of ``ruconsist explain`` pages ------------------------------
+
+#: ``(zh-spacing: none)`` after an example: an option it runs with.
+_EXAMPLE_OPTION = re.compile(r"\(([a-z-]+):\s*([^)]*)\)")
+_EXAMPLE_CODE = re.compile(r"->\s*([A-Z]{1,3}[0-9]{1,3})\b")
+#: ``(ru pattern '(а|аа)+$' timeout 0.05)``: a house pattern rule it
+#: runs with (PAT002's example).
+_EXAMPLE_PATTERN = re.compile(r"\(ru pattern '(.+?)' timeout ([0-9.]+)\)")
+
+
+@dataclass(frozen=True)
+class DocExample:
+    """One ``PASS``/``FAIL`` line of an explain page.  ``articles`` are
+    the (RU, ZH) texts of the files linted together (ZH is None for "no
+    ZH file"); ``¶`` in a text is a paragraph break."""
+
+    verdict: str
+    articles: tuple[tuple[str, str | None], ...]
+    code: str | None
+    options: tuple[tuple[str, Any], ...]
+    line: str
+    #: (Russian regular expression, timeout) of a pattern rule to add.
+    pattern: tuple[str, float] | None = None
+    #: ``(in a JSON locale file)``: each text is the string of a JSON
+    #: locale file (program messages: placeholders, inline markup).
+    json: bool = False
+
+
+def _quoted(text: str, start: int) -> tuple[str, int]:
+    """The text of the ``«…»`` opening at ``start``, nested ``«»`` kept,
+    and the index after its closing mark."""
+    depth = 0
+    for i in range(start, len(text)):
+        if text[i] == "«":
+            depth += 1
+        elif text[i] == "»":
+            depth -= 1
+            if depth == 0:
+                return text[start + 1 : i], i + 1
+    raise ValueError(f"unclosed « in example: {text!r}")
+
+
+def _article(body: str) -> tuple[str, str | None, str]:
+    """(RU, ZH, the rest of the line) of ``RU «…»  ZH «…» …``."""
+    ru_at = body.index("RU «")
+    ru, after = _quoted(body, ru_at + 3)
+    zh_at = body.find("ZH «", after)
+    if zh_at < 0 or body[after:zh_at].strip():
+        return ru, None, body[after:]
+    zh, after = _quoted(body, zh_at + 3)
+    return ru, zh, body[after:]
+
+
+def doc_examples(page: str) -> list[DocExample]:
+    """The examples of an explain page, as :class:`DocExample`.  Several
+    articles of one run are joined by `` ; ``."""
+    import yaml
+
+    out = []
+    in_examples = False
+    for line in page.splitlines():
+        if line.startswith("Examples"):
+            in_examples = True
+            continue
+        stripped = line.strip()
+        if not in_examples or not stripped.startswith(("PASS", "FAIL")):
+            continue
+        verdict, body = stripped[:4], stripped[4:]
+        articles = []
+        rest = ""
+        for part in body.split(" ; "):
+            ru, zh, rest = _article(part)
+            articles.append((ru.replace("¶", "\n\n"), None if zh is None else zh.replace("¶", "\n\n")))
+        code = _EXAMPLE_CODE.search(rest)
+        pattern = _EXAMPLE_PATTERN.search(rest)
+        if pattern:
+            rest = rest.replace(pattern.group(0), "")
+        options = tuple((k, yaml.safe_load(v)) for k, v in _EXAMPLE_OPTION.findall(rest) if k in OPTIONS)
+        out.append(
+            DocExample(
+                verdict, tuple(articles), code.group(1) if code else None, options, stripped,
+                (pattern.group(1), float(pattern.group(2))) if pattern else None,
+                "(in a JSON locale file)" in rest,
+            )
+        )
+    return out
+
+
+def run_example(example: DocExample, code: str, folder: Path, lint: Linter | None = None) -> list[Diagnostic]:
+    """The findings of ``code`` when the example's files, written to
+    ``folder`` as Markdown (or JSON locale files), are linted together in
+    one run."""
+    import json
+    from dataclasses import replace as _replace
+
+    from ruconsist.pairing import FilePair
+
+    lint = lint or linter()
+    rules = lint.rules
+    if example.pattern is not None:
+        regex, timeout = example.pattern
+        pack = f"version: 1\npack: example\npatterns:\n  - id: example\n    ru: {json.dumps(regex)}\n    timeout: {timeout}\n"
+        rules = RuleSet([*rules.packs, *pack_from_text(pack, "example.yaml").packs])
+    lint = Linter(_replace(lint.config, select=(code,), options=dict(example.options)), pm=lint.pm, rules=rules)
+    import json
+
+    ext = "json" if example.json else "md"
+
+    def content(text: str) -> str:
+        return json.dumps({"message": text}, ensure_ascii=False) if example.json else text + "\n"
+
+    pairs = []
+    for i, (ru, zh) in enumerate(example.articles, 1):
+        ru_path, zh_path = folder / f"a{i}.ru.{ext}", folder / f"a{i}.zh.{ext}"
+        ru_path.write_text(content(ru), encoding="utf-8")
+        if zh is None:
+            pairs.append(FilePair(ru_path, None, missing=zh_path))
+        else:
+            zh_path.write_text(content(zh), encoding="utf-8")
+            pairs.append(FilePair(ru_path, zh_path))
+    found = []
+    for result in lint.lint_many(pairs):
+        if result.error is not None:
+            raise result.error
+        found.extend(result.diagnostics)
+    found.extend(lint.finish_run())
+    return [d for d in found if d.code == code]

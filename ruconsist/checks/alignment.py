@@ -22,8 +22,8 @@ class UnpairedFile(Check):
     at its first line; the message names the path that was expected.
 
     Examples
-      PASS  news/a.ru.md and news/a.zh.md both exist
-      FAIL  news/a.ru.md alone                       -> ALN001
+      PASS  RU «Путин прибыл в Пекин.»   ZH «普京抵达北京。»
+      FAIL  RU «Путин прибыл в Пекин.»   (no ZH file)   -> ALN001
     """
 
     code = "ALN001"
@@ -36,17 +36,13 @@ class Omission(Check):
     """A paragraph (or keyed entry, or line) on one side with no
     counterpart on the other: an omission in the translation, or an
     addition.  Short segments (a byline, "АУДИО") are warnings, longer
-    ones errors.
+    ones errors.  Text left in the wrong language is ALN003.
 
-    A Chinese file written in Traditional characters (a declaration
-    reposted from a Hong Kong or Taiwan site: 俄羅斯聯邦, 聯合國) is
-    recognised by its characters whatever its tag, checked after
-    conversion to Simplified, and said so once (ALN004, information).
+    A Chinese file in Traditional characters is ALN004.
 
-    Examples
-      PASS  RU «Путин прибыл в Пекин.»            ZH «普京抵达北京。»
-      FAIL  RU «Путин прибыл в Пекин. …» plus a second paragraph that the
-            ZH file leaves out                         -> ALN002
+    Examples (¶ is a paragraph break)
+      PASS  RU «Путин прибыл в Пекин.¶Переговоры завершились подписанием соглашения о сотрудничестве в области энергетики.¶Затем лидеры дали пресс-конференцию.»   ZH «普京抵达北京。¶会谈结束时，双方签署了能源领域合作协议。¶随后两国领导人举行了记者会。»
+      FAIL  RU «Путин прибыл в Пекин.¶Переговоры завершились подписанием соглашения о сотрудничестве в области энергетики.¶Затем лидеры дали пресс-конференцию.»   ZH «普京抵达北京。¶随后两国领导人举行了记者会。»   -> ALN002
     """
 
     code = "ALN002"
@@ -56,6 +52,32 @@ class Omission(Check):
     extra_codes = {
         "ALN003": ("untranslated", "alignment", Severity.ERROR),
         "ALN004": ("traditional-script", "alignment", Severity.INFO),
+    }
+    code_docs = {
+        "ALN003": """
+        A segment of the translation still in the source language (or the
+        original's in the target language): text a translator left
+        untranslated.  Reported once, on the side whose script is wrong;
+        the segment is then skipped by the other checks, which would only
+        report every term in it as missing.  A quotation or a name in the
+        other script inside a translated paragraph is not reported.
+
+        Examples
+          PASS  RU «Переговоры продлились три часа и завершились подписанием соглашения.»   ZH «会谈持续了三个小时，最后签署了协议。»
+          FAIL  RU «Переговоры продлились три часа и завершились подписанием соглашения.»   ZH «Переговоры продлились три часа и завершились подписанием соглашения.»   -> ALN003
+        """,
+        "ALN004": """
+        A Chinese file written in Traditional characters (a declaration
+        reposted from a Hong Kong or Taiwan site: 俄羅斯聯邦, 聯合國),
+        recognised by its characters whatever its language tag.  It is
+        checked after conversion to Simplified (OpenCC t2s, character for
+        character, so positions stay the file's), and this information
+        line says so once per file.
+
+        Examples
+          PASS  RU «Российская Федерация и Организация Объединённых Наций подписали соглашение.»   ZH «俄罗斯联邦和联合国签署了协议。»
+          FAIL  RU «Российская Федерация и Организация Объединённых Наций подписали соглашение.»   ZH «俄羅斯聯邦和聯合國簽署了協議。»   -> ALN004
+        """,
     }
 
     def finish_pair(self, ctx: PairContext) -> Iterator[Diagnostic]:

@@ -61,6 +61,10 @@ class Check:
     #: Other codes this module reports (code -> (slug, category, severity))
     #: when one class emits several closely related findings.
     extra_codes: ClassVar[dict[str, tuple[str, str, Severity]]] = {}
+    #: The ``ruconsist explain`` page of each extra code: its own
+    #: description and PASS/FAIL examples (the class docstring is the
+    #: page of ``code``).
+    code_docs: ClassVar[dict[str, str]] = {}
     #: For a check whose :meth:`check` carries state from one bead to the
     #: next (TYP003 pairs quotation marks across paragraphs): how many
     #: checked beads before and after a stretch of beads decide its
@@ -73,6 +77,17 @@ class Check:
     def __init__(self, rules: RuleSet, config: Config) -> None:
         self.rules = rules
         self.config = config
+
+    @classmethod
+    def explain(cls, code: str, rules: RuleSet | None = None) -> str:
+        """The documentation of ``code``, one of this check's codes: what
+        it reports, and ``Examples`` lines ``PASS  RU «…»  ZH «…»`` and
+        ``FAIL  RU «…»  ZH «…»  -> CODE`` that the test suite runs."""
+        import inspect
+
+        if code in cls.code_docs:
+            return inspect.cleandoc(cls.code_docs[code])
+        return inspect.getdoc(cls) or ""
 
     @classmethod
     def codes(cls) -> dict[str, tuple[str, str, Severity]]:

@@ -522,17 +522,17 @@ class RenderingConsistency(Check):
     The check needs no rule pack entry: it learns, from the aligned
     segments of every file pair linted together, which capitalised RU
     word (by lemma) goes with which run of transliteration characters in
-    ZH.  A segment whose ZH run is one character off the usual rendering
-    is reported as CON001 with the usual form and where it occurs; a
+    ZH.  A
+    segment whose ZH run is one character off the usual rendering
+    is reported as CON001 with the usual form and where it occurs (a
     segment whose RU word is one letter off the usual word for a ZH
-    rendering is reported as CON002.  Masculine and feminine forms
+    rendering is CON002).  Masculine and feminine forms
     (``扎哈罗夫``/``扎哈罗娃``) are not variants of each other.  Names the
     rule packs list are left to TRM001/TRM002.
 
-    Examples
-      PASS  RU «Ушаков» ×9 ↔ ZH «乌沙科夫» ×9, and «Ушаков» ↔ «乌沙科夫» again
-      FAIL  RU «Ушаков» ×9 ↔ ZH «乌沙科夫» ×9, then «Ушаков» ↔ «乌沙可夫»  -> CON001
-      FAIL  RU «Ушаков» ×9 ↔ ZH «乌沙科夫» ×9, then «Ушанов» ↔ «乌沙科夫»  -> CON002
+    Examples (articles of one run, joined by ;)
+      PASS  RU «Бурлаков сообщил об этом журналистам.»  ZH «布尔拉科夫向记者透露了这一消息。» ; RU «По словам Бурлакова, встреча прошла успешно.»  ZH «布尔拉科夫表示，会谈很成功。» ; RU «В заключение Бурлаков поблагодарил коллег.»  ZH «最后，布尔拉科夫感谢了同事们。»
+      FAIL  RU «Бурлаков сообщил об этом журналистам.»  ZH «布尔拉科夫向记者透露了这一消息。» ; RU «По словам Бурлакова, встреча прошла успешно.»  ZH «布尔拉科夫表示，会谈很成功。» ; RU «В заключение Бурлаков поблагодарил коллег.»  ZH «最后，布尔拉可夫感谢了同事们。»  -> CON001
     """
 
     code = "CON001"
@@ -541,6 +541,21 @@ class RenderingConsistency(Check):
     severity = Severity.WARNING
     extra_codes = {
         "CON002": ("inconsistent-source-name", "name", Severity.WARNING),
+    }
+    code_docs = {
+        "CON002": """
+        The usual Chinese rendering of a Russian name, learnt from every
+        file pair linted together, standing in one segment for a Russian
+        word one letter off the usual one (``布尔拉科夫`` is ``Бурлаков``
+        everywhere but ``Бурланов`` here): usually a typo in the Russian
+        text, or the translator's silent correction of one.  The RU word
+        is reported, with the usual word and where it occurs.  Names the
+        rule packs list are left to TRM001/TRM002.
+
+        Examples (articles of one run, joined by ;)
+          PASS  RU «Бурлаков сообщил об этом журналистам.»  ZH «布尔拉科夫向记者透露了这一消息。» ; RU «По словам Бурлакова, встреча прошла успешно.»  ZH «布尔拉科夫表示，会谈很成功。» ; RU «В заключение Бурлаков поблагодарил коллег.»  ZH «最后，布尔拉科夫感谢了同事们。»
+          FAIL  RU «Бурлаков сообщил об этом журналистам.»  ZH «布尔拉科夫向记者透露了这一消息。» ; RU «По словам Бурлакова, встреча прошла успешно.»  ZH «布尔拉科夫表示，会谈很成功。» ; RU «В заключение Бурланов поблагодарил коллег.»  ZH «最后，布尔拉科夫感谢了同事们。»  -> CON002
+        """,
     }
     #: A rendering counts as usual when seen in this many segments.
     min_count = 2

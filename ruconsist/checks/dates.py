@@ -151,7 +151,7 @@ class WeekdayWrongForDate(_DateCheck):
 
     Examples
       PASS  RU «в среду, 4 февраля 2026 года»   ZH «2026年2月4日（周三）»
-      PASS  RU «МОСКВА, 4 фев … во вторник сообщил»  (Tuesday = 3 February)
+      PASS  RU «во вторник, 3 февраля 2026 года»   ZH «2026年2月3日（周二）»
       FAIL  RU «во вторник, 4 февраля 2026 года» ZH «2026年2月4日（周二）»  -> DAT002
     """
 
@@ -189,8 +189,7 @@ class WeekdayMismatch(_DateCheck):
 
     Examples
       PASS  RU «во вторник сообщил»   ZH «周二宣布»
-      FAIL  RU «В воскресенье жители Македонии проголосуют»
-            ZH «周六，选民将…投票»               -> DAT003
+      FAIL  RU «В воскресенье жители Македонии проголосуют»   ZH «周六，选民将投票»   -> DAT003
     """
 
     code = "DAT003"
@@ -232,7 +231,7 @@ class WeekdayDropped(_DateCheck):
 
     Examples
       PASS  RU «во вторник сообщил»            ZH «周二宣布»
-      PASS  RU «во вторник сообщил»            ZH «3日宣布»  (a Tuesday)
+      PASS  RU «после пятничных дебатов»       ZH «在辩论之后»  (an adjective)
       FAIL  RU «в ходе беседы в среду»         ZH «在会谈中»  -> DAT004
     """
 

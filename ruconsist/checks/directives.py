@@ -12,15 +12,12 @@ class UnknownDirectiveCode(Check):
     """A suppression directive (``<!-- ruconsist: disable-next-line
     NUM001 -->``, ``# ruconsist: disable TRM``) that names a code no
     check reports suppresses nothing: usually a typo, or a code of a
-    plugin that is not installed.  SUP002 reports a directive that is
-    not understood at all (a misspelt verb, a code that is not a code,
-    an ``enable`` with no open ``disable``).  Both are warnings, at the
-    directive.
+    plugin that is not installed.  A warning, at the directive; a
+    directive not understood at all is SUP002.
 
-    Examples
-      PASS  RU «<!-- ruconsist: disable-next-line NUM001 -->»
-      FAIL  RU «<!-- ruconsist: disable-next-line NUN001 -->»  -> SUP001
-      FAIL  RU «<!-- ruconsist: disabel-next-line NUM001 -->»  -> SUP002
+    Examples (¶ is a paragraph break)
+      PASS  RU «<!-- ruconsist: disable-next-line NUM001 -->¶Погибли 12 человек.»   ZH «造成13人死亡。»
+      FAIL  RU «<!-- ruconsist: disable-next-line NUN001 -->¶Погибли 12 человек.»   ZH «造成13人死亡。»   -> SUP001
     """
 
     code = "SUP001"
@@ -28,6 +25,19 @@ class UnknownDirectiveCode(Check):
     category = "style"
     severity = Severity.WARNING
     extra_codes = {"SUP002": ("malformed-directive", "style", Severity.WARNING)}
+    code_docs = {
+        "SUP002": """
+        A suppression directive that is not understood at all: a misspelt
+        verb (``disabel-next-line``), a code that is not a code, an
+        ``enable`` with no open ``disable``.  It suppresses nothing, so
+        the findings it was meant to hide are still reported.  A warning,
+        at the directive.
+
+        Examples (¶ is a paragraph break)
+          PASS  RU «<!-- ruconsist: disable-next-line NUM001 -->¶Погибли 12 человек.»   ZH «造成13人死亡。»
+          FAIL  RU «<!-- ruconsist: disabel-next-line NUM001 -->¶Погибли 12 человек.»   ZH «造成13人死亡。»   -> SUP002
+        """,
+    }
 
     def finish_pair(self, ctx: PairContext) -> Iterator[Diagnostic]:
         from ruconsist.suppress import directives_for

@@ -140,23 +140,16 @@ class NumberMismatch(Check):
     come from the ``vocab: numbers`` section of the rule packs
     (``rules/numbers.yaml``); a rule set with none reads the shipped one.
 
-    NUM002 is the same finding when the two unmatched values differ by a
-    factor of 10, 100, 1000 or 10 000: almost always a magnitude slip
-    between ``млн``/``млрд`` and ``万``/``亿``.  It is reported on the
-    Chinese side, with the value it should have in the same unit.
-
-    NUM003 (a warning) is two approximate figures where one is a
-    plausible rounding of the other (``около 2000`` against ``约1950``,
-    ``около 100`` against ``大约105``): probably fine, worth a look.
+    Two unmatched values a factor of ten apart are NUM002 instead (a
+    magnitude slip), two approximate figures one of which rounds the
+    other NUM003 (a warning).
 
     Examples
       PASS  RU «разговор длился 1,5 часа»     ZH «会谈持续约1.5小时»
       PASS  RU «с четырехдневным визитом»     ZH «为期四天的访问»
       PASS  RU «около 1,5 млн человек»        ZH «约150万人»
       FAIL  RU «погибли 12 человек»           ZH «造成13人死亡»   -> NUM001
-      FAIL  RU «1,5 млн человек»              ZH «15万人»   -> NUM002
       FAIL  RU «около 80 процентов»           ZH «近82%»    -> NUM001
-      FAIL  RU «около 2000 человек»           ZH «约1950人» -> NUM003 (warning)
     """
 
     code = "NUM001"
@@ -166,6 +159,32 @@ class NumberMismatch(Check):
     extra_codes = {
         "NUM002": ("number-magnitude", "number", Severity.ERROR),
         "NUM003": ("number-rounded", "number", Severity.WARNING),
+    }
+    code_docs = {
+        "NUM002": """
+        A number on one side of a segment has no equal value on the other,
+        and the two unmatched values differ by a factor of 10, 100, 1000
+        or 10 000: almost always a magnitude slip between ``млн``/``млрд``
+        and ``万``/``亿`` (``1,5 млн`` is ``150万``, not ``15万``).  It is
+        reported on the Chinese side, with the value it should have in
+        the same unit.  Values are compared as for NUM001.
+
+        Examples
+          PASS  RU «около 1,5 млн человек»   ZH «约150万人»
+          PASS  RU «бюджет в 3 млрд рублей»   ZH «30亿卢布的预算»
+          FAIL  RU «1,5 млн человек»         ZH «15万人»   -> NUM002
+          FAIL  RU «бюджет в 3 млрд рублей»   ZH «3亿卢布的预算»   -> NUM002
+        """,
+        "NUM003": """
+        Two approximate figures where one is a plausible rounding of the
+        other (``около 2000`` against ``约1950``, ``около 100`` against
+        ``大约105``): probably fine, worth a look, so a warning.  Exact
+        figures that differ are NUM001.
+
+        Examples
+          PASS  RU «около 2000 человек»   ZH «约2000人»
+          FAIL  RU «около 2000 человек»   ZH «约1950人»   -> NUM003
+        """,
     }
 
     def check(self, bead: SegmentPair, ctx: PairContext) -> Iterator[Diagnostic]:

@@ -42,10 +42,8 @@ class PatternRuleCheck(Check):
     ``expect`` template) and, when there is one, the nearest unanswered
     match on the other side with the captures that differ.  A rule may
     set its own code, severity, category and message; see
-    ``docs/rules.md`` for the format.
-
-    A pattern stopped by its timeout is reported once as PAT002, naming
-    the pack file and line, and switched off for the rest of the run.
+    ``docs/rules.md`` for the format.  A pattern stopped by its timeout
+    is PAT002.
 
     Examples (shipped rules of ``rules/house.yaml``)
       PASS  RU «согласно ст. 5 Устава»          ZH «根据《宪章》第五条»
@@ -63,6 +61,46 @@ class PatternRuleCheck(Check):
     extra_codes = {
         TIMEOUT_CODE: ("pattern-timeout", "style", Severity.ERROR),
     }
+    code_docs = {
+        TIMEOUT_CODE: """
+        A pattern rule whose search took longer than its ``timeout``
+        (0.5 s by default) on one segment: a regular expression that
+        backtracks without bound on some text, such as ``(а|аа)+$`` on a
+        long run of ``а``.  Reported once per rule, naming the pack file
+        and line, and the rule is switched off for the rest of the run so
+        that the run ends; the other rules go on.  An error: the rule
+        checked nothing from there on.  Rewrite the pattern without
+        nested repetition, or raise its ``timeout`` (at most 10 s).
+
+        Examples (with the rule in brackets)
+          PASS  RU «Слово ааааа конец.»   ZH «单词结束。»   (ru pattern '(а|аа)+$' timeout 0.05)
+          FAIL  RU «Слово аааааааааааааааааааааааааааааааааааааааааааааааааааааааааааа конец.»   ZH «单词结束。»   (ru pattern '(а|аа)+$' timeout 0.05)   -> PAT002
+        """,
+    }
+
+    @classmethod
+    def explain(cls, code: str, rules: RuleSet | None = None) -> str:
+        """PAT001 and PAT002 are documented here; a code a rule pack
+        defines gets a page made of its rules' descriptions and
+        examples."""
+        if code in (DEFAULT_CODE, TIMEOUT_CODE) or rules is None:
+            return super().explain(code, rules)
+        from ruconsist.patterns import effective_patterns
+
+        lines = [f"Findings of the pattern rules of the loaded rule packs that report {code}:", ""]
+        examples = []
+        for rule in effective_patterns(rules):
+            if rule.code != code:
+                continue
+            lines.append(f"  {rule.id}: {rule.description or '(no description)'}")
+            for ex in rule.examples:
+                verdict = "PASS" if ex.expect_pass else "FAIL"
+                tail = "" if ex.expect_pass else f"   -> {code}"
+                examples.append(f"  {verdict}  RU «{ex.ru}»   ZH «{ex.zh}»{tail}")
+        lines += ["", "The rule format is documented in docs/rules.md (patterns)."]
+        if examples:
+            lines += ["", "Examples (from the packs)", *examples]
+        return "\n".join(lines)
 
     @classmethod
     def rule_codes(cls, rules: RuleSet) -> dict[str, tuple[str, str, Severity]]:

@@ -116,12 +116,13 @@ class PlaceholderMismatch(Check):
     files printf conversions count only in entries flagged ``c-format``
     (or another printf-like format) and ``{name}`` only under a brace
     format flag.  printf conversions may be reordered with positions
-    (``%2$s %1$d``); without positions their order must match.
+    (``%2$s %1$d``); without positions their order must match.  Inline
+    markup is TAG001.
 
-    Examples
-      PASS  RU «Удалить {{count}} элементов?»   ZH «删除 {{count}} 个项目？»
-      FAIL  RU «Удалить {{count}} элементов?»   ZH «删除 {{num}} 个项目？»   -> PLH001
-      FAIL  RU «%s: ошибка %lu»                 ZH «%s：错误 %d»           -> PLH001
+    Examples (in a JSON locale file)
+      PASS  RU «Удалить {{count}} элементов?»   ZH «删除 {{count}} 个项目？»   (in a JSON locale file)
+      FAIL  RU «Удалить {{count}} элементов?»   ZH «删除 {{num}} 个项目？»   (in a JSON locale file)   -> PLH001
+      FAIL  RU «%s: ошибка %lu»                 ZH «%s：错误 %d»   (in a JSON locale file)   -> PLH001
     """
 
     code = "PLH001"
@@ -130,6 +131,20 @@ class PlaceholderMismatch(Check):
     severity = Severity.ERROR
     extra_codes = {
         "TAG001": ("inline-markup-mismatch", "style", Severity.ERROR),
+    }
+    code_docs = {
+        "TAG001": """
+        An inline code or markup element of a program message that one
+        language's string has and the other lacks: an XLIFF/TMX inline
+        code (``<x/>``, ``<g>``, ``<ph>``, ``<bpt>``…), or an HTML tag in
+        a PO or locale string (``<b>…</b>``, ``<br/>``, ``<a href>``).  A
+        lost tag breaks the layout or a link of the translated program;
+        a tag of the same name may move within the string.
+
+        Examples
+          PASS  RU «Нажмите <b>Сохранить</b>»   ZH «点击<b>保存</b>»   (in a JSON locale file)
+          FAIL  RU «Нажмите <b>Сохранить</b>»   ZH «点击保存»   (in a JSON locale file)   -> TAG001
+        """,
     }
 
     def check(self, bead: SegmentPair, ctx: PairContext) -> Iterator[Diagnostic]:

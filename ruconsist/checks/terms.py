@@ -51,15 +51,13 @@ class TermMissing(Check):
     A mention is reported once per segment, at its first occurrence.  The
     finding's category is the term's category.
 
-    When both sides hold an unmatched title (``category: title``), the
-    two are reported together as TTL001 instead: the translation names a
-    different document.
+    When both sides hold an unmatched title, the finding is TTL001
+    instead.
 
     Examples
       PASS  RU «Путин встретился с Си Цзиньпином»   ZH «普京会见了习近平»
       PASS  RU «президент России»                   ZH «俄罗斯总统»
       FAIL  RU «заявил Сергей Лавров»               ZH «外长表示»   -> TRM001
-      FAIL  RU «договор ДСНВ»                       ZH «《中导条约》» -> TTL001
     """
 
     code = "TRM001"
@@ -68,6 +66,20 @@ class TermMissing(Check):
     severity = Severity.ERROR
     extra_codes = {
         "TTL001": ("title-mismatch", "title", Severity.ERROR),
+    }
+    code_docs = {
+        "TTL001": """
+        The two sides of a segment name different documents: each holds a
+        title of the rule packs (``category: title``) that the other side
+        does not, such as SALT II in the Russian text and New START in the
+        Chinese one.  Reported once, on the Russian title, naming both
+        titles and what each side would need: a substitution, not an
+        omission, so one finding instead of two TRM001.
+
+        Examples
+          PASS  RU «договор ДСНВ»   ZH «《新削减战略武器条约》»
+          FAIL  RU «договор ДСНВ»   ZH «《中导条约》»   -> TTL001
+        """,
     }
 
     def check(self, bead: SegmentPair, ctx: PairContext) -> Iterator[Diagnostic]:

@@ -1,0 +1,89 @@
+"""Every code has its own ``ruconsist explain`` page whose PASS/FAIL
+examples are true, and the README's table lists every code family."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from ruconsist.testing import doc_examples, linter, run_example
+from tests.conftest import REPO
+from tests.test_cli import run
+
+LINTER = linter()
+CODES = sorted(LINTER.codes)
+
+
+def page(code: str) -> str:
+    return LINTER.codes[code].check.explain(code, LINTER.rules)
+
+
+def test_every_registered_code_has_a_page_of_its_own() -> None:
+    pages = {code: page(code) for code in CODES}
+    for code, text in pages.items():
+        examples = doc_examples(text)
+        assert {e.verdict for e in examples} == {"PASS", "FAIL"}, f"{code}: needs PASS and FAIL examples"
+        assert {e.code for e in examples if e.verdict == "FAIL"} == {code}, f"{code}: FAIL examples of another code"
+    # No two codes share a page (ALN003 used to show ALN002's).
+    assert len(set(pages.values())) == len(pages)
+
+
+EXAMPLES = [(code, i, e) for code in CODES for i, e in enumerate(doc_examples(page(code)))]
+
+
+@pytest.mark.parametrize(("code", "example"), [(c, e) for c, _, e in EXAMPLES], ids=[f"{c}-{i}" for c, i, _ in EXAMPLES])
+def test_explain_examples_are_true(code: str, example, tmp_path: Path) -> None:
+    found = run_example(example, code, tmp_path, LINTER)
+    if example.verdict == "PASS":
+        assert found == [], f"{example.line}: {[d.message for d in found]}"
+    else:
+        assert found, f"{example.line}: {code} not reported"
+
+
+def test_explain_prints_the_codes_own_page() -> None:
+    for code in ("ALN003", "TAG001", "TTL001", "CON002", "NUM002", "PAT002", "SUP002"):
+        status, out, _ = run(["explain", code])
+        assert status == 0
+        head, body = out.split("\n\n", 1)
+        assert head.startswith(f"{code} {LINTER.codes[code].slug} ")
+        assert body == page(code) + "\n"
+        assert f"-> {code}" in body
+
+
+def test_the_readme_code_table_lists_every_family() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    table = re.findall(r"^\| ((?:`[A-Z]+`(?:, )?)+) \|", readme, flags=re.M)
+    listed = {p for row in table for p in re.findall(r"`([A-Z]+)`", row)}
+    assert {c.rstrip("0123456789") for c in CODES} <= listed
+
+
+HOUSE = """\
+version: 1
+pack: house-test
+patterns:
+  - id: article-ref-house
+    code: HSE001
+    description: ст. N comes out as 第N条
+    ru: 'ст\\. (?P<n>\\d+)'
+    zh: '第(?P<n>\\d+)条'
+    examples:
+      pass:
+        - {ru: 'согласно ст. 5', zh: '根据第5条'}
+      fail:
+        - {ru: 'согласно ст. 5', zh: '根据第6条'}
+"""
+
+
+def test_a_code_a_rule_pack_defines_has_a_page_from_its_rules(tmp_path: Path) -> None:
+    pack = tmp_path / "house.yaml"
+    pack.write_text(HOUSE, encoding="utf-8")
+    status, out, _ = run(["explain", "HSE001", "--rules", str(pack)])
+    assert status == 0
+    assert "article-ref-house: ст. N comes out as 第N条" in out
+    examples = doc_examples(out)
+    assert [(e.verdict, e.code) for e in examples] == [("PASS", None), ("FAIL", "HSE001")]
+    lint = linter(packs=[str(pack)])
+    for e in examples:
+        assert bool(run_example(e, "HSE001", tmp_path, lint)) == (e.verdict == "FAIL")
