@@ -108,8 +108,9 @@ def pack_from_text(text: str, path: str = "test.yaml") -> RuleSet:
 
 # The examples of ``ruconsist explain`` pages ------------------------------
 
-#: ``(zh-spacing: none)`` after an example: an option it runs with.
-_EXAMPLE_OPTION = re.compile(r"\(([a-z-]+):\s*([^)]*)\)")
+#: ``(zh-spacing: none)`` or ``with policy-names {西藏: Сицзан}`` after an
+#: example: an option it runs with.
+_EXAMPLE_OPTION = re.compile(r"\(([a-z-]+):\s*([^)]*)\)|\bwith ([a-z-]+) (\{[^}]*\}|\S+)")
 _EXAMPLE_CODE = re.compile(r"->\s*([A-Z]{1,3}[0-9]{1,3})\b")
 #: ``(ru pattern '(а|аа)+$' timeout 0.05)``: a house pattern rule it
 #: runs with (PAT002's example).
@@ -132,6 +133,8 @@ class DocExample:
     #: ``(in a JSON locale file)``: each text is the string of a JSON
     #: locale file (program messages: placeholders, inline markup).
     json: bool = False
+    #: ``(in Markdown)``: the files are Markdown, not plain text.
+    markdown: bool = False
 
 
 def _quoted(text: str, start: int) -> tuple[str, int]:
@@ -183,12 +186,15 @@ def doc_examples(page: str) -> list[DocExample]:
         pattern = _EXAMPLE_PATTERN.search(rest)
         if pattern:
             rest = rest.replace(pattern.group(0), "")
-        options = tuple((k, yaml.safe_load(v)) for k, v in _EXAMPLE_OPTION.findall(rest) if k in OPTIONS)
+        options = tuple(
+            (k1 or k2, yaml.safe_load(v1 or v2)) for k1, v1, k2, v2 in _EXAMPLE_OPTION.findall(rest) if (k1 or k2) in OPTIONS
+        )
         out.append(
             DocExample(
                 verdict, tuple(articles), code.group(1) if code else None, options, stripped,
                 (pattern.group(1), float(pattern.group(2))) if pattern else None,
                 "(in a JSON locale file)" in rest,
+                "(in Markdown)" in rest,
             )
         )
     return out
@@ -196,8 +202,8 @@ def doc_examples(page: str) -> list[DocExample]:
 
 def run_example(example: DocExample, code: str, folder: Path, lint: Linter | None = None) -> list[Diagnostic]:
     """The findings of ``code`` when the example's files, written to
-    ``folder`` as Markdown (or JSON locale files), are linted together in
-    one run."""
+    ``folder`` as plain text (or Markdown, or JSON locale files), are
+    linted together in one run."""
     import json
     from dataclasses import replace as _replace
 
@@ -212,7 +218,7 @@ def run_example(example: DocExample, code: str, folder: Path, lint: Linter | Non
     lint = Linter(_replace(lint.config, select=(code,), options=dict(example.options)), pm=lint.pm, rules=rules)
     import json
 
-    ext = "json" if example.json else "md"
+    ext = "json" if example.json else "md" if example.markdown else "txt"
 
     def content(text: str) -> str:
         return json.dumps({"message": text}, ensure_ascii=False) if example.json else text + "\n"

@@ -16,8 +16,8 @@ class UnknownDirectiveCode(Check):
     directive not understood at all is SUP002.
 
     Examples (¶ is a paragraph break)
-      PASS  RU «<!-- ruconsist: disable-next-line NUM001 -->¶Погибли 12 человек.»   ZH «造成13人死亡。»
-      FAIL  RU «<!-- ruconsist: disable-next-line NUN001 -->¶Погибли 12 человек.»   ZH «造成13人死亡。»   -> SUP001
+      PASS  RU «<!-- ruconsist: disable-next-line NUM001 -->¶Погибли 12 человек.»   ZH «造成13人死亡。»   (in Markdown)
+      FAIL  RU «<!-- ruconsist: disable-next-line NUN001 -->¶Погибли 12 человек.»   ZH «造成13人死亡。»   (in Markdown)   -> SUP001
     """
 
     code = "SUP001"
@@ -34,8 +34,8 @@ class UnknownDirectiveCode(Check):
         at the directive.
 
         Examples (¶ is a paragraph break)
-          PASS  RU «<!-- ruconsist: disable-next-line NUM001 -->¶Погибли 12 человек.»   ZH «造成13人死亡。»
-          FAIL  RU «<!-- ruconsist: disabel-next-line NUM001 -->¶Погибли 12 человек.»   ZH «造成13人死亡。»   -> SUP002
+          PASS  RU «<!-- ruconsist: disable-next-line NUM001 -->¶Погибли 12 человек.»   ZH «造成13人死亡。»   (in Markdown)
+          FAIL  RU «# ruconsist: disabel-next-line NUM001¶Погибли 12 человек.»   ZH «造成13人死亡。»   -> SUP002
         """,
     }
 
