@@ -462,7 +462,6 @@ def cmd_check(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         from ruconsist.pairing import no_pairs_message
 
         raise ConfigError(no_pairs_message(args.paths, linter.extensions, linter.config))
-    _note_traditional(pairs, err)
 
     outputs = [_Output(dest, out) for _, dest in destinations]
     formatters = []
@@ -590,25 +589,6 @@ def cmd_check(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     if summary.errors or (args.strict and summary.warnings):
         return EXIT_FINDINGS
     return EXIT_OK
-
-
-def _note_traditional(pairs: Sequence[Any], err: IO[str]) -> None:
-    """Say once that files tagged Traditional Chinese are checked with the
-    Simplified conventions (the only ones ruconsist knows)."""
-    from ruconsist.pairing import is_traditional, lang_of
-
-    tagged = []
-    for pair in pairs:
-        info = lang_of(pair.zh) if pair.zh is not None else None
-        if info is not None and is_traditional(info[1]):
-            tagged.append((str(pair.zh), info[1]))
-    if tagged:
-        tags = ", ".join(sorted({t for _, t in tagged}))
-        first = tagged[0][0] + (f" and {len(tagged) - 1} more" if len(tagged) > 1 else "")
-        err.write(
-            f"ruconsist: note: {first} tagged Traditional Chinese ({tags}): checked with"
-            " Simplified Chinese conventions\n"
-        )
 
 
 def _paired_only(linter, paths: Sequence[str]) -> list[str]:  # type: ignore[no-untyped-def]

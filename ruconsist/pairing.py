@@ -66,7 +66,7 @@ def tag_lang(tag: str) -> str | None:
     return None
 
 
-def is_traditional(tag: str) -> bool:
+def is_traditional_tag(tag: str) -> bool:
     """Whether a Chinese tag names Traditional script (``zh-Hant``) or a
     region that writes it (``zh-TW``, ``zh-HK``, ``zh-MO``)."""
     return tag_lang(tag) == "zh" and bool(TRADITIONAL.search(tag))
@@ -219,7 +219,7 @@ def _listed_counterpart(path: Path, lang: str) -> Path | None:
                 continue
             if bm and n.group("ext") != bm.group("ext"):
                 continue
-            found.append((is_traditional(n.group("tag")), name))
+            found.append((is_traditional_tag(n.group("tag")), name))
         for _, name in sorted(found):
             if (folder / name).is_file():
                 return folder / name
@@ -228,7 +228,7 @@ def _listed_counterpart(path: Path, lang: str) -> Path | None:
     idx = max(i for i, p in enumerate(parts[:-1]) if p == tag)
     base = Path(*parts[:idx]) if idx else Path(".")
     dirs = [d for d in _listdir(base) if tag_lang(d) == other]
-    for d in sorted(dirs, key=lambda d: (is_traditional(d), d)):
+    for d in sorted(dirs, key=lambda d: (is_traditional_tag(d), d)):
         cand = Path(*parts[:idx], d, *parts[idx + 1 :])
         if cand.is_file():
             return cand

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from ruconsist.config import Config
-from ruconsist.pairing import discover, is_traditional, lang_of, make_pairs, tag_lang
+from ruconsist.pairing import discover, is_traditional_tag, lang_of, make_pairs, tag_lang
 from ruconsist.plugins import get_plugin_manager
 from tests.conftest import DATA
 from tests.test_cli import run
@@ -57,8 +57,8 @@ def test_iso_639_and_bcp_47_tags_name_the_language(name: str, lang: str | None, 
 
 
 def test_traditional_tags_are_told_apart() -> None:
-    assert [is_traditional(t) for t in ("zh-TW", "zh_Hant", "zh-HK", "zho-TW", "zh-Hant-CN")] == [True] * 5
-    assert [is_traditional(t) for t in ("zh", "zh-CN", "zh-SG", "zh-Hans", "ru")] == [False] * 5
+    assert [is_traditional_tag(t) for t in ("zh-TW", "zh_Hant", "zh-HK", "zho-TW", "zh-Hant-CN")] == [True] * 5
+    assert [is_traditional_tag(t) for t in ("zh", "zh-CN", "zh-SG", "zh-Hans", "ru")] == [False] * 5
     assert (tag_lang("cmn"), tag_lang("rus"), tag_lang("eng")) == ("zh", "ru", None)
 
 
@@ -95,15 +95,6 @@ def test_a_pairs_template_with_any_extension_pairs_in_a_directory_walk(tmp_path:
     config = Config(root=tmp_path, pairs=({"ru": "ru/{name}.devtest", "zh": "zh/{name}.devtest"},))
     files = ["flores/ru/set.devtest", "flores/zh/set.devtest", "flores/notes.devtest"]
     assert _pairs(tmp_path, files, ["flores"], config) == [("flores/ru/set.devtest", "flores/zh/set.devtest", None)]
-
-
-def test_traditional_chinese_files_are_said_to_be_checked_as_simplified(tmp_path: Path, monkeypatch) -> None:
-    write(tmp_path, {"a.ru.md": "Путин приехал.\n", "a.zh-TW.md": "普京来了。\n"})
-    monkeypatch.chdir(tmp_path)
-    code, out, err = run(["check", ".", *RULES])
-    assert code == 0
-    assert err == "ruconsist: note: a.zh-TW.md tagged Traditional Chinese (zh-TW): checked with Simplified Chinese conventions\n"
-    assert out.endswith("1 pair checked: 0 errors, 0 warnings\n")
 
 
 # Nothing passes silently ------------------------------------------------

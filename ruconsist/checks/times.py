@@ -51,6 +51,19 @@ class TimeMismatch(Check):
     category = "date"
     severity = Severity.ERROR
     extra_codes = {"TIM002": ("time-dropped", "date", Severity.WARNING)}
+    code_docs = {
+        "TIM002": """
+        A clock time on one side of an aligned segment and no clock time
+        on the other: the translation dropped the time of an event (or
+        added one).  A warning: a time is sometimes left out on purpose,
+        but usually it is lost information.  Times are recognised in
+        every notation, as for TIM001.
+
+        Examples
+          PASS  RU «Встреча началась в 20:00.»   ZH «会议于晚上8点开始。»
+          FAIL  RU «Встреча началась в 20:00.»   ZH «会议开始了。»   -> TIM002
+        """,
+    }
 
     def check(self, bead: SegmentPair, ctx: PairContext) -> Iterator[Diagnostic]:
         if not bead.ru or not bead.zh:
