@@ -71,6 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--align", choices=("auto", "lines", "paragraphs"), help="lines: one segment per line, paired by line number")
     c.add_argument("--rules", action="append", default=[], metavar="FILE", help="extra rule pack (repeatable)")
     c.add_argument("--no-default-rules", action="store_true", help="do not load the shipped rule packs")
+    _table_arguments(c)
     c.add_argument(
         "-f", "--format", action=_FormatAction, metavar="NAME",
         help="text (default), parsable, json, sarif, github, junit, gitlab, markdown, rdjsonl, or a plugin's; repeatable",
@@ -138,9 +139,26 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--no-default-rules", action="store_true")
     s.add_argument("--encoding", help="read input files in this encoding")
     s.add_argument("-c", "--config", help="configuration file")
+    _table_arguments(s)
     for mod in _command_modules():
         mod.add_parser(sub)
     return p
+
+
+def _table_arguments(p: argparse.ArgumentParser) -> None:
+    """The translation kind and the columns of bilingual tables."""
+    p.add_argument(
+        "--profile", choices=("human", "mt"),
+        help="mt: machine translation (an entity, figure or date of the source missing from the target is an"
+        " error, one the target adds a warning, and the MT checks run); default human",
+    )
+    p.add_argument("--source", choices=("zh", "ru"), help="the language translated from (mt profile default: zh)")
+    p.add_argument("--zh-column", metavar="NAME", help="the Chinese column of a .csv/.tsv/.xlsx table (header name or 1-based position)")
+    p.add_argument(
+        "--ru-column", action="append", metavar="NAME",
+        help="a Russian column of a table (repeatable: each is checked against the ZH column as its own pair)",
+    )
+    p.add_argument("--sheet", metavar="NAME", help="the sheet of a workbook (default: the first)")
 
 
 def _command_modules() -> list[Any]:
@@ -261,6 +279,12 @@ def _linter(args: argparse.Namespace, err: IO[str] | None = None, **overrides: A
         encoding=getattr(args, "encoding", None),
         default_rules=False if getattr(args, "no_default_rules", False) else None,
         **overrides,
+    ).with_cli_options(
+        profile=getattr(args, "profile", None),
+        source=getattr(args, "source", None),
+        zh_column=getattr(args, "zh_column", None),
+        ru_column=getattr(args, "ru_column", None),
+        sheet=getattr(args, "sheet", None),
     )
     pm = get_plugin_manager(load_entrypoints=not getattr(args, "no_plugins", False))
     jobs = getattr(args, "jobs", 1)
@@ -474,6 +498,7 @@ def cmd_check(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         # their own __init__ need not know about it.
         formatter.run = run
         formatters.append(formatter)
+    shared_cells = SharedCells()
     bar = None
     recorded = []
     checked: list[str] = []
@@ -504,8 +529,9 @@ def cmd_check(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
                 before = len(diags)
                 diags = baseline.filter(diags, base_fp)
                 summary.baselined += before - len(diags)
+            system = getattr(getattr(result, "pair", None), "part", None)
             for d in diags:
-                summary.add(d)
+                summary.add(d, system)
             if diags or result is not None:
                 for f in formatters:
                     f.handle(diags, result)
@@ -534,6 +560,9 @@ def cmd_check(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
                 for doc in (result.context.ru_doc, result.context.zh_doc):
                     fix_docs[doc.path] = doc
             summary.pairs += 1
+            if pair.part is not None:
+                summary.add_segments(pair.part, result.segments)
+                result.diagnostics = shared_cells.first_time(result.diagnostics, pair)
             checked.extend(str(p) for p in pair.paths)
             if result.context is not None:
                 sources.use((result.context.ru_doc, result.context.zh_doc))
@@ -589,6 +618,26 @@ def cmd_check(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     if summary.errors or (args.strict and summary.warnings):
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+class SharedCells:
+    """A table checked column by column shares its ZH column: a style
+    finding in a ZH cell (a typography slip of the source) is the same
+    for every RU column, and is shown with the first one only."""
+
+    def __init__(self) -> None:
+        self.seen: set[tuple[str, object, str]] = set()
+
+    def first_time(self, diags: list[Diagnostic], pair: Any) -> list[Diagnostic]:
+        kept = []
+        for d in diags:
+            if d.location.cell is not None and d.location.lang == "zh" and d.category == "style":
+                key = (d.code, (d.location.path, d.location.line, d.location.column), d.message)
+                if key in self.seen:
+                    continue
+                self.seen.add(key)
+            kept.append(d)
+        return kept
 
 
 def _paired_only(linter, paths: Sequence[str]) -> list[str]:  # type: ignore[no-untyped-def]

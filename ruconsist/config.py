@@ -45,6 +45,8 @@ KEYS = (
     "options",
     "encoding",
     "strict-rules",
+    "profile",
+    "source",
 )
 #: House-style options: name -> (allowed values, or a type; what it does).
 #: Plugins' own options are written ``<plugin>.<option>`` and are not
@@ -56,6 +58,11 @@ OPTIONS: dict[str, tuple[tuple[Any, ...] | type, str]] = {
     "number-tolerance": (float, "relative difference under which two numbers count as equal"),
     "po-include-fuzzy": (bool, "read fuzzy and obsolete PO entries as translated"),
     "policy-names": (dict, "the project's Russian form of names whose form is an editorial choice (西藏: Сицзан)"),
+    "profile": (("human", "mt"), "what kind of translation is checked: human (default) or machine (mt)"),
+    "source": (("zh", "ru"), "the language translated from (default for the mt profile: zh)"),
+    "zh-column": (str, "the Chinese column of a table, by header name or 1-based position"),
+    "ru-column": (list, "the Russian column(s) of a table, each checked against the Chinese one"),
+    "sheet": (str, "the sheet of a workbook, by name or 1-based position (default: the first)"),
 }
 OPTION_KEYS = tuple(OPTIONS)
 #: ``NUM``, ``NUM001``, ``ALL``: a code or a code prefix.
@@ -80,9 +87,35 @@ class Config:
     options: Mapping[str, Any] = field(default_factory=dict)
     encoding: str | None = None
     strict_rules: bool = False
+    #: Options given on the command line: they win over
+    #: ``per-path-options`` too.
+    cli_options: Mapping[str, Any] = field(default_factory=dict)
 
     def with_cli(self, **kw: Any) -> Config:
         return replace(self, **{k: v for k, v in kw.items() if v is not None})
+
+    def with_cli_options(self, **kw: Any) -> Config:
+        """Options from command-line flags (``--profile mt``), named as in
+        the configuration (``profile``); ``None`` values are not given."""
+        given = {k.replace("_", "-"): v for k, v in kw.items() if v is not None}
+        if not given:
+            return self
+        forced = {**self.cli_options, **given}
+        return replace(self, options={**self.options, **forced}, cli_options=forced)
+
+    @property
+    def profile(self) -> str:
+        """``human`` or ``mt`` (see docs/configuration.md)."""
+        return str(self.options.get("profile") or "human")
+
+    @property
+    def source(self) -> str | None:
+        """The language translated from: the ``source`` option, else
+        ``zh`` for the mt profile, else unknown (``None``)."""
+        src = self.options.get("source")
+        if src:
+            return str(src)
+        return "zh" if self.profile == "mt" else None
 
     def path_matches(self, path: str, glob: str) -> bool:
         """Whether ``path`` (as shown: relative to the working directory,
@@ -113,6 +146,7 @@ class Config:
             if any(self.path_matches(p, glob) for p in names):
                 merged.update(opts)
                 changed = True
+        merged.update(self.cli_options)
         return replace(self, options=merged) if changed else self
 
 
@@ -199,6 +233,15 @@ def _option_value(name: str, value: Any, path: str, node: Any, key: str) -> Any:
                 line_of(node, key),
             )
         return {str(k).strip(): " ".join(str(v).split()) for k, v in value.items()}
+    if spec is str:
+        if isinstance(value, bool) or not isinstance(value, (str, int)) or not str(value).strip():
+            raise ConfigError(f"option '{name}' must be a name (found {value!r})", path, line_of(node, key))
+        return str(value)
+    if spec is list:
+        values = value if isinstance(value, list) else [value]
+        if not values or any(isinstance(v, bool) or not isinstance(v, (str, int)) or not str(v).strip() for v in values):
+            raise ConfigError(f"option '{name}' must be a name or a list of names (found {value!r})", path, line_of(node, key))
+        return [str(v) for v in values]
     if spec is float:
         if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
             raise ConfigError(f"option '{name}' must be a number ≥ 0 (found {value!r})", path, line_of(node, key))
@@ -313,6 +356,10 @@ def parse_config(data: Any, path: str) -> Config:
         kw["align"] = data["align"]
     if "options" in data:
         kw["options"] = _options(data["options"], path, data, "options")
+    for key in ("profile", "source"):
+        # Shorthands for the options of the same name.
+        if key in data:
+            kw["options"] = {**kw.get("options", {}), key: _option_value(key, data[key], path, data, key)}
     if "encoding" in data:
         enc = data["encoding"]
         try:

@@ -39,7 +39,9 @@ class Location:
     """A span in one file of a pair; lines and columns are 1-based.
 
     Columns count characters (code points), not bytes, so a CJK character
-    is one column.  ``end_column`` is exclusive.
+    is one column.  ``end_column`` is exclusive.  In a table (CSV, TSV,
+    a workbook) ``cell`` is the (row, column name) of the cell the span
+    starts in.
     """
 
     lang: str
@@ -48,9 +50,10 @@ class Location:
     column: int
     end_line: int
     end_column: int
+    cell: tuple[int, str] | None = None
 
     def to_dict(self) -> dict[str, object]:
-        return {
+        data: dict[str, object] = {
             "lang": self.lang,
             "path": self.path,
             "line": self.line,
@@ -58,6 +61,9 @@ class Location:
             "end_line": self.end_line,
             "end_column": self.end_column,
         }
+        if self.cell is not None:
+            data["cell"] = {"row": self.cell[0], "column": self.cell[1]}
+        return data
 
     def short(self) -> str:
         return f"{self.path}:{self.line}:{self.column}"

@@ -45,6 +45,8 @@ class Document:
         self.encoding = encoding
         self.bom = bom
         self.format = format
+        #: For a table: the cell of a file offset (``CellIndex.at``).
+        self.cells: Any = None
         # Line starts as machine integers: 8 bytes a line, not a Python
         # int and a list slot.
         starts = array("q", [0])
@@ -82,7 +84,8 @@ class Document:
             # character, on the last character's line.
             end_line, last_col = self.line_col(end - 1)
             end_col = last_col + 1
-        return Location(lang, self.path, line, col, end_line, end_col)
+        cell = self.cells.at(start) if self.cells is not None else None
+        return Location(lang, self.path, line, col, end_line, end_col, cell)
 
 
 def decode(data: bytes, path: str, encoding: str | None = None) -> Document:
@@ -347,7 +350,7 @@ class Side:
         a = first.location(0, max(1, len(first.text)))
         b = last.location(max(0, len(last.text) - 1), len(last.text))
         return Location(
-            self.lang, a.path, a.line, a.column, b.end_line, b.end_column
+            self.lang, a.path, a.line, a.column, b.end_line, b.end_column, a.cell
         )
 
     def segment_at(self, offset: int) -> Segment:
@@ -403,4 +406,4 @@ class SegmentPair:
 
 
 def _join(a: Location, b: Location) -> Location:
-    return Location(a.lang, a.path, a.line, a.column, b.end_line, b.end_column)
+    return Location(a.lang, a.path, a.line, a.column, b.end_line, b.end_column, a.cell)

@@ -44,6 +44,8 @@ class PairResult:
     #: The inline directives of the pair's files, by path (files without
     #: any are left out), for the findings of run-level checks.
     directives: dict[str, Any] = field(default_factory=dict)
+    #: How many aligned segments (beads) the pair has.
+    segments: int = 0
 
 
 @dataclass
@@ -146,9 +148,11 @@ class Linter:
     # Reading ----------------------------------------------------------
 
     def reader_for(self, path: Path, head: str) -> Reader:
-        if self.config.align == "lines":
-            return self._reader("lines")
         name = path.name.lower()
+        if self.config.align == "lines":
+            # A table's rows are its lines already.
+            table = self.table_reader_for(path)
+            return table if table is not None else self._reader("lines")
         for cls in reversed(self.readers):
             if cls.extensions and name.endswith(cls.extensions):
                 return cls()
@@ -161,6 +165,15 @@ class Linter:
         name = path.name.lower()
         for cls in reversed(self.readers):
             if getattr(cls, "binary", False) and cls.extensions and name.endswith(cls.extensions):
+                return cls()
+        return None
+
+    def table_reader_for(self, path: Path) -> Reader | None:
+        """The reader of a bilingual table (CSV, TSV, workbook), if
+        ``path`` is one."""
+        name = path.name.lower()
+        for cls in reversed(self.readers):
+            if getattr(cls, "table", False) and cls.extensions and name.endswith(cls.extensions):
                 return cls()
         return None
 
@@ -177,12 +190,17 @@ class Linter:
             exts.extend(cls.extensions)
         return tuple(dict.fromkeys(exts))
 
-    def read(self, path: Path, lang: str | None, text: str | None = None) -> Parsed:
+    def read(self, path: Path, lang: str | None, text: str | None = None, part: str | None = None) -> Parsed:
         """Read and parse one file; ``text``, when given, is its content
-        as an editor holds it (unsaved), read instead of the disk's."""
+        as an editor holds it (unsaved), read instead of the disk's.
+        ``part`` is the RU column of a table to read against its ZH
+        column (see :meth:`pairs`)."""
         shown = display(path)
+        config = self.config.for_paths((shown,))
+        if part is not None:
+            config = replace(config, options={**config.options, "ru-column": [part]})
         if text is not None:
-            return self._parse(path, decode(text.encode("utf-8"), shown), lang, None)
+            return self._parse(path, decode(text.encode("utf-8"), shown), lang, None, config)
         try:
             if path.is_dir():
                 raise InputError("is a directory, not a file", shown)
@@ -201,21 +219,21 @@ class Linter:
         binary = self.binary_reader_for(path)
         if binary is not None:
             # Containers such as .docx: the reader turns bytes into text.
-            doc = binary.load(shown, data)  # type: ignore[attr-defined]
+            doc = binary.load(shown, data, config)  # type: ignore[attr-defined]
         else:
             doc = decode(data, shown, self.config.encoding)
         # The bytes are not needed once decoded: not held while the file
         # is parsed (the size of the file again).
         del data
-        return self._parse(path, doc, lang, binary)
+        return self._parse(path, doc, lang, binary, config)
 
-    def _parse(self, path: Path, doc: Document, lang: str | None, binary: Reader | None) -> Parsed:
+    def _parse(self, path: Path, doc: Document, lang: str | None, binary: Reader | None, config: Config) -> Parsed:
         shown = doc.path
         if not doc.text or doc.text.isspace():
             raise InputError("empty file" if not doc.text else "file holds only white space", shown)
         reader = binary if binary is not None else self.reader_for(path, doc.text[:4096])
         doc.format = reader.name
-        parsed = reader.read(doc, lang, self.config.for_paths((shown,)))
+        parsed = reader.read(doc, lang, config)
         for seg_lang in list(parsed.segments):
             custom = self.pm.hook.ruconsist_segment(parsed=parsed, lang=seg_lang, config=self.config)
             if custom is not None:
@@ -225,7 +243,37 @@ class Linter:
     # Linting ----------------------------------------------------------
 
     def pairs(self, paths: Iterable[str | os.PathLike[str]]) -> Iterator[FilePair]:
-        return make_pairs(discover(paths, self.extensions, self.config), self.config, self.pm)
+        for pair in make_pairs(discover(paths, self.extensions, self.config), self.config, self.pm):
+            yield from self.table_parts(pair)
+
+    def table_parts(self, pair: FilePair) -> Iterator[FilePair]:
+        """A bilingual table is one pair per RU column (each MT system,
+        or the human version, against the ZH column).  A table whose
+        columns cannot be chosen stays one pair, whose reading reports
+        the error."""
+        path = pair.bilingual
+        table = self.table_reader_for(path) if path is not None else None
+        if table is None or path is None or pair.part is not None:
+            yield pair
+            return
+        try:
+            parsed_doc = self._load(path, table)
+            columns = table.columns(parsed_doc, self.config.for_paths((display(path),)))  # type: ignore[attr-defined]
+        except RuconsistError:
+            yield pair
+            return
+        for column in columns:
+            yield replace(pair, part=column)
+
+    def _load(self, path: Path, reader: Reader) -> Document:
+        shown = display(path)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise InputError(f"cannot read: {exc.strerror or exc}", shown) from None
+        if getattr(reader, "binary", False):
+            return reader.load(shown, data, self.config.for_paths((shown,)))  # type: ignore[attr-defined,no-any-return]
+        return decode(data, shown, self.config.encoding)
 
     def lint_paths(self, paths: Iterable[str | os.PathLike[str]]) -> Iterator[PairResult]:
         return self.lint_many(self.pairs(paths))
@@ -270,13 +318,14 @@ class Linter:
                 result.diagnostics = self._unpaired(pair)
                 return result
             if pair.bilingual is not None:
-                parsed = self.read(pair.bilingual, None, texts.get(pair.bilingual))
+                parsed = self.read(pair.bilingual, None, texts.get(pair.bilingual), pair.part)
                 ru_parsed = zh_parsed = parsed
             else:
                 assert pair.ru is not None and pair.zh is not None
                 ru_parsed = self.read(pair.ru, "ru", texts.get(pair.ru))
                 zh_parsed = self.read(pair.zh, "zh", texts.get(pair.zh))
             result.beads, result.diagnostics, result.context = self.lint_parsed(ru_parsed, zh_parsed)
+            result.segments = result.context.state.get("segments", 0)
             result.directives = result.context.state.get("directives") or {}
         except RuconsistError as exc:
             result.error = exc
@@ -308,6 +357,7 @@ class Linter:
         ctx.state["alignment"] = findings
         ctx.state["all_beads"] = kept
         ctx.state["codes"] = frozenset(self.codes)
+        ctx.state["segments"] = len(raw)
         # Inline directives need every segment of the pair, also when the
         # beads are not kept (a large pair, or one checked in workers).
         ctx.state["raw_beads"] = raw
@@ -337,6 +387,10 @@ class Linter:
     def finish(self, diags: Iterable[Diagnostic], ctx: PairContext | None) -> list[Diagnostic]:
         out = []
         seen = set()
+        if ctx is not None and ctx.config.profile != "human":
+            from ruconsist.profile import apply_profile
+
+            diags = apply_profile(diags, ctx.config)
         for d in diags:
             decided = self.decide(d)
             if decided is None:
@@ -601,7 +655,9 @@ def _lint_pair_in_worker(pair: FilePair) -> tuple[PairResult, list[object | None
     assert _WORKER is not None
     result = _WORKER.lint_pair(pair)
     # Beads and documents stay in the worker: only findings travel.
-    slim = PairResult(pair, diagnostics=result.diagnostics, error=result.error, directives=result.directives)
+    slim = PairResult(
+        pair, diagnostics=result.diagnostics, error=result.error, directives=result.directives, segments=result.segments
+    )
     return slim, _run_states(_WORKER)
 
 

@@ -219,6 +219,10 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     write(path, data, sync=True)
 
 
+#: Formats whose document text is not the file's text.
+UNWRITABLE_FORMATS = frozenset({"csv", "xlsx", "docx"})
+
+
 def apply(fixes: Iterable[FileFix], force: bool = False) -> list[str]:
     """Write the fixed files; return the paths written.
 
@@ -232,6 +236,12 @@ def apply(fixes: Iterable[FileFix], force: bool = False) -> list[str]:
         f.refused = None
         if f.doc.path != f.path:
             f.refused = "document and fix disagree on the path"
+            continue
+        if f.doc.format in UNWRITABLE_FORMATS:
+            # Their text is a reading of the file (a sheet's cells, CSV
+            # cells without their quoting, a Word document's paragraphs),
+            # not the file's bytes.
+            f.refused = f"fixes are not written into {f.doc.format} files; apply them by hand"
             continue
         if not force and not under_version_control(f.path):
             f.refused = "not under version control (git); use --force to fix it anyway"

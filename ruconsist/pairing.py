@@ -92,17 +92,19 @@ SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "ven
 class FilePair:
     """Two files of a pair, or one bilingual file (``bilingual``), or one
     file whose counterpart is missing (``missing`` names the expected
-    path)."""
+    path).  ``part`` names the RU column of a bilingual table that this
+    pair checks against its ZH column (one pair per RU column)."""
 
     ru: Path | None
     zh: Path | None
     bilingual: Path | None = None
     missing: Path | None = None
+    part: str | None = None
 
     @property
     def key(self) -> tuple[str, ...]:
         parts = [str(p.resolve()) if p else "" for p in (self.ru, self.zh, self.bilingual)]
-        return tuple(parts)
+        return (*parts, self.part or "")
 
     @property
     def paths(self) -> tuple[Path, ...]:

@@ -245,7 +245,7 @@ class PairView:
     def name(self) -> str:
         pair = self.result.pair
         if pair.bilingual is not None:
-            return str(pair.bilingual)
+            return str(pair.bilingual) + (f" [{pair.part}]" if pair.part else "")
         ctx = self.result.context
         if ctx is not None:
             return f"{ctx.ru_doc.path} ↔ {ctx.zh_doc.path}"
@@ -399,6 +399,7 @@ class ReportBuilder:
         )
         parts.append("</header><main>")
         parts.append(self._summary_table(cats))
+        parts.append(self._columns_table())
         for view in self.pairs:
             parts.append(self._pair_html(view))
         parts.append("</main>")
@@ -422,6 +423,36 @@ class ReportBuilder:
                 f'<tr><td><a href="#pair-{view.index}">{html.escape(view.name)}</a></td>'
                 f"<td>{len(view.rows)}</td><td>{sev['error'] or ''}</td><td>{sev['warning'] or ''}</td>"
                 f"<td>{sev['info'] or ''}</td>{cells}</tr>"
+            )
+        out.append("</tbody></table>")
+        return "".join(out)
+
+    def _columns_table(self) -> str:
+        """With several RU columns of bilingual tables (MT systems, the
+        human version): errors per 1000 segments and by code, a row a
+        column, summed over the tables."""
+        from ruconsist.formatters.base import Summary
+
+        summary = Summary()
+        for view in self.pairs:
+            part = getattr(view.result.pair, "part", None)
+            if part is None:
+                continue
+            summary.add_segments(part, len(view.rows))
+            for d in view.result.diagnostics:
+                summary.add(d, part)
+        rows = summary.compared()
+        if not rows:
+            return ""
+        out = [
+            '<table class="summary columns"><thead><tr><th>column</th><th>segments</th><th>errors</th>'
+            "<th>errors per 1000 segments</th><th>warnings</th><th>errors by code</th></tr></thead><tbody>"
+        ]
+        for name, c in rows:
+            codes = ", ".join(f"{code} {n}" for code, n in sorted(c.by_code.items(), key=lambda kv: (-kv[1], kv[0])))
+            out.append(
+                f"<tr><td>{html.escape(name)}</td><td>{c.segments}</td><td>{c.errors}</td>"
+                f"<td>{c.errors_per_1000:.1f}</td><td>{c.warnings}</td><td>{html.escape(codes)}</td></tr>"
             )
         out.append("</tbody></table>")
         return "".join(out)

@@ -223,7 +223,7 @@ def test_uncommented_starter_lines_are_valid_config(tmp_path: Path) -> None:
     (tmp_path / "terms/house.yaml").write_text("version: 1\nterms: []\n", encoding="utf-8")
     (tmp_path / ".ruconsist.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     config = load_config(tmp_path / ".ruconsist.yaml")
-    assert config.options == {"zh-spacing": "none", "ru-quotes": "«»", "zh-quotes": "“”"}
+    assert config.options == {"zh-spacing": "none", "ru-quotes": "«»", "zh-quotes": "“”", "profile": "human", "source": "zh"}
     assert config.per_path_ignores == (("archive/*", ("ALL",)), ("*.po", ("TYP002",)))
     assert config.extend_ignore == ("TYP",)
 

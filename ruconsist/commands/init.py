@@ -64,6 +64,13 @@ STARTER = """\
 # Rule packs test their own PASS/FAIL examples when they load; with
 # strict-rules a failing example stops the run instead of warning.
 # strict-rules: false
+
+# What kind of translation is checked: human (default) or mt, machine
+# translation (a source name, figure or date missing from the target is
+# an error, and the MT checks run).  The source is the language
+# translated from (zh by default for mt).
+# profile: human
+# source: zh
 """
 
 

@@ -40,6 +40,9 @@ def add_parser(subparsers: Any) -> None:
     p.add_argument("-c", "--config", help="configuration file (default: .ruconsist.yaml found upwards)")
     p.add_argument("--encoding", help="read input files in this encoding")
     p.add_argument("--no-plugins", action="store_true", help="load no third-party plugins")
+    from ruconsist.cli import _table_arguments
+
+    _table_arguments(p)
 
 
 def write_text(path: str, text: str) -> None:

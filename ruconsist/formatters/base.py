@@ -55,6 +55,31 @@ def _source_url(check: type) -> str | None:
 
 
 @dataclass
+class SystemCount:
+    """Findings of one column of bilingual tables (an MT system, or the
+    human version) over every table of the run."""
+
+    segments: int = 0
+    errors: int = 0
+    warnings: int = 0
+    #: Error findings by code.
+    by_code: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def errors_per_1000(self) -> float:
+        return 1000 * self.errors / self.segments if self.segments else 0.0
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "segments": self.segments,
+            "errors": self.errors,
+            "warnings": self.warnings,
+            "errors_per_1000_segments": round(self.errors_per_1000, 1),
+            "errors_by_code": dict(sorted(self.by_code.items())),
+        }
+
+
+@dataclass
 class Summary:
     pairs: int = 0
     errors: int = 0
@@ -69,8 +94,11 @@ class Summary:
     baseline_gone: int = 0
     #: Findings left out by ``--diff`` (outside the changed segments).
     outside_diff: int = 0
+    #: Per column of bilingual tables (RU column name -> counts), to
+    #: compare MT systems checked against the same source.
+    systems: dict[str, SystemCount] = field(default_factory=dict)
 
-    def add(self, d: Diagnostic) -> None:
+    def add(self, d: Diagnostic, system: str | None = None) -> None:
         if d.severity == Severity.ERROR:
             self.errors += 1
         elif d.severity == Severity.WARNING:
@@ -79,6 +107,21 @@ class Summary:
             self.infos += 1
         self.by_category[(d.category, d.severity.label)] += 1
         self.by_code[d.code] += 1
+        if system is not None:
+            count = self.systems.setdefault(system, SystemCount())
+            if d.severity == Severity.ERROR:
+                count.errors += 1
+                count.by_code[d.code] += 1
+            elif d.severity == Severity.WARNING:
+                count.warnings += 1
+
+    def add_segments(self, system: str, n: int) -> None:
+        self.systems.setdefault(system, SystemCount()).segments += n
+
+    def compared(self) -> list[tuple[str, SystemCount]]:
+        """The table columns of the run, in the order first met, when
+        there are several to compare (else empty)."""
+        return list(self.systems.items()) if len(self.systems) > 1 else []
 
 
 def _no_fingerprint(d: Diagnostic) -> str:
@@ -132,6 +175,23 @@ def pair_name(result: object) -> str | None:
     from ruconsist.engine import display
 
     return " ↔ ".join(display(p) for p in pair.paths)
+
+
+def systems_table(summary: Summary) -> list[str]:
+    """Lines comparing the columns of bilingual tables: segments, errors,
+    errors per 1000 segments and errors by code, one line a column."""
+    rows = summary.compared()
+    if not rows:
+        return []
+    width = max(len(name) for name, _ in rows)
+    out = ["By column (errors per 1000 segments; errors by code):"]
+    for name, c in rows:
+        codes = ", ".join(f"{code} {n}" for code, n in sorted(c.by_code.items(), key=lambda kv: (-kv[1], kv[0])))
+        out.append(
+            f"  {name:<{width}}  {c.segments:>6} segments  {c.errors:>5} errors  {c.errors_per_1000:>7.1f}/1000"
+            + (f"  {codes}" if codes else "")
+        )
+    return out
 
 
 def summary_line(summary: Summary) -> str:

@@ -40,5 +40,7 @@ class JsonFormatter(Formatter):
             "infos": summary.infos,
             "input_errors": [str(e) for e in summary.input_errors],
         }
+        if summary.compared():
+            report["columns"] = {name: c.to_dict() for name, c in summary.compared()}
         self.stream.write('{\n  "version": 1,\n  "diagnostics": [],' if not self.count else "\n  ],")
         self.stream.write('\n  "summary": ' + json.dumps(report, ensure_ascii=False, indent=2).replace("\n", "\n  ") + "\n}\n")

@@ -49,6 +49,15 @@ def physical(loc: Location) -> dict[str, Any]:
     return {"artifactLocation": artifact(loc.path), "region": region(loc)}
 
 
+def sarif_location(loc: Location) -> dict[str, Any]:
+    """A SARIF location; in a table it carries the cell in its
+    properties (``{"cell": {"row": R, "column": "NAME"}}``)."""
+    out: dict[str, Any] = {"physicalLocation": physical(loc)}
+    if loc.cell is not None:
+        out["properties"] = {"cell": {"row": loc.cell[0], "column": loc.cell[1]}}
+    return out
+
+
 def _paragraphs(doc: str) -> list[str]:
     return [" ".join(p.split()) for p in doc.split("\n\n") if p.strip()]
 
@@ -100,7 +109,7 @@ class SarifFormatter(Formatter):
                 "ruleId": d.code,
                 "level": LEVELS[d.severity],
                 "message": {"text": d.message},
-                "locations": [{"physicalLocation": physical(d.location)}],
+                "locations": [sarif_location(d.location)],
                 "partialFingerprints": {FINGERPRINT_KEY: self.fingerprint(d)},
                 "properties": {"category": d.category, "lang": d.location.lang},
             }
@@ -113,7 +122,7 @@ class SarifFormatter(Formatter):
                 item["relatedLocations"] = [
                     {
                         "id": 1,
-                        "physicalLocation": physical(cp),
+                        **sarif_location(cp),
                         "message": {"text": f"{LANG_NAME.get(cp.lang, cp.lang)} counterpart"},
                     }
                 ]

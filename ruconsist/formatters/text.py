@@ -33,7 +33,7 @@ from typing import IO, Any
 
 from ruconsist.diagnostic import Diagnostic, Location, Severity
 from ruconsist.fix import is_safe
-from ruconsist.formatters.base import Formatter, Summary
+from ruconsist.formatters.base import Formatter, Summary, systems_table
 
 COLORS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
 BOLD, DIM, RESET = "\033[1m", "\033[2m", "\033[0m"
@@ -241,8 +241,14 @@ class TextFormatter(Formatter):
         if rows:
             gutter = max(len(str(span.line)) for _, span, _, _ in rows)
             paths = {span.path for _, span, _, _ in rows}
+            # In a table, which column (MT system) each row shows.
+            labels = {
+                lang: LANG_LABEL.get(lang, lang.upper()) + (f" [{span.cell[1]}]" if span.cell is not None else "")
+                for lang, span, _, _ in rows
+            }
+            width = max(len(x) for x in labels.values())
             for lang, span, primary, (text, a, b, more) in rows:
-                head = f"  {LANG_LABEL.get(lang, lang.upper())} {span.line:>{gutter}} | "
+                head = f"  {labels[lang]:<{width}} {span.line:>{gutter}} | "
                 pad = " " * (len(head) - 2) + "| "
                 out.append(self._c(BLUE, head) + text)
                 if not primary and b - a > self.counterpart_underline:
@@ -288,6 +294,8 @@ class TextFormatter(Formatter):
     # Summary ---------------------------------------------------------
 
     def finish(self, summary: Summary) -> None:
+        for line in systems_table(summary):
+            self.stream.write(line + "\n")
         self.stream.write(summary_line(summary, self.style_codes, self.fixable) + "\n")
 
 

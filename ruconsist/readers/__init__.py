@@ -24,6 +24,8 @@ BUILTIN_READERS = (
     ("tmx", "TmxReader"),
     ("subtitles", "SubtitleReader"),
     ("docx", "DocxReader"),
+    ("table", "CsvReader"),
+    ("table", "XlsxReader"),
 )
 
 

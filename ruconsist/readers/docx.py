@@ -81,7 +81,7 @@ class DocxReader(Reader):
     extensions = (".docx",)
     binary: ClassVar[bool] = True
 
-    def load(self, path: str, data: bytes) -> Document:
+    def load(self, path: str, data: bytes, config: Config | None = None) -> Document:
         return Document(path, "\n".join(paragraphs_of(data, path)), format="docx")
 
     def read(self, doc: Document, lang: str | None, config: Config) -> Parsed:
