@@ -24,6 +24,10 @@ BUILTIN_CHECK_MODULES = (
     "patterns",
     "directives",
     "consistency",
+    "repetition",
+    "truncation",
+    "leftover_script",
+    "transliteration",
 )
 
 

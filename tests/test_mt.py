@@ -1,0 +1,176 @@
+"""The mt profile: severity by direction, and the checks of machine
+translation errors (MT001-MT004).  Sentences are written for these
+tests, in the manner of embassy articles and their machine translations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ruconsist.checks.leftover_script import leftovers, looks_like_pinyin
+from ruconsist.checks.repetition import loops
+from ruconsist.config import Config
+from ruconsist.engine import Linter
+from ruconsist.pairing import FilePair
+
+
+@pytest.fixture(scope="module")
+def linters() -> dict[str, Linter]:
+    return {
+        "human": Linter(Config()),
+        "mt": Linter(Config(options={"profile": "mt"})),
+        "mt-ru": Linter(Config(options={"profile": "mt", "source": "ru"})),
+    }
+
+
+def lint(linter: Linter, tmp_path: Path, ru: str, zh: str) -> list[tuple[str, str, str, str]]:
+    """(code, severity, side, found text) of each finding of a one-line pair."""
+    (tmp_path / "a.ru.txt").write_text(ru + "\n", encoding="utf-8")
+    (tmp_path / "a.zh.txt").write_text(zh + "\n", encoding="utf-8")
+    result = linter.lint_pair(FilePair(tmp_path / "a.ru.txt", tmp_path / "a.zh.txt"))
+    assert result.error is None, result.error
+    out = []
+    for d in result.diagnostics:
+        loc = d.location
+        text = (ru if loc.lang == "ru" else zh)[loc.column - 1 : loc.end_column - 1]
+        out.append((d.code, d.severity.label, loc.lang, text))
+    return sorted(out)
+
+
+# (profile, ZH, RU, expected findings)
+CASES = [
+    # A name of the source dropped: an error in both profiles.
+    ("human", "拉夫罗夫说，双方的合作很好。", "Он сказал, что сотрудничество сторон хорошее.",
+     [("TRM001", "error", "zh", "拉夫罗夫")]),
+    ("mt", "拉夫罗夫说，双方的合作很好。", "Он сказал, что сотрудничество сторон хорошее.",
+     [("TRM001", "error", "zh", "拉夫罗夫")]),
+    # A name the machine added: a warning in MT (a hallucination, not a drop).
+    ("mt", "他说，双方的合作很好。", "Лавров сказал, что сотрудничество сторон хорошее.",
+     [("TRM001", "warning", "ru", "Лавров")]),
+    # A different name in the same place: a substitution, both sides errors.
+    ("mt", "普京说，双方的合作很好。", "Лавров сказал, что сотрудничество сторон хорошее.",
+     [("TRM001", "error", "ru", "Лавров"), ("TRM001", "error", "zh", "普京")]),
+    # A year the machine added: a warning; a year it dropped: an error.
+    ("mt", "经济增长了5.2%。", "В 2023 году экономика выросла на 5,2%.",
+     [("DAT001", "warning", "ru", "2023 году")]),
+    ("mt", "2023年经济增长了5.2%。", "Экономика выросла на 5,2%.",
+     [("DAT001", "error", "zh", "2023年")]),
+    # A year changed (reported once, on the Russian side): a substitution.
+    ("mt", "2024年经济增长了5.2%。", "В 2023 году экономика выросла на 5,2%.",
+     [("DAT001", "error", "ru", "2023 году")]),
+    ("mt", "经济增长了5.2%，达到12万亿元。", "Экономика выросла на 5,2% и достигла 13 трлн юаней.",
+     [("NUM001", "error", "zh", "12万亿")]),
+    # RU->ZH machine translation: the sides swap.
+    ("mt-ru", "经济增长了5.2%。", "В 2023 году экономика выросла на 5,2%.",
+     [("DAT001", "error", "ru", "2023 году")]),
+    # MT001: a loop the source does not have; none when the source loops.
+    ("mt", "中方愿同俄方加强在各领域的合作。", "Китай готов укреплять сотрудничество с Россией, сотрудничество, сотрудничество, сотрудничество.",
+     [("MT001", "error", "ru", "сотрудничество, сотрудничество, сотрудничество")]),
+    ("mt", "谢谢，谢谢，谢谢大家！", "Спасибо, спасибо, спасибо всем!", []),
+    ("human", "中方愿同俄方加强在各领域的合作。", "Китай готов укреплять сотрудничество с Россией, сотрудничество, сотрудничество, сотрудничество.", []),
+    # MT002: most of a long sentence lost.
+    ("mt", "新冠疫情前，2019年赴俄罗斯旅游的中国游客数量达到了225万人次，创下历史新高。",
+     "В 2019 году было 2,25 млн.",
+     [("MT002", "error", "ru", "В 2019 году было 2,25 млн."), ("TRM001", "error", "zh", "中国"),
+      ("TRM001", "error", "zh", "俄罗斯"), ("TRM001", "error", "zh", "新冠疫情")]),
+    ("mt", "新冠疫情前，2019年赴俄罗斯旅游的中国游客数量达到了225万人次，创下历史新高。",
+     "До пандемии, в 2019 году, Россию посетили 2,25 млн китайских туристов, и это был рекорд.", []),
+    # MT003: characters and pinyin left in the Russian.
+    ("mt", "王建华局长出席了活动。", "Директор 王建华 принял участие в мероприятии.",
+     [("MT003", "error", "ru", "王建华")]),
+    ("mt", "新疆的发展成就举世瞩目。", "Достижения Xinjiang в развитии привлекают внимание мира.",
+     [("MT003", "error", "ru", "Xinjiang"), ("TRM001", "error", "zh", "新疆")]),
+    ("mt", "他练习武术多年。", "Он много лет занимается ушу (武术).", []),
+    # MT004: a name no pack lists, transliterated outside its readings.
+    ("mt", "王建华局长出席了活动。", "Директор Ван Цзяньхуа принял участие в мероприятии.", []),
+    ("mt", "王建华局长出席了活动。", "В мероприятии участвовал директор Ван Цзяньхуа.", []),
+    ("mt", "王建华局长出席了活动。", "Директор Ван Цзяньчул принял участие в мероприятии.",
+     [("MT004", "error", "ru", "Ван Цзяньчул")]),
+    ("mt", "王建华局长出席了活动。", "Директор Ван Цзянь Чжэн принял участие в мероприятии.",
+     [("MT004", "error", "ru", "Ван Цзянь Чжэн")]),
+]
+
+
+@pytest.mark.parametrize(("profile", "zh", "ru", "expected"), CASES)
+def test_mt_profile_and_checks(linters: dict[str, Linter], tmp_path: Path, profile: str, zh: str, ru: str, expected: list) -> None:
+    assert lint(linters[profile], tmp_path, ru, zh) == sorted(expected)
+
+
+def test_name_message_gives_the_expected_reading(linters: dict[str, Linter], tmp_path: Path) -> None:
+    (tmp_path / "a.ru.txt").write_text("Директор Ван Цзяньчул принял участие в мероприятии.\n", encoding="utf-8")
+    (tmp_path / "a.zh.txt").write_text("王建华局长出席了活动。\n", encoding="utf-8")
+    (d,) = linters["mt"].lint_pair(FilePair(tmp_path / "a.ru.txt", tmp_path / "a.zh.txt")).diagnostics
+    assert d.message == (
+        "RU 'Ван Цзяньчул' for ZH '王建华' matches no reading of its characters (jian hua for the given name):"
+        " expected 'Ван Цзяньхуа'"
+    )
+
+
+def test_truncation_message_gives_the_ratio(linters: dict[str, Linter], tmp_path: Path) -> None:
+    (tmp_path / "a.ru.txt").write_text("В 2019 году было 2,25 млн.\n", encoding="utf-8")
+    (tmp_path / "a.zh.txt").write_text("新冠疫情前，2019年赴俄罗斯旅游的中国游客数量达到了225万人次，创下历史新高。\n", encoding="utf-8")
+    diags = linters["mt"].lint_pair(FilePair(tmp_path / "a.ru.txt", tmp_path / "a.zh.txt")).diagnostics
+    (d,) = [d for d in diags if d.code == "MT002"]
+    assert d.message == (
+        "RU is 19 letters for 17% of the 109 that ZH (34 characters) predicts: RU/ZH length ratio 0.55,"
+        " where translations run about 3.17 (under 1.83 in 1 % of them); the translation looks cut short"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Китай, Китай, Китай, Китай и Россия", "ru", [(0, 26, "Китай", 4)]),
+        ("мы будем развивать мы будем развивать мы будем развивать", "ru", [(0, 56, "мы будем развивать", 3)]),
+        ("Китай и Китай", "ru", []),
+        ("1, 1, 1", "ru", []),
+        ("合作、合作、合作共赢", "zh", [(0, 8, "合作", 3)]),
+        ("人人都好好学习", "zh", []),
+    ],
+)
+def test_loops(text: str, lang: str, expected: list) -> None:
+    assert loops(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "pinyin"),
+    [("Xinjiang", True), ("Zhongguo", True), ("Qinghai", True), ("Běijīng", True),
+     ("China", False), ("Shanghai", False), ("BRICS", False), ("Zoom", False), ("Huawei", False)],
+)
+def test_pinyin_recognition(word: str, pinyin: bool) -> None:
+    assert looks_like_pinyin(word) is pinyin
+
+
+def test_cyrillic_left_in_chinese() -> None:
+    assert leftovers("俄罗斯总统Путин表示", "zh") == [(5, 10, "cyrillic")]
+
+
+def test_mt_checks_are_off_for_human_translation(linters: dict[str, Linter], tmp_path: Path) -> None:
+    found = lint(linters["human"], tmp_path, "Директор 王建华 принял участие в мероприятии.", "王建华局长出席了活动。")
+    assert not [f for f in found if f[0].startswith("MT")]
+
+
+def test_profile_from_configuration_and_command_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+    import json
+
+    from ruconsist.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    Path("a.ru.txt").write_text("Лавров сказал, что сотрудничество сторон хорошее.\n", encoding="utf-8")
+    Path("a.zh.txt").write_text("他说，双方的合作很好。\n", encoding="utf-8")
+
+    def severities(*args: str) -> list[str]:
+        out = io.StringIO()
+        main(["a.ru.txt", "-f", "json", *args], stdout=out, stderr=io.StringIO())
+        return [d["severity"] for d in json.loads(out.getvalue())["diagnostics"]]
+
+    assert severities() == ["error"]
+    assert severities("--profile", "mt") == ["warning"]
+    Path(".ruconsist.yaml").write_text("profile: mt\n", encoding="utf-8")
+    assert severities() == ["warning"]
+    assert severities("--profile", "human") == ["error"]
+    # The configuration's severity still has the last word.
+    Path(".ruconsist.yaml").write_text("profile: mt\nseverity:\n  TRM001: error\n", encoding="utf-8")
+    assert severities() == ["error"]
