@@ -335,6 +335,23 @@ def looks_bilingual(path: Path, pm: pluggy.PluginManager) -> bool:
     return {"ru", "zh"} <= found
 
 
+def _scanned_table_wanted(path: Path, config: Config, pm: pluggy.PluginManager) -> bool:
+    """A table (CSV, TSV, workbook) met in a directory scan is checked
+    only when the configuration names its columns for it
+    (``per-path-options`` or ``options``: ``zh-column`` / ``ru-column``):
+    a repository's other tables are data, not translations.  Named on
+    the command line, a table is always read."""
+    readers: list[type] = []
+    pm.hook.ruconsist_register_readers(register=readers.append)
+    exts = tuple(e for cls in readers if getattr(cls, "table", False) for e in cls.extensions)
+    if not exts or not path.name.lower().endswith(exts):
+        return True
+    from ruconsist.engine import display
+
+    opts = config.for_paths((display(path),)).options
+    return "zh-column" in opts or "ru-column" in opts
+
+
 def make_pairs(
     files: Iterable[tuple[Path, bool]], config: Config, pm: pluggy.PluginManager
 ) -> Iterator[FilePair]:
@@ -344,7 +361,7 @@ def make_pairs(
         info = lang_of(path)
         lang = info[0] if info else template_lang(path, config)
         if lang is None:
-            if not explicit and not looks_bilingual(path, pm):
+            if not explicit and (not looks_bilingual(path, pm) or not _scanned_table_wanted(path, config, pm)):
                 continue
             pair = FilePair(None, None, bilingual=path)
         else:

@@ -204,3 +204,10 @@ def test_not_a_workbook(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
     code, out, err = run("t.xlsx")
     assert code == 2
     assert "t.xlsx: not an Excel workbook" in err
+
+
+def test_directory_scans_take_tables_whose_columns_are_configured(table: Path) -> None:
+    assert run(".", "-f", "json")[1].count('"path": "eval.csv"') == 0
+    Path(".ruconsist.yaml").write_text('per-path-options:\n  "eval.csv":\n    zh-column: zh\n', encoding="utf-8")
+    code, doc = findings(".")
+    assert doc["summary"]["pairs"] == 2
