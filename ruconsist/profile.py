@@ -15,6 +15,9 @@ pair, using which side is the source (``source``, ``zh`` by default):
   hallucination, sometimes a harmless addition), unless the source has an
   unmatched item of the same kind in the same segment: then the two are
   a substitution and stay errors;
+- a finding about how the **source** itself is written (a title without
+  book-title marks, a name separator, a misspelt variant, typography) is
+  a **warning**: the source is not what is under review;
 - the MT checks (:mod:`ruconsist.checks.mt`) run.
 
 The checks themselves are not changed: the policy reads the side of the
@@ -43,11 +46,17 @@ PROFILES = ("human", "mt")
 #: its severity.)
 PRESENCE_FAMILY: dict[str, str] = {
     "TRM001": "entity",
+    "MT005": "entity",
     "NUM001": "figure",
     "DAT001": "date",
     "DAT004": "date",
 }
 
+
+#: Code prefixes of findings about the form of one text, not about what
+#: the two texts say: on the source side of a machine translation they
+#: are warnings.
+SOURCE_FORM = ("TTL002", "NAM001", "TRM002", "TYP")
 
 #: Codes whose finding, when this field is set, pairs the item with a
 #: different one of the other side (``2023 году`` against ``2024年``):
@@ -82,6 +91,8 @@ def apply_profile(diags: Iterable[Diagnostic], config: Config) -> list[Diagnosti
     for d in out:
         fam = presence_family(d)
         if fam is None or d.severity == Severity.INFO:
+            if d.severity == Severity.ERROR and d.location.lang == source and d.code.startswith(SOURCE_FORM):
+                d = replace(d, severity=Severity.WARNING)
             result.append(d)
             continue
         if d.location.lang == source or (d.segment, fam) in source_sides or is_substitution(d):

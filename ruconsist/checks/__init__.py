@@ -28,6 +28,7 @@ BUILTIN_CHECK_MODULES = (
     "truncation",
     "leftover_script",
     "transliteration",
+    "country_abbrev",
 )
 
 
