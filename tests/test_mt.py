@@ -66,6 +66,10 @@ CASES = [
      [("TTL002", "warning", "zh", "中华人民共和国宪法")]),
     ("human", "该条约已载入中华人民共和国宪法。", "Договор закреплен в Конституции КНР.",
      [("TTL002", "error", "zh", "中华人民共和国宪法")]),
+    # A figure only the target has: an addition where the source has no
+    # figure, a mistranslated figure where it has others.
+    ("mt", "双方讨论了合作问题。", "Стороны обсудили 5 вопросов сотрудничества.",
+     [("NUM001", "warning", "ru", "5")]),
     # RU->ZH machine translation: the sides swap.
     ("mt-ru", "经济增长了5.2%。", "В 2023 году экономика выросла на 5,2%.",
      [("DAT001", "error", "ru", "2023 году")]),
