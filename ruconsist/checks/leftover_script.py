@@ -103,10 +103,10 @@ class SourceScriptLeft(MTCheck):
     Run with the ``mt`` profile (``--profile mt``).
 
     Examples
-      PASS  ZH «张汉晖大使出席活动。»   RU «Посол Чжан Ханьхуэй принял участие в мероприятии.»
-      PASS  ZH «他练习武术。»           RU «Он занимается ушу (武术).»
-      FAIL  ZH «张汉晖大使出席活动。»   RU «Посол 张汉晖 принял участие в мероприятии.»  -> MT003
-      FAIL  ZH «新疆的发展»             RU «развитие Xinjiang»  -> MT003
+      PASS  RU «Посол Чжан Ханьхуэй принял участие в мероприятии.»  ZH «张汉晖大使出席活动。»  (profile: mt)
+      PASS  RU «Он занимается ушу (武术).»  ZH «他练习武术。»  (profile: mt)
+      FAIL  RU «Посол 张汉晖 принял участие в мероприятии.»  ZH «张汉晖大使出席活动。»  (profile: mt)  -> MT003
+      FAIL  RU «развитие Xinjiang»  ZH «新疆的发展»  (profile: mt)  -> MT003
     """
 
     code = "MT003"
