@@ -82,6 +82,12 @@ def word_forms(word: str) -> frozenset[str]:
     capital = word[:1].isupper()
     surname = surname_forms(norm) if capital else set()
     if capital and not morph.word_is_known(norm):
+        adjective = adjective_forms(norm)
+        if adjective:
+            # An adjective made from a foreign place name, as titles of
+            # documents and events have them (Астанинская декларация,
+            # Тяньцзиньский саммит): declined as a Russian adjective.
+            return frozenset(adjective)
         # A foreign proper name the dictionary does not know (Цзиньпин,
         # Шэньчжэнь, Тяньцзинь): decline it as Russian grammar declines
         # borrowed names, rather than trusting a guessed paradigm.
@@ -135,6 +141,29 @@ def surname_forms(norm: str) -> set[str]:
                 stem = norm
                 out = {stem + c for c in cases if c not in ("ову",)}
                 return out
+    return set()
+
+
+#: Endings of relative adjectives (-ский, -цкий, -ный) in every gender,
+#: and the forms of the full declension.
+_ADJ_STEMS = ("ск", "цк", "н")
+_ADJ_ENDINGS = ("ий", "ый", "ая", "ое", "ие", "ые", "ого", "ому", "им", "ым", "ом", "ой", "ую", "их", "ых",
+                "ими", "ыми", "ою")
+
+
+def adjective_forms(norm: str) -> set[str]:
+    """Every case form of a relative adjective the dictionary does not
+    know (``астанинская`` → ``астанинской``, ``астанинский`` …), or an
+    empty set when ``norm`` is not one."""
+    for ending in ("ий", "ый", "ая", "ое", "ие", "ые"):
+        if norm.endswith(ending):
+            stem = norm[: -len(ending)]
+            if stem.endswith(_ADJ_STEMS) and len(stem) > 4:
+                soft = stem.endswith(("ск", "цк"))
+                endings = [e for e in _ADJ_ENDINGS if (e[0] != "ы" and "ы" not in e) or not soft]
+                if soft:
+                    endings = [e for e in endings if e not in ("ый", "ые", "ым", "ых", "ыми")]
+                return {stem + e for e in endings}
     return set()
 
 
