@@ -13,7 +13,7 @@ documents stay linear in time.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -56,6 +56,7 @@ STEADY_FACTOR = 1.5
 #: by one without making the translation any less paragraph by paragraph.
 NEAR_EQUAL = 2
 NEAR_EQUAL_SHARE = 0.05
+MAX_SHIFT = 64
 
 
 def steady_ratio(ru_lengths: Sequence[int], zh_lengths: Sequence[int], ratio: float) -> bool:
@@ -67,12 +68,23 @@ def steady_ratio(ru_lengths: Sequence[int], zh_lengths: Sequence[int], ratio: fl
         return False
     limit = math.log(STEADY_FACTOR)
     best = 0
-    for shift in range(abs(n - m) + 1):
+    # At most MAX_SHIFT shifts: each costs a pass over the document, and
+    # the count difference grows with it (5% of 25,000 paragraphs).
+    for shift in range(min(abs(n - m), MAX_SHIFT) + 1):
         a_list = ru_lengths[shift:] if n > m else ru_lengths
         b_list = zh_lengths[shift:] if m > n else zh_lengths
         within = sum(1 for a, b in zip(a_list, b_list) if abs(math.log((b + 4.0) / (a * ratio + 4.0))) <= limit)
         best = max(best, within)
     return best >= STEADY_SHARE * min(n, m)
+
+
+#: The narrowest band (cells either side of the diagonal) tried.
+MIN_BAND = 15
+
+#: The bead kinds in the order they are tried (ties keep the first).
+STEPS = list(PENALTY)
+#: The most items a bead takes from one side.
+WIDEST = max(max(di, dj) for di, dj in STEPS)
 
 
 def _norm_cdf(x: float) -> float:
@@ -139,73 +151,173 @@ def align(
         zh_anc = [frozenset(t for t in anchors(y) if not t.startswith("~")) for y in zh]
     ru_glue = [glue(x) for x in ru] if glue else [False] * n
     zh_glue = [glue(y) for y in zh] if glue else [False] * m
+    width = band
     if band is None:
         # The band follows the diagonal of the (n, m) rectangle, so an
         # uneven pair needs no wider band; capping it keeps long
         # documents linear.
-        band = min(max(15, int(0.05 * max(n, m))), 120)
-    INF = float("inf")
-    cost: dict[tuple[int, int], float] = {(0, 0): 0.0}
-    back: dict[tuple[int, int], tuple[int, int]] = {}
-    for i in range(n + 1):
-        centre = i * m / n
-        lo = max(0, int(centre - band))
-        hi = min(m, int(centre + band) + 1)
-        for j in range(lo, hi + 1):
-            if i == 0 and j == 0:
-                continue
-            best = INF
-            best_step = (0, 0)
-            for (di, dj), penalty in PENALTY.items():
-                pi, pj = i - di, j - dj
-                if pi < 0 or pj < 0:
-                    continue
-                prev = cost.get((pi, pj))
-                if prev is None:
-                    continue
-                lr = sum(ru_len[pi:i])
-                lz = sum(zh_len[pj:j])
-                c = prev + penalty
-                if di and dj:
-                    c += length_cost(lr, lz, ratio, variance)
-                elif steady:
-                    c += STEADY_OMISSION
-                if ru_anc is not None and zh_anc is not None and ru_all is not None and zh_all is not None:
-                    a = frozenset().union(*ru_anc[pi:i]) if di else frozenset()
-                    b = frozenset().union(*zh_anc[pj:j]) if dj else frozenset()
-                    a_all = frozenset().union(*ru_all[pi:i]) if di else frozenset()
-                    b_all = frozenset().union(*zh_all[pj:j]) if dj else frozenset()
-                    shared = len(a_all & b_all)
-                    c -= ANCHOR_BONUS * shared
-                    # Only a strong anchor missing from the other side's
-                    # anchors of any strength costs: 中俄 stands for
-                    # Russia when the Russian names it, but a Russian
-                    # «стороны» against 中俄双方 is no evidence of a shift.
-                    c += ANCHOR_MISS * (len(a - b_all) + len(b - a_all)) if (di and dj) else 0.0
-                # A quote's attribution ("- сказал Ушаков", "——…总结道")
-                # continues the paragraph before it, never the one after.
-                if (di, dj) == (2, 1):
-                    c += -GLUE_BONUS if ru_glue[i - 1] else (GLUE_BONUS if ru_glue[pi] else 0.0)
-                elif (di, dj) == (1, 2):
-                    c += -GLUE_BONUS if zh_glue[j - 1] else (GLUE_BONUS if zh_glue[pj] else 0.0)
-                if c < best:
-                    best = c
-                    best_step = (di, dj)
-            if best < INF:
-                cost[(i, j)] = best
-                back[(i, j)] = best_step
-    if (n, m) not in cost:
+        band = min(max(MIN_BAND, int(0.05 * max(n, m))), 120)
+        # A long document is tried in the narrowest band first, and in a
+        # band twice as wide only while its best path comes near an edge
+        # of the band (where a wider band might find a better one).
+        width = MIN_BAND
+    anchor_sets = None
+    if ru_anc is not None and zh_anc is not None and ru_all is not None and zh_all is not None:
+        anchor_sets = (ru_anc, zh_anc, ru_all, zh_all)
+    while True:
+        found = _banded(ru_len, zh_len, anchor_sets, ru_glue, zh_glue, ratio, variance, width, steady)
+        if width >= band or (found is not None and not _near_edge(*found, m, width)):
+            break
+        width = min(band, 2 * width)
+    if found is None:
         # The band was too narrow for a very uneven pair: fall back to a
         # plain in-order pairing rather than failing.
         k = min(n, m)
         beads = [([ru[i]], [zh[i]]) for i in range(k)]
         beads += [([x], []) for x in ru[k:]] + [([], [y]) for y in zh[k:]]
         return beads
-    beads: list[tuple[list[T], list[T]]] = []
-    i, j = n, m
-    while i or j:
-        di, dj = back[(i, j)]
-        beads.append((list(ru[i - di : i]), list(zh[j - dj : j])))
-        i, j = i - di, j - dj
+    beads = [(list(ru[i - di : i]), list(zh[j - dj : j])) for i, j, di, dj in _path(*found, m)]
     beads.reverse()
     return beads
+
+
+def _path(rows_lo: list[int], back: list[bytearray], m: int) -> Iterator[tuple[int, int, int, int]]:
+    """The cells (i, j) of the best path from the corner back, with the
+    bead (di, dj) that ends at each."""
+    i, j = len(rows_lo) - 1, m
+    while i or j:
+        di, dj = STEPS[back[i][j - rows_lo[i]]]
+        yield i, j, di, dj
+        i, j = i - di, j - dj
+
+
+def _near_edge(rows_lo: list[int], back: list[bytearray], m: int, width: int) -> bool:
+    """Whether the best path passes within a third of ``width`` of an edge
+    of the band that is not the edge of the table."""
+    margin = max(3, width // 3)
+    for i, j, _, _ in _path(rows_lo, back, m):
+        lo = rows_lo[i]
+        hi = lo + len(back[i]) - 1
+        if (lo > 0 and j - lo < margin) or (hi < m and hi - j < margin):
+            return True
+    return False
+
+
+def _unions(anc: Sequence[frozenset[str]] | None, n: int) -> list[list[frozenset[str]]]:
+    """``out[k][i]``: the anchors of the ``k`` items that end at index
+    ``i`` (items ``i - k`` to ``i - 1``), for ``k`` up to :data:`WIDEST`;
+    ``out[0]`` is all empty."""
+    empty: frozenset[str] = frozenset()
+    out = [[empty] * (n + 1)]
+    if anc is None:
+        return out * (WIDEST + 1)
+    for k in range(1, WIDEST + 1):
+        out.append([empty] * k + [frozenset().union(*anc[i - k : i]) for i in range(k, n + 1)])
+    return out
+
+
+def _banded(
+    ru_len: list[int],
+    zh_len: list[int],
+    anchor_sets: tuple[list[frozenset[str]], list[frozenset[str]], list[frozenset[str]], list[frozenset[str]]] | None,
+    ru_glue: list[bool],
+    zh_glue: list[bool],
+    ratio: float,
+    variance: float,
+    band: int,
+    steady: bool = False,
+) -> tuple[list[int], list[bytearray]] | None:
+    """The dynamic programme of :func:`align` in a band of ``band`` cells
+    either side of the diagonal: for each row ``i`` the first column of
+    its band and, per cell, the index in :data:`STEPS` of the best bead
+    ending there; ``None`` when no path reaches the corner.
+
+    Only the last rows of costs a bead can reach back to are kept,
+    lengths come from prefix sums and anchor unions are computed once per
+    index, so time is (rows x band) and memory one byte per cell."""
+    n, m = len(ru_len), len(zh_len)
+    INF = float("inf")
+    ru_pre = [0]
+    for x in ru_len:
+        ru_pre.append(ru_pre[-1] + x)
+    zh_pre = [0]
+    for x in zh_len:
+        zh_pre.append(zh_pre[-1] + x)
+    # Strong anchors (ru_u, zh_u) and anchors of any strength (ru_w, zh_w).
+    anchored = anchor_sets is not None
+    ru_anc, zh_anc, ru_all, zh_all = anchor_sets if anchor_sets is not None else (None, None, None, None)
+    ru_u, zh_u = _unions(ru_anc, n), _unions(zh_anc, m)
+    ru_w, zh_w = _unions(ru_all, n), _unions(zh_all, m)
+    steps = [(di, dj, PENALTY[(di, dj)], k) for k, (di, dj) in enumerate(STEPS)]
+    # Length costs repeat (table cells, list items of the same length).
+    lengths: dict[tuple[int, int], float] = {}
+    rows_lo: list[int] = []
+    back: list[bytearray] = []
+    # The cost rows i-1 .. i-WIDEST, each with the first column of its band.
+    recent: list[tuple[list[float], int]] = []
+    for i in range(n + 1):
+        centre = i * m / n
+        lo = max(0, int(centre - band))
+        hi = min(m, int(centre + band) + 1)
+        row = [INF] * (hi - lo + 1)
+        brow = bytearray(hi - lo + 1)
+        rows = [(row, lo), *recent]
+        for j in range(lo, hi + 1):
+            if i == 0 and j == 0:
+                row[0] = 0.0
+                continue
+            best = INF
+            best_k = 0
+            for di, dj, penalty, k in steps:
+                pi, pj = i - di, j - dj
+                if pi < 0 or pj < 0 or di >= len(rows):
+                    continue
+                prow, plo = rows[di]
+                x = pj - plo
+                if x < 0 or x >= len(prow):
+                    continue
+                prev = prow[x]
+                if prev == INF:
+                    continue
+                c = prev + penalty
+                if di and dj:
+                    key = (ru_pre[i] - ru_pre[pi], zh_pre[j] - zh_pre[pj])
+                    lc = lengths.get(key)
+                    if lc is None:
+                        if len(lengths) > 100_000:
+                            lengths.clear()
+                        lc = lengths[key] = length_cost(key[0], key[1], ratio, variance)
+                    c += lc
+                elif steady:
+                    c += STEADY_OMISSION
+                if anchored:
+                    a_all = ru_w[di][i]
+                    b_all = zh_w[dj][j]
+                    if a_all and b_all:
+                        c -= ANCHOR_BONUS * len(a_all & b_all)
+                    # Only a strong anchor missing from the other side's
+                    # anchors of any strength costs (see align).
+                    if di and dj:
+                        a = ru_u[di][i]
+                        b = zh_u[dj][j]
+                        if a or b:
+                            c += ANCHOR_MISS * (len(a - b_all) + len(b - a_all))
+                # A quote's attribution ("- сказал Ушаков", "——…总结道")
+                # continues the paragraph before it, never the one after.
+                if di == 2 and dj == 1:
+                    c += -GLUE_BONUS if ru_glue[i - 1] else (GLUE_BONUS if ru_glue[pi] else 0.0)
+                elif di == 1 and dj == 2:
+                    c += -GLUE_BONUS if zh_glue[j - 1] else (GLUE_BONUS if zh_glue[pj] else 0.0)
+                if c < best:
+                    best = c
+                    best_k = k
+            if best < INF:
+                row[j - lo] = best
+                brow[j - lo] = best_k
+        rows_lo.append(lo)
+        back.append(brow)
+        recent = rows[:WIDEST]
+    last, lo = recent[0]
+    if not (lo <= m < lo + len(last) and last[m - lo] < INF):
+        return None
+    return rows_lo, back

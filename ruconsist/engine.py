@@ -32,6 +32,25 @@ MAX_FILE_BYTES = 16 * 1024 * 1024
 #: KEEP_BEADS beads are not kept in memory.
 CHUNK = 2000
 KEEP_BEADS = 20000
+#: Findings one check may report in one bead.  A real paragraph has a
+#: handful; thousands (a line of ``](`` repeated) would cost more to
+#: build and print than the text costs to read, and no editor reads
+#: them, so past this the check stops on that bead with one LIM001.
+MAX_FINDINGS_PER_BEAD = 100
+
+
+def check_bead(check: Check, bead: SegmentPair, ctx: PairContext) -> Iterator[Diagnostic]:
+    """``check.check(bead, ctx)``, stopped after
+    :data:`MAX_FINDINGS_PER_BEAD` findings with a LIM001 warning."""
+    count = 0
+    for diag in check.check(bead, ctx):
+        count += 1
+        if count > MAX_FINDINGS_PER_BEAD:
+            from ruconsist.checks.limits import too_many_findings
+
+            yield too_many_findings(diag, MAX_FINDINGS_PER_BEAD)
+            return
+        yield diag
 
 
 @dataclass
@@ -375,7 +394,7 @@ class Linter:
                     check.begin_pair(ctx)
             for check in self.checks:
                 for bead in ctx.beads:
-                    diags.extend(check.check(bead, ctx))
+                    diags.extend(check_bead(check, bead, ctx))
             if keep:
                 _forget(beads)
         if keep:
@@ -491,7 +510,7 @@ class Linter:
                 diags.extend(self._check_in_context(check, raw, start, beads, ctx))
                 continue
             for bead in sub.beads:
-                diags.extend(check.check(bead, sub))
+                diags.extend(check_bead(check, bead, sub))
             diags.extend(check.finish_pair(sub))
         return diags
 
@@ -525,7 +544,7 @@ class Linter:
         check.begin_pair(sub)
         out: list[Diagnostic] = []
         for bead in sub.beads:
-            out.extend(check.check(bead, sub))
+            out.extend(check_bead(check, bead, sub))
         out.extend(check.finish_pair(sub))
         own = {b.id for b in beads}
         return [d for d in out if d.segment in own]

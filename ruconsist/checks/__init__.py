@@ -29,6 +29,7 @@ BUILTIN_CHECK_MODULES = (
     "leftover_script",
     "transliteration",
     "country_abbrev",
+    "limits",
 )
 
 

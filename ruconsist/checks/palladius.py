@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ruconsist.checks.base import Check, PairContext
+from ruconsist.checks.limits import checked_partially
 from ruconsist.diagnostic import Diagnostic, Severity
 from ruconsist.document import SegmentPair
 from ruconsist.lang.palladius import Finding, HAN_RUN, compare, display_pinyin, inflected_pattern, table_from_rules
@@ -66,8 +67,11 @@ class Palladius(Check):
         if not HAN_RUN.search(zh):
             return
         table = table_from_rules(ctx.rules)
-        for f in compare(ru, zh, table):
+        partial: list[int] = []
+        for f in compare(ru, zh, table, partial=partial):
             yield self._diagnostic(bead, f, ru, zh)
+        for offset in partial:
+            yield checked_partially(bead, "ru", offset, self.code, "too many candidate names for its Chinese side")
         chosen = (getattr(ctx.config, "options", None) or {}).get("policy-names")
         if chosen:
             yield from self._policy(bead, chosen, table)

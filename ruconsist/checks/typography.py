@@ -9,6 +9,7 @@ Code, URLs, e-mail addresses, markup and placeholders are never touched.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -21,17 +22,20 @@ _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _CJK_PUNCT = re.compile(r"[\u3001-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]")
 _CYR = re.compile(r"[А-ЯЁа-яё]")
 
-#: Spans no typography rule may touch.
+#: Spans no typography rule may touch.  Every repeated part stops at a
+#: character that can start the next try (an e-mail address starts after
+#: a word, a link target stops at a bracket), so that a text of thousands
+#: of ``](`` or one long word is scanned in linear time.
 PROTECTED = re.compile(
     r"""
     (?:https?|ftp)://[^\s<>"'，。、；：！？）》」]+
   | www\.[^\s<>"'，。、；：！？）》」]+
-  | [\w.+-]+@[\w-]+(?:\.[\w-]+)+
+  | (?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+
   | `[^`\n]*`
   | <[A-Za-z/!?][^<>\n]*>
   | &(?:[A-Za-z]+|\#\d+|\#x[0-9A-Fa-f]+);
-  | !?\[[^\]\n]*\]\([^)\s]*\)
-  | \]\([^)\s]*\)
+  | !?\[[^\]\n]*\]\([^()\s]*\)
+  | \]\([^()\s]*\)
   | \{\{?[A-Za-z_][\w.]*\}\}?
   | %\([A-Za-z_]\w*\)[sdifr]
   | \$\{?[A-Za-z_]\w*\}?
@@ -469,6 +473,11 @@ def unbalanced(text: str, lang: str) -> list[int]:
 
 #: How many paragraphs (or sentence lines) a quotation may run across.
 CARRY = 12
+#: How many marks may stay open at once.  Prose nests a few; a text of
+#: thousands of unclosed brackets would make every closing mark search
+#: them all (quadratic), so the oldest open mark beyond this is reported
+#: as unbalanced right away.
+MAX_OPEN = 64
 
 
 class Tracker:
@@ -484,6 +493,14 @@ class Tracker:
         self.lang = lang
         self.count = 0
         self.carry: list[tuple[int, Any, LoneMark]] = []
+        #: How many marks of each key ``carry`` holds, so that a closing
+        #: bracket with no opener of its kind open skips the search.
+        self.keys: Counter[str] = Counter()
+
+    def _drop(self, k: int) -> tuple[int, Any, LoneMark]:
+        item = self.carry.pop(k)
+        self.keys[item[2].key] -= 1
+        return item
 
     def feed(self, para: str, token: Any) -> list[tuple[Any, LoneMark]]:
         idx = self.count
@@ -494,30 +511,37 @@ class Tracker:
         if head[:1]:
             for k in range(len(carry) - 1, -1, -1):
                 if carry[k][2].char == head[0] and carry[k][2].opening:
-                    del carry[k]  # the quotation goes on in this paragraph
+                    self._drop(k)  # the quotation goes on in this paragraph
                     break
         for mark in lone_marks(para, self.lang):
-            if mark.closes:
+            if mark.closes and self.keys[mark.closes] > 0:
                 k = next((k for k in range(len(carry) - 1, -1, -1) if carry[k][2].key == mark.closes), None)
                 if k is not None:
-                    del carry[k]
+                    self._drop(k)
                     continue
             if mark.opening:
                 carry.append((idx, token, mark))
+                self.keys[mark.key] += 1
+                if len(carry) > MAX_OPEN:
+                    _, tok, oldest = self._drop(0)
+                    out.append((tok, oldest))
                 continue
-            k = next((k for k in range(len(carry) - 1, -1, -1) if _closes(mark, carry[k][2])), None)
+            k = None
+            if self.keys[mark.key] > 0 or mark.key in _QUOTE_KEYS or mark.char == '"':
+                k = next((k for k in range(len(carry) - 1, -1, -1) if _closes(mark, carry[k][2])), None)
             if k is not None:
-                del carry[k]
+                self._drop(k)
             else:
                 out.append((token, mark))
         while carry and idx - carry[0][0] >= CARRY:
-            _, tok, mark = carry.pop(0)
+            _, tok, mark = self._drop(0)
             out.append((tok, mark))
         return out
 
     def flush(self) -> list[tuple[Any, LoneMark]]:
         out = [(tok, mark) for _, tok, mark in self.carry]
         self.carry = []
+        self.keys.clear()
         return out
 
 

@@ -741,6 +741,8 @@ class _Aligner:
         self.table = table
         self.word_kind = word_kind
         self._allowed: dict[tuple[int, int, bool], tuple[list[frozenset[str]], list[str]]] = {}
+        #: Han positions compared so far (see :data:`MATCH_BUDGET`).
+        self.spent = 0
 
     @functools.cached_property
     def runs(self) -> list[tuple[int, str, tuple[str, ...]]]:
@@ -777,6 +779,7 @@ class _Aligner:
             syl = [s for p in combo for s in p.syllables]
             n = len(syl)
             for rs, run, _ in self.runs:
+                self.spent += max(0, len(run) - n + 1)
                 for off in range(0, len(run) - n + 1):
                     got = self.allowed(rs + off, n, person)
                     if got is None:
@@ -840,8 +843,19 @@ class _Aligner:
         )
 
 
+#: Longest run of words judged as one name.  A Chinese name takes one
+#: to three Russian words (Си Цзиньпин, Чжан Сюэ Лян); judging every span
+#: of a long run of capitalised words would be quadratic in its length.
+MAX_NAME_WORDS = 4
+#: Han positions compared per segment (span x offset x parse).  An
+#: ordinary paragraph needs a few thousand; a segment past this is
+#: checked up to where the budget ran out, and the check says so.
+MATCH_BUDGET = 2_000_000
+
+
 def _spans(n: int) -> list[tuple[int, int]]:
-    return [(i, i + length) for length in range(n, 0, -1) for i in range(0, n - length + 1)]
+    """Spans of up to :data:`MAX_NAME_WORDS` words, longest first."""
+    return [(i, i + length) for length in range(min(n, MAX_NAME_WORDS), 0, -1) for i in range(0, n - length + 1)]
 
 
 def exception_spans(ru: str, table: Table) -> list[tuple[int, int]]:
@@ -938,6 +952,8 @@ def compare(
     table: Table | None = None,
     *,
     word_kind: Callable[[str], str] = russian_word_kind,
+    budget: int = MATCH_BUDGET,
+    partial: list[int] | None = None,
 ) -> list[Finding]:
     """Palladius names of ``ru`` that ``zh`` contradicts.
 
@@ -948,6 +964,10 @@ def compare(
     where a traditional name exists, are findings too.  Names with no
     counterpart at all are left alone: the translation may have dropped
     or paraphrased them.
+
+    Comparing stops once ``budget`` Han positions have been compared (a
+    segment of thousands of distinct names against a long Chinese side);
+    the Russian offset where it stopped is then appended to ``partial``.
     """
     table = table or default_table()
     if not HAN_RUN.search(zh):
@@ -982,6 +1002,11 @@ def compare(
                     for k in range(i, j):
                         done[k] = True
                 continue
+            if al.spent > budget:
+                if partial is not None:
+                    partial.append(words[i].start)
+                findings.sort(key=lambda f: f.ru_start)
+                return findings
             found = _judge(al, words, i, j)
             # Judged: a match (True or a finding) or nothing close.
             verdicts[key] = found is not None
