@@ -178,10 +178,9 @@ class Baseline:
             raise ConfigError("baseline file not found (create it with --write-baseline)", shown) from None
         except (OSError, UnicodeDecodeError) as exc:
             raise ConfigError(f"cannot read baseline: {exc}", shown) from None
-        try:
-            data = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            raise ConfigError(f"baseline is not valid JSON: {exc.msg}", shown, exc.lineno) from None
+        from ruconsist import jsonio
+
+        data = jsonio.loads(raw, shown, ConfigError, "baseline")
         if not isinstance(data, dict) or data.get("version") != FORMAT_VERSION or not isinstance(data.get("findings"), list):
             raise ConfigError(
                 f"not a ruconsist baseline (expected {{\"version\": {FORMAT_VERSION}, \"findings\": [...]}})", shown

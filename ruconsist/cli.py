@@ -16,7 +16,7 @@ from typing import IO, Any
 
 from ruconsist import __version__
 from ruconsist.diagnostic import Diagnostic
-from ruconsist.errors import ConfigError, InputError, RuconsistError
+from ruconsist.errors import ConfigError, InputError, NotChecked, RuconsistError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 COMMANDS = ("check", "explain", "rules", "show-alignment")
@@ -219,9 +219,23 @@ def _return_large_buffers() -> None:
     mallopt(m_trim_threshold, 128 * 1024)
 
 
+def _escape_unencodable(*streams: IO[str]) -> None:
+    """Whatever text a file held (a lone surrogate from an escaped JSON
+    string), what is written to the terminal stays valid: characters the
+    stream cannot encode are shown as backslash escapes, never raised."""
+    for stream in streams:
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):
+                pass
+
+
 def main(argv: Sequence[str] | None = None, stdout: IO[str] | None = None, stderr: IO[str] | None = None) -> int:
     out = stdout or sys.stdout
     err = stderr or sys.stderr
+    _escape_unencodable(out, err)
     args_list = list(sys.argv[1:] if argv is None else argv)
     names = COMMANDS + tuple(m.replace("_", "-") for m in COMMAND_MODULES)
     if args_list and args_list[0] not in names and not args_list[0].startswith("-"):
@@ -244,6 +258,9 @@ def main(argv: Sequence[str] | None = None, stdout: IO[str] | None = None, stder
             handlers[mod.NAME] = mod.run
         handler = handlers[args.command]
         return handler(args, out, err)
+    except NotChecked as exc:
+        _write_error(err, exc)
+        return EXIT_INTERNAL
     except RuconsistError as exc:
         err.write(f"ruconsist: {exc}\n")
         return EXIT_USAGE
@@ -367,13 +384,13 @@ class _Output:
         if dest.exists() and not dest.is_file():
             # /dev/null, a named pipe, /dev/stderr: write to it, never
             # rename a file over it.
-            self.stream = open(dest, "w", encoding="utf-8")  # noqa: SIM115
+            self.stream = open(dest, "w", encoding="utf-8", errors="backslashreplace")  # noqa: SIM115
             self.tmp = None
             self.special = True
             return
         dest.parent.mkdir(parents=True, exist_ok=True)
         fd, self.tmp = tempfile.mkstemp(prefix=f".{dest.name}.", dir=dest.parent)
-        self.stream = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+        self.stream = os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace", newline="\n")
 
     def close(self, ok: bool) -> None:
         if self.special:
@@ -534,7 +551,14 @@ def cmd_check(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
                 summary.add(d, system)
             if diags or result is not None:
                 for f in formatters:
-                    f.handle(diags, result)
+                    try:
+                        f.handle(diags, result)
+                    except Exception as exc:  # noqa: BLE001 - a bug, reported once all output is out
+                        pair = getattr(result, "pair", None)
+                        where = str(pair.paths[0]) if pair is not None else None
+                        failed = NotChecked.from_exception(exc, where, f"format {getattr(f, 'name', type(f).__name__)}")
+                        summary.input_errors.append(failed)
+                        _write_error(err, failed)
 
         todo = list(selected())
         if any(_size(p) > LARGE_FILE for pair in todo for p in pair.paths):
@@ -553,7 +577,7 @@ def cmd_check(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
             bar.advance()
             if result.error is not None:
                 summary.input_errors.append(result.error)
-                err.write(f"ruconsist: {result.error}\n")
+                _write_error(err, result.error)
                 continue
             if (args.fix or show_fixes) and result.context is not None:
                 fixable.extend(d for d in result.diagnostics if d.fix is not None)
@@ -611,6 +635,10 @@ def cmd_check(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         root = new_baseline.resolve().parent
         n = write_baseline(new_baseline, recorded, [relative_to(p, root) for p in checked])
         err.write(f"ruconsist: wrote {n} finding{'s' if n != 1 else ''} to baseline {args.write_baseline}\n")
+    if any(isinstance(e, NotChecked) for e in summary.input_errors):
+        # A bug, to be reported; only now that every other pair's
+        # findings are out.
+        return EXIT_INTERNAL
     if summary.input_errors:
         return EXIT_USAGE
     if args.exit_zero or new_baseline is not None:
@@ -638,6 +666,17 @@ class SharedCells:
                 self.seen.add(key)
             kept.append(d)
         return kept
+
+
+def _write_error(err: IO[str], exc: Exception) -> None:
+    """One line for a pair that could not be read or checked; for a bug,
+    how to get the traceback (or the traceback, with RUCONSIST_DEBUG)."""
+    if isinstance(exc, NotChecked):
+        if os.environ.get("RUCONSIST_DEBUG"):
+            err.write(exc.detail)
+        err.write(f"ruconsist: {exc} (set RUCONSIST_DEBUG=1 for a traceback)\n")
+    else:
+        err.write(f"ruconsist: {exc}\n")
 
 
 def _paired_only(linter, paths: Sequence[str]) -> list[str]:  # type: ignore[no-untyped-def]

@@ -41,16 +41,85 @@ MAX_FINDINGS_PER_BEAD = 100
 
 def check_bead(check: Check, bead: SegmentPair, ctx: PairContext) -> Iterator[Diagnostic]:
     """``check.check(bead, ctx)``, stopped after
-    :data:`MAX_FINDINGS_PER_BEAD` findings with a LIM001 warning."""
+    :data:`MAX_FINDINGS_PER_BEAD` findings with a LIM001 warning.  An
+    exception leaves with a note naming the check and the line."""
     count = 0
-    for diag in check.check(bead, ctx):
-        count += 1
-        if count > MAX_FINDINGS_PER_BEAD:
-            from ruconsist.checks.limits import too_many_findings
+    try:
+        for diag in check.check(bead, ctx):
+            count += 1
+            if count > MAX_FINDINGS_PER_BEAD:
+                from ruconsist.checks.limits import too_many_findings
 
-            yield too_many_findings(diag, MAX_FINDINGS_PER_BEAD)
-            return
-        yield diag
+                yield too_many_findings(diag, MAX_FINDINGS_PER_BEAD)
+                return
+            yield diag
+    except Exception as exc:
+        if not any(n.startswith(_STAGE_NOTE) for n in getattr(exc, "__notes__", ())):
+            side = bead.ru if bead.ru else bead.zh
+            line = side.segments[0].location(0, 0).line if side.segments else None
+            exc.add_note(f"{_STAGE_NOTE}check {check.code}|{line or ''}")
+        raise
+
+
+_STAGE_NOTE = "ruconsist-stage: "
+#: Errors of the libraries readers use (json, PyYAML, polib, XML,
+#: markdown-it-py) that mean "this file is malformed" when a reader's
+#: call into them raises.
+_LIMIT_MESSAGES = (
+    ("Exceeds the limit", "a number with more digits than can be read (the limit is 4300)"),
+    ("maximum recursion depth", "text nested too deeply to read"),
+)
+
+
+def input_error(exc: Exception, path: str, stage: str) -> RuconsistError:
+    """The error a pair ends with when ``exc`` escaped while reading
+    (``stage`` "read") or checking it: a known parser limit, or an
+    exception a library raised while reading a malformed file, is an
+    :class:`InputError`; anything else is a bug, :class:`NotChecked`."""
+    from ruconsist.errors import NotChecked
+
+    text = str(exc)
+    if isinstance(exc, RecursionError):
+        return InputError("text nested too deeply to read", path)
+    if isinstance(exc, MemoryError):
+        return InputError("file too large to hold in memory", path)
+    for needle, message in _LIMIT_MESSAGES:
+        if needle in text:
+            return InputError(message, path, _exc_line(exc))
+    notes = [n[len(_STAGE_NOTE):] for n in getattr(exc, "__notes__", ()) if n.startswith(_STAGE_NOTE)]
+    line = None
+    if notes:
+        stage, _, where = notes[0].partition("|")
+        line = int(where) if where.isdigit() else None
+    elif stage == "read" and not _raised_in_ruconsist(exc):
+        return InputError(f"cannot read: {type(exc).__name__}: {' '.join(text.split())[:200]}", path, _exc_line(exc))
+    err = NotChecked.from_exception(exc, path, stage)
+    err.line = line
+    return err
+
+
+def _raised_in_ruconsist(exc: BaseException) -> bool:
+    tb = exc.__traceback__
+    last = None
+    while tb is not None:
+        last = tb.tb_frame.f_code.co_filename
+        tb = tb.tb_next
+    return last is not None and os.path.dirname(__file__) in last
+
+
+def _exc_line(exc: BaseException) -> int | None:
+    """The input line a parser's exception names, if any."""
+    for attr in ("lineno", "line"):
+        value = getattr(exc, attr, None)
+        if isinstance(value, int) and value > 0:
+            return value
+    mark = getattr(exc, "problem_mark", None)
+    if mark is not None and isinstance(getattr(mark, "line", None), int):
+        return int(mark.line) + 1
+    position = getattr(exc, "position", None)
+    if isinstance(position, tuple) and position and isinstance(position[0], int):
+        return position[0]
+    return None
 
 
 @dataclass
@@ -328,10 +397,17 @@ class Linter:
                 yield result
 
     def lint_pair(self, pair: FilePair, texts: Mapping[Path, str] | None = None) -> PairResult:
-        """Lint one pair.  ``texts``: the content of files open in an
-        editor, by path, read instead of the files on disk."""
+        """Read and check one pair.  ``texts``: the content of files open
+        in an editor, by path, read instead of the files on disk.
+
+        Whatever goes wrong stays with this pair: an input error, or an
+        unexpected exception in a reader, a check or a plugin, becomes
+        ``result.error`` (a :class:`NotChecked` for a bug), and the run
+        goes on."""
         texts = texts or {}
         result = PairResult(pair)
+        current = pair.paths[0]
+        stage = "read"
         try:
             if pair.missing is not None or (pair.bilingual is None and (pair.ru is None or pair.zh is None)):
                 result.diagnostics = self._unpaired(pair)
@@ -341,15 +417,20 @@ class Linter:
                 ru_parsed = zh_parsed = parsed
             else:
                 assert pair.ru is not None and pair.zh is not None
+                current = pair.ru
                 ru_parsed = self.read(pair.ru, "ru", texts.get(pair.ru))
+                current = pair.zh
                 zh_parsed = self.read(pair.zh, "zh", texts.get(pair.zh))
+            current = pair.paths[0]
+            stage = "check"
             result.beads, result.diagnostics, result.context = self.lint_parsed(ru_parsed, zh_parsed)
             result.segments = result.context.state.get("segments", 0)
             result.directives = result.context.state.get("directives") or {}
         except RuconsistError as exc:
             result.error = exc
-        except RecursionError:
-            result.error = InputError("text nested too deeply to read", str(pair.paths[0]))
+        except Exception as exc:  # noqa: BLE001 - isolated to this pair, reported
+            result.error = input_error(exc, display(current), stage)
+            result.beads, result.diagnostics, result.context = [], [], None
         return result
 
     def lint_parsed(self, ru: Parsed, zh: Parsed) -> tuple[list[SegmentPair], list[Diagnostic], PairContext]:

@@ -121,7 +121,7 @@ def test_partial_run_updates_only_its_own_entries(repo: Path) -> None:
     ("content", "message"),
     [
         (None, "base.json: baseline file not found (create it with --write-baseline)"),
-        ("{not json", "base.json:1: baseline is not valid JSON: Expecting property name enclosed in double quotes"),
+        ("{not json", "base.json:1: baseline is not valid JSON: Expecting property name enclosed in double quotes (column 2)"),
         ('{"version": 1, "results": []}', 'base.json: not a ruconsist baseline (expected {"version": 1, "findings": [...]})'),
         ('{"version": 1, "findings": [{"code": "TRM001"}]}',
          "base.json: baseline finding #1 needs 'fingerprint', 'code' and 'path'"),

@@ -78,7 +78,7 @@ def test_json_written_as_findings_come_is_the_one_document_json_dump_writes(batc
     whole = {
         "version": 1,
         "diagnostics": [d.to_dict() for batch in batches for d in batch],
-        "summary": {"pairs": 2, "errors": 1, "warnings": 1, "infos": 1, "input_errors": []},
+        "summary": {"pairs": 2, "errors": 1, "warnings": 1, "infos": 1, "input_errors": [], "internal_errors": []},
     }
     assert stream.getvalue() == json.dumps(whole, ensure_ascii=False, indent=2) + "\n"
 

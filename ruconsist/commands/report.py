@@ -50,7 +50,7 @@ def write_text(path: str, text: str) -> None:
     half a file."""
     from ruconsist.atomic import write_atomic
 
-    write_atomic(path, text.encode("utf-8"))
+    write_atomic(path, text.encode("utf-8", "backslashreplace"))
 
 
 def run(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:

@@ -112,7 +112,7 @@ def suggest(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     taken = {t.id for t in linter.rules.terms}
     text = to_yaml(suggestions, units=collector.units, pairs=read, taken=taken)
     if args.output_file:
-        Path(args.output_file).write_text(text, encoding="utf-8")
+        Path(args.output_file).write_text(text, encoding="utf-8", errors="backslashreplace")
     else:
         out.write(text)
     return EXIT_USAGE if failed else EXIT_OK

@@ -39,6 +39,8 @@ class JsonFormatter(Formatter):
             "warnings": summary.warnings,
             "infos": summary.infos,
             "input_errors": [str(e) for e in summary.input_errors],
+            # Pairs not checked because of a bug (also in input_errors).
+            "internal_errors": [str(e) for e in summary.input_errors if getattr(e, "stage", None)],
         }
         if summary.compared():
             report["columns"] = {name: c.to_dict() for name, c in summary.compared()}

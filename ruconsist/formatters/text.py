@@ -359,8 +359,11 @@ def summary_line(summary: Summary, style_codes: Counter[str] | None = None, fixa
     line += ", ".join(parts)
     if fixable:
         line += f"; {fixable} fixable with --fix"
-    if summary.input_errors:
-        line += f"; {_plural(len(summary.input_errors), 'file')} could not be read"
+    bugs = sum(1 for e in summary.input_errors if getattr(e, "stage", None))
+    if len(summary.input_errors) > bugs:
+        line += f"; {_plural(len(summary.input_errors) - bugs, 'file')} could not be read"
+    if bugs:
+        line += f"; {_plural(bugs, 'pair')} not checked (internal error)"
     return line
 
 

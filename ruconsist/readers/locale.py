@@ -13,7 +13,6 @@ untagged file whose top level holds both a Russian and a Chinese tree
 
 from __future__ import annotations
 
-import json
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -145,12 +144,9 @@ class _JsonScanner:
 
 
 def json_leaves(doc: Document) -> tuple[Any, list[_Leaf]]:
-    try:
-        data = json.loads(doc.text)
-    except json.JSONDecodeError as exc:
-        raise InputError(f"not valid JSON: {exc.msg} (column {exc.colno})", doc.path, exc.lineno) from None
-    except RecursionError:
-        raise InputError("JSON nested too deeply", doc.path) from None
+    from ruconsist import jsonio
+
+    data = jsonio.loads(doc.text, doc.path, InputError)
     leaves: list[_Leaf] = []
     sc = _JsonScanner(doc.text)
     try:
