@@ -114,8 +114,10 @@ def prepare(environ: Mapping[str, str]) -> dict[str, str]:
         pip_dir = ""
     runner = environ.get("RUNNER_OS", sys.platform)
     py = f"{sys.version_info.major}.{sys.version_info.minor}"
-    key = f"ruconsist-pip-{runner}-py{py}-{file_digest([action_root() / 'pyproject.toml'])}"
-    return {"pip-dir": pip_dir, "pip-key": key}
+    prefix = f"ruconsist-pip-{runner}-py{py}-"
+    key = prefix + file_digest([action_root() / "pyproject.toml"])
+    # An older cache still holds most of the wheels a new version needs.
+    return {"pip-dir": pip_dir, "pip-key": key, "pip-restore-key": prefix}
 
 
 # ---------------------------------------------------------------------------

@@ -246,8 +246,9 @@ def test_prepare_runs_before_ruconsist_is_installed(tmp_path: Path) -> None:
     script = REPO / "ruconsist/github_action.py"
     subprocess.run([sys.executable, "-I", "-S", str(script), "prepare"], env=env, check=True, cwd=tmp_path)
     values = dict(line.split("=", 1) for line in output.read_text(encoding="utf-8").splitlines())
-    assert set(values) == {"pip-dir", "pip-key"}
+    assert set(values) == {"pip-dir", "pip-key", "pip-restore-key"}
     assert re.fullmatch(r"ruconsist-pip-Linux-py3\.\d+-[0-9a-f]{16}", values["pip-key"])
+    assert values["pip-key"].startswith(values["pip-restore-key"])
 
 
 # ---------------------------------------------------------------------------

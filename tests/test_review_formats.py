@@ -281,6 +281,11 @@ def test_markdown_links_locations_to_the_commit(monkeypatch: pytest.MonkeyPatch)
     assert f._where(Location("ru", "news/a.ru.md", 3, 1, 4, 2)) == (
         "[news/a.ru.md:3](https://github.com/team/texts/blob/abc123/news/a.ru.md#L3-L4)"
     )
+    # A name with spaces or brackets stays one link.
+    assert f._where(Location("zh", "新闻 (2026)/a.zh.md", 5, 1, 5, 2)) == (
+        "[新闻 (2026)/a.zh.md:5](https://github.com/team/texts/blob/abc123/"
+        "%E6%96%B0%E9%97%BB%20%282026%29/a.zh.md#L5)"
+    )
 
 
 def test_markdown_with_no_findings_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

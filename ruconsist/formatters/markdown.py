@@ -27,6 +27,7 @@ import html
 import os
 from collections import Counter
 from dataclasses import dataclass
+from urllib.parse import quote as quote_url
 
 from ruconsist.diagnostic import Diagnostic, Location, Severity
 from ruconsist.formatters.base import Formatter, Summary, explain_url
@@ -128,7 +129,7 @@ class MarkdownFormatter(Formatter):
         label = escape(f"{loc.path}:{loc.line}")
         if self.blob and not os.path.isabs(loc.path) and not loc.path.startswith(".."):
             lines = f"L{loc.line}" + (f"-L{loc.end_line}" if loc.end_line != loc.line else "")
-            return f"[{label}]({self.blob}{loc.path.replace(os.sep, '/')}#{lines})"
+            return f"[{label}]({self.blob}{quote_url(loc.path.replace(os.sep, '/'))}#{lines})"
         return label
 
     def _quoted(self, loc: Location) -> str | None:
