@@ -633,6 +633,7 @@ def _ru_patterns(vocab: NumberVocab) -> dict[str, re.Pattern[str]]:
             if ru.list("names") else regexcache.compile(r"(?!x)x"),
             "compound": regexcache.compile(
                 rf"(?<![а-яa-z])({_alternation(ru.valued.get('compound_prefixes', {}))})"
+                rf"({_alternation(ru.valued.get('compound_prefixes', {}))})?"
                 rf"(?:{_alternation(ru.list('compound_stems'))})[а-я]*"
             ),
             "mult_stem": regexcache.compile(
@@ -713,10 +714,16 @@ def _extract_ru(text: str, norm: str, vocab: NumberVocab) -> list[NumberMention]
     out.extend(_ru_word_mentions(text, norm, vocab, p, masks))
     vague = tuple(vocab.ru.list("vague_compounds"))
     for m in p["compound"].finditer(norm):
-        value = vocab.ru.valued["compound_prefixes"][m.group(1)]
+        prefixes = vocab.ru.valued["compound_prefixes"]
+        value = prefixes[m.group(1)]
+        if m.group(2):
+            # "двадцатичетырехчасовой": tens and units, 24.
+            if not (value >= 20 and value % 10 == 0 and value < 100 and prefixes[m.group(2)] < 10):
+                continue
+            value += prefixes[m.group(2)]
         kind = "percent" if "процентн" in m.group(0) else "compound"
         mention = _finish(text, norm, m.start(), m.end(), value, ONE, kind, vocab, p, masks,
-                          digits=False, lang="ru", rest=m.group(0)[len(m.group(1)):])
+                          digits=False, lang="ru", rest=m.group(0)[len(m.group(1)) + len(m.group(2) or ""):])
         if not mention.quiet and m.group(0).startswith(vague):
             mention = replace(mention, quiet=True, role="vague")
         elif not mention.quiet and text[m.start()].isupper() and not _sentence_start(text, m.start()):
@@ -1248,10 +1255,17 @@ def _extract_zh(text: str, norm: str, vocab: NumberVocab) -> list[NumberMention]
     return out
 
 
+def _classifier_beyond(p: dict[str, Any], norm: str, end: int, skip: list[tuple[int, int]]) -> bool:
+    """十分钟 is ten minutes though 十分 is "very": a classifier that runs
+    past the end of the skipped word wins."""
+    cl = p["cls"].match(norm, end)
+    return bool(cl) and any(a < end < b < cl.end() for a, b in skip)
+
+
 def _zh_numeral_mention(text, norm, m, vocab, p, masks, skip):  # type: ignore[no-untyped-def]
     s = m.group(0)
     start, end = m.start(), m.end()
-    if any(a <= start < b for a, b in skip):
+    if any(a <= start < b for a, b in skip) and not _classifier_beyond(p, norm, end, skip):
         # A numeral that starts inside a word such as 一些, 十分 or 千万
         # is no number; 三千万 (starting before 千万) still is.
         return None
@@ -1309,7 +1323,7 @@ def _zh_numeral_mention(text, norm, m, vocab, p, masks, skip):  # type: ignore[n
     role = _in_spans(masks, start, end)
     units = vocab.zh.maps["units"]
     mags = vocab.zh.maps["magnitudes"]
-    if s[0] in units and s[0] != "十" or s[0] in mags:
+    if s[0] in units and units[s[0]] >= 100 or s[0] in mags:
         # 百年, 千家万户, 万人: figurative more often than counted.
         role = role or "vague"
     return _zh_finish(text, norm, start, end, value, _zh_unit_of(s, vocab), vocab, p, role, digits=False,
