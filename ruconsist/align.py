@@ -145,10 +145,14 @@ def align(
     if anchors:
         # An anchor written "~x" is weak: it counts when shared, as x, but
         # its absence from the other side costs nothing.
-        ru_all = [frozenset(t.lstrip("~") for t in anchors(x)) for x in ru]
-        zh_all = [frozenset(t.lstrip("~") for t in anchors(y)) for y in zh]
-        ru_anc = [frozenset(t for t in anchors(x) if not t.startswith("~")) for x in ru]
-        zh_anc = [frozenset(t for t in anchors(y) if not t.startswith("~")) for y in zh]
+        # Each item's anchors once: finding them is most of the cost of
+        # aligning a long document.
+        ru_raw = [anchors(x) for x in ru]
+        zh_raw = [anchors(y) for y in zh]
+        ru_all = [frozenset(t.lstrip("~") for t in a) for a in ru_raw]
+        zh_all = [frozenset(t.lstrip("~") for t in a) for a in zh_raw]
+        ru_anc = [frozenset(t for t in a if not t.startswith("~")) for a in ru_raw]
+        zh_anc = [frozenset(t for t in a if not t.startswith("~")) for a in zh_raw]
     ru_glue = [glue(x) for x in ru] if glue else [False] * n
     zh_glue = [glue(y) for y in zh] if glue else [False] * m
     width = band
