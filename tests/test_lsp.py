@@ -318,3 +318,31 @@ def test_check_does_not_import_the_server() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True).stdout
     assert out.strip().splitlines()[-1] == "[]"
+
+
+SAVE_ONLY = ClientServerConfig(
+    server_command=[sys.executable, "-m", "ruconsist", "lsp", "--no-plugins", "--debounce", "50", "--live-limit", "0"],
+    server_env={**os.environ, "PYTHONPATH": str(REPO)},
+)
+
+
+@pytest_lsp.fixture(config=SAVE_ONLY)
+async def save_only_client(lsp_client: LanguageClient):
+    await lsp_client.initialize_session(lsp.InitializeParams(capabilities=lsp.ClientCapabilities(), root_uri=REPO.as_uri()))
+    yield
+    await lsp_client.shutdown_session()
+
+
+@pytest.mark.asyncio
+async def test_large_pair_is_checked_on_save_not_while_typed(save_only_client: LanguageClient, tmp_path: Path):
+    client = save_only_client
+    (tmp_path / "a.ru.md").write_text(RU, encoding="utf-8")
+    uri = open_file(client, tmp_path / "a.zh.md", ZH)
+    await published(client, uri, lambda d: codes(d) == ["NAM001", "NUM001"])
+    client.diagnostics.pop(uri)
+    edit(client, uri, 2, [lsp.TextEdit(range=lsp.Range(start=at(4, 5), end=at(4, 7)), new_text="12")])
+    await asyncio.sleep(1.0)
+    assert uri not in client.diagnostics  # typing alone does not lint
+    assert any("checked when saved, not as you type" in m.message for m in client.messages)
+    client.text_document_did_save(lsp.DidSaveTextDocumentParams(text_document=lsp.TextDocumentIdentifier(uri=uri)))
+    assert codes(await published(client, uri, lambda d: True)) == ["NAM001"]

@@ -25,6 +25,10 @@ def add_parser(subparsers: Any) -> None:
         "--debounce", type=int, default=150, metavar="MS",
         help="lint a pair again once typing has paused this long (default 150 ms)",
     )
+    p.add_argument(
+        "--live-limit", type=int, default=512, metavar="K",
+        help="pairs of more than K thousand characters are checked when saved, not as you type (default 512)",
+    )
 
 
 def run(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
@@ -34,11 +38,13 @@ def run(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
 
     if args.debounce < 0:
         raise ConfigError("usage: --debounce takes milliseconds, 0 or more")
+    if args.live_limit < 0:
+        raise ConfigError("usage: --live-limit takes thousands of characters, 0 or more")
     try:
         from ruconsist.lsp.server import serve
     except ImportError as exc:  # an install without its dependencies
         raise ConfigError(f"the language server needs pygls and lsprotocol ({exc}); pip install ruconsist again") from None
     # pygls logs to stderr; stdout is the protocol's.
     logging.basicConfig(level=logging.WARNING, format="ruconsist lsp: %(levelname)s: %(message)s")
-    serve(plugins=not args.no_plugins, debounce=args.debounce / 1000)
+    serve(plugins=not args.no_plugins, debounce=args.debounce / 1000, live_limit=args.live_limit * 1000)
     return 0

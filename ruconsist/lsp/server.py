@@ -34,6 +34,10 @@ from ruconsist.lsp.session import (
 
 #: Seconds of quiet after a keystroke before the pair is linted again.
 DEBOUNCE = 0.15
+#: Pairs holding more characters than this are checked when opened and
+#: saved, not as the text is typed: a lint of a large catalogue takes
+#: seconds of a CPU each time.
+LIVE_LIMIT = 512_000
 #: Files whose change on disk may change findings: configuration, rule
 #: packs and the formats the readers take (a counterpart not open in the
 #: editor, changed by a checkout).
@@ -43,10 +47,11 @@ log = logging.getLogger(__name__)
 
 
 class RuconsistServer(LanguageServer):
-    def __init__(self, *, plugins: bool = True, debounce: float = DEBOUNCE) -> None:
+    def __init__(self, *, plugins: bool = True, debounce: float = DEBOUNCE, live_limit: int = LIVE_LIMIT) -> None:
         super().__init__("ruconsist", __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Incremental)
         self.session = Session(plugins=plugins)
         self.debounce = debounce
+        self.live_limit = live_limit
         self.explain_folder = explain_folder()
         #: The latest outcome for each file of each pair linted.
         self.outcomes: dict[Path, Outcome] = {}
@@ -156,8 +161,8 @@ class RuconsistServer(LanguageServer):
             self.schedule(path, 0)
 
 
-def build(plugins: bool = True, debounce: float = DEBOUNCE) -> RuconsistServer:
-    server = RuconsistServer(plugins=plugins, debounce=debounce)
+def build(plugins: bool = True, debounce: float = DEBOUNCE, live_limit: int = LIVE_LIMIT) -> RuconsistServer:
+    server = RuconsistServer(plugins=plugins, debounce=debounce, live_limit=live_limit)
 
     @server.feature(lsp.INITIALIZED)
     async def initialized(ls: RuconsistServer, params: lsp.InitializedParams) -> None:
@@ -187,14 +192,29 @@ def build(plugins: bool = True, debounce: float = DEBOUNCE) -> RuconsistServer:
     @server.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
     def did_change(ls: RuconsistServer, params: lsp.DidChangeTextDocumentParams) -> None:
         path = ls.path(params.text_document.uri)
-        if path is not None:
-            ls.schedule(path, ls.debounce)
+        if path is None:
+            return
+        outcome = ls.outcomes.get(path)
+        if outcome is not None and outcome.size > ls.live_limit:
+            ls.tell(
+                lsp.MessageType.Info,
+                f"ruconsist: {path.name} and its counterpart hold {outcome.size // 1000:,} thousand characters:"
+                " checked when saved, not as you type",
+            )
+            return
+        ls.schedule(path, ls.debounce)
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_SAVE)
     def did_save(ls: RuconsistServer, params: lsp.DidSaveTextDocumentParams) -> None:
         path = ls.path(params.text_document.uri)
-        if path is not None and (path.name in CONFIG_NAMES or path in set(ls.session.watched())):
+        if path is None:
+            return
+        if path.name in CONFIG_NAMES or path in set(ls.session.watched()):
             ls.relint_open()
+            return
+        outcome = ls.outcomes.get(path)
+        if outcome is not None and outcome.size > ls.live_limit:
+            ls.schedule(path, 0)  # not checked while typed
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: RuconsistServer, params: lsp.DidCloseTextDocumentParams) -> None:
@@ -252,5 +272,5 @@ def build(plugins: bool = True, debounce: float = DEBOUNCE) -> RuconsistServer:
     return server
 
 
-def serve(plugins: bool = True, debounce: float = DEBOUNCE) -> None:
-    build(plugins=plugins, debounce=debounce).start_io()
+def serve(plugins: bool = True, debounce: float = DEBOUNCE, live_limit: int = LIVE_LIMIT) -> None:
+    build(plugins=plugins, debounce=debounce, live_limit=live_limit).start_io()

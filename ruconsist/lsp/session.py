@@ -91,6 +91,11 @@ class Outcome:
     #: Whether the configuration or a rule pack did not load.
     config_failed: bool = False
 
+    @property
+    def size(self) -> int:
+        """Characters in the pair's files."""
+        return sum(len(doc.text) for doc in self.docs.values())
+
     def stale(self, open_texts: Mapping[Path, str]) -> bool:
         """Whether a file of the pair was edited (or opened, or closed)
         in the editor since this lint."""
