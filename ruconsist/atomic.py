@@ -18,9 +18,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, sync: bool = Fals
         with open(p, "wb") as fh:
             fh.write(data)
         return
-    # A new file gets the permissions open() would give it, not
-    # mkstemp's private 0600.
-    mode = p.stat().st_mode & 0o7777 if p.exists() else 0o666 & ~_umask()
+    mode = new_file_mode(p)
     p.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".ruconsist-tmp", dir=p.parent)
     try:
@@ -37,6 +35,13 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, sync: bool = Fals
         except OSError:
             pass
         raise
+
+
+def new_file_mode(path: Path) -> int:
+    """The permissions a file written at ``path`` should get: those of
+    the file it replaces, else what open() gives a new file under the
+    umask (never mkstemp's private 0600)."""
+    return path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_umask()
 
 
 def _umask() -> int:

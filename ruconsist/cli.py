@@ -378,18 +378,28 @@ class _Output:
         import tempfile
         from pathlib import Path
 
+        from ruconsist.atomic import new_file_mode
+
         dest = Path(target)
         if dest.is_dir():
             raise ConfigError(f"usage: --output-file {target!r} is a directory")
-        if dest.exists() and not dest.is_file():
-            # /dev/null, a named pipe, /dev/stderr: write to it, never
-            # rename a file over it.
-            self.stream = open(dest, "w", encoding="utf-8", errors="backslashreplace")  # noqa: SIM115
-            self.tmp = None
-            self.special = True
-            return
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        fd, self.tmp = tempfile.mkstemp(prefix=f".{dest.name}.", dir=dest.parent)
+        try:
+            if dest.exists() and not dest.is_file():
+                # /dev/null, a named pipe, /dev/stderr: write to it, never
+                # rename a file over it.
+                self.stream = open(dest, "w", encoding="utf-8", errors="backslashreplace")  # noqa: SIM115
+                self.tmp = None
+                self.special = True
+                return
+            # The report gets the permissions of the file it replaces, or
+            # those the umask gives a new file (a CI artifact read by a
+            # later step as another user), never mkstemp's private 0600.
+            self.mode = new_file_mode(dest)
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            fd, self.tmp = tempfile.mkstemp(prefix=f".{dest.name}.", dir=dest.parent)
+        except OSError as exc:
+            why = "Not a directory" if isinstance(exc, FileExistsError) else exc.strerror or exc
+            raise ConfigError(f"cannot write --output-file {target!r}: {why}") from None
         self.stream = os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace", newline="\n")
 
     def close(self, ok: bool) -> None:
@@ -400,6 +410,7 @@ class _Output:
             return
         self.stream.close()
         if ok:
+            os.chmod(self.tmp, self.mode)
             os.replace(self.tmp, str(self.target))
         else:
             try:

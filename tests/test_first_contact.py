@@ -3,6 +3,8 @@ input gets one clear line and exit 2, common language tags pair."""
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -157,3 +159,37 @@ def test_select_and_ignore_on_the_command_line_name_real_codes(write_pair, args:
         assert (code, err) == (0, "")
     else:
         assert (code, err) == (2, f"ruconsist: {message}\n")
+
+
+# Output files -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o002, 0o664), (0o077, 0o600)])
+def test_output_files_get_the_permissions_the_umask_gives(write_pair, tmp_path: Path, umask: int, mode: int) -> None:
+    # A CI artifact is read by a later step, maybe as another user.
+    ru, _ = write_pair("Путин приехал.\n", "普京来了。\n")
+    old = os.umask(umask)
+    try:
+        code, _, err = run(["check", str(ru), *RULES, "-f", "json", "-o", str(tmp_path / "out" / "r.json")])
+    finally:
+        os.umask(old)
+    assert (code, err) == (0, "")
+    assert stat.S_IMODE((tmp_path / "out" / "r.json").stat().st_mode) == mode
+
+
+def test_an_unwritable_output_path_is_one_line_and_exit_two(write_pair, tmp_path: Path) -> None:
+    ru, _ = write_pair("Путин приехал.\n", "普京来了。\n")
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    code, out, err = run(["check", str(ru), *RULES, "-f", "json", "-o", str(blocker / "r.json")])
+    assert (code, out) == (2, "")
+    assert err == f"ruconsist: cannot write --output-file '{blocker / 'r.json'}': Not a directory\n"
+
+
+def test_report_to_a_directory_is_one_line_and_exit_two(write_pair, tmp_path: Path) -> None:
+    ru, _ = write_pair("Путин приехал.\n", "普京来了。\n")
+    code, out, err = run(["report", str(ru), *RULES, "-o", str(tmp_path)])
+    assert (code, out) == (2, "")
+    assert err == f"ruconsist: usage: -o '{tmp_path}' is a directory; give the HTML file to write\n"
+    code, _, err = run(["report", str(ru), *RULES, "-o", str(tmp_path / "a.ru.md" / "r.html")])
+    assert code == 2 and err.startswith("ruconsist: cannot write") and "internal error" not in err

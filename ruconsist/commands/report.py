@@ -54,11 +54,16 @@ def write_text(path: str, text: str) -> None:
 
 
 def run(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
+    import os
+
     from ruconsist.cli import EXIT_OK, EXIT_USAGE, _linter
+    from ruconsist.errors import ConfigError
     from ruconsist.commands.terms import file_pairs, linted
     from ruconsist.progress import Progress
     from ruconsist.report import ReportBuilder
 
+    if args.output_file != "-" and os.path.isdir(args.output_file):
+        raise ConfigError(f"usage: -o {args.output_file!r} is a directory; give the HTML file to write")
     linter = _linter(args)
     pairs = file_pairs(linter, args)
     builder = ReportBuilder(args.title or "ruconsist report")
@@ -71,5 +76,8 @@ def run(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     if args.output_file == "-":
         out.write(page)
     else:
-        write_text(args.output_file, page)
+        try:
+            write_text(args.output_file, page)
+        except OSError as exc:
+            raise ConfigError(f"cannot write {args.output_file!r}: {exc.strerror or exc}") from None
     return EXIT_USAGE if failed else EXIT_OK
