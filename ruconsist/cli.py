@@ -576,6 +576,7 @@ def cmd_check(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
             _return_large_buffers()
         fixable: list[Diagnostic] = []
         fix_docs: dict[str, Any] = {}
+        fixer = _Fixer(args.force, summary)
         bar = Progress(len(todo), err)
         bar.__enter__()
         err = bar.guard(err)
@@ -590,20 +591,25 @@ def cmd_check(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
                 summary.input_errors.append(result.error)
                 _write_error(err, result.error)
                 continue
-            if (args.fix or show_fixes) and result.context is not None:
-                fixable.extend(d for d in result.diagnostics if d.fix is not None)
+            found = result.diagnostics
+            if args.fix and result.context is not None:
+                # Fixed as each pair is linted, so that the report and the
+                # exit code are about what is left, not what was fixed.
+                found = fixer.apply_pair(found, (result.context.ru_doc, result.context.zh_doc))
+            elif show_fixes and result.context is not None:
+                fixable.extend(d for d in found if d.fix is not None)
                 for doc in (result.context.ru_doc, result.context.zh_doc):
                     fix_docs[doc.path] = doc
             summary.pairs += 1
             if pair.part is not None:
                 summary.add_segments(pair.part, result.segments)
-                result.diagnostics = shared_cells.first_time(result.diagnostics, pair)
+                found = shared_cells.first_time(found, pair)
             checked.extend(str(p) for p in pair.paths)
             if result.context is not None:
                 sources.use((result.context.ru_doc, result.context.zh_doc))
             else:
                 sources.use(())
-            emit(result.diagnostics, result)
+            emit(found, result)
             # Let this pair's documents go before the next pair is read
             # (12 MB for a 25,000-entry PO file).
             sources.use(())
@@ -624,16 +630,12 @@ def cmd_check(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     if fixable:
         from ruconsist import fix as fixes
 
-        plans = fixes.plan_fixes(fixable, fix_docs)
-        if show_fixes:
-            out.write(fixes.unified_diff(plans))
-        if args.fix:
-            written = fixes.apply(plans, force=args.force)
-            for plan in plans:
-                if plan.refused:
-                    err.write(f"ruconsist: {plan.path}: not fixed: {plan.refused}\n")
-            n = sum(len(p.fixes) for p in plans if p.path in written)
-            err.write(f"ruconsist: applied {n} fix{'es' if n != 1 else ''} in {len(written)} file{'s' if len(written) != 1 else ''}\n")
+        out.write(fixes.unified_diff(fixes.plan_fixes(fixable, fix_docs)))
+    if args.fix and (fixer.applied or fixer.refused):
+        for path, why in fixer.refused:
+            err.write(f"ruconsist: {path}: not fixed: {why}\n")
+        n, files = fixer.applied, len(fixer.written)
+        err.write(f"ruconsist: applied {n} fix{'es' if n != 1 else ''} in {files} file{'s' if files != 1 else ''}\n")
     if baseline is not None and (summary.baselined or summary.baseline_gone):
         gone = summary.baseline_gone
         err.write(
@@ -688,6 +690,34 @@ def _write_error(err: IO[str], exc: Exception) -> None:
         err.write(f"ruconsist: {exc} (set RUCONSIST_DEBUG=1 for a traceback)\n")
     else:
         err.write(f"ruconsist: {exc}\n")
+
+
+class _Fixer:
+    """``--fix``: apply the safe fixes of each pair as it is linted and
+    keep the findings they do not settle (a fix refused, or skipped for
+    overlapping another, leaves its finding reported)."""
+
+    def __init__(self, force: bool, summary: Any) -> None:
+        self.force = force
+        self.summary = summary
+        self.applied = 0
+        self.written: set[str] = set()
+        self.refused: list[tuple[str, str]] = []
+
+    def apply_pair(self, found: list[Diagnostic], docs: Iterable[Any]) -> list[Diagnostic]:
+        from ruconsist import fix as fixes
+
+        plans = fixes.plan_fixes([d for d in found if d.fix is not None], docs)
+        if not plans:
+            return found
+        written = set(fixes.apply(plans, force=self.force))
+        self.refused.extend((p.path, p.refused) for p in plans if p.refused)
+        done = {(p.path, f) for p in plans if p.path in written for f in p.fixes}
+        self.applied += sum(len(p.fixes) for p in plans if p.path in written)
+        self.written |= written
+        left = [d for d in found if not (fixes.is_safe(d) and d.fix is not None and (d.fix.path, d.fix) in done)]
+        self.summary.fixed += len(found) - len(left)
+        return left
 
 
 def _paired_only(linter, paths: Sequence[str]) -> list[str]:  # type: ignore[no-untyped-def]

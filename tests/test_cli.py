@@ -236,6 +236,9 @@ def test_fix_writes_atomically_keeps_line_endings_and_is_idempotent(tmp_path, mo
     _git_repo(tmp_path, monkeypatch)
     code, out, err = run(["check", ".", "--fix", "--no-default-rules", "--rules", NEWS])
     assert "applied 2 fixes in 1 file" in err
+    # The report is about what is left: the fixed findings are neither
+    # listed nor counted, and the run passes.
+    assert (code, out) == (0, "1 pair checked: 0 errors, 0 warnings; 2 fixed\n")
     assert (tmp_path / "a.zh.md").read_bytes() == "访问，弗拉基米尔·普京。\r\n".encode("utf-8")
     assert sorted(p.name for p in tmp_path.iterdir()) == [".git", "a.ru.md", "a.zh.md"]
     code, out, err = run(["check", ".", "--fix", "--no-default-rules", "--rules", NEWS])

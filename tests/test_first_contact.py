@@ -193,3 +193,14 @@ def test_report_to_a_directory_is_one_line_and_exit_two(write_pair, tmp_path: Pa
     assert err == f"ruconsist: usage: -o '{tmp_path}' is a directory; give the HTML file to write\n"
     code, _, err = run(["report", str(ru), *RULES, "-o", str(tmp_path / "a.ru.md" / "r.html")])
     assert code == 2 and err.startswith("ruconsist: cannot write") and "internal error" not in err
+
+
+def test_text_output_leads_with_errors(write_pair, monkeypatch) -> None:
+    ru, _ = write_pair("Москва, 4 февраля.\n\nПогибли 12 человек.\n", "莫斯科,2月4日。\n\n造成13人死亡。\n")
+    monkeypatch.chdir(ru.parent)
+    code, out, _ = run(["check", ".", *RULES])
+    heads = [line.split(" [", 1)[0] for line in out.splitlines() if line.startswith("a.")]
+    # The warning stands first in the file; the error is shown first.
+    assert heads == ["a.zh.md:3:3: NUM001", "a.zh.md:1:4: TYP001"]
+    code, out, _ = run(["check", ".", *RULES, "-f", "parsable"])
+    assert [line.split(": ")[0] for line in out.splitlines()] == ["a.zh.md:1:4", "a.zh.md:3:3"]

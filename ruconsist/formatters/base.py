@@ -97,6 +97,8 @@ class Summary:
     #: Per column of bilingual tables (RU column name -> counts), to
     #: compare MT systems checked against the same source.
     systems: dict[str, SystemCount] = field(default_factory=dict)
+    #: Findings ``--fix`` settled (not reported, not counted above).
+    fixed: int = 0
 
     def add(self, d: Diagnostic, system: str | None = None) -> None:
         if d.severity == Severity.ERROR:

@@ -199,7 +199,9 @@ class TextFormatter(Formatter):
     def handle(self, diagnostics: list[Diagnostic], result: object) -> None:
         self._remember(result)
         folded: dict[tuple[str, str], list[Diagnostic]] = defaultdict(list)
-        for d in diagnostics:
+        # Errors first, each group in file order: an editor reads what
+        # must be fixed before the warnings (machine formats keep order).
+        for d in sorted(diagnostics, key=lambda d: d.severity != Severity.ERROR):
             if is_safe(d):
                 self.fixable += 1
             if d.category == FOLDED_CATEGORY:
@@ -357,6 +359,8 @@ def summary_line(summary: Summary, style_codes: Counter[str] | None = None, fixa
             text += f" ({detail})"
         parts.append(text)
     line += ", ".join(parts)
+    if summary.fixed:
+        line += f"; {summary.fixed} fixed"
     if fixable:
         line += f"; {fixable} fixable with --fix"
     bugs = sum(1 for e in summary.input_errors if getattr(e, "stage", None))
