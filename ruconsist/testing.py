@@ -162,6 +162,17 @@ def _article(body: str) -> tuple[str, str | None, str]:
     return ru, zh, body[after:]
 
 
+#: ``[Путин, ]×120`` in an example's text: the bracketed text repeated.
+_REPEAT = re.compile(r"\[([^\[\]]+)\]×(\d+)")
+
+
+def _expand(text: str) -> str:
+    """An example's text as a file holds it: ``¶`` a paragraph break,
+    ``[…]×N`` the bracketed text N times."""
+    text = _REPEAT.sub(lambda m: m.group(1) * int(m.group(2)), text)
+    return text.replace("¶", "\n\n")
+
+
 def doc_examples(page: str) -> list[DocExample]:
     """The examples of an explain page, as :class:`DocExample`.  Several
     articles of one run are joined by `` ; ``."""
@@ -181,7 +192,7 @@ def doc_examples(page: str) -> list[DocExample]:
         rest = ""
         for part in body.split(" ; "):
             ru, zh, rest = _article(part)
-            articles.append((ru.replace("¶", "\n\n"), None if zh is None else zh.replace("¶", "\n\n")))
+            articles.append((_expand(ru), None if zh is None else _expand(zh)))
         code = _EXAMPLE_CODE.search(rest)
         pattern = _EXAMPLE_PATTERN.search(rest)
         if pattern:
@@ -215,7 +226,9 @@ def run_example(example: DocExample, code: str, folder: Path, lint: Linter | Non
         regex, timeout = example.pattern
         pack = f"version: 1\npack: example\npatterns:\n  - id: example\n    ru: {json.dumps(regex)}\n    timeout: {timeout}\n"
         rules = RuleSet([*rules.packs, *pack_from_text(pack, "example.yaml").packs])
-    lint = Linter(_replace(lint.config, select=(code,), options=dict(example.options)), pm=lint.pm, rules=rules)
+    # Every check runs, as in a real run: some codes (LIM001) are
+    # reported on another check's behalf.
+    lint = Linter(_replace(lint.config, select=("ALL",), options=dict(example.options)), pm=lint.pm, rules=rules)
     import json
 
     ext = "json" if example.json else "md" if example.markdown else "txt"

@@ -26,8 +26,9 @@ class CheckedPartially(Check):
 
     Examples
       PASS  RU «Си Цзиньпин встретился с Путиным.»  ZH «习近平会见了普京。»
-      FAIL  RU «Си Цзиньпин …» repeated as 300,000 different names on one
-            line                                          -> LIM001
+      FAIL  RU «[Владимир Путин, ]×101»  ZH «[弗拉基米尔*普京，]×101»  -> LIM001
+    ([…]×N is the text in brackets N times: one paragraph with 101 NAM001,
+    more than a check reports on one paragraph.)
     """
 
     code = CODE
