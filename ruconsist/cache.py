@@ -5,18 +5,29 @@ morphology dictionary and takes longer than linting a short pair, so the
 expanded matchers are stored once per pack content and library version
 and loaded on later runs (the pre-commit case).
 
-Entries are pickles written atomically (temporary file in the same
-directory, then ``os.replace``), so concurrent runs never see half a
-file and an interrupted run leaves none behind.  The cache holds only
-what ruconsist itself derived from the packs; a corrupt or foreign file
-is ignored and rebuilt.  ``RUCONSIST_CACHE_DIR`` moves it;
-``RUCONSIST_NO_CACHE=1`` disables it.
+Entries are written atomically (temporary file in the same directory,
+then ``os.replace``), so concurrent runs never see half a file and an
+interrupted run leaves none behind.  The directory is created private to
+the user (0700) and pruned to :data:`MAX_BYTES`, least recently used
+entries first.
+
+A cache directory can be written by others (a shared runner, a CI cache
+restored from another job), so nothing loaded from it may run code.  An
+entry is a pickle stream read by a loader that rebuilds only the plain
+containers and the few classes of :data:`ALLOWED_GLOBALS` (never calls
+a function it names, other than ``re.compile``), after a SHA-256 of its
+bytes has been checked; its value must be of the type the caller
+expects.  Anything else (truncated, corrupt, another version's layout,
+a forged entry) is ignored and rebuilt, never an error.
+``RUCONSIST_CACHE_DIR`` moves the cache; ``RUCONSIST_NO_CACHE=1`` or
+``--no-cache`` disables it; ``ruconsist cache clear`` empties it.
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
+import io
 import os
 import pickle
 import tempfile
@@ -28,8 +39,8 @@ from typing import TypeVar
 T = TypeVar("T")
 
 #: Bump when the layout of any cached structure changes.
-FORMAT = "1"
-MAGIC = b"ruconsist-cache\n"
+FORMAT = "2"
+MAGIC = b"ruconsist-cache 2\n"
 
 
 def cache_dir() -> Path | None:
@@ -76,39 +87,167 @@ def key_for(*parts: str) -> str:
 
 _MISSING = object()
 
+#: The only globals an entry may name: the classes ruconsist stores and
+#: the function that rebuilds a compiled regular expression.  Anything
+#: else (``os.system``, ``builtins.open``, a class whose constructor
+#: writes a file) makes the entry foreign: it is ignored and rebuilt, and
+#: nothing named in it is called.
+ALLOWED_GLOBALS = frozenset(
+    {
+        "ruconsist.rules.Pack",
+        "ruconsist.rules.Term",
+        "ruconsist.rules.Example",
+        "ruconsist.patterns.PatternRule",
+        "ruconsist.terms._Entry",
+        "ruconsist.yamlio.MarkedDict",
+        "ruconsist.yamlio.MarkedList",
+        "ruconsist.diagnostic.Severity",
+        "ruconsist.terms.TermMatcher",
+        "ruconsist.terms.RuIndex",
+        "ruconsist.terms.ZhIndex",
+        "ruconsist.terms._Search",
+        "ruconsist.lang.dates._Patterns",
+        "ruconsist.lang.dates._Lazy",
+        "ruconsist.selftest.SelfTestReport",
+        "ruconsist.selftest.ExampleResult",
+        "ruconsist.selftest.Untested",
+        "re._compile",
+        "re.RegexFlag",
+    }
+)
+#: The cache is pruned to this size, oldest-used entries first.
+MAX_BYTES = 64 * 1024 * 1024
 
-def load_entry(path: Path, default: object = None) -> object:
+
+class _Foreign(Exception):
+    pass
+
+
+class _Loader(pickle.Unpickler):
+    """Loads plain data and the allowed classes only (see
+    :data:`ALLOWED_GLOBALS`)."""
+
+    def find_class(self, module: str, name: str) -> object:
+        if (module, name) == ("regex._regex", "compile"):
+            # A compiled ``regex`` pattern pickles as its engine code;
+            # it is compiled again from its source instead.
+            return _regex_from_source
+        if f"{module}.{name}" not in ALLOWED_GLOBALS:
+            raise _Foreign(f"{module}.{name}")
+        return super().find_class(module, name)
+
+
+def _regex_from_source(pattern: object, flags: object, *engine_code: object) -> object:
+    import regex
+
+    if not isinstance(pattern, str) or not isinstance(flags, int):
+        raise _Foreign("regex")
+    return regex.compile(pattern, flags)
+
+
+def _digest(payload: bytes) -> bytes:
+    return hashlib.sha256(MAGIC + payload).hexdigest().encode() + b"\n"
+
+
+def load_entry(path: Path, default: object = None, expect: type | tuple[type, ...] | None = None) -> object:
     """The value stored at ``path``, or ``default`` for a missing,
-    truncated or foreign file."""
+    truncated, corrupt or foreign file, or one whose value is not of the
+    ``expect`` type.  A stored entry names no code to run: only the
+    classes of :data:`ALLOWED_GLOBALS` are rebuilt from it."""
     try:
-        with path.open("rb") as fh:
-            if fh.read(len(MAGIC)) == MAGIC:
-                return pickle.load(fh)  # noqa: S301 - our own file, see module doc
-    except FileNotFoundError:
+        data = path.read_bytes()
+    except OSError:
+        return default
+    head = len(MAGIC)
+    payload = data[head + 65 :]
+    if data[:head] != MAGIC or data[head : head + 65] != _digest(payload):
+        return default
+    try:
+        value = _Loader(io.BytesIO(payload)).load()
+    except Exception:  # foreign, of another layout, or not ours at all
+        return default
+    if expect is not None and not isinstance(value, expect):
+        return default
+    try:
+        os.utime(path)  # used: pruned last
+    except OSError:
         pass
-    except Exception:  # a truncated or foreign file: rebuild it
-        pass
-    return default
+    return value
 
 
 def store_entry(path: Path, value: object) -> None:
-    """Write ``value`` at ``path`` atomically; a read-only home or a full
-    disk must not stop a lint run, so write errors are ignored."""
+    """Write ``value`` at ``path`` atomically, in a directory only the
+    user can read; a read-only home or a full disk must not stop a lint
+    run, so write errors are ignored."""
     try:
         from ruconsist.atomic import write_atomic
 
-        write_atomic(path, MAGIC + pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-    except OSError:
+        _private_dir(path.parent)
+        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        write_atomic(path, MAGIC + _digest(payload) + payload)
+        prune(path.parent)
+    except (OSError, pickle.PicklingError):
         pass
 
 
-def cached(name: str, key: str, build: Callable[[], T]) -> T:
-    """``build()`` once per ``key``; later runs load the stored result."""
+def _private_dir(directory: Path) -> None:
+    """Create the cache directory with mode 0700 (and its parents as
+    usual)."""
+    if not directory.is_dir():
+        directory.parent.mkdir(parents=True, exist_ok=True)
+        directory.mkdir(mode=0o700, exist_ok=True)
+
+
+def prune(directory: Path, limit: int = MAX_BYTES) -> None:
+    """Delete the least recently used entries until the cache holds at
+    most ``limit`` bytes."""
+    entries = []
+    total = 0
+    for p in directory.iterdir():
+        if p.name.startswith(".") or not p.is_file():
+            continue
+        st = p.stat()
+        entries.append((st.st_mtime, st.st_size, p))
+        total += st.st_size
+    if total <= limit:
+        return
+    entries.sort()
+    for _, size, p in entries:
+        if total <= limit * 3 // 4:
+            break
+        try:
+            p.unlink()
+            total -= size
+        except OSError:
+            pass
+
+
+def clear(directory: Path | None = None) -> tuple[int, int]:
+    """Delete every entry of the cache; (files, bytes) removed."""
+    directory = directory or cache_dir()
+    files = size = 0
+    if directory is None or not directory.is_dir():
+        return 0, 0
+    for p in directory.iterdir():
+        if p.is_file() and not p.is_symlink():
+            try:
+                n = p.stat().st_size
+                p.unlink()
+                files += 1
+                size += n
+            except OSError:
+                pass
+    return files, size
+
+
+def cached(name: str, key: str, build: Callable[[], T], expect: type | tuple[type, ...] | None = None) -> T:
+    """``build()`` once per ``key``; later runs load the stored result
+    (when it is of the ``expect`` type)."""
     directory = cache_dir()
     if directory is None:
         return build()
     path = directory / f"{name}-{key}.pickle"
-    value = load_entry(path, _MISSING)
+    value = load_entry(path, _MISSING, expect)
     if value is not _MISSING:
         return value  # type: ignore[return-value]
     value = build()

@@ -22,7 +22,7 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 COMMANDS = ("check", "explain", "rules", "show-alignment")
 #: Further subcommands, each a module in ``ruconsist.commands`` with
 #: ``NAME``, ``add_parser(subparsers)`` and ``run(args, out, err) -> int``.
-COMMAND_MODULES: tuple[str, ...] = ("init", "lsp", "plugins", "report", "terms")
+COMMAND_MODULES: tuple[str, ...] = ("cache", "init", "lsp", "plugins", "report", "terms")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -71,6 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--align", choices=("auto", "lines", "paragraphs"), help="lines: one segment per line, paired by line number")
     c.add_argument("--rules", action="append", default=[], metavar="FILE", help="extra rule pack (repeatable)")
     c.add_argument("--no-default-rules", action="store_true", help="do not load the shipped rule packs")
+    c.add_argument("--no-cache", action="store_true", help="neither read nor write the matcher cache (see 'ruconsist cache')")
     _table_arguments(c)
     c.add_argument(
         "-f", "--format", action=_FormatAction, metavar="NAME",
@@ -257,6 +258,8 @@ def main(argv: Sequence[str] | None = None, stdout: IO[str] | None = None, stder
         for mod in _command_modules():
             handlers[mod.NAME] = mod.run
         handler = handlers[args.command]
+        if getattr(args, "no_cache", False):
+            os.environ["RUCONSIST_NO_CACHE"] = "1"
         return handler(args, out, err)
     except NotChecked as exc:
         _write_error(err, exc)

@@ -49,7 +49,7 @@ def _load() -> dict[tuple[str, int], tuple[Any, ...]]:
         _STORE = {}
         directory = cache.cache_dir()
         if directory is not None:
-            stored = cache.load_entry(directory / f"regex-{_key()}.pickle")
+            stored = cache.load_entry(directory / f"regex-{_key()}.pickle", expect=dict)
             if isinstance(stored, dict):
                 _STORE = stored
     return _STORE

@@ -343,7 +343,7 @@ def load_pack(path: str | os.PathLike[str], display: str | None = None) -> Pack:
     from ruconsist import cache
 
     key = cache.key_for(hashlib.sha256(raw).hexdigest(), shown, _loader_digest())
-    return cache.cached("pack", key, lambda: load_pack_text(text, shown))
+    return cache.cached("pack", key, lambda: load_pack_text(text, shown), Pack)
 
 
 @functools.lru_cache(maxsize=1)

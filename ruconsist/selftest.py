@@ -425,7 +425,7 @@ def verify_on_load(linter: Linter, err: IO[str], *, include_shipped: bool = Fals
     def build() -> SelfTestReport:
         return run_selftest(rules, packs, config=linter.config, codes=linter.codes)
 
-    report = cache.cached("selftest", key, build)
+    report = cache.cached("selftest", key, build, SelfTestReport)
     for r in report.failures:
         err.write(f"ruconsist: {r.where}: warning: {r.kind} '{r.rule}': {r.problem}\n")
     for path, line, msg in report.problems:

@@ -465,7 +465,7 @@ def matcher_for(rules: RuleSet) -> TermMatcher:
 
     def build() -> TermMatcher:
         key = cache.key_for(rules.digest, cache.code_digest(__file__, morph_file()))
-        matcher: TermMatcher = cache.cached("terms", key, lambda: TermMatcher(rules.terms, transliteration_chars(rules)))
+        matcher: TermMatcher = cache.cached("terms", key, lambda: TermMatcher(rules.terms, transliteration_chars(rules)), TermMatcher)
         if not hasattr(matcher, "terms"):
             matcher.terms = {t.id: t for t in rules.terms}
         return matcher

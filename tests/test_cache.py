@@ -154,3 +154,101 @@ def test_a_warm_run_reads_no_yaml(cache_dir: Path) -> None:
     ]
     assert [r.stderr.strip().splitlines()[-1] for r in runs] == ["True", "False"]
     assert runs[0].stdout == runs[1].stdout
+
+
+# A cache directory can be written by others (a shared runner, a CI
+# cache restored from another job's run): nothing in it may run code.
+
+
+class _CreatesFile:
+    """Unpickling this opens (creates) ``path``: what a forged entry would do."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return (open, (self.path, "w"))
+
+
+def _forge(path: Path, value: object) -> None:
+    """Write ``value`` at ``path`` as a well-formed entry: right header,
+    right checksum, so that only the loader stands in the way."""
+    payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    path.write_bytes(cache.MAGIC + cache._digest(payload) + payload)
+
+
+def test_a_forged_entry_that_would_create_a_file_does_not(cache_dir: Path, tmp_path: Path) -> None:
+    marker = tmp_path / "pwned"
+    cache_dir.mkdir()
+    _forge(cache_dir / "t-k9.pickle", {"x": _CreatesFile(str(marker))})
+    assert cache.cached("t", "k9", lambda: "rebuilt") == "rebuilt"
+    assert not marker.exists()
+
+
+def test_an_entry_of_another_layout_is_rebuilt(cache_dir: Path) -> None:
+    cache_dir.mkdir()
+    # A dict where a tuple is expected (an old layout, another version).
+    _forge(cache_dir / "t-k10.pickle", {"terms": []})
+    assert cache.cached("t", "k10", lambda: ("a", "b"), tuple) == ("a", "b")
+    assert cache.cached("t", "k10", lambda: ("c",), tuple) == ("a", "b")
+
+
+def test_a_tampered_entry_fails_its_checksum(cache_dir: Path) -> None:
+    cache.cached("t", "k11", lambda: [1, 2, 3])
+    path = cache_dir / "t-k11.pickle"
+    data = bytearray(path.read_bytes())
+    data[-3] ^= 1
+    path.write_bytes(bytes(data))
+    assert cache.cached("t", "k11", lambda: "rebuilt") == "rebuilt"
+
+
+def test_the_cache_directory_is_private(cache_dir: Path) -> None:
+    cache.cached("t", "k12", lambda: 1)
+    assert cache_dir.stat().st_mode & 0o777 == 0o700
+
+
+def test_the_cache_is_pruned_least_recently_used_first(cache_dir: Path) -> None:
+    cache_dir.mkdir()
+    for i in range(6):
+        path = cache_dir / f"old-{i}.pickle"
+        path.write_bytes(b"x" * 1000)
+        os.utime(path, (1_000_000 + i, 1_000_000 + i))
+    cache.prune(cache_dir, limit=4000)
+    # Down to three quarters of the limit, the oldest gone first.
+    assert sorted(p.name for p in cache_dir.iterdir()) == ["old-3.pickle", "old-4.pickle", "old-5.pickle"]
+
+
+def test_cache_clear_empties_it_and_cache_dir_names_it(cache_dir: Path) -> None:
+    import io
+
+    from ruconsist.cli import main
+
+    cache.cached("t", "k13", lambda: 1)
+    out = io.StringIO()
+    assert main(["cache", "dir"], out, io.StringIO()) == 0
+    assert out.getvalue() == f"{cache_dir}\n"
+    out = io.StringIO()
+    assert main(["cache", "clear"], out, io.StringIO()) == 0
+    assert out.getvalue().startswith(f"removed 1 cache entry (")
+    assert list(cache_dir.iterdir()) == []
+
+
+def test_a_run_on_a_forged_cache_runs_no_code_and_finds_what_a_clean_one_finds(cache_dir: Path, tmp_path: Path) -> None:
+    env = {**os.environ, "RUCONSIST_CACHE_DIR": str(cache_dir)}
+    env.pop("RUCONSIST_NO_CACHE", None)
+
+    def check() -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "ruconsist", "check", "--format", "json", "examples/"],
+            cwd=REPO, env=env, capture_output=True, text=True, timeout=300,
+        )
+
+    clean = check()
+    entries = sorted(cache_dir.glob("*.pickle"))
+    assert entries
+    marker = tmp_path / "pwned"
+    for path in entries:
+        _forge(path, _CreatesFile(str(marker)))
+    forged = check()
+    assert not marker.exists()
+    assert (forged.returncode, forged.stdout, forged.stderr) == (clean.returncode, clean.stdout, clean.stderr)

@@ -308,7 +308,7 @@ def _stored_patterns(vocab: DateVocab, lang: str) -> _Patterns:
 
     build = (lambda: _build_ru(vocab)) if lang == "ru" else (lambda: _build_zh(vocab))
     key = cache.key_for("dates", lang, vocab.digest(), cache.code_digest(__file__, morph.__file__))
-    return cache.cached(f"dates-{lang}", key, build)
+    return cache.cached(f"dates-{lang}", key, build, _Patterns)
 
 
 class _Lazy:

@@ -684,7 +684,7 @@ def ru_month_names() -> tuple[str, ...]:
     CLDR."""
     from ruconsist import cache
 
-    return cache.cached("ru-months", cache.key_for("ru-months", cache.code_digest(__file__)), _cldr_month_names)
+    return cache.cached("ru-months", cache.key_for("ru-months", cache.code_digest(__file__)), _cldr_month_names, tuple)
 
 
 def _cldr_month_names() -> tuple[str, ...]:
@@ -1824,7 +1824,7 @@ def _stored_fallback_ru(vocab: NumberVocab) -> tuple[str, str]:
     abbrevs = tuple(vocab.ru.list("month_abbreviations"))
     ordinals = sorted(f for f, (k, v) in vocab.ru.words.items() if k == "ordinals" and v <= 31)
     key = cache.key_for("fallback-dates", repr(abbrevs), repr(ordinals), cache.code_digest(__file__))
-    return cache.cached("numbers-dates", key, lambda: _fallback_ru_source(vocab))
+    return cache.cached("numbers-dates", key, lambda: _fallback_ru_source(vocab), tuple)
 
 
 def _fallback_ru_source(vocab: NumberVocab | None) -> tuple[str, str]:
