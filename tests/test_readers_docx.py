@@ -73,3 +73,63 @@ def test_bilingual_document_splits_by_script() -> None:
 def test_non_docx_bytes_are_one_input_error(data: bytes, message: str) -> None:
     with pytest.raises(InputError, match=message):
         DocxReader().load("x.ru.docx", data)
+
+
+# A compressed container is bounded before it is expanded.
+
+
+def _repack(data: bytes, name: str, content: bytes) -> bytes:
+    """``data`` (a .docx) with member ``name`` replaced by ``content``."""
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            dst.writestr(info.filename, content if info.filename == name else src.read(info))
+    return out.getvalue()
+
+
+def _bomb(paragraph: str, times: int) -> bytes:
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    body = f"<w:p><w:r><w:t>{paragraph}</w:t></w:r></w:p>".encode() * times
+    return _repack(build(["x"]), "word/document.xml", f"<w:document {ns}><w:body>".encode() + body + b"</w:body></w:document>")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        pytest.param(lambda: _bomb("Привет", 1_000_000), id="a million paragraphs (44 MB from 0.1 MB)"),
+        pytest.param(lambda: _bomb("а" * 40_000_000, 1), id="one paragraph of 80 MB"),
+    ],
+)
+def test_a_document_that_expands_too_far_is_refused_before_it_is_parsed(data, monkeypatch: pytest.MonkeyPatch) -> None:
+    import ruconsist.readers.docx as reader
+
+    def never(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise AssertionError("parsed")
+
+    bomb = data()
+    monkeypatch.setattr(docx, "Document", never)
+    with pytest.raises(InputError, match=r"Word document expands too far \(word/document.xml: \d+ KB from \d+ KB"):
+        reader.paragraphs_of(bomb, "bomb.docx")
+
+
+def test_a_member_whose_declared_size_lies_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    import ruconsist.readers.docx as reader
+
+    data = bytearray(build(["Привет"]))
+    # Shrink the declared size of document.xml in the central directory.
+    import zipfile
+
+    info = next(i for i in zipfile.ZipFile(io.BytesIO(bytes(data))).infolist() if i.filename == "word/document.xml")
+    at = bytes(data).find(b"word/document.xml", bytes(data).rfind(b"PK\x05\x06") - 2000) - 46
+    assert data[at : at + 4] == b"PK\x01\x02"
+    data[at + 24 : at + 28] = (info.file_size // 2).to_bytes(4, "little")
+    with pytest.raises(InputError, match="not a readable Word document"):
+        reader.paragraphs_of(bytes(data), "lies.docx")
+
+
+def test_the_limits_on_expansion_leave_ordinary_documents_alone() -> None:
+    from ruconsist.readers.docx import paragraphs_of
+
+    assert paragraphs_of(build(["Путин прибыл в Пекин."] * 2000), "ok.docx")[:1] == ["Путин прибыл в Пекин."]

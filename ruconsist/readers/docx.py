@@ -28,6 +28,52 @@ if TYPE_CHECKING:
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MAX_PARAGRAPHS = 200_000
+#: What the archive may expand to, checked before anything is parsed: a
+#: member's declared size, the sum of them, and how much larger than its
+#: compressed size a large member may be.  A real document's XML is 5 to
+#: 20 times its compressed size; a "zip bomb" is thousands of times.
+MAX_MEMBER_BYTES = 32 * 1024 * 1024
+MAX_TOTAL_BYTES = 48 * 1024 * 1024
+MAX_RATIO = 200
+_CHUNK = 1 << 20
+
+
+def check_archive(data: bytes, path: str) -> None:
+    """Refuse a zip archive that would expand past the limits above:
+    first by the sizes its directory declares, then by reading every
+    member streaming with a running count (a declared size can lie),
+    never holding a member's expansion in memory."""
+    import zipfile
+
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, ValueError, EOFError) as exc:
+        raise InputError(f"not a readable Word document: {exc}", path) from None
+    with archive:
+        members = archive.infolist()
+        total = 0
+        for info in members:
+            total += info.file_size
+            ratio = info.file_size / max(info.compress_size, 1)
+            if info.file_size > MAX_MEMBER_BYTES or total > MAX_TOTAL_BYTES or (info.file_size > _CHUNK and ratio > MAX_RATIO):
+                raise InputError(
+                    f"Word document expands too far ({info.filename}: {info.file_size // 1024} KB from"
+                    f" {info.compress_size // 1024} KB; at most {MAX_MEMBER_BYTES // 1048576} MB a part,"
+                    f" {MAX_TOTAL_BYTES // 1048576} MB in all, {MAX_RATIO} times compressed); refusing it",
+                    path,
+                )
+        total = 0
+        for info in members:
+            try:
+                with archive.open(info) as member:
+                    while chunk := member.read(_CHUNK):
+                        total += len(chunk)
+                        if total > MAX_TOTAL_BYTES:
+                            raise InputError(f"Word document expands past {MAX_TOTAL_BYTES // 1048576} MB; refusing it", path)
+            except InputError:
+                raise
+            except Exception as exc:  # a bad CRC, a member that lies, an unknown method
+                raise InputError(f"not a readable Word document: {info.filename}: {exc}", path) from None
 
 
 def paragraphs_of(data: bytes, path: str) -> list[str]:
@@ -38,6 +84,7 @@ def paragraphs_of(data: bytes, path: str) -> list[str]:
         import docx
     except ImportError:
         raise InputError("reading .docx needs python-docx, which is missing from this environment: pip install python-docx", path) from None
+    check_archive(data, path)
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises several kinds for a bad package
