@@ -2,7 +2,8 @@
 
 Takes the line pairs of the tuning sets (NTREX-128 lines 1-1000, FLORES-200
 lines 1-500, Tatoeba) whose clean run has no NUM/DAT/TIM finding at all,
-finds in each Chinese line the figures of one kind, changes one of them as
+finds in each Chinese line the figures of one kind (each line pair is
+one segment, as ``ruconsist check --align lines`` reads these sets), changes one of them as
 a translator's slip would, and lints the pair again.  A change is caught
 when the changed pair has any number, date or time finding (the clean one
 had none).  Only figures the Russian line states too are changed (its
@@ -148,7 +149,7 @@ def main(argv: list[str] | None = None) -> int:
         print("inject_figures.py: no corpus directory (give --corpus or RUCONSIST_CORPUS)", file=sys.stderr)
         return 2
     sys.path.insert(0, str(HERE.parent))
-    from ruconsist.testing import linter, lint_pair
+    from ruconsist.testing import lint_pair, linter
 
     lint = linter(select=list(CODES))
     sites: collections.Counter[str] = collections.Counter()
@@ -156,12 +157,12 @@ def main(argv: list[str] | None = None) -> int:
     missed: list[str] = []
     clean_lines = 0
     for name, number, ru, zh in tuning_pairs(Path(args.corpus)):
-        if lint_pair(lint, ru, zh):
+        if lint_pair(lint, ru, zh, lines=True):
             continue
         clean_lines += 1
         for kind in KINDS:
             for changed, what, bucket in changes(kind, zh, ru):
-                found = lint_pair(lint, ru, changed)
+                found = lint_pair(lint, ru, changed, lines=True)
                 for key in {kind, bucket}:
                     sites[key] += 1
                     caught[key] += bool(found)

@@ -55,10 +55,19 @@ def lint_texts(
     return _lint_pair(lint, ru, zh, ru_path, zh_path)
 
 
-def lint_pair(lint: Linter, ru: str, zh: str, ru_path: str = "a.ru.txt", zh_path: str = "a.zh.txt") -> list[Diagnostic]:
+def lint_pair(lint: Linter, ru: str, zh: str, ru_path: str = "a.ru.txt", zh_path: str = "a.zh.txt", *,
+              lines: bool = False) -> list[Diagnostic]:
     """Lint ``ru`` against ``zh`` with a linter made once by :func:`linter`
-    (for many pairs, as benchmarks lint them)."""
-    return _lint_pair(lint, ru, zh, ru_path, zh_path)
+    (for many pairs, as benchmarks lint them); ``lines`` pairs line N with
+    line N, as ``--align lines`` does for line-aligned corpora."""
+    if not lines:
+        return _lint_pair(lint, ru, zh, ru_path, zh_path)
+    from ruconsist.readers.text import LinesReader
+
+    reader = LinesReader()
+    ru_parsed = reader.read(Document(ru_path, ru), "ru", lint.config)
+    zh_parsed = reader.read(Document(zh_path, zh), "zh", lint.config)
+    return lint.lint_parsed(ru_parsed, zh_parsed)[1]
 
 
 def _lint_pair(lint: Linter, ru: str, zh: str, ru_path: str, zh_path: str) -> list[Diagnostic]:
