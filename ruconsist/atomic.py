@@ -28,6 +28,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, sync: bool = Fals
                 fh.flush()
                 os.fsync(fh.fileno())
         os.chmod(tmp, mode)
+        _keep_owner(p, tmp)
         os.replace(tmp, p)
     except BaseException:
         try:
@@ -35,6 +36,20 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, sync: bool = Fals
         except OSError:
             pass
         raise
+
+
+def _keep_owner(path: Path, tmp: str) -> None:
+    """Give ``tmp`` the owner and group of the file it replaces (a run as
+    root fixing a user's file must not take it over)."""
+    try:
+        old = path.stat()
+    except OSError:
+        return
+    if (old.st_uid, old.st_gid) != (os.getuid(), os.getgid()):
+        try:
+            os.chown(tmp, old.st_uid, old.st_gid)
+        except OSError:
+            pass
 
 
 def new_file_mode(path: Path) -> int:

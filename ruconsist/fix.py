@@ -25,6 +25,7 @@ from __future__ import annotations
 import codecs
 import difflib
 import os
+import stat
 import subprocess
 import tempfile
 from collections.abc import Iterable, Mapping
@@ -174,6 +175,38 @@ def unified_diff(fixes: Iterable[FileFix]) -> str:
 # Writing
 
 
+def _logical_root(directory: Path) -> Path:
+    """The repository holding ``directory`` as the path is written (not
+    where its symbolic links lead): the nearest parent with ``.git``, or
+    the current directory."""
+    for d in (directory, *directory.parents):
+        # A linked directory is not a repository of its own here: its
+        # ``.git`` is the other repository's.
+        if not d.is_symlink() and (d / ".git").exists():
+            return d
+    return Path.cwd()
+
+
+def _write_target(path: str) -> tuple[Path, str | None]:
+    """The file a fix of ``path`` writes (where a symbolic link leads, so
+    the link stays a link), or why it must not be written: a read-only
+    file, or a link (of the file or of a directory above it) that leads
+    out of the repository the path is in."""
+    logical = Path(os.path.abspath(path))
+    real = logical.resolve()
+    if real != logical:
+        root = _logical_root(logical.parent).resolve()
+        if not real.is_relative_to(root):
+            return real, f"reached through a symbolic link that leads out of the repository (to {real}); not rewritten"
+    try:
+        st = real.stat()
+    except OSError as exc:
+        return real, f"cannot read: {exc.strerror or exc}"
+    if not st.st_mode & stat.S_IWUSR:
+        return real, "read-only file; not rewritten"
+    return real, None
+
+
 def under_version_control(path: str | os.PathLike[str]) -> bool:
     """Whether git tracks the file (``git ls-files --error-unmatch``)."""
     p = Path(path).resolve()
@@ -243,6 +276,10 @@ def apply(fixes: Iterable[FileFix], force: bool = False) -> list[str]:
             # not the file's bytes.
             f.refused = f"fixes are not written into {f.doc.format} files; apply them by hand"
             continue
+        target, why = _write_target(f.path)
+        if why is not None:
+            f.refused = why
+            continue
         if not force and not under_version_control(f.path):
             f.refused = "not under version control (git); use --force to fix it anyway"
             continue
@@ -261,7 +298,7 @@ def apply(fixes: Iterable[FileFix], force: bool = False) -> list[str]:
             f.refused = f"the fix cannot be written in {f.doc.encoding} ({exc.object[exc.start : exc.end]!r})"
             continue
         try:
-            write_atomic(f.path, data)
+            write_atomic(target, data)
         except OSError as exc:
             f.refused = f"cannot write: {exc.strerror or exc}"
             continue

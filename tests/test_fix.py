@@ -184,3 +184,51 @@ def test_only_meaning_safe_fixes_are_applied() -> None:
 
     # Separator, forbidden variant, half-width punctuation, 《》 marks.
     assert SAFE_CODES == {"NAM001", "TRM002", "TYP001", "TTL002"}
+
+
+def test_a_read_only_file_is_reported_not_rewritten(repo: Path) -> None:
+    path = repo / "a.zh.txt"
+    path.write_text("普丁。\n", encoding="utf-8")
+    git(repo, "add", "a.zh.txt")
+    path.chmod(0o444)
+    doc = decode(path.read_bytes(), "a.zh.txt")
+    plans = plan_fixes([finding(doc, "普丁", "普京")], [doc])
+    # Even as root, for whom the rename would succeed.
+    assert apply(plans) == []
+    assert plans[0].refused == "read-only file; not rewritten"
+    assert path.read_text(encoding="utf-8") == "普丁。\n"
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o444
+
+
+def test_a_directory_link_out_of_the_repository_is_not_written_through(repo: Path, tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
+    other = tmp_path_factory.mktemp("other-repository")
+    git(other, "init", "-q")
+    (other / "a.zh.txt").write_text("普丁。\n", encoding="utf-8")
+    git(other, "add", "a.zh.txt")
+    (repo / "linked").symlink_to(other)
+    doc = decode((repo / "linked" / "a.zh.txt").read_bytes(), "linked/a.zh.txt")
+    plans = plan_fixes([finding(doc, "普丁", "普京")], [doc])
+    assert apply(plans, force=True) == []
+    assert plans[0].refused.startswith("reached through a symbolic link that leads out of the repository")
+    assert (other / "a.zh.txt").read_text(encoding="utf-8") == "普丁。\n"
+
+
+def test_a_link_inside_the_repository_stays_a_link_and_its_file_is_fixed(repo: Path) -> None:
+    (repo / "real.zh.txt").write_text("普丁。\n", encoding="utf-8")
+    (repo / "a.zh.txt").symlink_to("real.zh.txt")
+    git(repo, "add", "real.zh.txt", "a.zh.txt")
+    doc = decode((repo / "a.zh.txt").read_bytes(), "a.zh.txt")
+    assert apply(plan_fixes([finding(doc, "普丁", "普京")], [doc])) == ["a.zh.txt"]
+    assert (repo / "a.zh.txt").is_symlink()
+    assert (repo / "real.zh.txt").read_text(encoding="utf-8") == "普京。\n"
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root can give a file another owner")
+def test_the_write_keeps_the_owner(repo: Path) -> None:
+    path = repo / "a.zh.txt"
+    path.write_text("普丁。\n", encoding="utf-8")
+    git(repo, "add", "a.zh.txt")
+    os.chown(path, 1234, 4321)
+    doc = decode(path.read_bytes(), "a.zh.txt")
+    assert apply(plan_fixes([finding(doc, "普丁", "普京")], [doc])) == ["a.zh.txt"]
+    assert (os.stat(path).st_uid, os.stat(path).st_gid) == (1234, 4321)
