@@ -19,7 +19,7 @@ from ruconsist.testing import findings
 
 REPO = Path(__file__).resolve().parent.parent
 RULES = REPO / "rules"
-TERM_PACKS = ("countries", "people", "organizations", "treaties", "places", "events")
+TERM_PACKS = ("countries", "people", "organizations", "treaties", "places", "events", "culture")
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +45,7 @@ def norm(form: str) -> str:
 
 @pytest.mark.parametrize(
     ("pack", "at_least"),
-    [("countries", 400), ("people", 120), ("organizations", 80), ("treaties", 40), ("places", 150), ("events", 10)],
+    [("countries", 400), ("people", 120), ("organizations", 80), ("treaties", 40), ("places", 150), ("events", 10), ("culture", 25)],
 )
 def test_pack_loads_with_enough_entries_each_with_a_source(pack, at_least) -> None:
     loaded = load_pack(RULES / f"{pack}.yaml", display=f"rules/{pack}.yaml")
