@@ -211,3 +211,15 @@ def test_directory_scans_take_tables_whose_columns_are_configured(table: Path) -
     Path(".ruconsist.yaml").write_text('per-path-options:\n  "eval.csv":\n    zh-column: zh\n', encoding="utf-8")
     code, doc = findings(".")
     assert doc["summary"]["pairs"] == 2
+
+
+def test_repeated_header_names_are_told_apart_by_position(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("t.csv").write_text(
+        "zh,ru,ru\n拉夫罗夫说合作很好。,Лавров сказал.,Он сказал.\n", encoding="utf-8"
+    )
+    code, doc = findings("t.csv", "--select", "TRM001")
+    assert list(doc["summary"]["columns"]) == ["ru#2", "ru#3"]
+    assert [d["locations"][1]["cell"] for d in doc["diagnostics"]] == [{"row": 2, "column": "ru#3"}]
+    code, doc = findings("t.csv", "--ru-column", "ru#3", "--select", "TRM001")
+    assert doc["summary"]["pairs"] == 1 and len(doc["diagnostics"]) == 1

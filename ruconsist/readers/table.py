@@ -190,6 +190,10 @@ def _lang_of_column(values: Sequence[str]) -> str | None:
 
 def _find_column(name: str, header: list[str], path: str, role: str) -> int:
     wanted = name.strip()
+    for i in range(len(header)):
+        # A repeated header name is told apart by position (see column_label).
+        if column_label(header, i) == wanted:
+            return i
     for i, h in enumerate(header):
         if h.strip() == wanted:
             return i
@@ -241,8 +245,14 @@ def choose_columns(header: list[str], rows: Sequence[Sequence[str]], config: Con
 
 def column_label(header: list[str], i: int) -> str:
     """A column's name as findings show it: its header, or its position
-    when the header cell is empty."""
-    return header[i].strip() or str(i + 1)
+    when the header cell is empty, or both (``ru#3``) when another column
+    has the same header."""
+    name = header[i].strip()
+    if not name:
+        return str(i + 1)
+    if sum(1 for h in header if h.strip() == name) > 1:
+        return f"{name}#{i + 1}"
+    return name
 
 
 class TableReader(Reader):
