@@ -84,28 +84,32 @@ def build_parser() -> argparse.ArgumentParser:
     c.set_defaults(outputs=None, pending_outputs=None)
     c.add_argument("--select", type=_codes, help="only these code prefixes (comma list)")
     c.add_argument("--ignore", type=_codes, help="skip these code prefixes")
-    c.add_argument("--extend-select", type=_codes)
-    c.add_argument("--extend-ignore", type=_codes)
+    c.add_argument("--extend-select", type=_codes, help="add these code prefixes to the configuration's select")
+    c.add_argument("--extend-ignore", type=_codes, help="add these code prefixes to the configuration's ignore")
     c.add_argument("-c", "--config", help="configuration file (default: .ruconsist.yaml found upwards)")
     c.add_argument("--encoding", help="read input files in this encoding (e.g. cp1251, gb18030)")
     c.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
     c.add_argument("--exit-zero", action="store_true", help="exit 0 even when errors are found")
-    c.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    c.add_argument(
+        "--color", choices=("auto", "always", "never"), default="auto",
+        help="colour the text output (auto: on a terminal, unless NO_COLOR is set)",
+    )
     c.add_argument("--no-plugins", action="store_true", help="load no third-party plugins")
     c.add_argument(
         "--changed-since", dest="diff", metavar="REV",
         help="report only findings in segments changed since git revision REV (its merge base with HEAD)",
     )
     c.add_argument(
-        "--diff", dest="diff_arg", nargs="?", const="", default=None, metavar="REV",
-        help="alone: show the safe fixes as a unified diff without writing; with REV: as --changed-since REV",
+        "--diff", dest="show_fixes", action="store_true",
+        help="show the safe fixes as a unified diff, without writing them (to report only what changed"
+        " since a revision: --changed-since REV)",
     )
     c.add_argument("--fix", action="store_true", help="apply the fixes that cannot change meaning (atomically)")
     c.add_argument("--force", action="store_true", help="with --fix: also fix files not under version control")
     c.add_argument(
         "-j", "--jobs", type=int, default=None, metavar="N",
         help="lint in N processes (0: one per CPU, up to 8; default: one per CPU when the files"
-        " hold more than 256 KB, else one); --diff runs use one",
+        " hold more than 256 KB, else one); --changed-since runs use one",
     )
     c.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in FILE")
     c.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE and exit 0")
@@ -124,8 +128,8 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("-c", "--config", help="configuration file (default: .ruconsist.yaml found upwards)")
     e.add_argument("--no-plugins", action="store_true", help="load no third-party plugins")
     r = sub.add_parser("rules", help="list check kinds and loaded rule packs")
-    r.add_argument("--rules", action="append", default=[], metavar="FILE")
-    r.add_argument("--no-default-rules", action="store_true")
+    r.add_argument("--rules", action="append", default=[], metavar="FILE", help="extra rule pack to list (repeatable)")
+    r.add_argument("--no-default-rules", action="store_true", help="do not load the shipped rule packs")
     r.add_argument("--no-plugins", action="store_true", help="load no third-party plugins")
     r.add_argument("-c", "--config", help="configuration file (default: .ruconsist.yaml found upwards)")
     rsub = r.add_subparsers(dest="rules_command", parser_class=_Parser)
@@ -133,11 +137,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     selftest.add_arguments(rsub.add_parser("test", help="run the pass/fail examples of rule packs"))
     s = sub.add_parser("show-alignment", help="print the aligned segments of a pair")
-    s.add_argument("ru")
-    s.add_argument("zh", nargs="?")
-    s.add_argument("--align", choices=("auto", "lines", "paragraphs"))
-    s.add_argument("--rules", action="append", default=[], metavar="FILE")
-    s.add_argument("--no-default-rules", action="store_true")
+    s.add_argument(
+        "ru", metavar="FILE",
+        help="the Russian file, or either file of a pair (its counterpart is found as check finds it),"
+        " or one bilingual file",
+    )
+    s.add_argument("zh", nargs="?", metavar="ZH_FILE", help="the Chinese file, when FILE is the Russian one")
+    s.add_argument("--align", choices=("auto", "lines", "paragraphs"), help="lines: one segment per line, paired by line number")
+    s.add_argument("--rules", action="append", default=[], metavar="FILE", help="extra rule pack (repeatable)")
+    s.add_argument("--no-default-rules", action="store_true", help="do not load the shipped rule packs")
     s.add_argument("--encoding", help="read input files in this encoding")
     s.add_argument("-c", "--config", help="configuration file")
     _table_arguments(s)
@@ -313,7 +321,7 @@ def _linter(args: argparse.Namespace, err: IO[str] | None = None, **overrides: A
 
         jobs = default_jobs()
     if getattr(args, "diff", None):
-        jobs = 1  # --diff needs each pair's segments, which workers do not send back
+        jobs = 1  # --changed-since needs each pair's segments, which workers do not send back
     linter = Linter(config, pm=pm, extra_rules=getattr(args, "rules", []), jobs=jobs)
     from ruconsist.plugins import allowlist_from_env
 
@@ -452,20 +460,9 @@ def cmd_check(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     from ruconsist.formatters.base import RunInfo, Summary
     from ruconsist.pairing import FilePair
 
-    show_fixes = False
-    if args.diff_arg is not None:
-        # ``--diff`` alone previews fixes (as ruff does); ``--diff REV``
-        # filters by revision.  A value that names an existing path was a
-        # path that argparse took for the option's value.
-        if args.diff_arg == "":
-            show_fixes = True
-        elif Path(args.diff_arg).exists():
-            show_fixes = True
-            args.paths = [*args.paths, args.diff_arg]
-        elif args.diff:
-            raise ConfigError("usage: give the revision once (--diff REV or --changed-since REV)")
-        else:
-            args.diff = args.diff_arg
+    # One meaning per flag: --diff previews fixes (as ruff's does);
+    # --changed-since REV filters by revision.
+    show_fixes = args.show_fixes
     if (args.fix or show_fixes) and args.jobs != 1:
         args.jobs = 1  # fixes need each pair's documents, which workers keep
     if (args.ru is None) != (args.zh is None):
@@ -473,7 +470,7 @@ def cmd_check(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     if not args.paths and args.ru is None:
         raise ConfigError("usage: give files or directories to check, or --ru FILE --zh FILE")
     if args.write_baseline and args.diff:
-        raise ConfigError("usage: --write-baseline records every finding; it cannot be combined with --diff")
+        raise ConfigError("usage: --write-baseline records every finding; it cannot be combined with --changed-since")
     linter = _linter(args, err)
     formats = _formatters(linter)
     destinations = _outputs(args)
@@ -499,7 +496,8 @@ def cmd_check(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     # counterpart is missing; the other paths are still checked.
     absent = [p for p in args.paths if not os.path.lexists(p)]
     for p in absent:
-        summary.input_errors.append(InputError("no such file or directory", p))
+        hint = f" (--diff takes no revision: --changed-since {p})" if show_fixes else ""
+        summary.input_errors.append(InputError(f"no such file or directory{hint}", p))
         err.write(f"ruconsist: {summary.input_errors[-1]}\n")
     args.paths = [p for p in args.paths if p not in absent]
     pairs: list[FilePair] = []
@@ -746,7 +744,7 @@ def _paired_only(linter, paths: Sequence[str]) -> list[str]:  # type: ignore[no-
 
 
 def _report(diags, result, changes, summary):  # type: ignore[no-untyped-def]
-    """The findings ``--diff`` keeps: those whose segment changed on
+    """The findings ``--changed-since`` keeps: those whose segment changed on
     either side (or, without a segment, whose own lines changed)."""
     if changes is None:
         return list(diags)
@@ -831,7 +829,16 @@ def cmd_show_alignment(args: argparse.Namespace, out: IO[str], err: IO[str]) -> 
     from ruconsist.pairing import FilePair
 
     linter = _linter(args, err)
-    pair = FilePair(None, None, bilingual=Path(args.ru)) if args.zh is None else FilePair(Path(args.ru), Path(args.zh))
+    if args.zh is not None:
+        pair = FilePair(Path(args.ru), Path(args.zh))
+    else:
+        # One file: its pair as check finds it (a tagged file's
+        # counterpart on disk), else a bilingual file.
+        if not os.path.lexists(args.ru):
+            raise InputError("no such file or directory", args.ru)
+        pair = next(iter(linter.pairs([args.ru])), None) or FilePair(None, None, bilingual=Path(args.ru))
+        if pair.missing is not None:
+            raise InputError(f"no counterpart found (expected {pair.missing})", args.ru)
     result = linter.lint_pair(pair)
     if result.error is not None:
         raise result.error

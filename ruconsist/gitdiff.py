@@ -1,10 +1,10 @@
-"""``--diff REV``: which lines changed since a git revision.
+"""``--changed-since REV``: which lines changed since a git revision.
 
 The comparison is between the merge base of REV and HEAD and the
 working tree (like ``git diff REV...`` plus uncommitted and untracked
 files), so commits that landed on REV after the branch was made do not
 count as changes of the branch.  A pull-request check passes the target
-branch (``--diff origin/main``).
+branch (``--changed-since origin/main``).
 
 A finding is reported when the segment it is in changed on either side:
 its paragraph in the RU file or the aligned paragraph in the ZH file.
@@ -67,10 +67,10 @@ def _git(args: list[str], cwd: Path) -> str:
             errors="surrogateescape",
         )
     except FileNotFoundError:
-        raise ConfigError("--diff needs git, which is not installed") from None
+        raise ConfigError("--changed-since needs git, which is not installed") from None
     if proc.returncode != 0:
         msg = (proc.stderr.strip().splitlines() or ["git failed"])[-1]
-        raise ConfigError(f"--diff: git {args[0]}: {msg}")
+        raise ConfigError(f"--changed-since: git {args[0]}: {msg}")
     return proc.stdout
 
 
@@ -117,12 +117,12 @@ def changed_since(rev: str, cwd: Path) -> Changes:
     :raises ConfigError: not a git repository, or an unknown revision.
     """
     if rev.startswith("-"):
-        raise ConfigError(f"--diff: {rev!r} is not a revision")
+        raise ConfigError(f"--changed-since: {rev!r} is not a revision")
     root = Path(_git(["rev-parse", "--show-toplevel"], cwd).strip())
     try:
         _git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], cwd)
     except ConfigError:
-        raise ConfigError(f"--diff: unknown revision {rev!r} (fetch it first in a shallow clone)") from None
+        raise ConfigError(f"--changed-since: unknown revision {rev!r} (fetch it first in a shallow clone)") from None
     try:
         base = _git(["merge-base", rev, "HEAD"], cwd).strip()
     except ConfigError:  # unrelated histories, or no HEAD yet: compare with rev itself

@@ -465,7 +465,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--rules", action="append", default=[], metavar="FILE", help="extra rule pack to load (repeatable)")
     parser.add_argument("--no-default-rules", action="store_true", help="do not load the shipped rule packs")
     parser.add_argument("-c", "--config", help="configuration file (default: .ruconsist.yaml found upwards)")
-    parser.add_argument("-f", "--format", choices=("text", "json"), default="text")
+    parser.add_argument("-f", "--format", choices=("text", "json"), default="text", help="text (default) or json")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every rule tested, not only failures")
     parser.add_argument("--require-examples", action="store_true", help="count rules without examples as failures")
     parser.add_argument("--no-plugins", action="store_true", help="load no third-party plugins")

@@ -135,5 +135,5 @@ def test_unusable_baseline_is_one_line_exit_two(repo: Path, content: str | None,
 
 
 def test_write_baseline_refuses_diff(repo: Path) -> None:
-    code, _, err = check("--write-baseline", "base.json", "--diff", "HEAD")
-    assert code == 2 and "cannot be combined with --diff" in err
+    code, _, err = check("--write-baseline", "base.json", "--changed-since", "HEAD")
+    assert code == 2 and "cannot be combined with --changed-since" in err

@@ -1,4 +1,4 @@
-"""``--diff REV``: only findings in segments changed since a revision,
+"""``--changed-since REV``: only findings in segments changed since a revision,
 on either side of the pair, in real git repositories."""
 
 from __future__ import annotations
@@ -79,7 +79,7 @@ def test_without_diff_every_finding_is_reported(repo: Path) -> None:
 
 def test_editing_only_the_translation_reports_the_pair_segment(repo: Path) -> None:
     (repo / "news/a.zh.md").write_text(ZH.replace("访问中国。", "对中国进行访问。"), encoding="utf-8")
-    assert check("--diff", "main") == (1, [PUTIN], "")
+    assert check("--changed-since", "main") == (1, [PUTIN], "")
 
 
 def test_committed_changes_on_the_branch_count(repo: Path) -> None:
@@ -93,7 +93,7 @@ def test_a_deleted_sentence_marks_its_paragraph(repo: Path) -> None:
     git(repo, "commit", "-q", "-am", "add a line")
     git(repo, "branch", "-q", "-f", "main")
     (repo / "news/a.zh.md").write_text(ZH, encoding="utf-8")
-    code, out, _ = check("--diff", "main")
+    code, out, _ = check("--changed-since", "main")
     # Deleting the last paragraph touched only the end of the file: the
     # Putin paragraph borders the gap.
     assert out == [PUTIN]
@@ -106,7 +106,7 @@ def test_commits_on_the_target_branch_after_branching_do_not_count(repo: Path) -
     git(repo, "checkout", "-q", "feature")
     # The feature branch has not touched b: `git diff main` would show
     # b's fix reverted; the merge base shows nothing.
-    code, out, err = check("--diff", "main")
+    code, out, err = check("--changed-since", "main")
     assert (code, out, err) == (0, [], "")
 
 
@@ -114,7 +114,7 @@ def test_new_untracked_pair_is_reported_whole_and_untouched_pairs_not_linted(rep
     (repo / "news/c.ru.md").write_text(RU, encoding="utf-8")
     (repo / "news/c.zh.md").write_text(ZH, encoding="utf-8")
     out, err = io.StringIO(), io.StringIO()
-    code = main(["check", "news", "--no-default-rules", "--rules", NEWS, "--diff", "main"], stdout=out, stderr=err)
+    code = main(["check", "news", "--no-default-rules", "--rules", NEWS, "--changed-since", "main"], stdout=out, stderr=err)
     assert code == 1
     text = out.getvalue()
     assert "news/c.ru.md" in text and "news/a.ru.md" not in text
@@ -124,12 +124,12 @@ def test_new_untracked_pair_is_reported_whole_and_untouched_pairs_not_linted(rep
 @pytest.mark.parametrize(
     ("rev", "message"),
     [
-        ("nope", "ruconsist: --diff: unknown revision 'nope' (fetch it first in a shallow clone)\n"),
-        ("--all", "ruconsist: --diff: '--all' is not a revision\n"),
+        ("nope", "ruconsist: --changed-since: unknown revision 'nope' (fetch it first in a shallow clone)\n"),
+        ("--all", "ruconsist: --changed-since: '--all' is not a revision\n"),
     ],
 )
 def test_bad_revision_is_a_usage_error(repo: Path, rev: str, message: str) -> None:
-    assert check(f"--diff={rev}") == (2, [], message)
+    assert check(f"--changed-since={rev}") == (2, [], message)
 
 
 def test_outside_git_is_a_usage_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -138,6 +138,6 @@ def test_outside_git_is_a_usage_error(tmp_path: Path, monkeypatch: pytest.Monkey
     (tmp_path / "news/a.ru.md").write_text(RU, encoding="utf-8")
     (tmp_path / "news/a.zh.md").write_text(ZH, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    code, out, err = check("--diff", "main")
+    code, out, err = check("--changed-since", "main")
     assert (code, out) == (2, [])
-    assert err.startswith("ruconsist: --diff: git rev-parse: fatal: not a git repository")
+    assert err.startswith("ruconsist: --changed-since: git rev-parse: fatal: not a git repository")

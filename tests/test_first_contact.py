@@ -204,3 +204,46 @@ def test_text_output_leads_with_errors(write_pair, monkeypatch) -> None:
     assert heads == ["a.zh.md:3:3: NUM001", "a.zh.md:1:4: TYP001"]
     code, out, _ = run(["check", ".", *RULES, "-f", "parsable"])
     assert [line.split(": ")[0] for line in out.splitlines()] == ["a.zh.md:1:4", "a.zh.md:3:3"]
+
+
+def test_diff_only_previews_fixes_and_takes_no_revision(write_pair, monkeypatch) -> None:
+    ru, zh = write_pair("Визит Владимира Путина.\n", "访问弗拉基米尔*普京。\n")
+    monkeypatch.chdir(ru.parent)
+    code, out, _ = run(["check", ".", *RULES, "--diff", "-f", "parsable"])
+    assert "-访问弗拉基米尔*普京。" in out and "+访问弗拉基米尔·普京。" in out
+    # A revision after --diff is not taken for one (that is --changed-since).
+    code, out, err = run(["check", "--diff", "origin/main", *RULES])
+    assert (code, out) == (2, "")
+    assert err == "ruconsist: origin/main: no such file or directory (--diff takes no revision: --changed-since origin/main)\n"
+    code, out, err = run(["check", ".", *RULES, "--diff", "origin/main"])
+    assert (code, out, err) == (2, "", "ruconsist: usage: unrecognized arguments: origin/main (see 'ruconsist --help')\n")
+
+
+def test_every_option_of_every_command_has_help_text() -> None:
+    import argparse
+
+    from ruconsist.cli import build_parser
+
+    missing = []
+
+    def walk(parser: argparse.ArgumentParser, name: str) -> None:
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for sub, sub_parser in action.choices.items():
+                    walk(sub_parser, f"{name} {sub}")
+            elif action.help is None and not isinstance(action, (argparse._HelpAction, argparse._VersionAction)):
+                missing.append(f"{name} {'/'.join(action.option_strings) or action.dest}")
+
+    walk(build_parser(), "ruconsist")
+    assert missing == []
+
+
+def test_show_alignment_given_one_file_of_a_pair_finds_the_other(write_pair, monkeypatch) -> None:
+    ru, zh = write_pair("Путин приехал.\n", "普京来了。\n")
+    monkeypatch.chdir(ru.parent)
+    both = run(["show-alignment", "a.ru.md", "a.zh.md", *RULES])
+    assert both[0] == 0 and "ZH  a.zh.md:1" in both[1]
+    assert run(["show-alignment", "a.zh.md", *RULES]) == both
+    assert run(["show-alignment", "a.ru.md", *RULES]) == both
+    zh.unlink()
+    assert run(["show-alignment", "a.ru.md", *RULES]) == (2, "", "ruconsist: a.ru.md: no counterpart found (expected a.zh.md)\n")

@@ -92,7 +92,7 @@ class Summary:
     baselined: int = 0
     #: Baseline entries not found again in the checked files.
     baseline_gone: int = 0
-    #: Findings left out by ``--diff`` (outside the changed segments).
+    #: Findings left out by ``--changed-since`` (outside the changed segments).
     outside_diff: int = 0
     #: Per column of bilingual tables (RU column name -> counts), to
     #: compare MT systems checked against the same source.
