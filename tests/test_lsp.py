@@ -34,10 +34,16 @@ ZH = (
     "双方签署了15项合作协议。\n"
 )
 
-SERVER = ClientServerConfig(
-    server_command=[sys.executable, "-m", "ruconsist", "lsp", "--no-plugins", "--debounce", "50"],
-    server_env={**os.environ, "PYTHONPATH": str(REPO)},
-)
+def server(*args: str, path: Sequence[Path] = (), **env: str) -> ClientServerConfig:
+    """``ruconsist lsp ARGS`` from this checkout, with ``path`` added to
+    its import path."""
+    return ClientServerConfig(
+        server_command=[sys.executable, "-m", "ruconsist", "lsp", "--debounce", "50", *args],
+        server_env={**os.environ, "PYTHONPATH": os.pathsep.join(str(p) for p in (REPO, *path)), **env},
+    )
+
+
+SERVER = server("--no-plugins")
 
 
 @pytest_lsp.fixture(config=SERVER)
@@ -320,17 +326,14 @@ def test_check_does_not_import_the_server() -> None:
     assert out.strip().splitlines()[-1] == "[]"
 
 
-SAVE_ONLY = ClientServerConfig(
-    server_command=[sys.executable, "-m", "ruconsist", "lsp", "--no-plugins", "--debounce", "50", "--live-limit", "0"],
-    server_env={**os.environ, "PYTHONPATH": str(REPO)},
-)
-
-
-@pytest_lsp.fixture(config=SAVE_ONLY)
-async def save_only_client(lsp_client: LanguageClient):
+async def plain_session(lsp_client: LanguageClient):  # type: ignore[no-untyped-def]
+    """A client that offers no optional capability."""
     await lsp_client.initialize_session(lsp.InitializeParams(capabilities=lsp.ClientCapabilities(), root_uri=REPO.as_uri()))
     yield
     await lsp_client.shutdown_session()
+
+
+save_only_client = pytest_lsp.fixture(plain_session, config=server("--no-plugins", "--live-limit", "0"))
 
 
 @pytest.mark.asyncio
@@ -346,3 +349,26 @@ async def test_large_pair_is_checked_on_save_not_while_typed(save_only_client: L
     assert any("checked when saved, not as you type" in m.message for m in client.messages)
     client.text_document_did_save(lsp.DidSaveTextDocumentParams(text_document=lsp.TextDocumentIdentifier(uri=uri)))
     assert codes(await published(client, uri, lambda d: True)) == ["NAM001"]
+
+
+#: With a plugin (tests/data/lsp_plugin) whose check raises on 'СБОЙ'.
+crashy_client = pytest_lsp.fixture(
+    plain_session, config=server(path=[REPO / "tests/data/lsp_plugin"], RUCONSIST_PLUGINS="crashy")
+)
+
+
+@pytest.mark.asyncio
+async def test_a_failing_check_is_reported_and_the_server_keeps_serving(crashy_client: LanguageClient, tmp_path: Path):
+    client = crashy_client
+    (tmp_path / "a.ru.md").write_text(RU, encoding="utf-8")
+    (tmp_path / "a.zh.md").write_text(ZH, encoding="utf-8")
+    ru_uri = open_file(client, tmp_path / "a.ru.md", RU.replace("Стороны", "СБОЙ. Стороны"))
+    zh_uri = open_file(client, tmp_path / "a.zh.md", ZH)
+    # Reported where the check failed, as `ruconsist check` reports it.
+    (problem,) = await published(client, ru_uri, lambda d: any("internal error" in x.message for x in d))
+    assert problem.severity == lsp.DiagnosticSeverity.Error
+    assert problem.range.start.line == 4
+    assert "not checked (check XCR001): internal error: RuntimeError: the crashy check failed on purpose" in problem.message
+    # The paragraph repaired: the pair is checked as usual.
+    edit(client, ru_uri, 2, [lsp.TextEdit(range=lsp.Range(start=at(4, 0), end=at(4, 6)), new_text="")])
+    assert codes(await published(client, zh_uri, lambda d: bool(d))) == ["NAM001", "NUM001"]
