@@ -89,10 +89,18 @@ def _left_part(text: str, sep: int, t: NameTables) -> int:
     return k
 
 
+#: Transliteration characters that are also Chinese function words: one
+#: of them after a name is the sentence going on (普京于2026年访华: "Putin,
+#: in 2026, …"), never the end of a foreign name part.
+NOT_A_NAME_END = frozenset("于")
+
+
 def _right_part(text: str, sep: int, t: NameTables) -> int:
     k = sep + 1
     while k < len(text) and _is_han(text[k]) and text[k] in t.translit:
         k += 1
+    while k > sep + 2 and text[k - 1] in NOT_A_NAME_END:
+        k -= 1
     return k
 
 
