@@ -146,6 +146,26 @@ def test_base_none_checks_every_pair_of_a_pull_request(
     assert runner.summary.read_text(encoding="utf-8") == ""
 
 
+def test_other_formats_are_written_to_files_named_in_the_log(
+    pull_request: dict, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    runner = Runner(
+        tmp_path, pull_request["repo"], pr_event(pull_request["base"]), "pull_request",
+        {"formats": "gitlab, junit rdjsonl,parsable"},
+    )
+    code, out, _ = runner.run(monkeypatch)
+    assert code == 1
+    repo = pull_request["repo"]
+    for fmt, name in github_action.REPORT_FILES.items():
+        if fmt == "json":
+            continue
+        assert f"ruconsist: {fmt} report written to {name}\n" in out
+        assert (repo / name).is_file(), name
+    assert len((repo / "ruconsist.rdjsonl").read_text(encoding="utf-8").splitlines()) == 2  # both files
+    assert (repo / "ruconsist.txt").read_text(encoding="utf-8").startswith("news/b.zh.md:3:1: [error] NAM001")
+    assert not (repo / "ruconsist.json").exists()  # the totals' own report is not left behind
+
+
 def test_shallow_checkout_fetches_the_base(pull_request: dict, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # actions/checkout's default: one commit of the head, no base.
     clone = tmp_path / "clone"
