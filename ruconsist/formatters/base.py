@@ -29,29 +29,48 @@ PROJECT_URL = "https://github.com/OWNER/ruconsist"
 
 
 def explain_url(code: str, codes: Mapping[str, Any]) -> str | None:
-    """The web page of what ``ruconsist explain CODE`` prints: the
-    docstring of the code's check class, in the repository at the
-    installed version's tag.  ``None`` for a plugin's check (its source
-    is not in this repository) or an unknown code."""
+    """The web page of what ``ruconsist explain CODE`` prints: in the
+    repository at the installed version's tag, the code's own page in its
+    check's ``code_docs``, or else the docstring of the check class.
+    ``None`` for a plugin's check (its source is not in this repository),
+    a code a rule pack defines (its page is made from the pack's rules)
+    or an unknown code."""
     check = getattr(codes.get(code), "check", None)
-    return _source_url(check) if isinstance(check, type) else None
+    if not isinstance(check, type):
+        return None
+    own = getattr(check, "codes", None)
+    if callable(own) and code not in own():
+        return None
+    return _source_url(check, code if code in getattr(check, "code_docs", {}) else None)
 
 
 @functools.lru_cache(maxsize=None)
-def _source_url(check: type) -> str | None:
+def _source_url(check: type, page: str | None) -> str | None:
+    """The check's source file, at the line of its class, or of the
+    ``code_docs`` entry of ``page``."""
     import inspect
+    import re
 
     from ruconsist import __version__
 
     module = check.__module__
     if module != "ruconsist" and not module.startswith("ruconsist."):
         return None
-    try:
-        line: int | None = inspect.getsourcelines(check)[1]
-    except (OSError, TypeError):
-        line = None
     url = f"{PROJECT_URL}/blob/v{__version__}/{module.replace('.', '/')}.py"
-    return f"{url}#L{line}" if line else url
+    try:
+        lines, first = inspect.getsourcelines(check)
+    except (OSError, TypeError):
+        return url
+    line = first
+    if page is not None:
+        # The entry ``"NUM002": """…`` (or, keyed by a constant, the
+        # ``code_docs`` that holds it).
+        key = re.compile(rf"""^\s*["']{re.escape(page)}["']\s*:""")
+        docs = next((i for i, text in enumerate(lines) if re.match(r"\s*code_docs\b", text)), None)
+        if docs is not None:
+            entry = next((i for i in range(docs, len(lines)) if key.search(lines[i])), docs)
+            line = first + entry
+    return f"{url}#L{line}"
 
 
 @dataclass
