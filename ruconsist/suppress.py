@@ -60,6 +60,10 @@ HTML_FORMATS = frozenset({"markdown", "html", "xliff", "tmx"})
 HASH_FORMATS = frozenset({"text", "lines", "bilingual", "po", "yaml-locale"})
 
 
+#: Problems reported for one directive before the rest are counted.
+MAX_PROBLEMS = 10
+
+
 @dataclass(frozen=True)
 class Problem:
     """Something wrong with a directive: ``kind`` is ``unknown-code`` or
@@ -150,14 +154,27 @@ def parse(
             continue
         verb, raw_codes = words[0], words[1:]
         codes_list = []
+        # Each problem points at the whole directive; a directive listing
+        # thousands of bad codes gets a few and a count, not thousands of
+        # copies of itself.
+        told = untold = 0
         for raw in raw_codes:
+            bad = None
             if not CODE.match(raw):
-                problem("malformed", m, f"{raw!r} in a {verb} directive is not a code (e.g. NUM001 or NUM)")
-                continue
-            code = raw.upper()
-            codes_list.append(code)
-            if known_codes and not any(k.startswith(code) for k in known_codes):
-                problem("unknown-code", m, f"{verb} names {code}, which no check reports{suggest(code, known_codes)}")
+                bad = ("malformed", f"{raw[:40]!r}{'…' if len(raw) > 40 else ''} in a {verb} directive is not a code (e.g. NUM001 or NUM)")
+            else:
+                code = raw.upper()
+                codes_list.append(code)
+                if known_codes and not any(k.startswith(code) for k in known_codes):
+                    bad = ("unknown-code", f"{verb} names {code}, which no check reports{suggest(code, known_codes)}")
+            if bad is not None:
+                if told < MAX_PROBLEMS:
+                    problem(bad[0], m, bad[1])
+                    told += 1
+                else:
+                    untold += 1
+        if untold:
+            problem("malformed", m, f"{verb} directive: {untold} more codes that are not codes or that no check reports")
         codes = tuple(codes_list)
         if raw_codes and not codes:
             continue  # every code was malformed: do not widen it to "all"
