@@ -108,6 +108,76 @@ def office_index(rules: Any) -> OfficeIndex:
     return rules.cached("offices.index", lambda: build_index(rules.vocab("offices")))  # type: ignore[no-any-return]
 
 
+#: What may stand between a title and the country or body it is of
+#: (Посол КНР в РФ; 中国驻俄罗斯大使): no punctuation.
+_RU_QUALIFIER_GAP = 45
+_ZH_QUALIFIER_GAP = 14
+_BREAK = frozenset(".,;:!?()«»\"“”„，。、；：！？（）《》")
+
+
+def title_qualifiers(bead: SegmentPair, lang: str, mentions: list[Any], dst_mentions: list[Any],
+                     rules: Any) -> list[tuple[int, int]]:
+    """Spans of place and organization mentions on ``lang``'s side that
+    only qualify something the other side renders without them: the
+    country and body of a title of office both sides have (``Посол КНР в
+    РФ`` ↔ ``张汉晖大使``; ``генеральный секретарь ЦК КПК`` ↔ ``总书记``;
+    ``中华人民共和国主席`` ↔ ``Председатель``), and a country written before
+    its own city or region (``在中国西安`` ↔ ``в Сиани``).  Such
+    explicitation is how official translation is written.  A mention is a
+    qualifier only when the other side names no other entity of its
+    category that this side lacks: ``Посол КНР в РФ`` against
+    ``中国驻美国大使`` stays a substitution."""
+    index = office_index(rules)
+    dst = "zh" if lang == "ru" else "ru"
+    text, dst_text = bead.side(lang).text, bead.side(dst).text
+    own, theirs = index.find(text, lang), index.find(dst_text, dst)
+    families = {index.offices[o.office].family for o in own} & {index.offices[o.office].family for o in theirs}
+    if families:
+        own = [o for o in own if index.offices[o.office].family in families]
+        theirs = [o for o in theirs if index.offices[o.office].family in families]
+    present_here = {t for m in mentions for t in m.terms}
+    # What qualifies the other side's titles and this side lacks: a rival
+    # (中国驻美国大使 against Посол КНР в РФ).
+    rivals = {
+        rules.term(t).category
+        for m in _qualifying(dst_mentions, theirs if families else [], dst, dst_text, rules)
+        for t in m.terms
+        if t not in present_here
+    }
+    out = [
+        (m.start, m.end)
+        for m in _qualifying(mentions, own if families else [], lang, text, rules)
+        if rules.term(m.terms[0]).category not in rivals
+    ]
+    if lang == "zh":
+        # 中国西安, 俄罗斯喀山: a country written before its own place.
+        starts = {n.start for n in mentions if n.terms and rules.term(n.terms[0]).category == "place"}
+        out += [
+            (m.start, m.end) for m in mentions
+            if m.terms and rules.term(m.terms[0]).category == "place" and m.end in starts
+        ]
+    return out
+
+
+def _qualifying(mentions: list[Any], titles: list[TitleMention], lang: str, text: str, rules: Any) -> list[Any]:
+    """Place and organization mentions that stand with a title: after it
+    in Russian (Посол КНР в РФ), before it in Chinese (中国驻俄罗斯大使),
+    with no punctuation between."""
+    out = []
+    for m in mentions:
+        if not m.terms or rules.term(m.terms[0]).category not in ("place", "organization"):
+            continue
+        for o in titles:
+            if lang == "ru":
+                gap, near = text[o.end : m.start], 0 <= m.start - o.end <= _RU_QUALIFIER_GAP
+            else:
+                gap, near = text[m.end : o.start], 0 <= o.start - m.end <= _ZH_QUALIFIER_GAP
+            if near and not (_BREAK & set(gap)):
+                out.append(m)
+                break
+    return out
+
+
 class RankMismatch(Check):
     """A title of office or rank on one side has, at the same aligned
     place, a different rank of the same ladder on the other side:

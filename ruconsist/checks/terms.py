@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import regex
 
 from ruconsist.checks.base import LANG_NAME, Check, PairContext
+from ruconsist.checks.offices import title_qualifiers
 from ruconsist.diagnostic import Diagnostic, Severity
 from ruconsist.document import SegmentPair, other
 from ruconsist.terms import ACCEPT, FORBIDDEN, Mention, matcher_for
@@ -103,10 +104,15 @@ class TermMissing(Check):
             dst = other(lang)
             seen: set[str] = set()
             names = _inside_names(bead.side(lang).text)
+            # The country and body of a title both sides have, or of a city
+            # (Посол КНР в РФ ↔ 张汉晖大使): explicitation, not omission.
+            qualifiers = set(title_qualifiers(bead, lang, mentions[lang], mentions[dst], ctx.rules))
             for m in mentions[lang]:
                 if m.role == FORBIDDEN:
                     continue
                 if any(a <= m.start and m.end <= b and (m.start, m.end) != (a, b) for a, b in names):
+                    continue
+                if (m.start, m.end) in qualifiers:
                     continue
                 if not any(t not in present[dst] for t in m.terms):
                     continue
