@@ -63,6 +63,8 @@ REPORTED = [
     # A title's country that differs is a substitution, not explicitation.
     ("ambassador-in-another-country", "Посол КНР в РФ Чжан Ханьхуэй дал интервью.", "中国驻美国大使张汉晖接受采访。",
      [("TRM001", "ru", "РФ"), ("TRM001", "zh", "美国")]),
+    ("president-visits-another-country", "Визит президента в Китай.", "总统访问日本。",
+     [("TRM001", "ru", "Китай"), ("TRM001", "zh", "日本")]),
 ]
 
 

@@ -136,14 +136,11 @@ def title_qualifiers(bead: SegmentPair, lang: str, mentions: list[Any], dst_ment
         own = [o for o in own if index.offices[o.office].family in families]
         theirs = [o for o in theirs if index.offices[o.office].family in families]
     present_here = {t for m in mentions for t in m.terms}
-    # What qualifies the other side's titles and this side lacks: a rival
-    # (中国驻美国大使 against Посол КНР в РФ).
-    rivals = {
-        rules.term(t).category
-        for m in _qualifying(dst_mentions, theirs if families else [], dst, dst_text, rules)
-        for t in m.terms
-        if t not in present_here
-    }
+    # An entity of the same category that the other side names and this
+    # side lacks is a rival: the mention may have been substituted
+    # (中国驻美国大使 against Посол КНР в РФ; 总统访问日本 against Визит
+    # президента в Китай), so it stays checked.
+    rivals = {rules.term(t).category for m in dst_mentions for t in m.terms if t not in present_here}
     out = [
         (m.start, m.end)
         for m in _qualifying(mentions, own if families else [], lang, text, rules)
