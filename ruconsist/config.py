@@ -53,6 +53,10 @@ KEYS = (
 #: validated here.
 OPTIONS: dict[str, tuple[tuple[Any, ...] | type, str]] = {
     "zh-spacing": (("off", "none", "space"), "space between Chinese and Latin letters or digits (TYP006)"),
+    "zh-punctuation": (
+        ("auto", "full", "ascii"),
+        "punctuation of Chinese text (TYP001): full-width, ASCII, or auto (a file's own consistent convention)",
+    ),
     "ru-quotes": (("«»", "“”", "„“", "off", "any"), "quotation marks of Russian text (TYP002)"),
     "zh-quotes": (("“”", "「」", "off", "any"), "quotation marks of Chinese text (TYP002)"),
     "number-tolerance": (float, "relative difference under which two numbers count as equal"),

@@ -256,3 +256,40 @@ def test_ascii_commas_give_one_warning_each_and_keep_errors() -> None:
     diags = lint_texts(ru, zh, select=["TYP", "PAL"])
     assert [(d.code, d.found) for d in diags] == [("TYP001", ",")] * 3
     assert all(d.severity.label == "warning" for d in diags)
+
+
+# A file's own punctuation convention (TYP001) ---------------------------------
+
+# UN statistical data in the manner of the SDG indicator files: every
+# Chinese line uses ASCII commas and parentheses (this test's own text).
+ASCII_ZH = "\n\n".join(
+    f"指标{n}.1.1:按性别,年龄和地点(城市/农村)分列的人口比例,单位为百分比" for n in range(1, 5)
+) + "\n\n指标5.1.1：是否有法律框架,促进,执行和监测性别平等\n"
+ASCII_RU = "\n\n".join(
+    f"Показатель {n}.1.1: доля населения в разбивке по полу, возрасту и месту проживания (город/село), в процентах"
+    for n in range(1, 5)
+) + "\n\nПоказатель 5.1.1: наличие правовой базы для поощрения, обеспечения и мониторинга равенства полов\n"
+
+
+def test_a_file_in_ascii_punctuation_throughout_is_reported_once_and_held_to_its_convention() -> None:
+    diags = lint_texts(ASCII_RU, ASCII_ZH, select=["TYP001"])
+    assert [(d.location.line, d.location.column, d.found) for d in diags] == [
+        (1, 8, ":"),  # once, at the first mark, for the file
+        (9, 8, "："),  # the one full-width mark breaks the file's own convention
+    ]
+    assert diags[0].message.startswith("ZH file uses ASCII punctuation throughout (22 half-width marks next to Chinese, 1 full-width)")
+    assert "zh-punctuation: ascii" in diags[0].message
+    assert diags[1].message == "ZH full-width '：' in text that uses ASCII punctuation: expected ':' as elsewhere"
+
+
+def test_zh_punctuation_option_sets_the_convention() -> None:
+    ascii_cfg = Config(options={"zh-punctuation": "ascii"})
+    assert [(d.location.line, d.found) for d in lint_texts(ASCII_RU, ASCII_ZH, select=["TYP001"], config=ascii_cfg)] == [(9, "：")]
+    full = lint_texts(ASCII_RU, ASCII_ZH, select=["TYP001"], config=Config(options={"zh-punctuation": "full"}))
+    assert len(full) == 22 and all(d.found in ",:()" for d in full)
+
+
+def test_a_few_half_width_marks_in_a_full_width_file_are_each_reported() -> None:
+    zh = ASCII_ZH.replace(",", "，").replace("(", "（").replace(")", "）").replace(":", "：")
+    zh = zh.replace("指标1.1.1：", "指标1.1.1:").replace("指标2.1.1：按性别，", "指标2.1.1：按性别,")
+    assert [(d.location.line, d.found) for d in lint_texts(ASCII_RU, zh, select=["TYP001"])] == [(1, ":"), (3, ",")]
