@@ -223,9 +223,14 @@ def test_unreadable_file_fails_with_exit_2(tmp_path: Path, monkeypatch: pytest.M
 
 def test_profile_is_passed_on_only_when_the_cli_has_it(pull_request: dict, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     runner = Runner(tmp_path, pull_request["repo"], {}, "push", {"profile": "mt", "fail-level": "never"})
-    code, out, _ = runner.run(monkeypatch)
+    code, out, err = runner.run(monkeypatch)
     if ci.cli_has_option("profile"):
         assert code == 0
+        assert ci.check_args(runner.environ, None, {})[2:4] == ["--profile", "mt"]
+        # A profile the CLI does not know is its usage error, exit 2.
+        runner.environ["INPUT_PROFILE"] = "poetry"
+        code, out, err = runner.run(monkeypatch)
+        assert code == 2 and "--profile" in err
     else:
         assert code == 2
         assert out.splitlines()[-1] + "\n" == "::error title=ruconsist::input 'profile' ('mt') needs a ruconsist whose check command has --profile; this one has not\n"
