@@ -7,7 +7,7 @@ import pytest
 
 from ruconsist.testing import findings
 
-SELECT = ["NUM001", "NUM002"]
+SELECT = ["NUM001", "NUM002", "NUM004"]
 
 
 def run(ru: str, zh: str) -> list[tuple[str, str, str]]:
@@ -209,12 +209,13 @@ MISMATCHED = [
     # compound figures and the genre's multiples
     ("ru-mln-tys-differs", "Население — 3 млн 450 тыс. человек.", "人口为354万。", [("NUM001", "zh", "354万")]),
     ("ru-mlrd-mln-slip", "Бюджет составил 1 млрд 200 млн рублей.", "预算为1.2亿卢布。", [("NUM002", "zh", "1.2亿")]),
-    ("zengjia-le-by-not-to", "Товарооборот увеличился в 2 раза.", "贸易额增加了2倍。", [("NUM001", "zh", "2倍")]),
+    ("zengjia-le-by-not-to", "Товарооборот увеличился в 5 раз.", "贸易额增加了2倍。", [("NUM001", "zh", "2倍")]),
     ("zengjia-dao-not-by", "Товарооборот увеличился в 3 раза.", "贸易额增加到2倍。", [("NUM001", "zh", "2倍")]),
-    ("v-dva-raza-liang-bei", "Товарооборот вырос в два раза.", "贸易额增长了两倍。", [("NUM001", "zh", "两倍")]),
-    # threefold growth is 增加两倍 or 增加到三倍; 增加三倍 is fourfold
+    # 增加了N倍 against в N раз: the loose reading, a warning (NUM004)
+    ("v-dva-raza-liang-bei", "Товарооборот вырос в два раза.", "贸易额增长了两倍。", [("NUM004", "zh", "两倍")]),
+    ("zengjia-le-2-bei-vs-2-raza", "Товарооборот увеличился в 2 раза.", "贸易额增加了2倍。", [("NUM004", "zh", "2倍")]),
     ("troekratnoe-zengjia-san-bei", "Это привело к троекратному росту заболеваемости.", "这导致发病率增加三倍以上。",
-     [("NUM001", "zh", "三倍")]),
+     [("NUM004", "zh", "三倍")]),
     ("fan-liang-fan-vs-vdvoe", "Экспорт увеличился в 2 раза.", "出口翻了两番。", [("NUM001", "zh", "翻了两番")]),
     ("qianwashi-differs", "Выработано 500 млн кВт·ч.", "发电5.5亿千瓦时。", [("NUM001", "zh", "5.5亿")]),
     # a count is not a rank

@@ -142,7 +142,8 @@ class NumberMismatch(Check):
 
     Two unmatched values a factor of ten apart are NUM002 instead (a
     magnitude slip), two approximate figures one of which rounds the
-    other NUM003 (a warning).
+    other NUM003 (a warning), ``增加了N倍`` against ``в N раз`` NUM004 (a
+    warning).
 
     Examples
       PASS  RU «разговор длился 1,5 часа»     ZH «会谈持续约1.5小时»
@@ -159,6 +160,7 @@ class NumberMismatch(Check):
     extra_codes = {
         "NUM002": ("number-magnitude", "number", Severity.ERROR),
         "NUM003": ("number-rounded", "number", Severity.WARNING),
+        "NUM004": ("multiple-reading", "number", Severity.WARNING),
     }
     code_docs = {
         "NUM002": """
@@ -185,6 +187,20 @@ class NumberMismatch(Check):
           PASS  RU «около 2000 человек»   ZH «约2000人»
           FAIL  RU «около 2000 человек»   ZH «约1950人»   -> NUM003
         """,
+        "NUM004": """
+        ``增加了N倍`` ("increased by N times") is N+1 times the base by the
+        standard reading (GB/T 15835 usage; the embassy's own Russian
+        writes 增加了47倍 as ``в 48 раз``), but Chinese translated from
+        English often means N times.  Against ``в N раз`` on the other
+        side it is this warning, not an error: check which is meant, and
+        write ``增加到N倍`` (or ``в N+1 раз``).  ``增加到N倍`` and ``是…的N倍``
+        are N times; a bare ``两倍`` is read either way.
+
+        Examples
+          PASS  RU «увеличился в 3 раза»   ZH «增加了2倍»
+          PASS  RU «увеличился в 3 раза»   ZH «增加到3倍»
+          FAIL  RU «увеличился в 3 раза»   ZH «增加了3倍»   -> NUM004
+        """,
     }
 
     def check(self, bead: SegmentPair, ctx: PairContext) -> Iterator[Diagnostic]:
@@ -201,6 +217,8 @@ class NumberMismatch(Check):
                 yield self._magnitude(bead, mm)
             elif mm.kind == "rounded":
                 yield self._rounded(bead, mm)
+            elif mm.kind == "increase":
+                yield self._increase(bead, mm)
             else:
                 yield self._missing(bead, mm, ru if mm.lang == "zh" else zh)
 
@@ -240,6 +258,21 @@ class NumberMismatch(Check):
             f"ZH {z.reading()} differs from RU {r.reading()}: approximate figures, but"
             f" one is only a rounding of the other; check which the source gives",
             code="NUM003",
+            expected=r.raw,
+            found=z.raw,
+            counterpart=bead.ru.location(r.start, r.end),
+        )
+
+    def _increase(self, bead: SegmentPair, mm: Mismatch) -> Diagnostic:
+        z, r = mm.mention, mm.other
+        assert r is not None
+        n = format_value(z.value - 1)
+        return self.report(
+            bead, "zh", z.start, z.end,
+            f"ZH '{z.raw}' is an increase by {n} times, {format_value(z.value)} times the base by the standard"
+            f" reading, but RU {r.reading()}: write 增加到{n}倍 (or RU в {format_value(z.value)} раза) if"
+            f" {n} times the base is meant",
+            code="NUM004",
             expected=r.raw,
             found=z.raw,
             counterpart=bead.ru.location(r.start, r.end),

@@ -91,6 +91,9 @@ class NumberMention:
     digits: bool = True
     #: Unit of measure read after the number: (dimension, factor, offset).
     measure: tuple[str, Fraction, Fraction] | None = None
+    #: A multiple read as an increase (增加了2倍 = 3×): the written N is
+    #: the loose reading translators from English also give it.
+    increase: bool = False
 
     @property
     def values(self) -> tuple[Fraction, ...]:
@@ -1341,6 +1344,7 @@ def _zh_finish(text, norm, start, end, value, unit, vocab, p, role, *, digits, n
     scale = ""
     alts: tuple[Fraction, ...] = ()
     approx = False
+    increase = False
     pos = end
 
     def at(rx: re.Pattern[str]) -> re.Match[str] | None:
@@ -1392,10 +1396,12 @@ def _zh_finish(text, norm, start, end, value, unit, vocab, p, role, *, digits, n
         context = True
     elif m := at(after["multiple_after"]):
         kind = "multiple"
+        increase = False
         head = norm[max(0, start - 8):start]
         if p["multiple_by_before"].search(head) and not p["multiple_to_before"].search(head):
             # 增加了2倍: grew BY twice, to three times (в 3 раза).
             value += 1
+            increase = True
         elif not p["multiple_to_before"].search(head):
             # A bare 两倍 is read either way.
             alts = (value + 1,)
@@ -1487,7 +1493,7 @@ def _zh_finish(text, norm, start, end, value, unit, vocab, p, role, *, digits, n
     return NumberMention(
         start=start, end=end, value=value, kind=kind, approx=approx, raw=text[start:end].rstrip(SPACES),
         unit=unit, alts=alts, quiet=role is not None, role=role or "", scale=scale, factor=factor,
-        digits=digits, measure=measure,
+        digits=digits, measure=measure, increase=kind == "multiple" and increase,
     )
 
 
@@ -1635,8 +1641,9 @@ class Mismatch:
     equal value on the other side), ``differs`` (the ZH ``mention`` and
     the RU ``other`` are both unmatched and likely the same quantity),
     ``magnitude`` (``mention`` and ``other`` differ by ``factor``, a power
-    of ten) or ``rounded`` (approximate figures that differ by a plausible
-    rounding, see :func:`rounding_of`)."""
+    of ten), ``rounded`` (approximate figures that differ by a plausible
+    rounding, see :func:`rounding_of`) or ``increase`` (``增加了N倍``, N+1
+    times by the standard reading, against N times on the other side)."""
 
     kind: str
     lang: str
@@ -1674,6 +1681,8 @@ def compare_mentions(
                 out.append(Mismatch("magnitude", "zh", z, r, factor))
             elif rounding_of(r, z):
                 out.append(Mismatch("rounded", "zh", z, r))
+            elif z.increase and r.kind in ("multiple", "compound") and z.value - 1 in r.values:
+                out.append(Mismatch("increase", "zh", z, r))
             else:
                 continue
             used_ru.add(ri)
@@ -1690,7 +1699,12 @@ def compare_mentions(
             if ri not in taken and _comparable(r, z):
                 partner = ri
                 break
-        if partner is None:
+        loose = next((r for r in ru if z.increase and r.kind in ("multiple", "compound")
+                      and z.value - 1 in r.values), None)
+        if partner is None and loose is not None:
+            # "в два раза" (a quiet word) against 增加了两倍.
+            out.append(Mismatch("increase", "zh", z, loose))
+        elif partner is None:
             out.append(Mismatch("missing", "zh", z))
         else:
             taken.add(partner)
