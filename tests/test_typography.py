@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
 
 import ruconsist.checks as builtin_checks
@@ -293,3 +295,17 @@ def test_a_few_half_width_marks_in_a_full_width_file_are_each_reported() -> None
     zh = ASCII_ZH.replace(",", "，").replace("(", "（").replace(")", "）").replace(":", "：")
     zh = zh.replace("指标1.1.1：", "指标1.1.1:").replace("指标2.1.1：按性别，", "指标2.1.1：按性别,")
     assert [(d.location.line, d.found) for d in lint_texts(ASCII_RU, zh, select=["TYP001"])] == [(1, ":"), (3, ",")]
+
+
+def test_ascii_quotes_spanning_lines_of_a_line_aligned_pair_are_balanced(tmp_path) -> None:
+    # Line-aligned corpora break a quotation across lines; Chinese
+    # punctuation stands beside the ASCII quotes (他说："…", …"，).
+    from ruconsist.cli import main
+
+    (tmp_path / "a.ru").write_text('Он сказал: "Мы приедем.\nИ привезем подарки", — добавил он.\nОна сказала: "Нет.\n', encoding="utf-8")
+    (tmp_path / "a.zh").write_text('他说："我们会来的。\n我们会带礼物"，他补充说。\n她说："不。\n', encoding="utf-8")
+    out = io.StringIO()
+    args = ["check", "--align", "lines", "--ru", str(tmp_path / "a.ru"), "--zh", str(tmp_path / "a.zh")]
+    main([*args, "--select", "TYP003", "-f", "parsable"], stdout=out)
+    # Only the quotation that never closes is reported, on both sides.
+    assert [line.split(": ")[0].rsplit("/", 1)[-1] for line in out.getvalue().splitlines()] == ["a.ru:3:14", "a.zh:3:4"]

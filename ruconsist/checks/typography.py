@@ -304,8 +304,11 @@ class HalfWidthPunctuation(_Typography):
 # Quotes: pairing shared by TYP002 and TYP003
 
 
-_OPENING_CONTEXT = set(" \t\n\u00a0([{«„“—–-:/") | {""}
-_CLOSING_CONTEXT = set(" \t\n\u00a0)]}»“”.,;:!?…—–-") | {""}
+#: What stands before an opening ASCII quote and after a closing one;
+#: Chinese punctuation too (他说："…"，), so that a quotation spanning two
+#: lines of a line-aligned file pairs across them.
+_OPENING_CONTEXT = set(" \t\n\u00a0([{«„“—–-:/：，（【《「") | {""}
+_CLOSING_CONTEXT = set(" \t\n\u00a0)]}»“”.,;:!?…—–-，。；：！？）】》」、") | {""}
 
 
 def ascii_quote_pairs(text: str, mask: _Mask | None = None) -> tuple[list[tuple[int, int]], list[tuple[int, bool]]]:
