@@ -14,7 +14,7 @@ import sys
 from collections.abc import Iterable, Iterator, Sequence
 from typing import IO, Any
 
-from ruconsist import __version__
+from ruconsist import __version__, guard
 from ruconsist.diagnostic import Diagnostic
 from ruconsist.errors import ConfigError, InputError, NotChecked, RuconsistError
 
@@ -72,6 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--rules", action="append", default=[], metavar="FILE", help="extra rule pack (repeatable)")
     c.add_argument("--no-default-rules", action="store_true", help="do not load the shipped rule packs")
     c.add_argument("--no-cache", action="store_true", help="neither read nor write the matcher cache (see 'ruconsist cache')")
+    c.add_argument("--timeout", type=float, metavar="SECONDS", help="stop with exit code 2 after this long, naming the file being checked")
+    c.add_argument("--max-memory", type=int, metavar="MB", help="stop with exit code 2 past this much memory, naming the file being checked")
     _table_arguments(c)
     c.add_argument(
         "-f", "--format", action=_FormatAction, metavar="NAME",
@@ -268,7 +270,8 @@ def main(argv: Sequence[str] | None = None, stdout: IO[str] | None = None, stder
         handler = handlers[args.command]
         if getattr(args, "no_cache", False):
             os.environ["RUCONSIST_NO_CACHE"] = "1"
-        return handler(args, out, err)
+        with guard.limits(getattr(args, "timeout", None), getattr(args, "max_memory", None)):
+            return handler(args, out, err)
     except NotChecked as exc:
         _write_error(err, exc)
         return EXIT_INTERNAL
@@ -278,6 +281,12 @@ def main(argv: Sequence[str] | None = None, stdout: IO[str] | None = None, stder
     except KeyboardInterrupt:
         err.write("ruconsist: interrupted\n")
         return 130
+    except MemoryError:
+        err.write(f"ruconsist: memory limit reached {guard.where()}\n")
+        return EXIT_USAGE
+    except guard.LimitReached as exc:
+        err.write(f"ruconsist: {exc}\n")
+        return EXIT_USAGE
     except BrokenPipeError:
         return EXIT_OK
     except Exception as exc:  # a bug: one line unless asked for more

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
+from ruconsist import guard
 from ruconsist.checks.base import VALID_CODE, Check, PairContext
 from ruconsist.config import Config, selected_codes
 from ruconsist.diagnostic import Diagnostic, Location, Severity
@@ -407,6 +408,7 @@ class Linter:
         texts = texts or {}
         result = PairResult(pair)
         current = pair.paths[0]
+        guard.current = display(current)
         stage = "read"
         try:
             if pair.missing is not None or (pair.bilingual is None and (pair.ru is None or pair.zh is None)):

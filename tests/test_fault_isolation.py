@@ -165,3 +165,37 @@ def test_report_writes_valid_utf8_whatever_the_text_held(surrogates: Path) -> No
     code, _ = _utf8_run("report", "-o", "page.html", "ru.json")
     assert code in (0, 1)
     assert "\\ud800" in (surrogates / "page.html").read_bytes().decode("utf-8")
+
+
+class SlowOnBeijing(Check):
+    """Takes a long time on any bead that mentions Пекин."""
+
+    code = "XSL001"
+    slug = "slow-on-beijing"
+    category = "style"
+    severity = Severity.ERROR
+
+    def check(self, bead: SegmentPair, ctx: PairContext) -> Iterator[Diagnostic]:
+        if "Пекин" in bead.ru.text:
+            import time
+
+            time.sleep(120)
+        return iter(())
+
+
+def test_the_time_limit_stops_the_run_with_one_line_naming_the_file(tree: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    original = ruconsist.plugins.get_plugin_manager
+
+    class Slow:
+        @hookimpl
+        def ruconsist_register_checks(self, register):  # type: ignore[no-untyped-def]
+            register(SlowOnBeijing)
+
+    def with_plugin(*args, **kwargs):  # type: ignore[no-untyped-def]
+        pm = original(*args, **kwargs)
+        pm.register(Slow(), name="slow")
+        return pm
+
+    monkeypatch.setattr(ruconsist.plugins, "get_plugin_manager", with_plugin)
+    code, _, err = run("check", "--jobs", "1", "--timeout", "8", "good.ru.txt", "bad.ru.txt")
+    assert (code, err) == (2, "ruconsist: time limit of 8 s reached while checking bad.ru.txt\n")
