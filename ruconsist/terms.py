@@ -208,9 +208,20 @@ class ZhIndex:
 
     def _inside_name(self, text: str, start: int, end: int) -> bool:
         t = self.translit
-        if end - start != 2 or not t or not all(c in t for c in text[start:end]):
+        if end - start < 2 or not t or not all(c in t for c in text[start:end]):
             return False
-        return (start > 0 and text[start - 1] in t) or (end < len(text) and text[end] in t)
+        if end - start == 2 and start > 0 and text[start - 1] in t:
+            return True
+        # A name written in transliteration characters that runs on into
+        # one or two more (萨马拉 in 萨马拉斯, Samaras; 乍得 in 乍得沙赫) is
+        # part of a longer name, unless what follows is a name itself.
+        run = end
+        while run < len(text) and text[run] in t and run - end < 3:
+            run += 1
+        if run == end or (end - start > 2 and run - end > 2):
+            return False
+        first = self._table().get(text[end], ())
+        return not any(text[end : end + n] in self.by_form for n in first)
 
     def _table(self) -> dict[str, tuple[int, ...]]:
         """First character -> lengths of the forms that start with it,
@@ -346,8 +357,19 @@ class _Search:
 class TermMatcher:
     """All terms of a rule set, ready to search."""
 
-    def __init__(self, terms: Sequence[Term], translit: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self,
+        terms: Sequence[Term],
+        translit: frozenset[str] = frozenset(),
+        traditional: dict[int, str] | None = None,
+        derived: dict[str, tuple[str, ...]] | None = None,
+        combining: dict[str, str] | None = None,
+        zh_words: Sequence[str] = (),
+    ) -> None:
         self.terms = {t.id: t for t in terms}
+        #: Traditional characters read as simplified (中國 as 中国): one
+        #: character for one, so positions do not move.
+        self.traditional = traditional or {}
         ru_entries = []
         zh_entries = []
         for t in terms:
@@ -361,7 +383,10 @@ class TermMatcher:
         # primary forms and its ``accept`` forms, searched with overlaps.
         # In Russian one index serves both searches (each takes the roles
         # it needs): the inflected forms are most of the matcher's memory.
-        ru_accept = [(t, ACCEPT, f) for t in terms for f in t.accept_ru]
+        derived = derived or {}
+        ru_accept = [(t, ACCEPT, f) for t in terms for f in (*t.accept_ru, *derived.get(t.id, ()))]
+        self.combining = _combining_forms(terms, derived, combining or {})
+        self._zh_words = ZhIndex([(_WORD_TERM, PRIMARY, w) for w in zh_words])
         ru_index = RuIndex(ru_entries + ru_accept)
         self._index: dict[str, _Search | ZhIndex] = {
             "ru": _Search(ru_index, frozenset({PRIMARY, FORBIDDEN, EXCEPT})),
@@ -387,11 +412,54 @@ class TermMatcher:
     def stand_ins(self, text: str, lang: str) -> list[Mention]:
         """Every primary or accept mention in ``text``, overlaps kept,
         except those inside an ``except`` word (中国 in 发展中国家)."""
+        if lang == "zh" and self.traditional:
+            text = text.translate(self.traditional)
         found = self._satisfy[lang].find(text, resolve=False)
+        if lang == "ru" and self.combining and "-" in text:
+            found += self._compound_parts(text)
+        if lang == "zh" and _DECORATION.search(text):
+            found += self._undecorated(text)
         blocked = [(m.start, m.end) for m in self._except[lang].find(text, resolve=False)]
         if not blocked:
             return found
         return [m for m in found if not any(a <= m.start and m.end <= b for a, b in blocked)]
+
+    def _undecorated(self, text: str) -> list[Mention]:
+        """Names that quotation marks split (美国“国防部” for 美国国防部):
+        found in the text without its quotation marks, at their place in
+        the text as written."""
+        keep = [i for i, c in enumerate(text) if not _DECORATION.match(c)]
+        bare = "".join(text[i] for i in keep)
+        out = []
+        for m in self._satisfy["zh"].find(bare, resolve=False):
+            a, b = keep[m.start], keep[m.end - 1] + 1
+            if b - a > m.end - m.start:
+                out.append(Mention(a, b, text[a:b], m.role, m.terms))
+        return out
+
+    def _compound_parts(self, text: str) -> list[Mention]:
+        """The places inside a hyphenated adjective: российско-турецкий
+        names Russia and Turkey, мексиканско-американский Mexico and the
+        USA.  Every part but the last is a compound form (российско,
+        американо); the last is an adjective of the packs."""
+        out: list[Mention] = []
+        for start, _end, word in tokenize(text):
+            if "-" not in word:
+                continue
+            parts = word.split("-")
+            pos = start
+            for i, part in enumerate(parts):
+                if i < len(parts) - 1:
+                    ids = self.combining.get(_norm(part))
+                    if ids:
+                        out.append(Mention(pos, pos + len(part), part, ACCEPT, ids))
+                elif len(parts) > 1:
+                    out += [
+                        Mention(pos + m.start, pos + m.end, m.text, m.role, m.terms)
+                        for m in self._satisfy["ru"].find(part, resolve=False)
+                    ]
+                pos += len(part) + 1
+        return out
 
     def accept_spans(self, text: str, lang: str) -> list[tuple[int, int]]:
         """Spans of every term's ``accept`` forms: ``俄罗斯总统`` stands
@@ -400,7 +468,21 @@ class TermMatcher:
         return [(m.start, m.end) for m in self.stand_ins(text, lang) if m.role == ACCEPT]
 
     def find(self, text: str, lang: str) -> list[Mention]:
-        return self._index[lang].find(text)
+        if lang != "zh":
+            return self._index[lang].find(text)
+        folded = text.translate(self.traditional) if self.traditional else text
+        found = self._index[lang].find(folded)
+        if folded != text:
+            found = [_unfolded(m, text) for m in found]
+        words = [(m.start, m.end) for m in self._zh_words.find(folded, resolve=False)] if found else []
+        if words:
+            # A common word or another name across the mention's edge or
+            # around it (添加元素 around 加元): not a mention.
+            found = [
+                m for m in found
+                if not any(a < m.end and m.start < b and (a, b) != (m.start, m.end) for a, b in words)
+            ]
+        return found
 
     def names_inside(self, outer: str, inner: str) -> bool:
         """Whether ``outer``'s name contains ``inner``'s in both languages
@@ -444,6 +526,70 @@ class TermMatcher:
         return None
 
 
+def _unfolded(m: Mention, text: str) -> Mention:
+    """A mention found in folded text, with the text as written.  A
+    variant the packs forbid in simplified text (义大利, Taiwan usage) is
+    that place's usual name when written in traditional characters
+    (義大利), so there it counts as the name."""
+    written = text[m.start : m.end]
+    role = PRIMARY if m.role == FORBIDDEN and written != m.text else m.role
+    return Mention(m.start, m.end, written, role, m.terms)
+
+
+#: Quotation marks that Chinese news puts around part of a name.
+_DECORATION = regex.compile(r"[“”‘’\"「」『』]")
+
+#: The term the general word list is indexed under (never reported).
+_WORD_TERM = Term("(word)", "word", (), ())
+
+
+def _combining_forms(
+    terms: Sequence[Term], derived: dict[str, tuple[str, ...]], extra: dict[str, str]
+) -> dict[str, tuple[str, ...]]:
+    """Compound forms of the packs' adjectives (российский → российско,
+    турецкий → турецко), and the irregular ones of ``extra``
+    (американо → country-us): form -> term ids."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for t in terms:
+        for f in (*t.ru, *t.accept_ru, *derived.get(t.id, ())):
+            w = _norm(f)
+            if " " not in w and "-" not in w and w.endswith(("ский", "цкий")):
+                out[w[:-2] + "о"].append(t.id)
+    for form, tid in extra.items():
+        out[_norm(form)].append(tid)
+    return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
+
+
+def entity_vocab(rules: RuleSet) -> tuple[dict[str, tuple[str, ...]], dict[str, str], tuple[str, ...]]:
+    """``vocab: entities``: ``derived`` (term id -> Russian adjectives
+    read as accept forms), ``combining`` (irregular compound forms ->
+    term id) and ``zh_words`` (Chinese words that shadow names)."""
+    derived: dict[str, list[str]] = defaultdict(list)
+    combining: dict[str, str] = {}
+    words: list[str] = []
+    for _pack, node in rules.vocab("entities"):
+        if not isinstance(node, dict):
+            continue
+        for tid, forms in (node.get("derived") or {}).items():
+            derived[str(tid)] += [f for f in forms or () if isinstance(f, str)]
+        for form, tid in (node.get("combining") or {}).items():
+            combining[str(form)] = str(tid)
+        words += [w for w in node.get("zh_words") or () if isinstance(w, str) and w]
+    return {k: tuple(v) for k, v in derived.items()}, combining, tuple(words)
+
+
+def traditional_table(rules: RuleSet) -> dict[int, str]:
+    """``vocab: entities: traditional``: pairs of a traditional character
+    and its simplified form (``國国``), as a :meth:`str.translate` table."""
+    table: dict[int, str] = {}
+    for _pack, node in rules.vocab("entities"):
+        if isinstance(node, dict) and isinstance(node.get("traditional"), str):
+            for pair in node["traditional"].split():
+                if len(pair) == 2:
+                    table[ord(pair[0])] = pair[1]
+    return table
+
+
 def transliteration_chars(rules: RuleSet) -> frozenset[str]:
     chars: set[str] = set()
     for _pack, node in rules.vocab("transliteration"):
@@ -465,9 +611,54 @@ def matcher_for(rules: RuleSet) -> TermMatcher:
 
     def build() -> TermMatcher:
         key = cache.key_for(rules.digest, cache.code_digest(__file__, morph_file()))
-        matcher: TermMatcher = cache.cached("terms", key, lambda: TermMatcher(rules.terms, transliteration_chars(rules)), TermMatcher)
+        matcher: TermMatcher = cache.cached(
+            "terms",
+            key,
+            lambda: TermMatcher(rules.terms, transliteration_chars(rules), traditional_table(rules), *entity_vocab(rules)),
+            TermMatcher,
+        )
         if not hasattr(matcher, "terms"):
             matcher.terms = {t.id: t for t in rules.terms}
         return matcher
 
     return rules.cached("terms.matcher", build)  # type: ignore[no-any-return]
+
+
+def _institution_heads(rules: RuleSet) -> tuple[str, ...]:
+    def build() -> tuple[str, ...]:
+        heads: set[str] = set()
+        for _pack, node in rules.vocab("entities"):
+            if isinstance(node, dict):
+                heads.update(h for h in node.get("institution_heads") or () if isinstance(h, str) and h)
+        return tuple(sorted(heads, key=lambda h: (-len(h), h)))
+
+    return rules.cached("terms.institution_heads", build)  # type: ignore[no-any-return]
+
+
+def generic_stand_in(rules: RuleSet, term: Term, zh_text: str) -> tuple[int, int] | None:
+    """Where ``zh_text`` describes a body of another kind with the key
+    word of ``term``'s Chinese name: 安全机构 ("security agencies") for
+    俄罗斯联邦安全会议 (the Security Council), 卫生部门 for 世界卫生组织.
+    Only for organizations; the two characters before a name's head word
+    are its key word."""
+    if term.category != "organization":
+        return None
+    heads = _institution_heads(rules)
+    own = (*term.zh, *term.accept_zh)
+    for form in term.zh:
+        head = next((h for h in heads if form.endswith(h)), None)
+        if head is None or len(form) < len(head) + 2:
+            continue
+        key = form[-len(head) - 2 : -len(head)]
+        if not all("\u4e00" <= c <= "\u9fff" for c in key):
+            continue
+        start = zh_text.find(key)
+        while start >= 0:
+            rest = zh_text[start + 2 :]
+            other_head = next((h for h in heads if rest.startswith(h)), None)
+            if other_head is not None and not head.startswith(other_head) and not other_head.startswith(head):
+                found = key + other_head
+                if not any(found in f for f in own):
+                    return start, start + 2 + len(other_head)
+            start = zh_text.find(key, start + 1)
+    return None

@@ -133,7 +133,9 @@ def test_usage_errors_exit_two() -> None:
 def test_explain_shows_the_checks_documentation() -> None:
     code, out, _ = run(["explain", "trm001"])
     assert code == 0
-    assert out.startswith("TRM001 term-missing (category term, default severity error)")
+    assert out.startswith("TRM001 term-missing (category term, default severity warning)")
+    # The page states the severity policy: substitution, omission, strictness.
+    assert "TRM003 (error), a substitution" in out and "TRM001: error" in out
     assert "PASS" in out and "FAIL" in out
 
 

@@ -201,7 +201,9 @@ def test_sarif_is_valid_and_links_the_counterpart(news: Path) -> None:
     (result,) = log["runs"][0]["results"]
     rules = log["runs"][0]["tool"]["driver"]["rules"]
     assert rules[result["ruleIndex"]]["id"] == result["ruleId"] == "TRM001"
-    assert rules[result["ruleIndex"]]["defaultConfiguration"] == {"level": "error"}
+    # An omission is a warning by default; the test pack makes its terms strict.
+    assert rules[result["ruleIndex"]]["defaultConfiguration"] == {"level": "warning"}
+    assert result["level"] == "error"
     assert result["locations"][0]["physicalLocation"] == {
         "artifactLocation": {"uri": "news/a.ru.md", "uriBaseId": "%SRCROOT%"},
         "region": {"startLine": 3, "startColumn": 1, "endLine": 3, "endColumn": 7},

@@ -338,7 +338,7 @@ def test_the_repository_workflow_uses_its_own_action(pull_request: dict, tmp_pat
     assert github_action.main(["run"], environ, out, io.StringIO()) == 0
     assert "::error file=examples/2026-02-04-call.ru.md," in out.getvalue()
     results = json.loads((gh / "ruconsist.sarif").read_text(encoding="utf-8"))["runs"][0]["results"]
-    assert {"TTL001", "TRM001", "NAM001"} <= {r["ruleId"] for r in results}
+    assert {"TTL001", "TRM003", "NAM001"} <= {r["ruleId"] for r in results}
     assert (gh / "summary").read_text(encoding="utf-8").startswith("## ruconsist: 3 errors")
 
 

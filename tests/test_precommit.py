@@ -31,6 +31,8 @@ version: 1
 terms:
   - id: lavrov
     category: name
+    # Strict, as a house that wants an omitted name to block the commit.
+    severity: error
     ru: [Сергей Лавров, Лавров]
     zh: [谢尔盖·拉夫罗夫, 拉夫罗夫]
 """

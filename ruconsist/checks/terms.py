@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 
 import regex
 
@@ -10,7 +11,9 @@ from ruconsist.checks.base import LANG_NAME, Check, PairContext
 from ruconsist.checks.offices import title_qualifiers
 from ruconsist.diagnostic import Diagnostic, Severity
 from ruconsist.document import SegmentPair, other
-from ruconsist.terms import ACCEPT, FORBIDDEN, Mention, matcher_for
+from ruconsist.entities import inside_other_name, latin_counterpart
+from ruconsist.rules import RuleSet, Term
+from ruconsist.terms import ACCEPT, FORBIDDEN, Mention, TermMatcher, generic_stand_in, matcher_for
 
 
 #: A short quoted name: «Вашингтон Нэшионалс», “国民队”, 《中华人民共和国
@@ -22,12 +25,23 @@ QUOTED_NAME = regex.compile(
 )
 
 
+#: Chinese writes no spaces: a quotation of more characters than this,
+#: or with a comma, is speech (“世界贸易组织不建议限制贸易与流动”), not a name.
+ZH_NAME_CHARS = 12
+_ZH_CLAUSE = regex.compile(r"[，、；：,]")
+
+
 def _inside_names(text: str) -> list[tuple[int, int]]:
     out = []
     for m in QUOTED_NAME.finditer(text):
         inner = next(g for g in m.groups() if g is not None)
-        if len(inner.split()) <= 6:
-            out.append((m.start() + 1, m.end() - 1))
+        if len(inner.split()) > 6:
+            continue
+        if regex.search(r"\p{Han}", inner) and m.group()[0] != "《" and (
+            len(inner) > ZH_NAME_CHARS or _ZH_CLAUSE.search(inner)
+        ):
+            continue
+        out.append((m.start() + 1, m.end() - 1))
     return out
 
 
@@ -41,19 +55,56 @@ def bead_terms(bead: SegmentPair, lang: str, ctx: PairContext) -> list[Mention]:
     return bead.cached(("terms", lang), lambda: matcher.find(bead.side(lang).text, lang))  # type: ignore[no-any-return]
 
 
+#: How many aligned segments before and after a one-sided mention are
+#: searched for the entity under another form: news translation moves a
+#: name to the next sentence and refers back to it with a pronoun
+#: (он ↔ 特朗普, в стране ↔ 叙利亚), so a name that the other side gives
+#: within this window is not an omission.
+WINDOW = 3
+
+
+def _kind(term: Term) -> str:
+    """What a term must share with another to be its substitute: the
+    category, with countries and currencies apart (Iceland for Ireland,
+    the real for the lira); capitals are places like other cities
+    (Улан-Батор for 乌兰乌德)."""
+    if term.category in ("place", "term"):
+        head = term.id.split("-", 1)[0]
+        if head in ("country", "currency"):
+            return head
+    return term.category
+
+
 class TermMissing(Check):
     """A name, place, organization, title or term from the rule packs
-    appears on one side of an aligned segment, and none of its forms
-    (nor an accepted stand-in such as ``俄方`` for Russia) appears on the
-    other side.
+    stands on one side of an aligned segment, and none of its forms (nor
+    an accepted stand-in such as ``俄方`` for Russia) stands on the other.
+
+    The finding depends on what the other side has in its place:
+
+    * **TRM003 (error), a substitution**: the other side names a different
+      entity of the same kind in the same segment: another country
+      (Исландия ↔ 爱尔兰), organization (ВОЗ ↔ 世界贸易组织), person or
+      currency, or describes an organization of another type with the same
+      key word (Совет безопасности ↔ 安全机构, a security council rendered
+      as "security agencies").  The message names both.
+    * **TTL001 (error)**: the same for titles of treaties and documents:
+      the translation names a different document.
+    * **TRM001 (warning), an omission**: the other side names nothing in
+      its place.  News and reference translation often drops a name, or
+      says "the president", "the country", "he" where the source names
+      one; so a mention whose entity the other side names within
+      ``WINDOW`` segments before or after is not reported at all, and
+      the rest are warnings.  A house that wants every omission to block
+      a commit raises it in its configuration::
+
+          severity:
+            TRM001: error
 
     Russian forms match in every case and number (``Путина``,
-    ``Си Цзиньпином``); Chinese forms match as substrings, longest first.
-    A mention is reported once per segment, at its first occurrence.  The
-    finding's category is the term's category.
-
-    When both sides hold an unmatched title, the finding is TTL001
-    instead.
+    ``Си Цзиньпином``); Chinese forms match on word boundaries, longest
+    first.  A mention is reported once per segment, at its first
+    occurrence.  The finding's category is the term's category.
 
     Examples
       PASS  RU «Путин встретился с Си Цзиньпином»   ZH «普京会见了习近平»
@@ -64,9 +115,10 @@ class TermMissing(Check):
     code = "TRM001"
     slug = "term-missing"
     category = "term"
-    severity = Severity.ERROR
+    severity = Severity.WARNING
     extra_codes = {
         "TTL001": ("title-mismatch", "title", Severity.ERROR),
+        "TRM003": ("term-substituted", "term", Severity.ERROR),
     }
     code_docs = {
         "TTL001": """
@@ -81,97 +133,324 @@ class TermMissing(Check):
           PASS  RU «договор ДСНВ»   ZH «《新削减战略武器条约》»
           FAIL  RU «договор ДСНВ»   ZH «《中导条约》»   -> TTL001
         """,
+        "TRM003": """
+        Both sides of a segment name an entity of the same kind, and they
+        differ: another country (Исландия ↔ 爱尔兰), organization (ВОЗ ↔
+        世界贸易组织), person, city or currency; or ZH writes the key word
+        of an organization's Chinese name with another institution head
+        (Совет безопасности ↔ 安全机构, "security agencies"); or one side
+        names a country where the other says "the country" (в стране,
+        该国) in a passage both sides give to another country (the Syrian
+        foreign minister rendered as Libya's).  A substitution is nearly
+        always a real error: reported once, on the Russian name (or on the
+        country named in place of "the country"), naming both.
+
+        An entity on one side only is an omission, TRM001, a warning.
+
+        Examples
+          PASS  RU «доклад ВОЗ»             ZH «世卫组织的报告»
+          FAIL  RU «доклад ВОЗ»             ZH «世界贸易组织的报告» -> TRM003
+          FAIL  RU «вулкан в Исландии»      ZH «爱尔兰的火山»     -> TRM003
+        """,
     }
+    context_beads = WINDOW
+
+    def begin_pair(self, ctx: PairContext) -> None:
+        # Per bead, in order: the terms each side names (under any form);
+        # and the omissions still waiting for the segments after them.
+        ctx.state[self.code] = _Window(ctx)
 
     def check(self, bead: SegmentPair, ctx: PairContext) -> Iterator[Diagnostic]:
+        window: _Window = ctx.state.get(self.code) or ctx.state.setdefault(self.code, _Window(ctx))
         if not bead.ru or not bead.zh:
             return
         matcher = matcher_for(ctx.rules)
         mentions = {lang: bead_terms(bead, lang, ctx) for lang in ("ru", "zh")}
-        present = {
-            lang: {t for m in mentions[lang] if m.role != FORBIDDEN for t in m.terms}
-            for lang in ("ru", "zh")
-        }
-        missing: dict[str, list[tuple[str, Mention]]] = {"ru": [], "zh": []}
-        stand_in_cache: dict[str, list[Mention]] = {}
-
-        def stand_ins(lang: str) -> list[Mention]:
-            if lang not in stand_in_cache:
-                stand_in_cache[lang] = matcher.stand_ins(bead.side(lang).text, lang)
-            return stand_in_cache[lang]
-
-        for lang in ("ru", "zh"):
-            dst = other(lang)
-            seen: set[str] = set()
-            names = _inside_names(bead.side(lang).text)
-            # The country and body of a title both sides have, or of a city
-            # (Посол КНР в РФ ↔ 张汉晖大使): explicitation, not omission.
-            qualifiers = set(title_qualifiers(bead, lang, mentions[lang], mentions[dst], ctx.rules))
-            for m in mentions[lang]:
-                if m.role == FORBIDDEN:
-                    continue
-                if any(a <= m.start and m.end <= b and (m.start, m.end) != (a, b) for a, b in names):
-                    continue
-                if (m.start, m.end) in qualifiers:
-                    continue
-                if not any(t not in present[dst] for t in m.terms):
-                    continue
-                if any(
-                    s.role == ACCEPT and s.start <= m.start and m.end <= s.end and s.end - s.start > m.end - m.start
-                    for s in stand_ins(lang)
-                ):
-                    continue
-                for tid in m.terms:
-                    if tid in seen or tid in present[dst]:
-                        continue
-                    seen.add(tid)
-                    text = bead.side(dst).text
-                    if matcher.accepted(tid, dst, text, mentions[dst], stand_ins(dst)) is None:
-                        missing[lang].append((tid, m))
-        titles = {
-            lang: [(t, m) for t, m in missing[lang] if ctx.rules.term(t).category == "title"]
-            for lang in ("ru", "zh")
-        }
+        stand_ins = {lang: matcher.stand_ins(bead.side(lang).text, lang) for lang in ("ru", "zh")}
+        missing = {lang: _missing(bead, lang, ctx.rules, matcher, mentions, stand_ins) for lang in ("ru", "zh")}
         paired: set[tuple[str, str]] = set()
-        for (rt, rm), (zt, zm) in zip(titles["ru"], titles["zh"]):
-            paired.add(("ru", rt))
-            paired.add(("zh", zt))
-            ru_term, zh_term = ctx.rules.term(rt), ctx.rules.term(zt)
-            zh_loc = bead.zh.location(zm.start, zm.end)
-            yield self.report(
-                bead,
-                "ru",
-                rm.start,
-                rm.end,
-                f"RU names '{rm.text}' ({rt}) but ZH names '{zm.text}' ({zt}):"
-                f" expected {_expected(ru_term.zh)} in ZH, or"
-                f" {_expected(zh_term.ru)} in RU",
-                code="TTL001",
-                rule=rt,
-                expected=ru_term.zh[0] if ru_term.zh else None,
-                found=zm.text,
-                counterpart=zh_loc,
-                severity=ru_term.severity or zh_term.severity,
-            )
+        pending: list[_Decision] = []
+        yield from self._substitutions(bead, ctx, missing, paired, pending)
         for lang in ("ru", "zh"):
-            dst = other(lang)
             for tid, m in missing[lang]:
                 if (lang, tid) in paired:
                     continue
-                term = ctx.rules.term(tid)
-                yield self.report(
-                    bead,
-                    lang,
-                    m.start,
-                    m.end,
-                    f"{LANG_NAME[lang]} '{m.text}' has no counterpart in"
-                    f" {LANG_NAME[dst]} (expected {_expected(term.forms(dst))})",
-                    category=term.category,
-                    severity=term.severity,
-                    rule=tid,
-                    expected=term.forms(dst)[0] if term.forms(dst) else None,
-                    found=m.text,
+                pending.append(
+                    _omission_decision(
+                        ctx.rules, lang, tid, self._omission(bead, ctx, lang, tid, m), self._instead(bead, ctx, lang, tid, m)
+                    )
                 )
+        named = {
+            lang: frozenset(t for m in (*mentions[lang], *stand_ins[lang]) if m.role != FORBIDDEN for t in m.terms)
+            for lang in ("ru", "zh")
+        }
+        yield from window.push(named, pending)
+
+    def finish_pair(self, ctx: PairContext) -> Iterator[Diagnostic]:
+        window = ctx.state.get(self.code)
+        if window is not None:
+            yield from window.flush()
+
+    def _substitutions(
+        self,
+        bead: SegmentPair,
+        ctx: PairContext,
+        missing: dict[str, list[tuple[str, Mention]]],
+        paired: set[tuple[str, str]],
+        pending: list[_Decision],
+    ) -> Iterator[Diagnostic]:
+        """Both sides name an entity of the same kind that the other side
+        lacks: paired in reading order within each kind (titles as
+        TTL001, the rest as TRM003).  A pair waits for the segments
+        around it: if RU names the ZH entity there too, the segment was
+        restructured (the ambassador «в РФ» here, the USA in the next
+        sentence) and the RU name is only a possible omission."""
+        by_kind: dict[str, dict[str, list[tuple[str, Mention]]]] = {}
+        for lang in ("ru", "zh"):
+            for tid, m in missing[lang]:
+                if (lang, tid) in paired:
+                    continue
+                by_kind.setdefault(_kind(ctx.rules.term(tid)), {"ru": [], "zh": []})[lang].append((tid, m))
+        for kind, sides in by_kind.items():
+            code = "TTL001" if kind == "title" else "TRM003"
+            for (rt, rm), (zt, zm) in zip(sides["ru"], sides["zh"]):
+                paired.add(("ru", rt))
+                paired.add(("zh", zt))
+                pending.append(
+                    _substitution_decision(
+                        ctx.rules,
+                        rt,
+                        zt,
+                        self._substitution(bead, ctx, code, rt, rm, zm.text, zt, (zm.start, zm.end)),
+                        self._omission(bead, ctx, "ru", rt, rm),
+                    )
+                )
+        for tid, m in missing["ru"]:
+            if ("ru", tid) in paired:
+                continue
+            found = generic_stand_in(ctx.rules, ctx.rules.term(tid), bead.zh.text)
+            if found is not None:
+                paired.add(("ru", tid))
+                yield self._substitution(bead, ctx, "TRM003", tid, m, bead.zh.text[found[0] : found[1]], None, found)
+
+    def _substitution(
+        self,
+        bead: SegmentPair,
+        ctx: PairContext,
+        code: str,
+        rt: str,
+        rm: Mention,
+        zh_text: str,
+        zt: str | None,
+        zh_span: tuple[int, int],
+    ) -> Diagnostic:
+        ru_term = ctx.rules.term(rt)
+        zh_term = ctx.rules.term(zt) if zt else None
+        what = f"'{zh_text}' ({zt})" if zt else f"'{zh_text}'"
+        also = f", or {_expected(zh_term.ru)} in RU" if zh_term else ""
+        return self.report(
+            bead,
+            "ru",
+            rm.start,
+            rm.end,
+            f"RU names '{rm.text}' ({rt}) but ZH names {what}:"
+            f" expected {_expected(ru_term.zh)} in ZH{also}",
+            code=code,
+            category=ru_term.category,
+            rule=rt,
+            expected=ru_term.zh[0] if ru_term.zh else None,
+            found=zh_text,
+            counterpart=bead.zh.location(*zh_span),
+            severity=ru_term.severity or (zh_term.severity if zh_term else None),
+        )
+
+    def _instead(
+        self, bead: SegmentPair, ctx: PairContext, lang: str, tid: str, m: Mention
+    ) -> Callable[[str], Diagnostic] | None:
+        """For a country named on one side only where the other side says
+        "the country" (в стране, 该国): the finding to give if the passage
+        around names another country on both sides (the Syrian foreign
+        minister rendered as Libya's, where RU says «в стране»)."""
+        if _kind(ctx.rules.term(tid)) != "country":
+            return None
+        dst = other(lang)
+        generic = GENERIC_COUNTRY[dst].search(bead.side(dst).text)
+        if generic is None:
+            return None
+
+        def report(passage: str) -> Diagnostic:
+            term, named = ctx.rules.term(tid), ctx.rules.term(passage)
+            return self.report(
+                bead,
+                lang,
+                m.start,
+                m.end,
+                f"{LANG_NAME[lang]} names '{m.text}' ({tid}) where {LANG_NAME[dst]} says"
+                f" '{generic.group()}', and the passage around is about {_expected(named.forms(lang)[:1])}"
+                f" ({passage}): expected {_expected(named.forms(lang))} in {LANG_NAME[lang]}",
+                code="TRM003",
+                category=term.category,
+                rule=tid,
+                expected=named.forms(lang)[0] if named.forms(lang) else None,
+                found=m.text,
+                counterpart=bead.side(dst).location(generic.start(), generic.end()),
+                severity=term.severity,
+            )
+
+        return report
+
+    def _omission(self, bead: SegmentPair, ctx: PairContext, lang: str, tid: str, m: Mention) -> Diagnostic:
+        dst = other(lang)
+        term = ctx.rules.term(tid)
+        return self.report(
+            bead,
+            lang,
+            m.start,
+            m.end,
+            f"{LANG_NAME[lang]} '{m.text}' has no counterpart in"
+            f" {LANG_NAME[dst]} (expected {_expected(term.forms(dst))})",
+            category=term.category,
+            severity=term.severity,
+            rule=tid,
+            expected=term.forms(dst)[0] if term.forms(dst) else None,
+            found=m.text,
+        )
+
+
+def _missing(
+    bead: SegmentPair,
+    lang: str,
+    rules: RuleSet,
+    matcher: TermMatcher,
+    mentions: dict[str, list[Mention]],
+    stand_ins: dict[str, list[Mention]],
+) -> list[tuple[str, Mention]]:
+    """Terms named on ``lang``'s side whose counterpart the other side
+    lacks, each once, at its first mention."""
+    dst = other(lang)
+    # A variant of the right name (李英浩 for 李勇浩) on the other side is
+    # TRM002's finding, not a missing counterpart.
+    present = {t for m in mentions[dst] for t in m.terms}
+    out: list[tuple[str, Mention]] = []
+    seen: set[str] = set()
+    text = bead.side(lang).text
+    names = _inside_names(text)
+    # The country and body of a title both sides have, or of a city
+    # (Посол КНР в РФ ↔ 张汉晖大使): explicitation, not omission.
+    qualifiers = set(title_qualifiers(bead, lang, mentions[lang], mentions[dst], rules))
+    edges = {m.start for m in mentions[lang]} | {m.end for m in mentions[lang]}
+    for m in mentions[lang]:
+        if m.role == FORBIDDEN or all(t in seen or t in present for t in m.terms):
+            continue
+        if any(a <= m.start and m.end <= b and (m.start, m.end) != (a, b) for a, b in names):
+            continue
+        if (m.start, m.end) in qualifiers:
+            continue
+        if all(
+            inside_other_name(text, m.start, m.end, lang, rules.term(t).category, edges) for t in m.terms
+        ):
+            continue
+        if not any(t not in present for t in m.terms):
+            continue
+        if any(
+            s.role == ACCEPT and s.start <= m.start and m.end <= s.end and s.end - s.start > m.end - m.start
+            for s in stand_ins[lang]
+        ):
+            continue
+        for tid in m.terms:
+            if tid in seen or tid in present:
+                continue
+            seen.add(tid)
+            if matcher.accepted(tid, dst, bead.side(dst).text, mentions[dst], stand_ins[dst]) is None:
+                if not latin_counterpart(rules, rules.term(tid), bead.side(dst).text):
+                    out.append((tid, m))
+    return out
+
+
+#: A finding waiting for the segments around it: given what each side
+#: names there (and in its own segment), what to report.
+_Named = dict[str, frozenset[str]]
+_Decision = Callable[[list[_Named], _Named], Iterable[Diagnostic]]
+
+
+def _omission_decision(
+    rules: RuleSet, lang: str, tid: str, diag: Diagnostic, instead: Callable[[str], Diagnostic] | None
+) -> _Decision:
+    """Nothing if the other side names the entity nearby; TRM003 if it
+    says "the country" where the passage names another one on both sides
+    (``instead``); else the TRM001 warning."""
+    dst = other(lang)
+
+    def decide(around: list[_Named], here: _Named) -> Iterable[Diagnostic]:
+        if any(tid in n[dst] for n in around):
+            return ()
+        passage = _passage_country(rules, around, here, lang, tid) if instead is not None else None
+        return (diag if passage is None else instead(passage),)  # type: ignore[misc]
+
+    return decide
+
+
+def _substitution_decision(
+    rules: RuleSet, rt: str, zt: str, substitution: Diagnostic, omission: Diagnostic
+) -> _Decision:
+    def decide(around: list[_Named], here: _Named) -> Iterable[Diagnostic]:
+        # In its own segment RU may hold the ZH entity's stand-in inside
+        # its own name (МИД России holds МИД): only the others count.
+        if not any(zt in n["ru"] for n in around if n is not here):
+            return (substitution,)
+        return _omission_decision(rules, "ru", rt, omission, None)(around, here)
+
+    return decide
+
+
+def _passage_country(rules: RuleSet, around: list[_Named], here: _Named, lang: str, tid: str) -> str | None:
+    """The country both sides name around a segment, that ``lang``'s side
+    does not name in it: the one the other side's "the country" stands
+    for."""
+    counts: dict[str, int] = {}
+    for n in around:
+        for t in n[other(lang)]:
+            if t != tid and t not in here[lang] and any(t in o[lang] for o in around):
+                counts[t] = counts.get(t, 0) + 1
+    countries = [t for t in counts if _kind(rules.term(t)) == "country"]
+    return max(countries, key=lambda t: (counts[t], t)) if countries else None
+
+
+#: "The country" without a name.
+GENERIC_COUNTRY = {
+    "ru": regex.compile(r"\b(?:[Сс]тран[аыеуо]й?)\b"),
+    "zh": regex.compile(r"该国|这个国家|此国|这一国家|该国家"),
+}
+
+
+class _Window:
+    """Findings held until the segments after them are seen, then decided
+    on what each side names within ``WINDOW`` segments either way."""
+
+    def __init__(self, ctx: PairContext) -> None:
+        self.named: deque[_Named] = deque(maxlen=2 * WINDOW + 1)
+        self.pending: deque[tuple[int, list[_Decision]]] = deque()
+        self.count = 0
+
+    def push(self, named: _Named, decisions: list[_Decision]) -> Iterator[Diagnostic]:
+        self.named.append(named)
+        self.pending.append((self.count, decisions))
+        self.count += 1
+        while self.pending and self.pending[0][0] <= self.count - 1 - WINDOW:
+            yield from self._settle(*self.pending.popleft())
+
+    def flush(self) -> Iterator[Diagnostic]:
+        while self.pending:
+            yield from self._settle(*self.pending.popleft())
+        self.named.clear()
+
+    def _settle(self, index: int, decisions: list[_Decision]) -> Iterator[Diagnostic]:
+        first = self.count - len(self.named)
+        lo, hi = max(first, index - WINDOW), min(self.count - 1, index + WINDOW)
+        around = [self.named[i - first] for i in range(lo, hi + 1)]
+        here = self.named[index - first]
+        for decide in decisions:
+            yield from decide(around, here)
 
 
 class TermForbidden(Check):
