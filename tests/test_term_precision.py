@@ -183,10 +183,9 @@ def test_a_country_where_the_other_side_says_the_country_is_a_substitution_in_co
 
 
 def test_a_restructured_segment_is_not_a_substitution() -> None:
-    # RU gives the ambassador's posting (Russia) where ZH gives the topic
-    # (the USA), which RU names in the next segment: not a substitution.
-    ru = "Посол КНР в РФ дал интервью.\n\nОн говорил о ракетах США на Филиппинах.\n"
-    zh = "大使就美国部署导弹接受采访。\n\n他谈到了菲律宾的导弹。\n"
-    got = findings(ru, zh, select=SELECT)
-    assert ("TRM003", "ru", "РФ") not in got
-    assert ("TRM001", "ru", "РФ") in got
+    # RU gives where the delegation came from (Russia) where ZH gives who
+    # it is (the USA), which RU names in the next segment: not a
+    # substitution, at most an omission.
+    ru = "Делегация прибыла из России.\n\nПереговоры с США продолжатся.\n"
+    zh = "美国代表团抵达。\n\n谈判将继续。\n"
+    assert findings(ru, zh, select=SELECT) == [("TRM001", "ru", "России")]
