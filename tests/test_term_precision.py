@@ -189,3 +189,14 @@ def test_a_restructured_segment_is_not_a_substitution() -> None:
     ru = "Делегация прибыла из России.\n\nПереговоры с США продолжатся.\n"
     zh = "美国代表团抵达。\n\n谈判将继续。\n"
     assert findings(ru, zh, select=SELECT) == [("TRM001", "ru", "России")]
+
+
+def test_under_the_mt_profile_a_name_given_nearby_does_not_excuse_a_drop() -> None:
+    from ruconsist.config import Config
+
+    # ZH is the source: the machine dropped 特朗普 from the second row.
+    ru = "Трамп выступил.\n\nОн добавил, что доволен.\n"
+    zh = "特朗普发表讲话。\n\n特朗普补充说他很满意。\n"
+    assert findings(ru, zh, select=SELECT) == []
+    mt = Config(options={"profile": "mt"})
+    assert [(d.code, d.severity.label) for d in lint_texts(ru, zh, select=SELECT, config=mt)] == [("TRM001", "error")]

@@ -177,7 +177,15 @@ class TermMissing(Check):
                     continue
                 pending.append(
                     _omission_decision(
-                        ctx.rules, lang, tid, self._omission(bead, ctx, lang, tid, m), self._instead(bead, ctx, lang, tid, m)
+                        ctx.rules,
+                        lang,
+                        tid,
+                        self._omission(bead, ctx, lang, tid, m),
+                        self._instead(bead, ctx, lang, tid, m),
+                        # A machine does not explicitate: under the mt
+                        # profile a name given nearby does not excuse one
+                        # dropped here.
+                        nearby=ctx.config.profile != "mt",
                     )
                 )
         named = {
@@ -374,15 +382,21 @@ _Decision = Callable[[list[_Named], _Named], Iterable[Diagnostic]]
 
 
 def _omission_decision(
-    rules: RuleSet, lang: str, tid: str, diag: Diagnostic, instead: Callable[[str], Diagnostic] | None
+    rules: RuleSet,
+    lang: str,
+    tid: str,
+    diag: Diagnostic,
+    instead: Callable[[str], Diagnostic] | None,
+    nearby: bool = True,
 ) -> _Decision:
-    """Nothing if the other side names the entity nearby; TRM003 if it
-    says "the country" where the passage names another one on both sides
-    (``instead``); else the TRM001 warning."""
+    """Nothing if the other side names the entity nearby (``nearby``: in
+    the window, else in the segment itself); TRM003 if it says "the
+    country" where the passage names another one on both sides
+    (``instead``); else the TRM001 finding."""
     dst = other(lang)
 
     def decide(around: list[_Named], here: _Named) -> Iterable[Diagnostic]:
-        if any(tid in n[dst] for n in around):
+        if any(tid in n[dst] for n in (around if nearby else (here,))):
             return ()
         passage = _passage_country(rules, around, here, lang, tid) if instead is not None else None
         return (diag if passage is None else instead(passage),)  # type: ignore[misc]
