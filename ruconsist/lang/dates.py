@@ -1841,6 +1841,11 @@ def _bare_match(m: DateMention, bare: Sequence[DateMention]) -> DateMention | No
     if m.soft or m.granularity != "year" or m.year is None or not m.written_year:
         return None
     years = {b.year: b for b in bare if b.kind == "date"}
+    # Either end of a bare range gives a year too: "1635-36、1655和1664年间".
+    for b in bare:
+        if b.kind == "range":
+            years.setdefault(b.year, b)
+            years.setdefault(b.end_year, b)
     if m.kind == "date" and m.year in years:
         return years[m.year]
     if m.kind == "range":
