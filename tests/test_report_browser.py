@@ -20,6 +20,9 @@ import pytest
 from ruconsist import cli
 from ruconsist.report import Mark, render_text
 
+# A name on one side only is a warning by default (TRM001 weighs
+# explicitation); these terms are marked errors so that the page shows
+# findings of both severities to filter.
 PACK = """\
 version: 1
 terms:
@@ -27,6 +30,7 @@ terms:
     category: name
     ru: [Сергей Лавров, Лавров]
     zh: [谢尔盖·拉夫罗夫, 拉夫罗夫]
+    severity: error
   - id: kremlin
     category: place
     ru: [Кремль]
@@ -36,6 +40,7 @@ terms:
     category: name
     ru: [Владимир Путин, Путин]
     zh: [弗拉基米尔·普京, 普京]
+    severity: error
 """
 RU = """\
 Лавров прибыл в Москву утром.
