@@ -12,6 +12,9 @@ pre-aligned pairs.
 
 from __future__ import annotations
 
+import bisect
+import itertools
+
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
@@ -139,6 +142,12 @@ class SubtitleReader(Reader):
         return parsed
 
 
+#: ZH cues a RU cue is compared with at most: real subtitles overlap a
+#: handful of cues; a file whose cues all run at once would otherwise
+#: cost the square of its length.
+MAX_CUES_LOOKED_AT = 256
+
+
 def timed(segs: Sequence[Any]) -> bool:
     return bool(segs) and all("start_ms" in get_meta(s) for s in segs)
 
@@ -160,15 +169,23 @@ def align_cues(ru: Sequence[Segment], zh: Sequence[Segment]) -> list[tuple[list[
         m = get_meta(s)
         return m["start_ms"], max(m["end_ms"], m["start_ms"] + 1)
 
-    zh_sorted = sorted(range(len(ru), len(items)), key=lambda k: span(items[k][2])[0])
-    zh_starts = [span(items[k][2])[0] for k in zh_sorted]
-    import bisect
+    spans = [span(s) for _, _, s in items]
+    zh_sorted = sorted(range(len(ru), len(items)), key=lambda k: spans[k][0])
+    zh_starts = [spans[k][0] for k in zh_sorted]
+    # The latest end among the ZH cues up to each place in start order:
+    # scanning back from a RU cue's end stops where no earlier cue can
+    # still be running, so ordinary files cost a few looks per cue.
+    latest_end = list(itertools.accumulate((spans[k][1] for k in zh_sorted), max))
 
     for ri in range(len(ru)):
-        a, b = span(items[ri][2])
-        hi = bisect.bisect_left(zh_starts, b)
-        for k in zh_sorted[:hi]:
-            c, d = span(items[k][2])
+        a, b = spans[ri]
+        j = bisect.bisect_left(zh_starts, b) - 1
+        looked = 0
+        while j >= 0 and latest_end[j] > a and looked < MAX_CUES_LOOKED_AT:
+            k = zh_sorted[j]
+            c, d = spans[k]
+            j -= 1
+            looked += 1
             if d <= a:
                 continue
             overlap = min(b, d) - max(a, c)
@@ -181,7 +198,7 @@ def align_cues(ru: Sequence[Segment], zh: Sequence[Segment]) -> list[tuple[list[
     for members in groups.values():
         r = [items[k][2] for k in members if items[k][0] == "ru"]
         z = [items[k][2] for k in members if items[k][0] == "zh"]
-        first = min(span(items[k][2])[0] for k in members)
+        first = min(spans[k][0] for k in members)
         beads.append((first, r, z))
     beads.sort(key=lambda t: t[0])
     return [(r, z) for _, r, z in beads]
