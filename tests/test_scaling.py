@@ -171,9 +171,8 @@ def _peak(linter: Linter, folder: Path) -> int:
 #: Shapes still super-linear at the full sizes (n = 8 x the default):
 #: known defects, listed so the full run reports them (xfail) until fixed.
 #: - subtitle cues that all share a few seconds fall into a few beads of
-#:   hundreds of cues, and the checks of a bead grow with its square;
-#: - a suppression comment of tens of thousands of codes.
-SUPERLINEAR_AT_FULL_SIZE = {"SubRip cues", "suppression comment with many codes"}
+#:   hundreds of cues, and the checks of a bead grow with its square.
+SUPERLINEAR_AT_FULL_SIZE = {"SubRip cues"}
 
 
 @pytest.mark.parametrize("shape", [

@@ -98,7 +98,9 @@ MD_EMPHASIS = regex.compile(
     r"\*\*+|__+"
     r"|(?<![*\w])[*_](?=[^\s*_])(?=[^\n]*?[^\s*_][*_](?![*\w]))"
     r"|(?<=[^\s*_])[*_](?![*\w])(?<=(?<![*\w])[*_][^\n]*?[*_])"
-    r"|(?m:^[ \t]*\|)|(?<=\S[ \t]*)\|(?=[ \t]*\S|[ \t]*$)"
+    # The pipe first, then the look back: a look-behind tried at every
+    # position rescans a run of blanks each time (quadratic in the run).
+    r"|(?m:^[ \t]*\|)|\|(?<=\S[ \t]*\|)(?=[ \t]*\S|[ \t]*$)"
     r"|#+[ \t]*$"
 )
 
