@@ -30,11 +30,12 @@ from __future__ import annotations
 
 import argparse
 import collections
-import os
 import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+
+from corpus import default_corpus, read_lines
 
 HERE = Path(__file__).resolve().parent
 CODES = ("NUM", "DAT", "TIM")
@@ -56,18 +57,6 @@ KINDS: dict[str, re.Pattern[str]] = {
     "magnitude": re.compile(r"(?<![\d.,])(?P<n>\d+(?:\.\d+)?)\s*(?:万|亿)(?!分)"),
 }
 RU_TIME = re.compile(r"\d|час|утра|вечера|ночи|полдень|полночь", re.I)
-
-
-def default_corpus() -> str | None:
-    env = os.environ.get("RUCONSIST_CORPUS")
-    if env:
-        return env
-    beside = HERE.parent.parent / "shared" / "corpus"
-    return str(beside) if beside.is_dir() else None
-
-
-def read_lines(path: Path) -> list[str]:
-    return path.read_text(encoding="utf-8").replace("\r\n", "\n").split("\n")
 
 
 def tuning_pairs(corpus: Path) -> Iterator[tuple[str, int, str, str]]:

@@ -26,25 +26,14 @@ from __future__ import annotations
 
 import argparse
 import collections
-import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+from corpus import default_corpus, read_lines
+
 HERE = Path(__file__).resolve().parent
 KIND_OF_CATEGORY = {"name": "person", "place": "place", "organization": "org"}
-
-
-def default_corpus() -> str | None:
-    env = os.environ.get("RUCONSIST_CORPUS")
-    if env:
-        return env
-    beside = HERE.parent.parent / "shared" / "corpus"
-    return str(beside) if beside.is_dir() else None
-
-
-def read_lines(path: Path) -> list[str]:
-    return path.read_text(encoding="utf-8").replace("\r\n", "\n").split("\n")
 
 
 def line_pairs(corpus: Path) -> Iterator[tuple[str, int, str, str]]:

@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from corpus import default_corpus
 
 HERE = Path(__file__).resolve().parent
 SETS_FILE = HERE / "precision" / "sets.yaml"
@@ -91,11 +92,6 @@ def load_labels() -> list[Label]:
             labels.append(Label(cells[0], cells[1], cells[2], cells[3], verdict, note,
                                 f"{path.name}:{number}"))
     return labels
-
-
-def default_corpus() -> str | None:
-    beside = HERE.parent.parent / "shared" / "corpus"
-    return str(beside) if beside.is_dir() else None
 
 
 class LineCache:
@@ -228,7 +224,7 @@ def clip(text: str, width: int = 160) -> str:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--corpus", default=os.environ.get("RUCONSIST_CORPUS") or default_corpus(),
+    parser.add_argument("--corpus", default=default_corpus(),
                         help="the corpus directory (default: $RUCONSIST_CORPUS, else "
                              "../shared/corpus beside the checkout)")
     parser.add_argument("--set", action="append", help="only this set (repeatable)")
