@@ -250,32 +250,37 @@ class NumberMismatch(Check):
             counterpart=counterpart,
         )
 
-    def _rounded(self, bead: SegmentPair, mm: Mismatch) -> Diagnostic:
+    def _zh_against_ru(self, bead: SegmentPair, mm: Mismatch, code: str, message: str,
+                       expected: str | None = None) -> Diagnostic:
+        """A ZH figure paired with a RU one it differs from (NUM002-4)."""
         z, r = mm.mention, mm.other
         assert r is not None
         return self.report(
-            bead, "zh", z.start, z.end,
-            f"ZH {z.reading()} differs from RU {r.reading()}: approximate figures, but"
-            f" one is only a rounding of the other; check which the source gives",
-            code="NUM003",
-            expected=r.raw,
+            bead, "zh", z.start, z.end, message,
+            code=code,
+            expected=r.raw if expected is None else expected,
             found=z.raw,
             counterpart=bead.ru.location(r.start, r.end),
+        )
+
+    def _rounded(self, bead: SegmentPair, mm: Mismatch) -> Diagnostic:
+        z, r = mm.mention, mm.other
+        assert r is not None
+        return self._zh_against_ru(
+            bead, mm, "NUM003",
+            f"ZH {z.reading()} differs from RU {r.reading()}: approximate figures, but"
+            f" one is only a rounding of the other; check which the source gives",
         )
 
     def _increase(self, bead: SegmentPair, mm: Mismatch) -> Diagnostic:
         z, r = mm.mention, mm.other
         assert r is not None
         n = format_value(z.value - 1)
-        return self.report(
-            bead, "zh", z.start, z.end,
+        return self._zh_against_ru(
+            bead, mm, "NUM004",
             f"ZH '{z.raw}' is an increase by {n} times, {format_value(z.value)} times the base by the standard"
             f" reading, but RU {r.reading()}: write 增加到{n}倍 (or RU в {format_value(z.value)} раза) if"
             f" {n} times the base is meant",
-            code="NUM004",
-            expected=r.raw,
-            found=z.raw,
-            counterpart=bead.ru.location(r.start, r.end),
         )
 
     def _magnitude(self, bead: SegmentPair, mm: Mismatch) -> Diagnostic:
@@ -283,15 +288,11 @@ class NumberMismatch(Check):
         assert r is not None
         expected = render_like(r.value, z, "zh")
         bigger = "larger" if abs(z.value) > abs(r.value) else "smaller"
-        return self.report(
-            bead, "zh", z.start, z.end,
+        return self._zh_against_ru(
+            bead, mm, "NUM002",
             f"ZH {z.reading()} is {format_value(mm.factor)} times {bigger} than"
             f" RU {r.reading()}: likely a magnitude slip (expected {expected})",
-            code="NUM002",
             expected=expected,
-            found=z.raw,
-            counterpart=bead.ru.location(r.start, r.end),
         )
-
 
 CHECKS = [NumberMismatch]
