@@ -352,7 +352,7 @@ def _check_code_options(args: argparse.Namespace, codes: Iterable[str], complete
     ``codes`` are all the codes there are (``complete``), one that names
     no check: a typo must not silently check nothing."""
     from ruconsist.config import CODE_PREFIX
-    from ruconsist.rules import suggest
+    from ruconsist.schema import suggest
 
     known = sorted(codes)
     prefixes = {c[:n] for c in known for n in range(1, len(c) + 1)}
@@ -789,7 +789,7 @@ def cmd_explain(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         # A prefix (TYP, PAT) lists its codes, as --select reads it.
         family = sorted(c for c in linter.codes if c.startswith(code)) if code.isalpha() else []
         if not family:
-            from ruconsist.rules import suggest
+            from ruconsist.schema import suggest
 
             slugs = {i.slug: None for i in linter.codes.values()}
             raise ConfigError(f"unknown code or slug {wanted!r}{suggest(wanted, {**linter.codes, **slugs})}")

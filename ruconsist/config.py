@@ -26,7 +26,7 @@ from typing import Any
 
 from ruconsist.diagnostic import Severity
 from ruconsist.errors import ConfigError
-from ruconsist.rules import suggest
+from ruconsist.schema import suggest
 from ruconsist.yamlio import MarkedDict, line_of, load_yaml
 
 CONFIG_FILES = (".ruconsist.yaml", ".ruconsist.yml", "pyproject.toml")

@@ -183,6 +183,9 @@ class Linter:
                 plugin_packs=plugin_packs,
             )
         self.rules = rules
+        from ruconsist.packschema import check_vocab_sections
+
+        check_vocab_sections(rules.packs, {k: v for cls in self.check_classes for k, v in cls.vocab.items()})
         # Codes that rule packs define (a house pattern rule's DSK001)
         # belong to the check that reports them.
         for cls in self.check_classes:

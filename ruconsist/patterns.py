@@ -70,39 +70,14 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from ruconsist import regexgate
-from ruconsist.diagnostic import CATEGORIES, Severity
+from ruconsist.diagnostic import Severity
 from ruconsist.errors import RuleError
+from ruconsist.packschema import CAPTURE_KINDS, DEFAULT_CODE, DEFAULT_TIMEOUT, TIMEOUT_CODE
 from ruconsist.yamlio import line_of
 
 if TYPE_CHECKING:
     from ruconsist.rules import Example, Pack, RuleSet
 
-PATTERN_KEYS = (
-    "id",
-    "description",
-    "ru",
-    "zh",
-    "flags",
-    "captures",
-    "direction",
-    "count",
-    "scope",
-    "paths",
-    "severity",
-    "category",
-    "message",
-    "expect",
-    "code",
-    "timeout",
-    "enabled",
-    "note",
-    "source",
-    "examples",
-)
-CAPTURE_KINDS = ("text", "number", "term")
-DIRECTIONS = ("ru->zh", "zh->ru", "both")
-COUNTS = ("each", "any")
-SCOPES = ("all", "titles", "body")
 FLAGS = {
     "ignorecase": regex.IGNORECASE,
     "multiline": regex.MULTILINE,
@@ -111,11 +86,6 @@ FLAGS = {
 }
 #: Segment kinds that count as titles for ``scope: titles``.
 TITLE_KINDS = ("title", "heading")
-DEFAULT_CODE = "PAT001"
-TIMEOUT_CODE = "PAT002"
-DEFAULT_TIMEOUT = 0.5
-MAX_TIMEOUT = 10.0
-VALID_CODE = regex.compile(r"^[A-Z]{1,3}[0-9]{1,3}$")
 ID_RE = regex.compile(r"^[a-z0-9][a-z0-9._-]*$")
 #: Placeholders every message template may use besides the captures.
 MESSAGE_FIELDS = ("found", "side", "other", "rule", "description", "expected", "counterpart")
@@ -404,32 +374,13 @@ def keys_equal(kind: str, a: Any, b: Any) -> bool:
 
 
 def _suggest(word: str, choices: Iterable[str]) -> str:
-    from ruconsist.rules import suggest
+    from ruconsist.schema import suggest
 
     return suggest(word, choices)
 
 
 def _fail(msg: str, path: str, node: Any, key: Any = None) -> RuleError:
     return RuleError(msg, path, line_of(node, key))
-
-
-def _check_keys(node: dict[str, Any], allowed: Sequence[str], path: str, what: str) -> None:
-    for key in node:
-        if key not in allowed:
-            raise _fail(f"unknown key {key!r} in {what}{_suggest(str(key), allowed)}", path, node, key)
-
-
-def _choice(node: dict[str, Any], key: str, choices: Sequence[str], default: str, path: str, what: str) -> str:
-    if key not in node:
-        return default
-    value = node[key]
-    if not isinstance(value, str) or value not in choices:
-        shown = value if isinstance(value, str) else repr(value)
-        raise _fail(
-            f"{what}: {key} must be one of {', '.join(choices)}, not {shown!r}{_suggest(str(value), choices)}",
-            path, node, key,
-        )
-    return value
 
 
 def _compile(rid: str, lang: str, source: Any, flags: int, path: str, node: Any) -> regex.Pattern[str] | None:
@@ -477,9 +428,8 @@ def _template_fields(template: str, rid: str, key: str, path: str, node: Any) ->
 def parse_pattern(node: Any, path: str, pack: str, parent: Any, index: int) -> PatternRule:
     from ruconsist.rules import parse_examples
 
-    if not isinstance(node, dict):
-        raise _fail("each pattern rule must be a mapping", path, parent, index)
-    _check_keys(node, PATTERN_KEYS, path, "pattern rule")
+    # The pack schema (ruconsist.packschema.PATTERN) has checked every
+    # key's type and value; what follows checks the patterns themselves.
     rid = node.get("id")
     if not isinstance(rid, str) or not rid.strip():
         raise _fail("pattern rule needs an 'id' (a non-empty string)", path, node)
@@ -490,23 +440,9 @@ def parse_pattern(node: Any, path: str, pack: str, parent: Any, index: int) -> P
         )
     what = f"pattern {rid!r}"
     enabled = node.get("enabled", True)
-    if not isinstance(enabled, bool):
-        raise _fail(f"{what}: enabled must be true or false", path, node, "enabled")
-    for k in ("description", "note", "source", "message"):
-        if k in node and not isinstance(node[k], str):
-            raise _fail(f"{what}: {k} must be a string", path, node, k)
     flags = 0
     raw_flags = node.get("flags") or []
-    if isinstance(raw_flags, str):
-        raw_flags = [raw_flags]
-    if not isinstance(raw_flags, list):
-        raise _fail(f"{what}: flags must be a list", path, node, "flags")
-    for f in raw_flags:
-        if f not in FLAGS:
-            raise _fail(
-                f"{what}: unknown flag {f!r} (use {', '.join(FLAGS)}){_suggest(str(f), FLAGS)}",
-                path, node, "flags",
-            )
+    for f in [raw_flags] if isinstance(raw_flags, str) else raw_flags:
         flags |= FLAGS[f]
     if not enabled and "ru" not in node and "zh" not in node:
         # ``{id: x, enabled: false}`` switches off a rule of an earlier pack.
@@ -534,8 +470,6 @@ def parse_pattern(node: Any, path: str, pack: str, parent: Any, index: int) -> P
             )
     captures: list[tuple[str, str]] = []
     raw_caps = node.get("captures") or {}
-    if not isinstance(raw_caps, dict):
-        raise _fail(f"{what}: captures must map group names to text, number or term", path, node, "captures")
     for name, kind in raw_caps.items():
         if name not in all_groups:
             known = ", ".join(sorted(all_groups)) or "none"
@@ -558,52 +492,14 @@ def parse_pattern(node: Any, path: str, pack: str, parent: Any, index: int) -> P
                 path, raw_caps, name,
             )
         captures.append((name, kind))
-    direction = _choice(node, "direction", DIRECTIONS, "both", path, what)
-    count = _choice(node, "count", COUNTS, "each", path, what)
-    scope = _choice(node, "scope", SCOPES, "all", path, what)
     paths_node = node.get("paths")
-    if isinstance(paths_node, str):
-        paths_node = [paths_node]
-    paths: tuple[str, ...] = ()
-    if paths_node is not None:
-        if not isinstance(paths_node, list) or not paths_node or not all(
-            isinstance(p, str) and p.strip() for p in paths_node
-        ):
-            raise _fail(f"{what}: paths must be a glob or a list of globs", path, node, "paths")
-        paths = tuple(p.strip() for p in paths_node)
-    severity = None
-    if "severity" in node:
-        try:
-            severity = Severity.parse(str(node["severity"]))
-        except KeyError:
-            levels = ("error", "warning", "info")
-            raise _fail(
-                f"{what}: severity must be error, warning or info{_suggest(str(node['severity']), levels)}",
-                path, node, "severity",
-            ) from None
-    category = _choice(node, "category", CATEGORIES, "style", path, what)
+    paths = tuple(p.strip() for p in ([paths_node] if isinstance(paths_node, str) else paths_node or ()))
+    severity = Severity.parse(node["severity"]) if "severity" in node else None
     code = node.get("code", DEFAULT_CODE)
-    if not isinstance(code, str) or not VALID_CODE.match(code):
-        raise _fail(
-            f"{what}: code {code!r} must be 1-3 capital letters and 1-3 digits, e.g. HS001",
-            path, node, "code",
-        )
-    if code == TIMEOUT_CODE:
-        raise _fail(f"{what}: code {TIMEOUT_CODE} is reserved for pattern timeouts", path, node, "code")
-    timeout = node.get("timeout", DEFAULT_TIMEOUT)
-    if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or not 0 < timeout <= MAX_TIMEOUT:
-        raise _fail(f"{what}: timeout must be a number of seconds above 0 and at most {MAX_TIMEOUT:g}", path, node, "timeout")
     expect: list[tuple[str, str]] = []
     raw_expect = node.get("expect")
     if raw_expect is not None:
-        if isinstance(raw_expect, str):
-            raise _fail(f"{what}: expect must be a mapping with 'ru' and/or 'zh' templates", path, node, "expect")
-        if not isinstance(raw_expect, dict):
-            raise _fail(f"{what}: expect must be a mapping with 'ru' and/or 'zh' templates", path, node, "expect")
-        _check_keys(raw_expect, ("ru", "zh"), path, f"{what}: expect")
         for lang, tpl in raw_expect.items():
-            if not isinstance(tpl, str):
-                raise _fail(f"{what}: expect.{lang} must be a string", path, raw_expect, lang)
             src = "zh" if lang == "ru" else "ru"
             for name, spec in _template_fields(tpl, rid, f"expect.{lang}", path, raw_expect):
                 if name not in groups[src]:
@@ -640,16 +536,16 @@ def parse_pattern(node: Any, path: str, pack: str, parent: Any, index: int) -> P
         zh=zh,
         description=" ".join(str(node.get("description") or "").split()),
         captures=tuple(captures),
-        direction=direction,
-        count=count,
-        scope=scope,
+        direction=node.get("direction", "both"),
+        count=node.get("count", "each"),
+        scope=node.get("scope", "all"),
         paths=paths,
         severity=severity,
-        category=category,
+        category=node.get("category", "style"),
         message=message,
         expect=tuple(expect),
         code=code,
-        timeout=float(timeout),
+        timeout=float(node.get("timeout", DEFAULT_TIMEOUT)),
         enabled=enabled,
         note=node.get("note"),
         source=node.get("source"),

@@ -37,7 +37,6 @@ pack is an error.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import hashlib
 import os
@@ -49,34 +48,10 @@ from typing import Any
 
 from ruconsist.diagnostic import CATEGORIES, Severity
 from ruconsist.errors import RuleError
+from ruconsist.packschema import validate_pack, vocab_key_lines
+from ruconsist.schema import EXAMPLES, At
 from ruconsist.yamlio import MarkedDict, MarkedList, line_of, load_yaml
 
-TERM_CATEGORIES = ("name", "place", "organization", "title", "term")
-PACK_KEYS = (
-    "version",
-    "pack",
-    "description",
-    "source",
-    "license",
-    "terms",
-    "patterns",
-    "vocab",
-)
-TERM_KEYS = (
-    "id",
-    "category",
-    "ru",
-    "zh",
-    "accept",
-    "forbidden",
-    "severity",
-    "note",
-    "source",
-    "examples",
-    "case",
-    "except",
-)
-SIDE_KEYS = ("ru", "zh")
 
 
 
@@ -134,126 +109,60 @@ class Pack:
     terms: list[Term] = field(default_factory=list)
     sections: dict[str, Any] = field(default_factory=dict)
     vocab: dict[str, Any] = field(default_factory=dict)
+    #: The line of each ``vocab:`` section name.
+    vocab_lines: dict[str, int] = field(default_factory=dict)
     digest: str = ""
-
-
-def suggest(word: str, choices: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1)
-    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 def _fail(msg: str, path: str, node: Any, key: Any = None) -> RuleError:
     return RuleError(msg, path, line_of(node, key))
 
 
-def _check_keys(node: MarkedDict, allowed: Iterable[str], path: str, what: str) -> None:
-    allowed = tuple(allowed)
-    for key in node:
-        if key not in allowed:
-            raise _fail(
-                f"unknown key {key!r} in {what}{suggest(key, allowed)}",
-                path,
-                node,
-                key,
-            )
-
-
-def string_list(node: Any, path: str, parent: Any, key: Any, what: str) -> tuple[str, ...]:
-    """A string or a list of non-empty strings."""
+def _forms(node: Any) -> tuple[str, ...]:
+    """A string or a list of strings (the pack schema has checked it),
+    each with its white space collapsed."""
     if node is None:
         return ()
-    if isinstance(node, str):
-        node = [node]
-    if not isinstance(node, list):
-        raise _fail(f"{what} must be a string or a list of strings", path, parent, key)
-    out = []
-    for i, item in enumerate(node):
-        if not isinstance(item, str) or isinstance(item, bool):
-            raise _fail(f"{what} must hold strings, found {type(item).__name__}", path, node, i)
-        text = " ".join(item.split())
-        if not text:
-            raise _fail(f"{what} has an empty form", path, node, i)
-        out.append(text)
-    return tuple(out)
+    return tuple(" ".join(item.split()) for item in ([node] if isinstance(node, str) else node))
 
 
-def _sides(node: Any, path: str, parent: Any, key: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    if node is None:
-        return (), ()
-    if not isinstance(node, dict):
-        raise _fail(f"{key!r} must be a mapping with 'ru' and/or 'zh'", path, parent, key)
-    _check_keys(node, SIDE_KEYS, path, f"{key!r}")
-    return (
-        string_list(node.get("ru"), path, node, "ru", f"{key}.ru"),
-        string_list(node.get("zh"), path, node, "zh", f"{key}.zh"),
-    )
+def _sides(node: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    node = node or {}
+    return _forms(node.get("ru")), _forms(node.get("zh"))
 
 
 def parse_examples(node: Any, path: str, parent: Any) -> tuple[Example, ...]:
+    """The ``examples:`` of a term, a pattern rule or a vocabulary entry."""
     if node is None:
         return ()
-    if not isinstance(node, dict):
-        raise _fail("'examples' must be a mapping with 'pass' and/or 'fail'", path, parent, "examples")
-    _check_keys(node, ("pass", "fail"), path, "examples")
-    out = []
-    for kind in ("pass", "fail"):
-        items = node.get(kind) or []
-        if not isinstance(items, list):
-            raise _fail(f"examples.{kind} must be a list", path, node, kind)
-        for i, item in enumerate(items):
-            if not isinstance(item, dict):
-                raise _fail(f"examples.{kind} items must be mappings with 'ru' and 'zh'", path, items, i)
-            _check_keys(item, ("ru", "zh", "codes", "note"), path, f"examples.{kind}")
-            ru, zh = item.get("ru", ""), item.get("zh", "")
-            if not isinstance(ru, str) or not isinstance(zh, str):
-                raise _fail("example 'ru' and 'zh' must be strings", path, item)
-            codes = string_list(item.get("codes"), path, item, "codes", "codes")
-            out.append(Example(ru, zh, kind == "pass", codes, line_of(item)))
-    return tuple(out)
+    # Examples may stand in a plugin's vocabulary section, which no
+    # schema has checked before.
+    EXAMPLES.check(node, At(path, parent, "examples", "examples"))
+    return tuple(
+        Example(item.get("ru", ""), item.get("zh", ""), kind == "pass", _forms(item.get("codes")), line_of(item))
+        for kind in ("pass", "fail")
+        for item in node.get(kind) or []
+    )
 
 
-def parse_term(node: Any, path: str, pack: str, parent: Any, index: int) -> Term:
-    if not isinstance(node, dict):
-        raise _fail("each term must be a mapping", path, parent, index)
-    _check_keys(node, TERM_KEYS, path, "term")
+def parse_term(node: Any, path: str, pack: str) -> Term:
+    """A term of a pack that passed :data:`~ruconsist.packschema.TERM`."""
     tid = node.get("id")
     if not isinstance(tid, str) or not tid.strip():
         raise _fail("term needs an 'id' (a non-empty string)", path, node)
-    category = node.get("category", "term")
-    if category not in TERM_CATEGORIES:
-        raise _fail(
-            f"term {tid!r}: category must be one of {', '.join(TERM_CATEGORIES)}"
-            f"{suggest(str(category), TERM_CATEGORIES)}",
-            path, node, "category",
-        )
-    ru = string_list(node.get("ru"), path, node, "ru", f"term {tid!r}: ru")
-    zh = string_list(node.get("zh"), path, node, "zh", f"term {tid!r}: zh")
-    accept_ru, accept_zh = _sides(node.get("accept"), path, node, "accept")
-    forb_ru, forb_zh = _sides(node.get("forbidden"), path, node, "forbidden")
-    exc_ru, exc_zh = _sides(node.get("except"), path, node, "except")
+    ru, zh = _forms(node.get("ru")), _forms(node.get("zh"))
+    accept_ru, accept_zh = _sides(node.get("accept"))
+    forb_ru, forb_zh = _sides(node.get("forbidden"))
+    exc_ru, exc_zh = _sides(node.get("except"))
     if not ru and not zh and not forb_ru and not forb_zh:
         raise _fail(f"term {tid!r} has no forms: give 'ru', 'zh' or 'forbidden'", path, node)
     if (ru and not zh) or (zh and not ru):
         if not (forb_ru or forb_zh):
             missing = "zh" if ru else "ru"
             raise _fail(f"term {tid!r} has no {missing!r} forms", path, node)
-    severity = None
-    if "severity" in node:
-        try:
-            severity = Severity.parse(str(node["severity"]))
-        except KeyError:
-            raise _fail(
-                f"term {tid!r}: severity must be error, warning or info", path, node, "severity"
-            ) from None
-    case = node.get("case", "auto")
-    if case not in ("auto", "exact", "ignore"):
-        raise _fail(f"term {tid!r}: case must be auto, exact or ignore", path, node, "case")
-    for k in ("note", "source"):
-        if k in node and not isinstance(node[k], str):
-            raise _fail(f"term {tid!r}: {k} must be a string", path, node, k)
     return Term(
         id=tid.strip(),
-        category=category,
+        category=node.get("category", "term"),
         ru=ru,
         zh=zh,
         accept_ru=accept_ru,
@@ -262,10 +171,10 @@ def parse_term(node: Any, path: str, pack: str, parent: Any, index: int) -> Term
         forbidden_zh=forb_zh,
         except_ru=exc_ru,
         except_zh=exc_zh,
-        severity=severity,
+        severity=Severity.parse(node["severity"]) if "severity" in node else None,
         note=node.get("note"),
         source=node.get("source"),
-        case=case,
+        case=node.get("case", "auto"),
         examples=parse_examples(node.get("examples"), path, node),
         pack=pack,
         path=path,
@@ -279,15 +188,11 @@ def load_pack_text(text: str, path: str) -> Pack:
         data = MarkedDict()
         data.line = 1
         data.key_lines = {}
-    if not isinstance(data, dict):
-        raise RuleError("a rule pack must be a mapping at the top level", path, 1)
-    _check_keys(data, PACK_KEYS, path, "rule pack")
+    validate_pack(data, path)
     version = data.get("version", 1)
     if version != 1:
         raise _fail(f"unsupported rule pack version {version!r} (expected 1)", path, data, "version")
     name = data.get("pack") or Path(path).name.split(".")[0]
-    if not isinstance(name, str):
-        raise _fail("'pack' must be a string", path, data, "pack")
     pack = Pack(
         name=name,
         path=path,
@@ -295,12 +200,9 @@ def load_pack_text(text: str, path: str) -> Pack:
         source=str(data.get("source") or ""),
         digest=hashlib.sha256(text.encode("utf-8")).hexdigest(),
     )
-    terms = data.get("terms") or []
-    if not isinstance(terms, list):
-        raise _fail("'terms' must be a list", path, data, "terms")
     seen: dict[str, int | None] = {}
-    for i, node in enumerate(terms):
-        term = parse_term(node, path, name, terms, i)
+    for node in data.get("terms") or []:
+        term = parse_term(node, path, name)
         if term.id in seen:
             raise RuleError(
                 f"duplicate term id {term.id!r} (first at line {seen[term.id]})", path, term.line
@@ -308,9 +210,8 @@ def load_pack_text(text: str, path: str) -> Pack:
         seen[term.id] = term.line
         pack.terms.append(term)
     vocab = data.get("vocab") or {}
-    if not isinstance(vocab, dict):
-        raise _fail("'vocab' must be a mapping", path, data, "vocab")
     pack.vocab = dict(vocab)
+    pack.vocab_lines = vocab_key_lines(vocab)
     if "patterns" in data:
         # Pattern rules are validated (and their regexes compiled) by the
         # pattern-rule module, imported only for packs that have them.
@@ -348,9 +249,9 @@ def load_pack(path: str | os.PathLike[str], display: str | None = None) -> Pack:
 
 @functools.lru_cache(maxsize=1)
 def _loader_digest() -> str:
-    from ruconsist import cache, patterns, yamlio
+    from ruconsist import cache, packschema, patterns, schema, yamlio
 
-    return cache.code_digest(__file__, yamlio.__file__, patterns.__file__)
+    return cache.code_digest(__file__, yamlio.__file__, patterns.__file__, schema.__file__, packschema.__file__)
 
 
 def default_pack_dir() -> Path:

@@ -125,7 +125,7 @@ def parse(
     :param segments: (first line, last line) of each segment, so that
         ``disable-next-line`` covers the whole next paragraph.
     """
-    from ruconsist.rules import suggest
+    from ruconsist.schema import suggest
 
     known_codes = tuple(known)
     out = Directives()

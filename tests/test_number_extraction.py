@@ -300,12 +300,14 @@ def test_user_added_magnitude_word_through_the_check(tmp_path: Path) -> None:
 
 
 BAD_PACKS = [
-    ("unknown key", "    ru:\n      magnitude: []\n", 7, "unknown key 'magnitude' in ru (did you mean 'magnitudes'?)"),
-    ("bad value", "    ru:\n      cardinals:\n        - {value: пять, forms: [пять]}\n", 8, "'пять' is not a number"),
-    ("no forms", "    ru:\n      cardinals:\n        - {value: 5}\n", 8, "needs 'value' and 'forms'"),
+    ("unknown key", "    ru:\n      magnitude: []\n", 7,
+     "unknown key 'magnitude' in vocab.numbers.ru (did you mean 'magnitudes'?)"),
+    ("bad value", "    ru:\n      cardinals:\n        - {value: пять, forms: [пять]}\n", 8,
+     "vocab.numbers.ru.cardinals.value must be a number (write 5, 1.5 or \"3/2\"), not 'пять'"),
+    ("no forms", "    ru:\n      cardinals:\n        - {value: 5}\n", 8, "vocab.numbers.ru.cardinals needs 'forms'"),
     ("empty form", "    ru:\n      percent: ['  ']\n", 7, "empty form"),
     ("bad factor", "    settings:\n      magnitude_factors: [1.5]\n", 7, "integers above 1"),
-    ("unit without factor", "    units:\n      - {dimension: length, ru: [верста]}\n", 7, "needs a 'factor'"),
+    ("unit without factor", "    units:\n      - {dimension: length, ru: [верста]}\n", 7, "vocab.numbers.units needs 'factor'"),
     ("unknown section", "    ur: {}\n", 6, "unknown key 'ur'"),
 ]
 
@@ -313,8 +315,10 @@ BAD_PACKS = [
 @pytest.mark.parametrize("name,body,line,message", BAD_PACKS, ids=[b[0] for b in BAD_PACKS])
 def test_bad_vocabulary_names_file_and_line(name: str, body: str, line: int, message: str) -> None:
     text = "version: 1\npack: house\ndescription: x\nvocab:\n  numbers:\n" + body
-    pack = load_pack_text(text, "house.yaml")
     with pytest.raises(RuleError) as err:
+        # The pack schema refuses most of it on load; what depends on
+        # several values (integer factors) the number vocabulary does.
+        pack = load_pack_text(text, "house.yaml")
         compile_vocab([(pack, pack.vocab["numbers"])])
     assert err.value.path == "house.yaml"
     assert err.value.line == line

@@ -78,14 +78,14 @@ def test_shipped_pack_entries_all_have_sources() -> None:
 @pytest.mark.parametrize(
     ("body", "message"),
     [
-        ("    - {id: x, ru: [a], zh: [b], source: s}\n", "needs a 'family'"),
-        ("    - {id: x, family: f, ru: [a], zh: [b]}\n", "needs a 'source'"),
-        ("    - {id: x, family: f, ru: [a], zh: [b], source: s, rank: 2}\n", "unknown key 'rank'"),
+        ("    - {id: x, ru: [a], zh: [b], source: s}\n", "office 'x' needs 'family'"),
+        ("    - {id: x, family: f, ru: [a], zh: [b]}\n", "office 'x' needs 'source'"),
+        ("    - {id: x, family: f, ru: [a], zh: [b], source: s, rank: 2}\n", "unknown key 'rank' in vocab.offices"),
         ("    - {id: x, family: f, ru: [], zh: [b], source: s}\n", "needs 'ru' and 'zh'"),
     ],
 )
 def test_bad_office_entries_name_file_and_line(body: str, message: str) -> None:
-    pack = load_pack_text("version: 1\nvocab:\n  offices:\n" + body, "mine.yaml")
     with pytest.raises(RuleError, match=message) as info:
+        pack = load_pack_text("version: 1\nvocab:\n  offices:\n" + body, "mine.yaml")
         build_index([(pack, pack.vocab["offices"])])
     assert "mine.yaml" in str(info.value) and ":4" in str(info.value)

@@ -101,13 +101,15 @@ patterns:
       fail:
         - {ru: 'Договор «Об обороне»', zh: '国防条约'}
 vocab:
-  demo:
-    entries:
-      - word: человек
-        examples:
-          fail:
-            - {ru: 'Погибли 5 человек.', zh: '6人遇难。', codes: [NUM001]}
-            - {ru: 'Погибли 5 человек.', zh: '5人遇难。', codes: [NUM001]}
+  numbers:
+    ru:
+      cardinals:
+        - value: 5
+          forms: [пять]
+          examples:
+            fail:
+              - {ru: 'Погибли 5 человек.', zh: '6人遇难。', codes: [NUM001]}
+              - {ru: 'Погибли 5 человек.', zh: '5人遇难。', codes: [NUM001]}
 """
 
 
@@ -128,8 +130,8 @@ def test_broken_examples_are_reported_with_their_lines(broken_report) -> None:
         ("pattern", "article-ref", 26, False),
         # A titles-only rule's examples are linted as titles.
         ("pattern", "titles-only", 34, True),
-        ("vocab", "demo.entries[0]", 41, True),
-        ("vocab", "demo.entries[0]", 42, False),
+        ("vocab", "numbers.ru.cardinals[0] (value 5)", 43, True),
+        ("vocab", "numbers.ru.cardinals[0] (value 5)", 44, False),
     ]
 
 
@@ -138,7 +140,7 @@ def test_broken_examples_are_reported_with_their_lines(broken_report) -> None:
     [
         (12, "pass example gives TRM001 RU 'Лавров' has no counterpart in ZH"),
         (26, "fail example does not give PAT001 (no finding at all)"),
-        (42, "fail example does not give NUM001 (no finding at all)"),
+        (44, "fail example does not give NUM001 (no finding at all)"),
     ],
 )
 def test_broken_example_says_what_went_wrong(broken_report, line, problem) -> None:
@@ -207,7 +209,7 @@ def test_rules_test_command_fails_on_a_broken_pack(in_tmp) -> None:
 
 
 def test_rules_test_command_passes_a_good_pack_and_speaks_json(in_tmp) -> None:
-    good = "\n".join(line for i, line in enumerate(BROKEN.splitlines(), start=1) if i not in (12, 26, 42))
+    good = "\n".join(line for i, line in enumerate(BROKEN.splitlines(), start=1) if i not in (12, 26, 44))
     (in_tmp / "good.yaml").write_text(good + "\n", encoding="utf-8")
     code, out = run_command(["good.yaml", "--no-plugins", "--format", "json"])
     data = json.loads(out)

@@ -17,7 +17,7 @@ Checks never print and never raise to report a finding.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -27,6 +27,7 @@ from ruconsist.document import Document, SegmentPair, other
 if TYPE_CHECKING:
     from ruconsist.config import Config
     from ruconsist.rules import RuleSet
+    from ruconsist.schema import Schema
 
 VALID_CODE = re.compile(r"^[A-Z]{1,3}[0-9]{1,3}$")
 
@@ -73,6 +74,11 @@ class Check:
     #: side, from a fresh :meth:`begin_pair`, and keeps only its findings
     #: inside the chunk, so that they are the findings of one process.
     context_beads: ClassVar[int] = 0
+    #: Vocabulary sections of the rule packs that this check reads beyond
+    #: the built-in ones (:data:`ruconsist.packschema.VOCAB_SECTIONS`),
+    #: each with a schema (:mod:`ruconsist.schema`) or ``None``: a run
+    #: refuses a pack whose ``vocab:`` holds a section no check reads.
+    vocab: ClassVar[Mapping[str, Schema | None]] = {}
 
     def __init__(self, rules: RuleSet, config: Config) -> None:
         self.rules = rules

@@ -42,6 +42,8 @@ from dataclasses import dataclass, field, fields, replace
 from typing import TYPE_CHECKING, Any
 
 from ruconsist import regexcache
+#: Keys of ``vocab: {dates: ...}`` and the shape of each.
+from ruconsist.packschema import DATE_KEYS as _SCHEMA
 
 if TYPE_CHECKING:
     from ruconsist.checks.base import PairContext
@@ -343,30 +345,6 @@ class _Lazy:
         self._rx = None
 
 
-#: Keys of ``vocab: {dates: ...}`` and the shape of each: ``numbered``
-#: (lang -> number -> list of words, with the allowed numbers), ``list``
-#: (lang -> list), ``regex`` (lang -> list of patterns), ``ambiguous``.
-_SCHEMA: dict[str, tuple[str, tuple[int, int] | None]] = {
-    "month_abbreviations": ("numbered", (1, 12)),
-    "month_adjectives": ("numbered", (1, 12)),
-    "weekday_adjectives": ("numbered", (1, 7)),
-    "weekday_prefixes": ("list", None),
-    "weekday_extra_names": ("numbered", (1, 7)),
-    "weekday_prepositions": ("list", None),
-    "weekday_recurring": ("list", None),
-    "weekday_modifiers": ("list", None),
-    "weekday_time_words": ("list", None),
-    "ambiguous_weekdays": ("ambiguous", None),
-    "weekday_idioms": ("list", None),
-    "relative_days": ("numbered", (-7, 7)),
-    "relative_years": ("numbered", (-10, 10)),
-    "same_year": ("list", None),
-    "halves": ("numbered", (1, 2)),
-    "half_nouns": ("list", None),
-    "quarters": ("numbered", (1, 4)),
-    "quarter_nouns": ("list", None),
-    "datelines": ("regex", None),
-}
 _LANGS = ("ru", "zh")
 #: Stored 0-based like :mod:`datetime`; packs number weekdays from 1.
 _WEEKDAY_KEYS = ("weekday_adjectives", "weekday_extra_names")
@@ -402,7 +380,7 @@ def add_pack_vocab(vocab: DateVocab, node: Any, path: str) -> None:
         if key == "examples":  # run by ``ruconsist rules test``
             continue
         if key not in _SCHEMA:
-            from ruconsist.rules import suggest
+            from ruconsist.schema import suggest
 
             raise _rule_error(f"unknown key {key!r}{suggest(key, _SCHEMA)}", path, node, key)
         shape, bounds = _SCHEMA[key]

@@ -56,6 +56,8 @@ from typing import Any
 
 from ruconsist import regexcache
 from ruconsist.errors import RuleError
+from ruconsist.packschema import NUMBERS_RU, NUMBERS_ZH
+from ruconsist.schema import suggest as _suggest
 from ruconsist.yamlio import line_of
 
 ZERO = Fraction(0)
@@ -162,23 +164,10 @@ def _group(digits: str) -> str:
 # Vocabulary
 
 
+# The keys the pack schema allows (ruconsist.packschema).
 SETTINGS_KEYS = ("quiet_word_values", "magnitude_factors")
-RU_KEYS = (
-    "magnitudes", "cardinals", "ordinals", "collectives", "fractions",
-    "compound_prefixes", "compound_stems", "multiples", "multiple_stems",
-    "percent", "approx_before", "approx_after", "time_after", "year_after",
-    "century_after", "reference_before", "roman_before", "names",
-    "month_abbreviations", "implicit_one", "times", "group_nouns", "vague_compounds",
-)
-ZH_KEYS = (
-    "digits", "units", "magnitudes", "classifiers", "not_numbers", "names",
-    "ordinal_before", "percent_before", "permille_before", "fraction_mark",
-    "percent_after", "multiple_after", "multiples", "tenths_after",
-    "approx_before", "approx_after", "vague_before", "vague_after",
-    "weekday_before", "time_after", "reference_after", "article_after",
-    "year_after", "month_after", "day_after", "decade_after", "century_after",
-    "reference_before", "multiple_by_before", "multiple_to_before",
-)
+RU_KEYS = tuple(NUMBERS_RU)
+ZH_KEYS = tuple(NUMBERS_ZH)
 # Sections holding lists of {value|factor, forms} entries.
 VALUED = {"cardinals", "ordinals", "collectives", "fractions",
           "compound_prefixes", "multiples", "multiple_stems", "times", "group_nouns"}
@@ -214,13 +203,6 @@ class NumberVocab:
 
 def _err(msg: str, path: str, node: Any, key: Any = None) -> RuleError:
     return RuleError(f"vocab.numbers: {msg}", path, line_of(node, key))
-
-
-def _suggest(word: str, choices: Iterable[str]) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(word, list(choices), n=1)
-    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 def parse_value(raw: Any, path: str, node: Any, key: Any) -> Fraction:

@@ -23,10 +23,9 @@ from typing import Any
 
 from ruconsist import regexcache
 from ruconsist.errors import RuleError
+from ruconsist.packschema import DATE_PARTS as PARTS
+from ruconsist.packschema import RELATIVE_UNITS as UNITS
 from ruconsist.yamlio import line_of
-
-UNITS = ("day", "week", "month", "year")
-PARTS = ("start", "middle", "end")
 
 
 @dataclass(frozen=True)

@@ -54,6 +54,8 @@ class YoInNames(Check):
     slug = "yo-in-names"
     category = "style"
     severity = Severity.WARNING
+    #: The pack section this check reads (its data is checked in yo_table).
+    vocab = {"yo-names": None}
 
     def check(self, bead: SegmentPair, ctx: PairContext) -> Iterator[Diagnostic]:
         table = yo_table(self.rules)
