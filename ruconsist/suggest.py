@@ -37,11 +37,11 @@ from ruconsist.checks.consistency import (
 )
 from ruconsist.diagnostic import Location
 from ruconsist.document import SegmentPair
+from ruconsist.lang.han import HAN_RUN
 
 #: Longest RU phrase and ZH string considered.
 MAX_WORDS = 4
 MIN_HAN, MAX_HAN = 2, 8
-HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 #: Separators inside a foreign name in Chinese.
 NAME_JOINERS = "·‧•・-"
 

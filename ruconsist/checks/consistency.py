@@ -37,6 +37,7 @@ from ruconsist.checks.base import Check, PairContext
 from ruconsist.diagnostic import Diagnostic, Location, Severity
 from ruconsist.document import SegmentPair
 from ruconsist.errors import RuleError
+from ruconsist.lang.han import HAN_CHAR
 from ruconsist.yamlio import line_of
 
 VOCAB = "transliteration"
@@ -46,7 +47,7 @@ RU_NAME = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё
 #: What may stand between a sentence end and the next word.
 _OPENERS = " \t\u00a0«„\"“'(—–-"
 _SENTENCE_END = ".!?…:;\n"
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HAN = HAN_CHAR
 
 
 # ---------------------------------------------------------------------------

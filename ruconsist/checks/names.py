@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from ruconsist.checks.base import Check, PairContext
 from ruconsist.diagnostic import Diagnostic, Severity
 from ruconsist.document import Segment, SegmentPair
+from ruconsist.lang.han import HAN_CHAR
 from ruconsist.lang.palladius import HAN_RUN, Table, table_from_rules
 from ruconsist.patterns import TITLE_KINDS
 from ruconsist.rules import RuleSet
@@ -21,7 +22,7 @@ STRONG_SEPARATORS = frozenset("\u2022\u30fb\uff0e.*\u2027\uff65\u2219\u22c5\uff0
 #: headline): a name only when the left run is a known given name or the
 #: pair is a name of the rule packs.
 WEAK_SEPARATORS = frozenset("-\uff0d\u2010\u2011 \u3000\u00a0")
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HAN = HAN_CHAR
 
 
 def _is_han(ch: str) -> bool:

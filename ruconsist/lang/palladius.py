@@ -31,6 +31,8 @@ from typing import TYPE_CHECKING, Any
 
 from ruconsist import regexcache
 from ruconsist.errors import RuleError
+from ruconsist.lang.han import HAN_CHAR as _HAN_CHAR
+from ruconsist.lang.han import HAN_RUN
 from ruconsist.yamlio import line_of
 
 if TYPE_CHECKING:
@@ -39,8 +41,6 @@ if TYPE_CHECKING:
 VOCAB = "palladius"
 TRANSLIT_VOCAB = "transliteration"
 
-HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
-_HAN_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _PINYIN = re.compile(r"^[a-zü]+$")
 _CYRILLIC = re.compile(r"^[а-яё]+$")
 _RU_WORD = re.compile(r"[А-ЯЁа-яё]+(?:[-\u2011][А-ЯЁа-яё]+)*")

@@ -1,0 +1,23 @@
+"""What counts as a Chinese (Han) character, the same for every module.
+
+CJK Unified Ideographs, Extension A and the Compatibility Ideographs:
+the characters of Chinese text in the Basic Multilingual Plane.  (The
+``regex`` module's ``\\p{Han}``, used inside larger patterns, adds the
+radicals, 々 and 〇.)
+"""
+
+from __future__ import annotations
+
+import re
+
+#: For a character class: ``f"[{HAN_RANGES}·]"``.
+HAN_RANGES = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+#: One Han character: 普, 㐀 (Extension A), 﨑 (compatibility).
+HAN_CHAR = re.compile(f"[{HAN_RANGES}]")
+#: A run of Han characters: 普京 in «普京访华».
+HAN_RUN = re.compile(f"[{HAN_RANGES}]+")
+
+
+def is_han(ch: str) -> bool:
+    """Whether one character is a Han character."""
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff"
