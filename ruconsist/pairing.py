@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ruconsist.hookspecs import hookimpl
+from ruconsist.lang.han import HAN_CHAR
 
 if TYPE_CHECKING:
     import pluggy
@@ -309,7 +310,7 @@ _LANG_MARK = re.compile(
     r"""|"Language:\s*([A-Za-z]{2,3})"""
 )
 _CYR = re.compile(r"[\u0400-\u04ff]")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+_HAN = HAN_CHAR
 
 
 def looks_bilingual(path: Path, pm: pluggy.PluginManager) -> bool:

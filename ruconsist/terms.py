@@ -24,6 +24,7 @@ from typing import NamedTuple
 
 import regex
 
+from ruconsist.lang.han import is_han
 from ruconsist.morph import _norm as _morph_norm
 from ruconsist.rules import RuleSet, Term
 
@@ -650,7 +651,7 @@ def generic_stand_in(rules: RuleSet, term: Term, zh_text: str) -> tuple[int, int
         if head is None or len(form) < len(head) + 2:
             continue
         key = form[-len(head) - 2 : -len(head)]
-        if not all("\u4e00" <= c <= "\u9fff" for c in key):
+        if not all(is_han(c) for c in key):
             continue
         start = zh_text.find(key)
         while start >= 0:

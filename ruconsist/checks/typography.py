@@ -17,7 +17,7 @@ from typing import Any
 from ruconsist.checks.base import Check, PairContext
 from ruconsist.diagnostic import Diagnostic, Severity
 from ruconsist.document import SegmentPair, Side
-from ruconsist.lang.han import HAN_CHAR
+from ruconsist.lang.han import HAN_CHAR, HAN_RANGES
 
 _HAN = HAN_CHAR
 _CJK_PUNCT = re.compile(r"[\u3001-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]")
@@ -894,8 +894,8 @@ class MixedScript(_Typography):
 
 SPACING_OPTION = "zh-spacing"
 _HAN_ALNUM = re.compile(
-    r"(?P<hl>[\u3400-\u4dbf\u4e00-\u9fff])(?P<gap1>[ \u00a0]?)(?P<al>[A-Za-z0-9])"
-    r"|(?P<ar>[A-Za-z0-9%])(?P<gap2>[ \u00a0]?)(?P<hr>[\u3400-\u4dbf\u4e00-\u9fff])"
+    rf"(?P<hl>[{HAN_RANGES}])(?P<gap1>[ \u00a0]?)(?P<al>[A-Za-z0-9])"
+    rf"|(?P<ar>[A-Za-z0-9%])(?P<gap2>[ \u00a0]?)(?P<hr>[{HAN_RANGES}])"
 )
 
 

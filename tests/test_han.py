@@ -1,0 +1,25 @@
+"""One definition of a Han character for pairing and every check."""
+
+from __future__ import annotations
+
+import pytest
+
+from ruconsist.lang.han import HAN_CHAR, HAN_RUN, is_han
+
+
+@pytest.mark.parametrize(
+    ("ch", "han"),
+    [("普", True), ("㐀", True), ("䶵", True), ("﨑", True), ("鿿", True),
+     ("〇", False), ("。", False), ("Ж", False), ("A", False), ("ー", False)],
+)
+def test_han_characters(ch: str, han: bool) -> None:
+    assert bool(HAN_CHAR.fullmatch(ch)) is han
+    assert is_han(ch) is han
+
+
+def test_the_function_and_the_class_agree_on_the_whole_plane() -> None:
+    assert [c for c in map(chr, range(0x10000)) if is_han(c) != bool(HAN_CHAR.match(c))] == []
+
+
+def test_a_run_is_the_chinese_between_other_text() -> None:
+    assert [m.group() for m in HAN_RUN.finditer("Путин (普京) 访华")] == ["普京", "访华"]
