@@ -72,6 +72,7 @@ import regex
 from ruconsist import regexgate
 from ruconsist.diagnostic import Severity
 from ruconsist.errors import RuleError
+from ruconsist.lang import LANG_NAME
 from ruconsist.packschema import CAPTURE_KINDS, DEFAULT_CODE, DEFAULT_TIMEOUT, TIMEOUT_CODE
 from ruconsist.yamlio import line_of
 
@@ -92,7 +93,6 @@ MESSAGE_FIELDS = ("found", "side", "other", "rule", "description", "expected", "
 #: Format specs a capture placeholder accepts: ``{n:d}`` (Arabic digits),
 #: ``{n:zh}`` (Chinese numerals), ``{n:roman}``.
 CAPTURE_SPECS = ("", "d", "zh", "roman")
-LANG_NAME = {"ru": "RU", "zh": "ZH"}
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from ruconsist.diagnostic import Diagnostic, Fix, Location, Severity
 from ruconsist.document import Document, SegmentPair, other
+from ruconsist.lang import LANG_NAME
 
 if TYPE_CHECKING:
     from ruconsist.config import Config
@@ -184,6 +185,3 @@ class Check:
 
 def other_lang(lang: str) -> str:
     return other(lang)
-
-
-LANG_NAME = {"ru": "RU", "zh": "ZH"}

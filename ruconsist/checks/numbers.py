@@ -9,6 +9,7 @@ from typing import Any
 from ruconsist.checks.base import Check, PairContext
 from ruconsist.diagnostic import Diagnostic, Severity
 from ruconsist.document import SegmentPair
+from ruconsist.lang import LANG_NAME as LANG
 from ruconsist.lang.lists import list_labels
 from ruconsist.lang.numbers import (
     Mismatch,
@@ -22,8 +23,6 @@ from ruconsist.lang.numbers import (
     render_like,
     values_equal,
 )
-
-LANG = {"ru": "RU", "zh": "ZH"}
 
 
 def number_vocab(rules: Any) -> NumberVocab | None:

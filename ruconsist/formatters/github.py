@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from ruconsist.diagnostic import Diagnostic, Location, Severity
 from ruconsist.formatters.base import Formatter, Summary, summary_line
+from ruconsist.lang import LANG_NAME
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
-LANG_NAME = {"ru": "RU", "zh": "ZH"}
 
 
 def escape_data(text: str) -> str:

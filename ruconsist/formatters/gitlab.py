@@ -17,9 +17,9 @@ from typing import Any
 
 from ruconsist.diagnostic import Diagnostic, Location, Severity
 from ruconsist.formatters.base import Formatter, Summary
+from ruconsist.lang import LANG_NAME
 
 SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
-LANG_NAME = {"ru": "RU", "zh": "ZH"}
 
 
 def _hash(text: str) -> str:

@@ -31,8 +31,8 @@ from urllib.parse import quote as quote_url
 
 from ruconsist.diagnostic import Diagnostic, Location, Severity
 from ruconsist.formatters.base import Formatter, Summary, explain_url
+from ruconsist.lang import LANG_NAME
 
-LANG_NAME = {"ru": "RU", "zh": "ZH"}
 #: Characters that make Markdown inside a line or a table cell: emphasis,
 #: code, links, cell borders, strike-through, GitHub's ``$`` math, and
 #: the ``@name``, ``#12`` and ``!12`` references a merge-request note
@@ -243,4 +243,3 @@ def _totals(summary: Summary) -> str:
     if summary.infos:
         parts.append(_n(summary.infos, "info"))
     return f"{', '.join(parts)} in {_n(summary.pairs, 'pair')}"
-

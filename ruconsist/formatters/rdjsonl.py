@@ -32,9 +32,9 @@ from ruconsist.diagnostic import Diagnostic, Location, Severity
 from ruconsist.document import Document
 from ruconsist.fix import is_safe
 from ruconsist.formatters.base import PROJECT_URL, Formatter, Summary, explain_url
+from ruconsist.lang import LANG_NAME
 
 SEVERITY = {Severity.ERROR: "ERROR", Severity.WARNING: "WARNING", Severity.INFO: "INFO"}
-LANG_NAME = {"ru": "RU", "zh": "ZH"}
 SOURCE = {"name": "ruconsist", "url": PROJECT_URL}
 
 

@@ -21,12 +21,12 @@ from urllib.parse import quote
 
 from ruconsist.diagnostic import Diagnostic, Location, Severity
 from ruconsist.formatters.base import Formatter, Summary, explain_url
+from ruconsist.lang import LANG_NAME
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/ruconsist/"
 FINGERPRINT_KEY = "ruconsist/v1"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
-LANG_NAME = {"ru": "RU", "zh": "ZH"}
 
 
 def artifact(path: str) -> dict[str, Any]:

@@ -34,6 +34,7 @@ from typing import IO, Any
 from ruconsist.diagnostic import Diagnostic, Location, Severity
 from ruconsist.fix import is_safe
 from ruconsist.formatters.base import Formatter, Summary, systems_table
+from ruconsist.lang import LANG_NAME as LANG_LABEL
 
 COLORS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
 BOLD, DIM, RESET = "\033[1m", "\033[2m", "\033[0m"
@@ -41,7 +42,6 @@ BLUE, GREEN = "\033[34m", "\033[32m"
 
 #: Findings of this category are folded after a few per code and file.
 FOLDED_CATEGORY = "style"
-LANG_LABEL = {"ru": "RU", "zh": "ZH"}
 #: The documents of pairs already shown are kept, for run-level findings
 #: that point into any file of the run (CON001), up to this many
 #: characters; past it such a finding's line is read from disk again, so
