@@ -73,6 +73,7 @@ from ruconsist import regexgate
 from ruconsist.diagnostic import Severity
 from ruconsist.errors import RuleError
 from ruconsist.lang import LANG_NAME
+from ruconsist.lang.numerals import roman_value as _roman
 from ruconsist.packschema import CAPTURE_KINDS, DEFAULT_CODE, DEFAULT_TIMEOUT, TIMEOUT_CODE
 from ruconsist.yamlio import line_of
 
@@ -166,7 +167,6 @@ class PatternRule:
 # Numbers ---------------------------------------------------------------
 
 ROMAN = regex.compile(r"^M{0,4}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
-ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 #: Cyrillic capitals typed for Latin Roman numerals (``ХХ съезд``).
 #: Lower-case letters are never read as Roman numerals (``х``, ``v``).
 ROMAN_LOOKALIKES = str.maketrans({"Х": "X", "І": "I", "С": "C", "М": "M", "Ⅰ": "I", "Ⅴ": "V", "Ⅹ": "X"})
@@ -179,14 +179,7 @@ def roman_value(text: str) -> int | None:
     s = text.strip().translate(ROMAN_LOOKALIKES)
     if not s or not ROMAN.match(s):
         return None
-    total = 0
-    for i, ch in enumerate(s):
-        v = ROMAN_VALUES[ch]
-        if i + 1 < len(s) and ROMAN_VALUES[s[i + 1]] > v:
-            total -= v
-        else:
-            total += v
-    return total
+    return _roman(s)
 
 
 def number_value(text: str, lang: str, rules: RuleSet | None = None) -> Fraction | None:

@@ -42,6 +42,7 @@ from dataclasses import dataclass, field, fields, replace
 from typing import TYPE_CHECKING, Any
 
 from ruconsist import regexcache
+from ruconsist.lang.numerals import roman_value
 #: Keys of ``vocab: {dates: ...}`` and the shape of each.
 from ruconsist.packschema import DATE_KEYS as _SCHEMA
 
@@ -631,21 +632,8 @@ class _Patterns:
     gates: list[tuple[re.Pattern[str], ...]] = field(default_factory=list)
 
 
-_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
-
-
 def roman(s: str) -> int | None:
-    s = s.lower()
-    if not s or any(c not in _ROMAN for c in s):
-        return None
-    total = 0
-    for i, c in enumerate(s):
-        v = _ROMAN[c]
-        if i + 1 < len(s) and _ROMAN[s[i + 1]] > v:
-            total -= v
-        else:
-            total += v
-    return total
+    return roman_value(s, "IVXLC")
 
 
 def _ru_number(s: str) -> int | None:

@@ -56,6 +56,7 @@ from typing import Any
 
 from ruconsist import regexcache
 from ruconsist.errors import RuleError
+from ruconsist.lang.numerals import roman_value
 from ruconsist.packschema import NUMBERS_RU, NUMBERS_ZH
 from ruconsist.schema import suggest as _suggest
 from ruconsist.yamlio import line_of
@@ -740,14 +741,7 @@ def _extract_ru(text: str, norm: str, vocab: NumberVocab) -> list[NumberMention]
 
 
 def _roman(s: str) -> int:
-    vals = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-    total = 0
-    for i, ch in enumerate(s):
-        v = vals[ch]
-        if i + 1 < len(s) and vals[s[i + 1]] > v:
-            total -= v
-        else:
-            total += v
+    total = roman_value(s, "IVXLC") or 0
     return total if 0 < total < 400 else 0
 
 

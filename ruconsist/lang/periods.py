@@ -23,6 +23,7 @@ from typing import Any
 
 from ruconsist import regexcache
 from ruconsist.errors import RuleError
+from ruconsist.lang.numerals import roman_value
 from ruconsist.packschema import DATE_PARTS as PARTS
 from ruconsist.packschema import RELATIVE_UNITS as UNITS
 from ruconsist.yamlio import line_of
@@ -158,19 +159,11 @@ def ru_month_genitives() -> dict[str, int]:
     return {n.lower(): m for m, n in get_month_names("wide", "format", locale="ru").items()}
 
 
-_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 _ZH_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
 def _roman(s: str) -> int | None:
-    total = 0
-    s = s.lower()
-    for i, c in enumerate(s):
-        v = _ROMAN.get(c)
-        if v is None:
-            return None
-        total += -v if i + 1 < len(s) and _ROMAN[s[i + 1]] > v else v
-    return total or None
+    return roman_value(s, "IVXLC")
 
 
 def _zh_int(s: str) -> int | None:
