@@ -28,3 +28,19 @@ def test_every_reader_takes_the_shared_one() -> None:
     # Pattern captures take Cyrillic look-alikes and check the form first.
     assert (capture_value("ХХ"), capture_value("IIII")) == (20, None)
     assert (roman("xiv"), _roman("XXI"), _roman("XD")) == (14, 21, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "largest", "serial", "value"),
+    [
+        ("二十三", 10, False, 23), ("十二", 10, False, 12), ("两", 10, False, 2), ("12", 10, False, 12),
+        ("二三", 10, False, None), ("二三", 10, True, 23), ("二○二六", 10, True, 2026),
+        ("一百零五", 1000, True, 105), ("一千九百八十", 1000, True, 1980), ("两千", 1000, True, 2000),
+        ("一百", 10, True, None), ("十十", 1000, True, None), ("二三十", 10, True, None),
+        ("十〇五", 10, True, None), ("〇十", 1000, True, None), ("", 1000, True, None),
+    ],
+)
+def test_zh_int(text: str, largest: int, serial: bool, value: int | None) -> None:
+    from ruconsist.lang.numerals import zh_int
+
+    assert zh_int(text, largest=largest, serial=serial) == value

@@ -42,7 +42,7 @@ from dataclasses import dataclass, field, fields, replace
 from typing import TYPE_CHECKING, Any
 
 from ruconsist import regexcache
-from ruconsist.lang.numerals import roman_value
+from ruconsist.lang.numerals import roman_value, zh_int
 #: Keys of ``vocab: {dates: ...}`` and the shape of each.
 from ruconsist.packschema import DATE_KEYS as _SCHEMA
 
@@ -877,32 +877,10 @@ def _build_ru(v: DateVocab) -> _Patterns:
 
 # Chinese ----------------------------------------------------------------
 
-_CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-
-
 def cn_number(s: str) -> int | None:
     """Read ASCII digits or Chinese numerals up to 99 (``十二``, ``三十一``,
     ``二十``), or digit-by-digit years (``二〇二六``)."""
-    s = s.strip()
-    if not s:
-        return None
-    if s.isdigit():
-        return int(s)
-    if "十" in s:
-        head, _, tail = s.partition("十")
-        if "十" in tail or len(head) > 1 or len(tail) > 1:
-            return None
-        tens = _CN_DIGITS.get(head, None) if head else 1
-        ones = _CN_DIGITS.get(tail, None) if tail else 0
-        if tens is None or ones is None:
-            return None
-        return tens * 10 + ones
-    if all(c in _CN_DIGITS for c in s):
-        n = 0
-        for c in s:
-            n = n * 10 + _CN_DIGITS[c]
-        return n
-    return None
+    return zh_int(s, largest=10)
 
 
 ZH_NUM_BEFORE = r"(?<![\d.〇○零一二三四五六七八九十百千万亿两几数第])"

@@ -23,7 +23,7 @@ from typing import Any
 
 from ruconsist import regexcache
 from ruconsist.errors import RuleError
-from ruconsist.lang.numerals import roman_value
+from ruconsist.lang.numerals import roman_value, zh_int
 from ruconsist.packschema import DATE_PARTS as PARTS
 from ruconsist.packschema import RELATIVE_UNITS as UNITS
 from ruconsist.yamlio import line_of
@@ -159,7 +159,6 @@ def ru_month_genitives() -> dict[str, int]:
     return {n.lower(): m for m, n in get_month_names("wide", "format", locale="ru").items()}
 
 
-_ZH_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
 def _roman(s: str) -> int | None:
@@ -167,20 +166,7 @@ def _roman(s: str) -> int | None:
 
 
 def _zh_int(s: str) -> int | None:
-    if s.isdigit():
-        return int(s)
-    if all(c in _ZH_DIGITS for c in s) and len(s) > 1:
-        return int("".join(str(_ZH_DIGITS[c]) for c in s))
-    n, cur = 0, 0
-    for c in s:
-        if c in _ZH_DIGITS:
-            cur = _ZH_DIGITS[c]
-        elif c in "十百千":
-            n += (cur or 1) * {"十": 10, "百": 100, "千": 1000}[c]
-            cur = 0
-        else:
-            return None
-    return n + cur
+    return zh_int(s)
 
 
 def _patterns(v: PeriodVocab, lang: str) -> dict[str, re.Pattern[str]]:

@@ -33,6 +33,7 @@ from typing import Any
 
 from ruconsist import regexcache
 from ruconsist.errors import RuleError
+from ruconsist.lang.numerals import zh_int
 from ruconsist.yamlio import line_of
 
 DAY = 24 * 60
@@ -186,23 +187,11 @@ def vocab_for(rules: Any) -> TimeVocab:
 # Patterns
 
 _ZH_NUM = "〇零一二两三四五六七八九十"
-_ZH_DIGIT = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
-             "九": 9}
 
 
 def zh_small_number(s: str) -> int | None:
     """ASCII digits or a Chinese numeral below 100 (``十二``, ``二十三``)."""
-    s = s.strip()
-    if s.isdigit():
-        return int(s)
-    if "十" in s:
-        head, _, tail = s.partition("十")
-        tens = _ZH_DIGIT.get(head) if head else 1
-        ones = _ZH_DIGIT.get(tail) if tail else 0
-        return None if tens is None or ones is None or len(head) > 1 or len(tail) > 1 else tens * 10 + ones
-    if len(s) == 1 and s in _ZH_DIGIT:
-        return _ZH_DIGIT[s]
-    return None
+    return zh_int(s, largest=10, serial=False)
 
 
 def _alt(words: Iterable[str]) -> str:
