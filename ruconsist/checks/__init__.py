@@ -20,6 +20,7 @@ BUILTIN_CHECK_MODULES = (
     "palladius",
     "offices",
     "names",
+    "titles",
     "typography",
     "patterns",
     "directives",
