@@ -19,7 +19,7 @@ import fnmatch
 import functools
 import os
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -48,27 +48,55 @@ KEYS = (
     "profile",
     "source",
 )
-#: House-style options: name -> (allowed values, or a type; what it does).
-#: Plugins' own options are written ``<plugin>.<option>`` and are not
-#: validated here.
-OPTIONS: dict[str, tuple[tuple[Any, ...] | type, str]] = {
-    "zh-spacing": (("off", "none", "space"), "space between Chinese and Latin letters or digits (TYP006)"),
-    "zh-punctuation": (
-        ("auto", "full", "ascii"),
-        "punctuation of Chinese text (TYP001): full-width, ASCII, or auto (a file's own consistent convention)",
-    ),
-    "ru-quotes": (("«»", "“”", "„“", "off", "any"), "quotation marks of Russian text (TYP002)"),
-    "zh-quotes": (("“”", "「」", "off", "any"), "quotation marks of Chinese text (TYP002)"),
-    "number-tolerance": (float, "relative difference under which two numbers count as equal"),
-    "po-include-fuzzy": (bool, "read fuzzy and obsolete PO entries as translated"),
-    "policy-names": (dict, "the project's Russian form of names whose form is an editorial choice (西藏: Сицзан)"),
+#: Options of the run itself: name -> (allowed values, or a type; what
+#: it does).  Every other option belongs to the check or reader that
+#: reads it (its ``options`` class attribute); :data:`OPTIONS` gathers
+#: them.  Plugins' own options are written ``<plugin>.<option>`` and are
+#: not validated here.
+RUN_OPTIONS: dict[str, tuple[tuple[Any, ...] | type, str]] = {
     "profile": (("human", "mt"), "what kind of translation is checked: human (default) or machine (mt)"),
     "source": (("zh", "ru"), "the language translated from (default for the mt profile: zh)"),
-    "zh-column": (str, "the Chinese column of a table, by header name or 1-based position"),
-    "ru-column": (list, "the Russian column(s) of a table, each checked against the Chinese one"),
-    "sheet": (str, "the sheet of a workbook, by name or 1-based position (default: the first)"),
 }
-OPTION_KEYS = tuple(OPTIONS)
+
+
+class _Options(Mapping[str, tuple[Any, str]]):
+    """Every option a configuration may set: the run's own, then those the
+    built-in checks and readers declare, gathered on first use (reading
+    them imports the check modules, which a run imports anyway)."""
+
+    def __init__(self) -> None:
+        self._table: dict[str, tuple[Any, str]] | None = None
+
+    def _load(self) -> dict[str, tuple[Any, str]]:
+        if self._table is None:
+            import importlib
+
+            from ruconsist.checks import BUILTIN_CHECK_MODULES
+            from ruconsist.readers import BUILTIN_READERS
+
+            table = dict(RUN_OPTIONS)
+            owners = [cls for name in BUILTIN_CHECK_MODULES
+                      for cls in importlib.import_module(f"ruconsist.checks.{name}").CHECKS]
+            owners += [getattr(importlib.import_module(f"ruconsist.readers.{module}"), cls)
+                       for module, cls in BUILTIN_READERS]
+            for owner in owners:
+                for name, spec in getattr(owner, "options", {}).items():
+                    if table.setdefault(name, spec) != spec:
+                        raise ConfigError(f"option {name!r} declared twice, differently ({owner.__name__})")
+            self._table = table
+        return self._table
+
+    def __getitem__(self, name: str) -> tuple[Any, str]:
+        return self._load()[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._load())
+
+    def __len__(self) -> int:
+        return len(self._load())
+
+
+OPTIONS: Mapping[str, tuple[Any, str]] = _Options()
 #: ``NUM``, ``NUM001``, ``ALL``: a code or a code prefix.
 CODE_PREFIX = re.compile(r"^(?:[A-Z]{1,3}[0-9]{0,3}|ALL)$")
 
@@ -264,7 +292,7 @@ def _options(opts: Any, path: str, node: Any, key: str) -> dict[str, Any]:
             out[k] = v
             continue
         if k not in OPTIONS:
-            raise ConfigError(f"unknown option {k!r}{suggest(k, OPTION_KEYS)}", path, line_of(opts, k))
+            raise ConfigError(f"unknown option {k!r}{suggest(k, OPTIONS)}", path, line_of(opts, k))
         out[k] = _option_value(k, v, path, opts, k)
     return out
 

@@ -42,21 +42,50 @@ def test_explain_examples_are_true(code: str, example, tmp_path: Path) -> None:
         assert found, f"{example.line}: {code} not reported"
 
 
-def test_explain_prints_the_codes_own_page() -> None:
-    for code in ("ALN003", "TAG001", "TTL001", "CON002", "NUM002", "PAT002", "SUP002"):
-        status, out, _ = run(["explain", code])
-        assert status == 0
-        head, body = out.split("\n\n", 1)
-        assert head.startswith(f"{code} {LINTER.codes[code].slug} ")
-        assert body == page(code) + "\n"
-        assert f"-> {code}" in body
-
-
-def test_the_readme_code_table_lists_every_family() -> None:
+def test_the_readme_code_table_lists_every_family_and_no_other() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     table = re.findall(r"^\| ((?:`[A-Z]+`(?:, )?)+) \|", readme, flags=re.M)
     listed = {p for row in table for p in re.findall(r"`([A-Z]+)`", row)}
-    assert {c.rstrip("0123456789") for c in CODES} <= listed
+    assert listed == {c.rstrip("0123456789") for c in CODES}
+    # Codes the README names in its table are registered ones.
+    named = {c for row in re.findall(r"^\| `[A-Z]+`.*$", readme, flags=re.M) for c in re.findall(r"\b([A-Z]{2,3}\d{3})\b", row)}
+    assert named <= set(CODES), named - set(CODES)
+
+
+def test_rules_lists_every_registered_code_with_its_metadata() -> None:
+    status, out, _ = run(["rules"])
+    assert status == 0
+    listed = {m.group(1): m.group(2, 3, 4) for m in re.finditer(r"^  ([A-Z]+\d+)\s+(\S+)\s+(\S+)\s+(\S+)$", out, re.M)}
+    registered = {c: (i.slug, i.category, i.severity.name.lower()) for c, i in LINTER.codes.items()}
+    assert listed == registered
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_explain_prints_every_codes_own_page(code: str) -> None:
+    status, out, _ = run(["explain", code])
+    assert status == 0
+    head, body = out.split("\n\n", 1)
+    assert head.startswith(f"{code} {LINTER.codes[code].slug} ")
+    assert body == page(code) + "\n"
+    assert f"-> {code}" in body
+
+
+def test_checks_own_their_options() -> None:
+    """Every configuration option but the run's own is declared by the
+    check or reader that reads it."""
+    from ruconsist.checks.typography import ZhSpacing
+    from ruconsist.config import OPTIONS, RUN_OPTIONS
+
+    owners: dict[str, list[str]] = {}
+    for info in {i.check for i in LINTER.codes.values()}:
+        for name in info.options:
+            owners.setdefault(name, []).append(info.__name__)
+    for cls in LINTER.readers:
+        for name in cls.options:
+            owners.setdefault(name, []).append(cls.__name__)
+    assert set(OPTIONS) == set(RUN_OPTIONS) | set(owners)
+    assert not set(RUN_OPTIONS) & set(owners)
+    assert OPTIONS["zh-spacing"] == ZhSpacing.options["zh-spacing"]
 
 
 HOUSE = """\

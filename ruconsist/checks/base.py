@@ -30,6 +30,10 @@ if TYPE_CHECKING:
     from ruconsist.rules import RuleSet
     from ruconsist.schema import Schema
 
+#: An option's allowed values (a tuple) or type (bool, float, str, list,
+#: dict), and what it does.
+OptionSpec = tuple[Any, str]
+
 VALID_CODE = re.compile(r"^[A-Z]{1,3}[0-9]{1,3}$")
 
 
@@ -80,6 +84,10 @@ class Check:
     #: each with a schema (:mod:`ruconsist.schema`) or ``None``: a run
     #: refuses a pack whose ``vocab:`` holds a section no check reads.
     vocab: ClassVar[Mapping[str, Schema | None]] = {}
+    #: House-style options this check reads from the configuration's
+    #: ``options:`` (name -> (allowed values or a type, what it does));
+    #: the configuration validates them (see :data:`ruconsist.config.OPTIONS`).
+    options: ClassVar[Mapping[str, OptionSpec]] = {}
 
     def __init__(self, rules: RuleSet, config: Config) -> None:
         self.rules = rules

@@ -58,6 +58,9 @@ class Palladius(Check):
     """
 
     code = "PAL001"
+    options = {
+        "policy-names": (dict, "the project's Russian form of names whose form is an editorial choice (西藏: Сицзан)"),
+    }
     slug = "palladius"
     category = "name"
     severity = Severity.ERROR

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from ruconsist.document import Document, Segment
 
@@ -41,6 +41,9 @@ class Reader:
     extensions: ClassVar[tuple[str, ...]] = ()
     #: Readers that hold both languages in one file (PO, TMX, XLIFF).
     bilingual: ClassVar[bool] = False
+    #: Options of the configuration this reader reads, as
+    #: :attr:`ruconsist.checks.base.Check.options`.
+    options: ClassVar[dict[str, tuple[Any, str]]] = {}
 
     def sniff(self, path: str, head: str) -> bool:
         return False

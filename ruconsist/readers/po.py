@@ -335,6 +335,7 @@ class PoReader(Reader):
     """gettext PO catalogues (see the module docstring)."""
 
     name = "po"
+    options = {INCLUDE_FUZZY: (bool, "read fuzzy and obsolete PO entries as translated")}
     extensions = (".po",)
     bilingual = True
 

@@ -261,6 +261,10 @@ class TableReader(Reader):
 
     bilingual: ClassVar[bool] = True
     table: ClassVar[bool] = True
+    options: ClassVar[dict[str, tuple[Any, str]]] = {
+        "zh-column": (str, "the Chinese column of a table, by header name or 1-based position"),
+        "ru-column": (list, "the Russian column(s) of a table, each checked against the Chinese one"),
+    }
 
     def cells(self, doc: Document, config: Config) -> list[list[Cell]]:
         raise NotImplementedError
@@ -341,6 +345,10 @@ class XlsxReader(TableReader):
     line breaks and tabs inside a cell read as spaces."""
 
     name = "xlsx"
+    options = {
+        **TableReader.options,
+        "sheet": (str, "the sheet of a workbook, by name or 1-based position (default: the first)"),
+    }
     extensions = (".xlsx",)
     binary: ClassVar[bool] = True
 

@@ -100,6 +100,12 @@ class HalfWidthPunctuation(TypographyCheck):
 
     code = "TYP001"
     slug = "halfwidth-punctuation"
+    options = {
+        PUNCTUATION_OPTION: (
+            ("auto", "full", "ascii"),
+            "punctuation of Chinese text (TYP001): full-width, ASCII, or auto (a file's own consistent convention)",
+        ),
+    }
     langs = ("zh",)
 
     def begin_pair(self, ctx: PairContext) -> None:

@@ -37,6 +37,10 @@ class WrongQuotes(TypographyCheck):
 
     code = "TYP002"
     slug = "wrong-quotes"
+    options = {
+        "ru-quotes": (("«»", "“”", "„“", "off", "any"), "quotation marks of Russian text (TYP002)"),
+        "zh-quotes": (("“”", "「」", "off", "any"), "quotation marks of Chinese text (TYP002)"),
+    }
 
     def scan(self, bead: SegmentPair, lang: str, text: str, ctx: PairContext) -> Iterator[Diagnostic]:
         style = str(option(ctx, f"{lang}-quotes") or ("«»" if lang == "ru" else "“”"))

@@ -58,6 +58,7 @@ class ZhSpacing(TypographyCheck):
 
     code = "TYP006"
     slug = "zh-spacing"
+    options = {SPACING_OPTION: (("off", "none", "space"), "space between Chinese and Latin letters or digits (TYP006)")}
     langs = ("zh",)
 
     def scan(self, bead: SegmentPair, lang: str, text: str, ctx: PairContext) -> Iterator[Diagnostic]:
