@@ -67,48 +67,24 @@ class TranslitVocab:
 
 
 def build_vocab(nodes: Any) -> TranslitVocab:
+    """Merge the ``vocab: transliteration`` sections, whose shape the pack
+    schema (:data:`ruconsist.packschema.TRANSLITERATION`) has checked."""
     chars: set[str] = set()
     feminine: list[tuple[str, str]] = []
     feminine_chars: set[tuple[str, str]] = set()
     edges: set[str] = set()
     for pack, node in nodes:
-        if not isinstance(node, dict):
-            raise RuleError("vocab 'transliteration' must be a mapping", pack.path, line_of(node))
-        text = node.get("chars") or ""
-        if not isinstance(text, str):
-            raise RuleError("transliteration: 'chars' must be a string of characters", pack.path, line_of(node, "chars"))
-        chars.update(c for c in text if _HAN.match(c))
-        fem = node.get("feminine_endings") or {}
-        if not isinstance(fem, dict):
-            raise RuleError(
-                "transliteration: 'feminine_endings' must map a masculine ending to feminine ones",
-                pack.path, line_of(node, "feminine_endings"),
-            )
-        for masc, forms in fem.items():
-            if isinstance(forms, str):
-                forms = [forms]
-            if not isinstance(forms, list) or not all(isinstance(f, str) and f for f in forms):
-                raise RuleError(
-                    f"transliteration: feminine ending of {masc!r} must be a string or a list of strings",
-                    pack.path, line_of(fem, masc),
-                )
-            feminine.extend((str(masc), f) for f in forms)
+        chars.update(c for c in node.get("chars") or "" if _HAN.match(c))
+        for masc, forms in (node.get("feminine_endings") or {}).items():
+            feminine.extend((str(masc), f) for f in ([forms] if isinstance(forms, str) else forms))
         fchars = node.get("feminine_chars") or {}
-        if not isinstance(fchars, dict) or not all(
-            len(str(k)) == 1 and isinstance(v, str) and len(v) == 1 for k, v in fchars.items()
-        ):
+        if not all(len(str(k)) == 1 and len(v) == 1 for k, v in fchars.items()):
             raise RuleError(
                 "transliteration: 'feminine_chars' must map one character to one character",
                 pack.path, line_of(node, "feminine_chars"),
             )
         feminine_chars.update((str(k), v) for k, v in fchars.items())
-        edge = node.get("not_at_name_edge") or ""
-        if not isinstance(edge, str):
-            raise RuleError(
-                "transliteration: 'not_at_name_edge' must be a string of characters",
-                pack.path, line_of(node, "not_at_name_edge"),
-            )
-        edges.update(c for c in edge if _HAN.match(c))
+        edges.update(c for c in node.get("not_at_name_edge") or "" if _HAN.match(c))
     run = re.compile("[" + "".join(sorted(chars)) + "]{2,}") if chars else None
     return TranslitVocab(frozenset(chars), run, tuple(feminine), frozenset(feminine_chars), frozenset(edges))
 

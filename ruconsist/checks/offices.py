@@ -12,8 +12,6 @@ from ruconsist.document import SegmentPair
 from ruconsist.errors import RuleError
 from ruconsist.yamlio import line_of
 
-KEYS = {"id", "family", "ru", "zh", "except_ru", "except_zh", "note", "source"}
-
 
 @dataclass(frozen=True)
 class Office:
@@ -61,45 +59,29 @@ class OfficeIndex:
         return out
 
 
-def _strings(node: Any, key: str, pack: Any, entry: Any) -> tuple[str, ...]:
+def _strings(entry: Any, key: str) -> tuple[str, ...]:
     value = entry.get(key) or []
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise RuleError(f"offices: '{key}' must be a list of strings", getattr(pack, "path", None), line_of(entry, key))
-    return tuple(" ".join(v.split()) for v in value)
+    return tuple(" ".join(v.split()) for v in ([value] if isinstance(value, str) else value))
 
 
 def build_index(sections: Any) -> OfficeIndex:
     """Merge the ``vocab: offices`` lists of the loaded packs (a later
-    entry with the same id replaces an earlier one); errors name the pack
-    file and line."""
+    entry with the same id replaces an earlier one).  The pack schema
+    (:data:`ruconsist.packschema.OFFICES`) has checked their shape."""
     offices: dict[str, Office] = {}
     except_zh: dict[str, str] = {}
     for pack, node in sections:
-        path = getattr(pack, "path", None)
-        if not isinstance(node, list):
-            raise RuleError("vocab 'offices' must be a list of titles", path, line_of(node, None))
         for entry in node:
-            if not isinstance(entry, dict):
-                raise RuleError("offices: each title must be a mapping", path, line_of(node, None))
-            unknown = set(entry) - KEYS
-            if unknown:
-                key = sorted(unknown)[0]
-                raise RuleError(f"offices: unknown key {key!r}", path, line_of(entry, key))
-            for key in ("id", "family"):
-                if not isinstance(entry.get(key), str) or not entry[key].strip():
-                    raise RuleError(f"offices: each title needs a '{key}'", path, line_of(entry, key) or line_of(entry, None))
-            ru = _strings(node, "ru", pack, entry)
-            zh = _strings(node, "zh", pack, entry)
+            ru, zh = _strings(entry, "ru"), _strings(entry, "zh")
             if not ru or not zh:
-                raise RuleError(f"offices: {entry['id']!r} needs 'ru' and 'zh' forms", path, line_of(entry, "id"))
-            if not isinstance(entry.get("source"), str) or not entry["source"].strip():
-                raise RuleError(f"offices: {entry['id']!r} needs a 'source'", path, line_of(entry, "id"))
+                raise RuleError(
+                    f"offices: {entry['id']!r} needs 'ru' and 'zh' forms", getattr(pack, "path", None),
+                    line_of(entry, "id"),
+                )
             offices[entry["id"]] = Office(
-                entry["id"], entry["family"], ru, zh, frozenset(f.lower() for f in _strings(node, "except_ru", pack, entry))
+                entry["id"], entry["family"], ru, zh, frozenset(f.lower() for f in _strings(entry, "except_ru"))
             )
-            for form in _strings(node, "except_zh", pack, entry):
+            for form in _strings(entry, "except_zh"):
                 except_zh[form] = entry["id"]
     return OfficeIndex(list(offices.values()), except_zh)
 

@@ -16,17 +16,13 @@ The words come from the ``vocab: eras``, ``relative_dates`` and
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 from ruconsist import regexcache
-from ruconsist.errors import RuleError
 from ruconsist.lang.numerals import roman_value, zh_int
-from ruconsist.packschema import DATE_PARTS as PARTS
-from ruconsist.packschema import RELATIVE_UNITS as UNITS
-from ruconsist.yamlio import line_of
 
 
 @dataclass(frozen=True)
@@ -75,68 +71,34 @@ class PeriodVocab:
     _rx: dict[str, Any] = field(default_factory=dict, repr=False)
 
 
-def _err(section: str, msg: str, path: str, node: Any, key: Any = None) -> RuleError:
-    return RuleError(f"vocab.{section}: {msg}", path, line_of(node, key))
+def _words(node: Any) -> list[str]:
+    return [" ".join(w.lower().replace("ё", "е").split()) for w in ([node] if isinstance(node, str) else node)]
 
 
-def _words(section: str, node: Any, path: str, parent: Any, key: Any) -> list[str]:
-    if isinstance(node, str):
-        node = [node]
-    if not isinstance(node, list) or not all(isinstance(w, str) and w.strip() for w in node):
-        raise _err(section, f"{key} must be a list of words", path, parent, key)
-    return [" ".join(w.lower().replace("ё", "е").split()) for w in node]
-
-
-def _langs(section: str, node: Any, path: str, parent: Any, key: Any) -> dict[str, Any]:
-    if not isinstance(node, dict) or not set(node) <= {"ru", "zh"}:
-        raise _err(section, f"{key} must map ru and zh", path, parent, key)
-    return node
+def _sides(node: Any) -> Iterator[tuple[str, Any]]:
+    """(section key, {lang: entries}) of a section, its examples left out."""
+    return ((k, v) for k, v in node.items() if k != "examples")
 
 
 def compile_vocab(rules: Any) -> PeriodVocab:
-    """Merge and validate the ``eras``, ``relative_dates`` and
-    ``date_parts`` vocabularies of a rule set."""
+    """Merge the ``eras``, ``relative_dates`` and ``date_parts``
+    vocabularies of a rule set, whose shape the pack schema
+    (:mod:`ruconsist.packschema`) has checked."""
     v = PeriodVocab()
-    for pack, node in rules.vocab("eras"):
-        path = getattr(pack, "path", str(pack))
-        if not isinstance(node, dict):
-            raise RuleError("vocab.eras must be a mapping", path, line_of(node))
-        for key, sub in node.items():
-            if key in ("bc", "ad"):
-                for lang, words in _langs("eras", sub, path, node, key).items():
-                    getattr(v, key)[lang].extend(_words("eras", words, path, sub, lang))
-            elif key != "examples":
-                raise _err("eras", f"unknown key {key!r} (bc, ad)", path, node, key)
-    for pack, node in rules.vocab("relative_dates"):
-        path = getattr(pack, "path", str(pack))
-        if not isinstance(node, dict):
-            raise RuleError("vocab.relative_dates must be a mapping", path, line_of(node))
-        for unit, sub in node.items():
-            if unit == "examples":
-                continue
-            if unit not in UNITS:
-                raise _err("relative_dates", f"unknown unit {unit!r} ({', '.join(UNITS)})", path, node, unit)
-            for lang, table in _langs("relative_dates", sub, path, node, unit).items():
-                if not isinstance(table, dict):
-                    raise _err("relative_dates", f"{unit}.{lang} must map offsets to words", path, sub, lang)
+    for _pack, node in rules.vocab("eras"):
+        for key, sub in _sides(node):
+            for lang, words in sub.items():
+                getattr(v, key)[lang].extend(_words(words))
+    for _pack, node in rules.vocab("relative_dates"):
+        for unit, sub in _sides(node):
+            for lang, table in sub.items():
                 for offset, words in table.items():
-                    try:
-                        n = int(offset)
-                    except (TypeError, ValueError):
-                        raise _err("relative_dates", f"{offset!r} is not an offset", path, table, offset) from None
-                    for w in _words("relative_dates", words, path, table, offset):
-                        v.relative[lang][w] = (unit, n)
-    for pack, node in rules.vocab("date_parts"):
-        path = getattr(pack, "path", str(pack))
-        if not isinstance(node, dict):
-            raise RuleError("vocab.date_parts must be a mapping", path, line_of(node))
-        for part, sub in node.items():
-            if part == "examples":
-                continue
-            if part not in PARTS:
-                raise _err("date_parts", f"unknown part {part!r} ({', '.join(PARTS)})", path, node, part)
-            for lang, words in _langs("date_parts", sub, path, node, part).items():
-                for w in _words("date_parts", words, path, sub, lang):
+                    for w in _words(words):
+                        v.relative[lang][w] = (unit, int(offset))
+    for _pack, node in rules.vocab("date_parts"):
+        for part, sub in _sides(node):
+            for lang, words in sub.items():
+                for w in _words(words):
                     v.parts[lang][w] = part
     return v
 

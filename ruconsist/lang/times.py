@@ -32,9 +32,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ruconsist import regexcache
-from ruconsist.errors import RuleError
 from ruconsist.lang.numerals import zh_int
-from ruconsist.yamlio import line_of
 
 DAY = 24 * 60
 
@@ -95,87 +93,31 @@ PERIOD_KINDS: dict[str, Any] = {
 }
 
 
-def _err(msg: str, path: str, node: Any, key: Any = None) -> RuleError:
-    return RuleError(f"vocab.times: {msg}", path, line_of(node, key))
-
-
 def compile_vocab(entries: Iterable[tuple[Any, Any]]) -> TimeVocab:
-    """Merge and validate the ``vocab: times`` nodes of the packs, given as
-    ``(pack, node)`` pairs; errors name the pack file and line."""
+    """Merge the ``vocab: times`` nodes of the packs, given as ``(pack,
+    node)`` pairs; the pack schema (:data:`ruconsist.packschema.TIMES`)
+    has checked their shape."""
     vocab = TimeVocab()
-    for pack, node in entries:
-        path = getattr(pack, "path", str(pack))
-        if not isinstance(node, dict):
-            raise RuleError("vocab.times must be a mapping", path, line_of(node))
-        for key, sub in node.items():
-            if key == "periods":
-                _periods(vocab, sub, path, node)
-            elif key in ("clock_words", "fixed_times"):
-                _numbered(vocab.clock_words if key == "clock_words" else vocab.noon, sub, path, node, key)
-            elif key == "zones":
-                _zones(vocab, sub, path, node)
-            elif key != "examples":
-                raise _err(f"unknown key {key!r} (periods, clock_words, fixed_times, zones)", path, node, key)
+    for _pack, node in entries:
+        for kind, langs in (node.get("periods") or {}).items():
+            if kind != "examples":  # run by ``ruconsist rules test``
+                for lang, words in langs.items():
+                    for w in _words(words):
+                        vocab.periods[lang][w] = kind
+        for key, table in (("clock_words", vocab.clock_words), ("fixed_times", vocab.noon)):
+            for lang, nums in (node.get(key) or {}).items():
+                for num, words in nums.items():
+                    for w in _words(words):
+                        table[lang][w] = int(num)
+        for entry in node.get("zones") or ():
+            offset = entry.get("offset")
+            forms = {lang: _words(entry.get(lang, [])) for lang in ("ru", "zh")}
+            vocab.zones.append(Zone(str(entry["id"]), None if offset is None else round(offset * 60), forms))
     return vocab
 
 
-def _words(node: Any, path: str, parent: Any, key: Any, what: str) -> list[str]:
-    if isinstance(node, str):
-        node = [node]
-    if not isinstance(node, list) or not all(isinstance(w, str) and w.strip() for w in node):
-        raise _err(f"{what} must be a list of words", path, parent, key)
-    return [" ".join(w.lower().replace("ё", "е").split()) for w in node]
-
-
-def _periods(vocab: TimeVocab, node: Any, path: str, parent: Any) -> None:
-    if not isinstance(node, dict):
-        raise _err("periods must map a kind (morning, night, afternoon, noon, evening) to words", path, parent,
-                   "periods")
-    for kind, langs in node.items():
-        if kind == "examples":  # run by ``ruconsist rules test``
-            continue
-        if kind not in PERIOD_KINDS:
-            raise _err(f"unknown period {kind!r} (one of {', '.join(PERIOD_KINDS)})", path, node, kind)
-        if not isinstance(langs, dict):
-            raise _err(f"periods.{kind} must map ru/zh to words", path, node, kind)
-        for lang, words in langs.items():
-            if lang not in ("ru", "zh"):
-                raise _err(f"periods.{kind}: unknown language {lang!r}", path, langs, lang)
-            for w in _words(words, path, langs, lang, f"periods.{kind}.{lang}"):
-                vocab.periods[lang][w] = kind
-
-
-def _numbered(table: dict[str, dict[str, int]], node: Any, path: str, parent: Any, key: str) -> None:
-    if not isinstance(node, dict):
-        raise _err(f"{key} must map ru/zh to {{number: [words]}}", path, parent, key)
-    for lang, nums in node.items():
-        if lang not in ("ru", "zh") or not isinstance(nums, dict):
-            raise _err(f"{key} must map ru/zh to {{number: [words]}}", path, node, lang)
-        for num, words in nums.items():
-            if isinstance(num, str) and num.isdigit():
-                num = int(num)
-            if not isinstance(num, int) or isinstance(num, bool) or not 0 <= num < DAY:
-                raise _err(f"{key}.{lang}: {num!r} is not a number of the clock", path, nums, num)
-            for w in _words(words, path, nums, num, f"{key}.{lang}.{num}"):
-                table[lang][w] = num
-
-
-def _zones(vocab: TimeVocab, node: Any, path: str, parent: Any) -> None:
-    if not isinstance(node, list):
-        raise _err("zones must be a list of {id, offset, ru, zh}", path, parent, "zones")
-    for i, entry in enumerate(node):
-        if not isinstance(entry, dict) or "id" not in entry:
-            raise _err("a zone needs an 'id'", path, node, i)
-        for k in entry:
-            if k not in ("id", "offset", "ru", "zh", "note", "examples"):
-                raise _err(f"unknown key {k!r} in a zone", path, entry, k)
-        offset = entry.get("offset")
-        if offset is not None and (not isinstance(offset, (int, float)) or not -12 <= offset <= 14):
-            raise _err("a zone's offset is hours east of UTC (-12 to 14), or null for local time", path, entry,
-                       "offset")
-        forms = {lang: [w for w in _words(entry.get(lang, []), path, entry, lang, f"zone {entry['id']}")]
-                 for lang in ("ru", "zh")}
-        vocab.zones.append(Zone(str(entry["id"]), None if offset is None else round(offset * 60), forms))
+def _words(node: Any) -> list[str]:
+    return [" ".join(w.lower().replace("ё", "е").split()) for w in ([node] if isinstance(node, str) else node)]
 
 
 def vocab_for(rules: Any) -> TimeVocab:
