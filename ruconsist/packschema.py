@@ -184,7 +184,8 @@ NUMBERS_RU = {
     )},
 }
 NUMBERS_ZH = {
-    **{k: Table(NUMBER, expected="must map characters to values") for k in ("digits", "units", "magnitudes")},
+    **{k: Table(NUMBER, key=lambda c: None if str(c) else "is an empty form", expected="must map characters to values")
+       for k in ("digits", "units", "magnitudes")},
     "multiples": _valued("value"),
     "fraction_mark": Str(empty=False),
     **{k: NUMBER_WORDS for k in (

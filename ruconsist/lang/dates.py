@@ -346,100 +346,40 @@ class _Lazy:
         self._rx = None
 
 
-_LANGS = ("ru", "zh")
 #: Stored 0-based like :mod:`datetime`; packs number weekdays from 1.
 _WEEKDAY_KEYS = ("weekday_adjectives", "weekday_extra_names")
 
 
-def _rule_error(msg: str, path: str, node: Any, key: Any = None) -> Exception:
-    from ruconsist.errors import RuleError
-    from ruconsist.yamlio import line_of
-
-    return RuleError(f"vocab.dates: {msg}", path, line_of(node, key))
-
-
-def _words(node: Any, path: str, parent: Any, key: Any, what: str) -> list[str]:
-    if isinstance(node, str):
-        node = [node]
-    if not isinstance(node, list):
-        raise _rule_error(f"{what} must be a list of strings", path, parent, key)
-    out = []
-    for i, item in enumerate(node):
-        if not isinstance(item, str) or not item.strip():
-            raise _rule_error(f"{what} must hold non-empty strings", path, node, i)
-        out.append(" ".join(item.split()))
-    return out
+def _words(node: Any) -> list[str]:
+    return [" ".join(item.split()) for item in ([node] if isinstance(node, str) else node)]
 
 
 def add_pack_vocab(vocab: DateVocab, node: Any, path: str) -> None:
-    """Merge one pack's ``vocab: {dates: ...}`` into ``vocab``; raise a
-    :class:`~ruconsist.errors.RuleError` naming file and line on bad
-    input."""
-    if not isinstance(node, dict):
-        raise _rule_error("must be a mapping", path, node)
+    """Merge one pack's ``vocab: {dates: ...}`` into ``vocab``; the pack
+    schema (:data:`ruconsist.packschema.DATES`) has checked its shape."""
     for key, value in node.items():
         if key == "examples":  # run by ``ruconsist rules test``
             continue
-        if key not in _SCHEMA:
-            from ruconsist.schema import suggest
-
-            raise _rule_error(f"unknown key {key!r}{suggest(key, _SCHEMA)}", path, node, key)
-        shape, bounds = _SCHEMA[key]
-        if not isinstance(value, dict):
-            raise _rule_error(f"{key} must map a language (ru, zh) to its entries", path, node, key)
+        shape, _bounds = _SCHEMA[key]
         for lang, entries in value.items():
             if lang == "examples":
                 continue
-            if lang not in _LANGS:
-                raise _rule_error(f"{key}: unknown language {lang!r} (expected ru or zh)", path, value, lang)
-            what = f"{key}.{lang}"
             if shape == "list":
                 getattr(vocab, key).setdefault(lang, []).extend(
-                    w.lower() if lang == "ru" else w
-                    for w in _words(entries, path, value, lang, what)
+                    w.lower() if lang == "ru" else w for w in _words(entries)
                 )
             elif shape == "regex":
-                pats = vocab.datelines.setdefault(lang, [])
-                for i, src in enumerate(_words(entries, path, value, lang, what)):
-                    try:
-                        pat = re.compile(src, re.MULTILINE)
-                    except re.error as exc:
-                        raise _rule_error(f"{what}: bad regular expression: {exc}", path, entries, i) from None
-                    if "date" not in pat.groupindex:
-                        raise _rule_error(f"{what}: the pattern needs a group (?P<date>...)", path, entries, i)
-                    pats.append(pat)
+                vocab.datelines.setdefault(lang, []).extend(re.compile(src, re.MULTILINE) for src in _words(entries))
             elif shape == "ambiguous":
-                if not isinstance(entries, dict):
-                    raise _rule_error(f"{what} must be a mapping with 'words'", path, value, lang)
-                for sub, items in entries.items():
-                    if sub == "words":
-                        vocab.ambiguous_weekdays.setdefault(lang, []).extend(
-                            w.lower() for w in _words(items, path, entries, sub, f"{what}.words")
-                        )
-                    elif sub == "not_before_endings":
-                        vocab.ambiguous_not_before.setdefault(lang, []).extend(
-                            w.lower() for w in _words(items, path, entries, sub, f"{what}.{sub}")
-                        )
-                    else:
-                        raise _rule_error(f"{what}: unknown key {sub!r}", path, entries, sub)
+                vocab.ambiguous_weekdays.setdefault(lang, []).extend(w.lower() for w in _words(entries.get("words", [])))
+                vocab.ambiguous_not_before.setdefault(lang, []).extend(
+                    w.lower() for w in _words(entries.get("not_before_endings", []))
+                )
             else:
-                if not isinstance(entries, dict):
-                    raise _rule_error(f"{what} must map numbers to lists of words", path, value, lang)
                 table = getattr(vocab, key).setdefault(lang, {})
-                assert bounds is not None
                 for num, words in entries.items():
-                    try:
-                        n = int(num)
-                    except (TypeError, ValueError):
-                        n = None
-                    if n is None or not bounds[0] <= n <= bounds[1]:
-                        raise _rule_error(
-                            f"{what}: key {num!r} must be a number from {bounds[0]} to {bounds[1]}",
-                            path, entries, num,
-                        )
-                    if key in _WEEKDAY_KEYS:
-                        n -= 1
-                    for w in _words(words, path, entries, num, f"{what}.{num}"):
+                    n = int(num) - (1 if key in _WEEKDAY_KEYS else 0)
+                    for w in _words(words):
                         table[w.lower() if lang == "ru" else w] = n
 
 

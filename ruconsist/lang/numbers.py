@@ -57,8 +57,6 @@ from typing import Any
 from ruconsist import regexcache
 from ruconsist.errors import RuleError
 from ruconsist.lang.numerals import roman_value
-from ruconsist.packschema import NUMBERS_RU, NUMBERS_ZH
-from ruconsist.schema import suggest as _suggest
 from ruconsist.yamlio import line_of
 
 ZERO = Fraction(0)
@@ -165,10 +163,6 @@ def _group(digits: str) -> str:
 # Vocabulary
 
 
-# The keys the pack schema allows (ruconsist.packschema).
-SETTINGS_KEYS = ("quiet_word_values", "magnitude_factors")
-RU_KEYS = tuple(NUMBERS_RU)
-ZH_KEYS = tuple(NUMBERS_ZH)
 # Sections holding lists of {value|factor, forms} entries.
 VALUED = {"cardinals", "ordinals", "collectives", "fractions",
           "compound_prefixes", "multiples", "multiple_stems", "times", "group_nouns"}
@@ -222,65 +216,32 @@ def _norm_form(text: str) -> str:
     return " ".join(text.lower().replace("ё", "е").split())
 
 
-def _strings(node: Any, path: str, parent: Any, key: Any, what: str) -> list[str]:
-    if isinstance(node, str):
-        node = [node]
-    if not isinstance(node, list):
-        raise _err(f"{what} must be a list of strings", path, parent, key)
-    out = []
-    for i, item in enumerate(node):
-        if not isinstance(item, (str, int)) or isinstance(item, bool):
-            raise _err(f"{what} must hold strings, found {type(item).__name__}", path, node, i)
-        text = _norm_form(str(item))
-        if not text:
-            raise _err(f"{what} has an empty form", path, node, i)
-        out.append(text)
-    return out
+def _strings(node: Any) -> list[str]:
+    return [_norm_form(str(item)) for item in ([node] if isinstance(node, str) else node)]
 
 
-def _merge_side(side: SideVocab, node: Any, lang: str, path: str, parent: Any) -> None:
-    keys = RU_KEYS if lang == "ru" else ZH_KEYS
-    if not isinstance(node, dict):
-        raise _err(f"'{lang}' must be a mapping", path, parent, lang)
+def _merge_side(side: SideVocab, node: Any, lang: str, path: str) -> None:
+    """One pack's ``ru`` or ``zh`` words; the pack schema
+    (:data:`ruconsist.packschema.NUMBERS`) has checked their shape."""
     for key, sub in node.items():
-        if key not in keys:
-            raise _err(f"unknown key {key!r} in {lang}{_suggest(key, keys)}", path, node, key)
         what = f"{lang}.{key}"
         if key in MAPPINGS and lang == "zh":
-            if not isinstance(sub, dict):
-                raise _err(f"{what} must map characters to values", path, node, key)
             table = side.maps.setdefault(key, {})
             for form, raw in sub.items():
-                if not form:
-                    raise _err(f"{what} has an empty form", path, sub, form)
                 table[str(form)] = parse_value(raw, path, sub, form)
         elif key in VALUED or (key == "magnitudes" and lang == "ru") or (key == "multiples" and lang == "zh"):
-            if not isinstance(sub, list):
-                raise _err(f"{what} must be a list of {{value, forms}} entries", path, node, key)
             table = side.valued.setdefault(key, {})
             vkey = "factor" if key == "magnitudes" else "value"
-            for i, entry in enumerate(sub):
-                if not isinstance(entry, dict):
-                    raise _err(f"{what} entries must be mappings with '{vkey}' and 'forms'", path, sub, i)
-                for k in entry:
-                    if k not in (vkey, "forms", "note", "examples"):
-                        raise _err(
-                            f"unknown key {k!r} in a {what} entry{_suggest(k, (vkey, 'forms'))}",
-                            path, entry, k,
-                        )
-                if vkey not in entry or "forms" not in entry:
-                    raise _err(f"{what} entry needs '{vkey}' and 'forms'", path, entry)
+            for entry in sub:
                 value = parse_value(entry[vkey], path, entry, vkey)
                 if value <= 0 and key in ("magnitudes", "multiples", "multiple_stems"):
                     raise _err(f"{what} {vkey} must be positive", path, entry, vkey)
-                for form in _strings(entry["forms"], path, entry, "forms", f"{what} forms"):
+                for form in _strings(entry["forms"]):
                     table[form] = value
         elif key == "fraction_mark":
-            if not isinstance(sub, str) or not sub:
-                raise _err(f"{what} must be a string", path, node, key)
             side.lists[key] = [sub]
         else:
-            side.lists.setdefault(key, []).extend(_strings(sub, path, node, key, what))
+            side.lists.setdefault(key, []).extend(_strings(sub))
 
 
 def compile_vocab(entries: Iterable[tuple[Any, Any]]) -> NumberVocab:
@@ -295,35 +256,18 @@ def compile_vocab(entries: Iterable[tuple[Any, Any]]) -> NumberVocab:
     for pack, node in entries:
         seen = True
         path = getattr(pack, "path", str(pack))
-        if not isinstance(node, dict):
-            raise RuleError("vocab.numbers must be a mapping", path, line_of(node))
-        for key, sub in node.items():
-            if key == "settings":
-                if not isinstance(sub, dict):
-                    raise _err("'settings' must be a mapping", path, node, key)
-                for skey, sval in sub.items():
-                    if skey not in SETTINGS_KEYS:
-                        raise _err(
-                            f"unknown setting {skey!r}{_suggest(skey, SETTINGS_KEYS)}", path, sub, skey
-                        )
-                    if not isinstance(sval, list):
-                        raise _err(f"settings.{skey} must be a list", path, sub, skey)
-                    vals = [parse_value(v, path, sval, i) for i, v in enumerate(sval)]
-                    if skey == "quiet_word_values":
-                        quiet = set(vals)
-                    else:
-                        bad = [v for v in vals if v.denominator != 1 or v <= 1]
-                        if bad:
-                            raise _err("settings.magnitude_factors must be integers above 1", path, sub, skey)
-                        factors = tuple(int(v) for v in vals)
-            elif key in ("ru", "zh"):
-                _merge_side(ru if key == "ru" else zh, sub, key, path, node)
-            elif key == "units":
-                _merge_units(units, sub, path, node)
-            elif key != "examples":  # run by ``ruconsist rules test``
-                raise _err(
-                    f"unknown key {key!r}{_suggest(key, ('settings', 'units', 'ru', 'zh'))}", path, node, key
-                )
+        settings = node.get("settings") or {}
+        if "quiet_word_values" in settings:
+            quiet = {parse_value(v, path, settings, "quiet_word_values") for v in settings["quiet_word_values"]}
+        if "magnitude_factors" in settings:
+            vals = [parse_value(v, path, settings, "magnitude_factors") for v in settings["magnitude_factors"]]
+            if any(v.denominator != 1 or v <= 1 for v in vals):
+                raise _err("settings.magnitude_factors must be integers above 1", path, settings, "magnitude_factors")
+            factors = tuple(int(v) for v in vals)
+        for lang, side in (("ru", ru), ("zh", zh)):
+            if lang in node:
+                _merge_side(side, node[lang], lang, path)
+        _merge_units(units, node.get("units") or (), path)
     if not seen:
         raise RuleError("no rule pack defines vocab.numbers (is rules/numbers.yaml missing?)")
     for name in ("digits", "units", "magnitudes"):
@@ -339,32 +283,15 @@ def compile_vocab(entries: Iterable[tuple[Any, Any]]) -> NumberVocab:
     )
 
 
-UNIT_KEYS = ("dimension", "factor", "offset", "ru", "zh", "note", "examples")
-
-
-def _merge_units(units: dict[str, dict[str, tuple[str, Fraction, Fraction]]], node: Any, path: str,
-                 parent: Any) -> None:
-    if not isinstance(node, list):
-        raise _err("'units' must be a list of {dimension, factor, ru, zh} entries", path, parent, "units")
-    for i, entry in enumerate(node):
-        if not isinstance(entry, dict):
-            raise _err("each unit must be a mapping", path, node, i)
-        for k in entry:
-            if k not in UNIT_KEYS:
-                raise _err(f"unknown key {k!r} in a unit{_suggest(k, UNIT_KEYS)}", path, entry, k)
-        dim = entry.get("dimension")
-        if not isinstance(dim, str) or not dim:
-            raise _err("a unit needs a 'dimension' (length, mass, ...)", path, entry)
-        if "factor" not in entry:
-            raise _err("a unit needs a 'factor' (its size in the dimension's base unit)", path, entry)
+def _merge_units(units: dict[str, dict[str, tuple[str, Fraction, Fraction]]], node: Any, path: str) -> None:
+    for entry in node:
         factor = parse_value(entry["factor"], path, entry, "factor")
         if factor <= 0:
             raise _err("a unit's factor must be positive", path, entry, "factor")
         offset = parse_value(entry.get("offset", 0), path, entry, "offset")
         for lang in ("ru", "zh"):
-            if lang in entry:
-                for form in _strings(entry[lang], path, entry, lang, f"units.{lang}"):
-                    units[lang][form] = (dim, factor, offset)
+            for form in _strings(entry.get(lang, [])):
+                units[lang][form] = (entry["dimension"], factor, offset)
 
 
 def _index_ru_words(ru: SideVocab) -> None:

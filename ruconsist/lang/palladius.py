@@ -197,12 +197,8 @@ def build_table(sections: Iterable[tuple[Any, Any]], translit: Iterable[tuple[An
     markers: set[str] = set()
     deferred: list[tuple[Any, Any]] = []
     for pack, node in sections:
-        if not isinstance(node, dict):
-            raise _fail("vocab 'palladius' must be a mapping", pack, node)
-        for key in node:
-            if key not in ("syllables", "surname_readings", "compound_surnames", "readings", "exceptions",
-                           "function_chars", "surnames", "markers", "policy"):
-                raise _fail(f"palladius: unknown key {key!r}", pack, node, key)
+        # The pack schema (ruconsist.packschema.PALLADIUS) has checked the
+        # keys and types; what needs the syllable table is checked here.
         syl = node.get("syllables") or {}
         if not isinstance(syl, dict):
             raise _fail("palladius: 'syllables' must map pinyin to Cyrillic", pack, node, "syllables")
