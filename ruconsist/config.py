@@ -26,28 +26,47 @@ from typing import Any
 
 from ruconsist.diagnostic import Severity
 from ruconsist.errors import ConfigError
-from ruconsist.schema import suggest
+from ruconsist.schema import AnyValue, Bool, Check, Choice, Map, Table, suggest, validate
 from ruconsist.yamlio import MarkedDict, line_of, load_yaml
 
 CONFIG_FILES = (".ruconsist.yaml", ".ruconsist.yml", "pyproject.toml")
-KEYS = (
-    "rules",
-    "default-rules",
-    "select",
-    "ignore",
-    "extend-select",
-    "extend-ignore",
-    "per-path-ignores",
-    "per-path-options",
-    "severity",
-    "pairs",
-    "align",
-    "options",
-    "encoding",
-    "strict-rules",
-    "profile",
-    "source",
+
+
+def _is_strings(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+def _glob_keys(value: Any) -> str | None:
+    ok = isinstance(value, dict) and all(isinstance(g, str) and g for g in value)
+    return None if ok else "must map path globs to values"
+
+
+#: The shape of the project file (``docs/configuration.md``): every key,
+#: and the type of those whose values need no more than a type.  Codes,
+#: options, pack paths and pair templates are checked by :func:`parse_config`.
+CONFIG = Map(
+    None,
+    {
+        "rules": Check(lambda v: None if isinstance(v, str) or _is_strings(v) else "must be a list of rule pack paths"),
+        "default-rules": Bool(),
+        "select": AnyValue(),
+        "ignore": AnyValue(),
+        "extend-select": AnyValue(),
+        "extend-ignore": AnyValue(),
+        "per-path-ignores": Check(_glob_keys),
+        "per-path-options": Check(_glob_keys),
+        "severity": Table(AnyValue(), expected="must map codes to error, warning or info"),
+        "pairs": Check(lambda v: None if isinstance(v, list) else "must be a list of {ru: template, zh: template}"),
+        "align": Choice(("auto", "lines", "paragraphs")),
+        "options": Check(lambda v: None if isinstance(v, dict) else "must be a mapping of option names to values"),
+        "encoding": AnyValue(),
+        "strict-rules": Bool(),
+        "profile": AnyValue(),  # shorthands of the options of the same name
+        "source": AnyValue(),
+    },
+    expected="configuration must be a mapping",
 )
+KEYS = tuple(CONFIG.fields)
 #: Options of the run itself: name -> (allowed values, or a type; what
 #: it does).  Every other option belongs to the check or reader that
 #: reads it (its ``options`` class attribute); :data:`OPTIONS` gathers
@@ -297,28 +316,18 @@ def _options(opts: Any, path: str, node: Any, key: str) -> dict[str, Any]:
     return out
 
 
-def _globs_mapping(value: Any, path: str, node: Any, key: str) -> dict[str, Any]:
-    if not isinstance(value, dict) or not all(isinstance(g, str) and g for g in value):
-        raise ConfigError(f"'{key}' must map path globs to values", path, line_of(node, key))
-    return value
-
-
 def parse_config(data: Any, path: str) -> Config:
     if data is None:
         data = {}
     if not isinstance(data, dict):
         raise ConfigError("configuration must be a mapping", path, 1)
-    for key in data:
-        if key not in KEYS:
-            raise ConfigError(f"unknown key {key!r}{suggest(str(key), KEYS)}", path, line_of(data, key))
+    validate(data, CONFIG, path, error=ConfigError)
     root = Path(path).resolve().parent
     kw: dict[str, Any] = {"path": path, "root": root}
     if "rules" in data:
         rules = data["rules"]
         if isinstance(rules, str):
             rules = [rules]
-        if not isinstance(rules, list) or not all(isinstance(r, str) for r in rules):
-            raise ConfigError("'rules' must be a list of rule pack paths", path, line_of(data, "rules"))
         resolved = []
         for i, r in enumerate(rules):
             p = (root / r).resolve()
@@ -336,24 +345,20 @@ def parse_config(data: Any, path: str) -> Config:
         kw["rules"] = tuple(resolved)
     for key in ("default-rules", "strict-rules"):
         if key in data:
-            if not isinstance(data[key], bool):
-                raise ConfigError(f"'{key}' must be true or false", path, line_of(data, key))
             kw[key.replace("-", "_")] = data[key]
     for key in ("select", "ignore", "extend-select", "extend-ignore"):
         if key in data:
             kw[key.replace("-", "_")] = _codes(data[key], path, data, key)
     if "per-path-ignores" in data:
-        ppi = _globs_mapping(data["per-path-ignores"], path, data, "per-path-ignores")
+        ppi = data["per-path-ignores"]
         kw["per_path_ignores"] = tuple(
             (g, _codes(c, path, ppi, g, name=f"per-path-ignores: {g}")) for g, c in ppi.items()
         )
     if "per-path-options" in data:
-        ppo = _globs_mapping(data["per-path-options"], path, data, "per-path-options")
+        ppo = data["per-path-options"]
         kw["per_path_options"] = tuple((g, _options(o, path, ppo, g)) for g, o in ppo.items())
     if "severity" in data:
         sev = data["severity"]
-        if not isinstance(sev, dict):
-            raise ConfigError("'severity' must map codes to error, warning or info", path, line_of(data, "severity"))
         out = []
         for code, level in sev.items():
             code_s = str(code).upper()
@@ -368,8 +373,6 @@ def parse_config(data: Any, path: str) -> Config:
         kw["severity"] = tuple(out)
     if "pairs" in data:
         pairs = data["pairs"]
-        if not isinstance(pairs, list):
-            raise ConfigError("'pairs' must be a list of {ru: template, zh: template}", path, line_of(data, "pairs"))
         for i, tpl in enumerate(pairs):
             if not isinstance(tpl, dict) or set(tpl) != {"ru", "zh"} or not all(isinstance(v, str) for v in tpl.values()):
                 raise ConfigError("each pair template needs exactly 'ru' and 'zh' strings", path, line_of(pairs, i))
@@ -383,8 +386,6 @@ def parse_config(data: Any, path: str) -> Config:
                 )
         kw["pairs"] = tuple(dict(t) for t in pairs)
     if "align" in data:
-        if data["align"] not in ("auto", "lines", "paragraphs"):
-            raise ConfigError("'align' must be auto, lines or paragraphs", path, line_of(data, "align"))
         kw["align"] = data["align"]
     if "options" in data:
         kw["options"] = _options(data["options"], path, data, "options")

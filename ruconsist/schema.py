@@ -264,7 +264,8 @@ class Map(Schema):
                 hint = suggest(str(key), keys)
                 if not hint and self.kind != "key":
                     hint = f" (expected {', '.join(self.fields)})"
-                raise at.fail(f"unknown {self.kind} {key!r} in {self.name or at.what}{hint}", value, key)
+                where = self.name or at.what
+                raise at.fail(f"unknown {self.kind} {key!r}{f' in {where}' if where else ''}{hint}", value, key)
         prefix = self.label(value) if self.label else at.what
         for key in self.required:
             if key not in value:

@@ -74,6 +74,8 @@ CHECK = ["check", "news", "--no-default-rules", "--rules", NEWS]
          ".ruconsist.yaml:2: 'per-path-ignores: archive/*': 'TRM-1' is not a code or code prefix (e.g. NUM or NUM001)"),
         (".ruconsist.yaml", "encoding: klingon\n", ".ruconsist.yaml:1: 'encoding': unknown encoding 'klingon'"),
         (".ruconsist.yaml", "default-rules: 'no'\n", ".ruconsist.yaml:1: 'default-rules' must be true or false"),
+        (".ruconsist.yaml", "align: line\n",
+         ".ruconsist.yaml:1: 'align' must be one of auto, lines, paragraphs, not 'line' (did you mean 'lines'?)"),
         (".ruconsist.yaml", "- select\n", ".ruconsist.yaml:1: configuration must be a mapping"),
         ("pyproject.toml", "[project]\nname = 'x'\n\n[tool.ruconsist]\nselect = ['TRM']\nignroe = ['TYP']\n",
          "pyproject.toml:6: unknown key 'ignroe' (did you mean 'ignore'?)"),
