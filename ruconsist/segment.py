@@ -6,8 +6,9 @@ from collections.abc import Iterator
 
 import regex
 
+from ruconsist.lang.han import HAN_CHAR as HAN
+
 CYRILLIC = regex.compile(r"\p{Cyrillic}")
-HAN = regex.compile(r"\p{Han}")
 #: Characters that belong to Chinese running text besides Han: full-width
 #: punctuation and book-title marks.
 ZH_PUNCT = "，。：；！？、“”‘’（）《》〈〉「」『』【】—…·"

@@ -11,6 +11,7 @@ from ruconsist.checks.base import LANG_NAME, PairContext
 from ruconsist.checks.mt import MTCheck
 from ruconsist.diagnostic import Diagnostic, Severity
 from ruconsist.document import SegmentPair
+from ruconsist.lang.han import HAN_CHAR as HAN
 
 #: Russian letters and digits per Chinese character (Han, plus half a
 #: unit per Latin letter or digit) in human translations: the median of
@@ -27,7 +28,6 @@ MIN_SHARE = 0.55
 MIN_SOURCE_UNITS = 20
 
 RU_UNIT = regex.compile(r"[\p{L}\p{N}]")
-HAN = regex.compile(r"\p{Han}")
 LATIN_OR_DIGIT = regex.compile(r"[A-Za-z0-9]")
 
 

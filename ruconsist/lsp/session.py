@@ -30,6 +30,7 @@ from lsprotocol import types as lsp
 from ruconsist.diagnostic import Diagnostic, Fix, Location, Severity
 from ruconsist.document import Document
 from ruconsist.errors import RuconsistError
+from ruconsist.lang.han import HAN_CHAR as _HAN
 
 SOURCE = "ruconsist"
 
@@ -54,7 +55,6 @@ def utf16_units(text: str) -> int:
 #: ``pairs:`` template) is read as one bilingual file when its beginning
 #: holds both scripts; otherwise it belongs to no pair.
 _CYRILLIC = regex.compile(r"\p{Cyrillic}")
-_HAN = regex.compile(r"\p{Han}")
 
 
 def looks_bilingual(text: str) -> bool:
