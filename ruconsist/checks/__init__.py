@@ -17,6 +17,7 @@ BUILTIN_CHECK_MODULES = (
     "times",
     "periods",
     "placeholders",
+    "markup",
     "palladius",
     "offices",
     "names",

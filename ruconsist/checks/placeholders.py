@@ -1,4 +1,4 @@
-"""Placeholders and inline markup in translation-file strings."""
+"""PLH001: placeholders of program messages in translation-file strings."""
 
 from __future__ import annotations
 
@@ -30,9 +30,6 @@ PLACEHOLDER = regex.compile(
     regex.VERBOSE,
 )
 
-#: HTML-like markup inside a message string (``<bold>…</bold>``,
-#: react-i18next ``<0>…</0>``, ``<br/>``).
-MARKUP = regex.compile(r"<(/?)([A-Za-z0-9_][\w.:-]*)(?:\s[^<>]*)?(/?)>")
 
 #: PO flags under which printf conversions are placeholders.
 _PRINTF_FLAGS = ("c-format", "python-format", "sh-format", "php-format", "perl-format", "objc-format", "awk-format", "gcc-internal-format", "qt-format", "kde-format", "boost-format", "lua-format", "object-pascal-format", "smalltalk-format", "ycp-format", "tcl-format", "librep-format", "elisp-format", "gfc-internal-format", "java-printf-format")
@@ -93,7 +90,7 @@ def placeholders(text: str, *, printf: bool = True, brace: bool = True) -> list[
     return out
 
 
-def _side_format(side: Side) -> tuple[str | None, set[str]]:
+def side_format(side: Side) -> tuple[str | None, set[str]]:
     fmt = None
     flags: set[str] = set()
     for seg in side.segments:
@@ -117,7 +114,7 @@ class PlaceholderMismatch(Check):
     (or another printf-like format) and ``{name}`` only under a brace
     format flag.  printf conversions may be reordered with positions
     (``%2$s %1$d``); without positions their order must match.  Inline
-    markup is TAG001.
+    markup is TAG001 (:mod:`ruconsist.checks.markup`).
 
     Examples (in a JSON locale file)
       PASS  RU «Удалить {{count}} элементов?»   ZH «删除 {{count}} 个项目？»   (in a JSON locale file)
@@ -129,27 +126,9 @@ class PlaceholderMismatch(Check):
     slug = "placeholder-mismatch"
     category = "style"
     severity = Severity.ERROR
-    extra_codes = {
-        "TAG001": ("inline-markup-mismatch", "style", Severity.ERROR),
-    }
-    code_docs = {
-        "TAG001": """
-        An inline code or markup element of a program message that one
-        language's string has and the other lacks: an XLIFF/TMX inline
-        code (``<x/>``, ``<g>``, ``<ph>``, ``<bpt>``…), or an HTML tag in
-        a PO or locale string (``<b>…</b>``, ``<br/>``, ``<a href>``).  A
-        lost tag breaks the layout or a link of the translated program;
-        a tag of the same name may move within the string.
-
-        Examples
-          PASS  RU «Нажмите <b>Сохранить</b>»   ZH «点击<b>保存</b>»   (in a JSON locale file)
-          FAIL  RU «Нажмите <b>Сохранить</b>»   ZH «点击保存»   (in a JSON locale file)   -> TAG001
-        """,
-    }
-
     def check(self, bead: SegmentPair, ctx: PairContext) -> Iterator[Diagnostic]:
-        ru_fmt, ru_flags = _side_format(bead.ru)
-        zh_fmt, zh_flags = _side_format(bead.zh)
+        ru_fmt, ru_flags = side_format(bead.ru)
+        zh_fmt, zh_flags = side_format(bead.zh)
         if ru_fmt not in MESSAGE_FORMATS and zh_fmt not in MESSAGE_FORMATS:
             return
         fmt = ru_fmt if ru_fmt in MESSAGE_FORMATS else zh_fmt
@@ -159,7 +138,6 @@ class PlaceholderMismatch(Check):
             lang: placeholders(bead.side(lang).text, printf=printf, brace=brace) for lang in ("ru", "zh")
         }
         yield from self._compare(bead, tokens)
-        yield from self._markup(bead)
 
     def _compare(self, bead: SegmentPair, tokens: dict[str, list[Token]]) -> Iterator[Diagnostic]:
         counts = {lang: Counter(t.key for t in toks) for lang, toks in tokens.items()}
@@ -215,37 +193,6 @@ class PlaceholderMismatch(Check):
                     found=_join(tokens[o]),
                 )
 
-    def _markup(self, bead: SegmentPair) -> Iterator[Diagnostic]:
-        codes = {lang: _inline_codes(bead.side(lang)) for lang in ("ru", "zh")}
-        # A missing element shows as its opening tag; closing tags are
-        # compared only when the opening ones agree, so one lost
-        # ``<b>…</b>`` is one finding.
-        opening = {lang: [c for c in codes[lang] if not c[0].startswith("</")] for lang in codes}
-        if Counter(n for n, _ in opening["ru"]) != Counter(n for n, _ in opening["zh"]):
-            codes = opening
-        counts = {lang: Counter(name for name, _ in codes[lang]) for lang in codes}
-        for lang in ("ru", "zh"):
-            o = other(lang)
-            extra = counts[lang] - counts[o]
-            for name, pos in codes[lang]:
-                if extra[name] <= 0:
-                    continue
-                extra[name] -= 1
-                text = bead.side(lang).text
-                a = min(pos, max(len(text) - 1, 0))
-                yield self.report(
-                    bead,
-                    lang,
-                    a,
-                    min(a + 1, len(text)),
-                    f"{LANG_NAME[lang]} inline code {name} has no counterpart in {LANG_NAME[o]}"
-                    f" ({LANG_NAME[lang]} has {counts[lang][name]}, {LANG_NAME[o]} {counts[o][name]})",
-                    code="TAG001",
-                    expected=name,
-                    found=str(counts[o][name]),
-                )
-
-
 def _take(counter: Counter[str], key: str) -> bool:
     if counter[key] > 0:
         counter[key] -= 1
@@ -280,22 +227,6 @@ def _reordered(ru: list[Token], zh: list[Token]) -> tuple[list[Token], list[Toke
     if rest_a == rest_b and Counter(types_a) == Counter(types_b) and types_a != types_b:
         return a, b
     return None
-
-
-def _inline_codes(side: Side) -> list[tuple[str, int]]:
-    """(name, offset in ``side.text``) of each inline code: those a reader
-    took out of the text (XLIFF, TMX) and HTML-like tags left in it."""
-    out: list[tuple[str, int]] = []
-    base = 0
-    for seg in side.segments:
-        for name, idx in get_meta(seg).get("inline") or ():
-            out.append((name, base + idx))
-        for m in MARKUP.finditer(seg.text):
-            close, tag, empty = m.groups()
-            name = f"<{close}{tag}{empty}>"
-            out.append((name, base + m.start()))
-        base += len(seg.text) + 1
-    return out
 
 
 CHECKS = [PlaceholderMismatch]
