@@ -28,6 +28,7 @@ from ruconsist.diagnostic import CATEGORIES
 from ruconsist.errors import RuleError
 from ruconsist.schema import (
     AnyValue,
+    Optional,
     At,
     Bool,
     Check,
@@ -61,11 +62,11 @@ TERM = Map(
     {
         "id": Str(empty=False),
         "category": Choice(TERM_CATEGORIES),
-        "ru": Words(),
-        "zh": Words(),
-        "accept": SIDE_FORMS,
-        "forbidden": SIDE_FORMS,
-        "except": SIDE_FORMS,
+        "ru": Optional(Words()),
+        "zh": Optional(Words()),
+        "accept": Optional(SIDE_FORMS),
+        "forbidden": Optional(SIDE_FORMS),
+        "except": Optional(SIDE_FORMS),
         "severity": SEVERITY,
         "note": Str(),
         "source": Str(),
@@ -118,21 +119,23 @@ PATTERN = Map(
         "description": Str(),
         "ru": AnyValue(),  # compiled, with its own messages, by ruconsist.patterns
         "zh": AnyValue(),
-        "flags": ListOf(Check(_flag), single=True),
-        "captures": Table(AnyValue(), expected="must map group names to text, number or term"),
+        "flags": Optional(ListOf(Check(_flag), single=True)),
+        "captures": Optional(Table(AnyValue(), expected="must map group names to text, number or term")),
         "direction": Choice(DIRECTIONS),
         "count": Choice(COUNTS),
         "scope": Choice(SCOPES),
-        "paths": Check(
+        "paths": Optional(Check(
             lambda v: None
             if (isinstance(v, str) and v.strip())
             or (isinstance(v, list) and v and all(isinstance(p, str) and p.strip() for p in v))
             else "must be a glob or a list of globs"
-        ),
+        )),
         "severity": SEVERITY,
         "category": Choice(CATEGORIES),
         "message": Str(),
-        "expect": Map(None, {"ru": Str(), "zh": Str()}, expected="must be a mapping with 'ru' and/or 'zh' templates"),
+        "expect": Optional(
+            Map(None, {"ru": Str(), "zh": Str()}, expected="must be a mapping with 'ru' and/or 'zh' templates")
+        ),
         "code": Check(_code),
         "timeout": Check(_timeout),
         "enabled": Bool(),
@@ -297,36 +300,36 @@ _STRINGS = ListOf(Str(empty=False))
 PALLADIUS = Map(
     None,
     {
-        "syllables": Table(Str(), expected="must map pinyin to Cyrillic"),
-        "surname_readings": Table(Words(), expected="must map characters to pinyin"),
-        "compound_surnames": _STRINGS,
-        "surnames": Str(),
-        "markers": _STRINGS,
-        "function_chars": Str(),
-        "readings": Table(Words(), expected="must map Chinese strings to pinyin"),
-        "exceptions": Table(Words(), expected="must map Chinese characters to Russian names"),
-        "policy": Table(ListOf(Str(empty=False)), expected="must map Chinese strings to the Russian names in use"),
+        "syllables": Optional(Table(Str(), expected="must map pinyin to Cyrillic")),
+        "surname_readings": Optional(Table(Words(), expected="must map characters to pinyin")),
+        "compound_surnames": Optional(_STRINGS),
+        "surnames": Optional(Str()),
+        "markers": Optional(_STRINGS),
+        "function_chars": Optional(Str()),
+        "readings": Optional(Table(Words(), expected="must map Chinese strings to pinyin")),
+        "exceptions": Optional(Table(Words(), expected="must map Chinese characters to Russian names")),
+        "policy": Optional(Table(ListOf(Str(empty=False)), expected="must map Chinese strings to the Russian names in use")),
     },
 )
 TRANSLITERATION = Map(
     None,
     {
-        "chars": Str(),
-        "feminine_endings": Table(Words(), expected="must map a masculine ending to feminine ones"),
-        "feminine_chars": Table(Str(empty=False), expected="must map one character to one character"),
-        "not_at_name_edge": Str(),
-        "given_names": _STRINGS,
+        "chars": Optional(Str()),
+        "feminine_endings": Optional(Table(Words(), expected="must map a masculine ending to feminine ones")),
+        "feminine_chars": Optional(Table(Str(empty=False), expected="must map one character to one character")),
+        "not_at_name_edge": Optional(Str()),
+        "given_names": Optional(_STRINGS),
     },
 )
 ENTITIES = Map(
     None,
     {
-        "derived": Table(Words(), expected="must map term ids to Russian adjectives"),
-        "combining": Table(Str(empty=False), expected="must map compound forms to term ids"),
-        "zh_words": Words(),
-        "traditional": Str(),
-        "institution_heads": Words(),
-        "latin": Table(Words(), expected="must map term ids to Latin forms"),
+        "derived": Optional(Table(Words(), expected="must map term ids to Russian adjectives")),
+        "combining": Optional(Table(Str(empty=False), expected="must map compound forms to term ids")),
+        "zh_words": Optional(Words()),
+        "traditional": Optional(Str()),
+        "institution_heads": Optional(Words()),
+        "latin": Optional(Table(Words(), expected="must map term ids to Latin forms")),
     },
 )
 OFFICES = ListOf(
@@ -364,9 +367,9 @@ PACK = Map(
         "description": Str(),
         "source": Str(),
         "license": Str(),
-        "terms": ListOf(TERM),
-        "patterns": ListOf(PATTERN),
-        "vocab": Table(AnyValue(), expected="must be a mapping"),
+        "terms": Optional(ListOf(TERM)),
+        "patterns": Optional(ListOf(PATTERN)),
+        "vocab": Optional(Table(AnyValue(), expected="must be a mapping")),
     },
     expected="a rule pack must be a mapping at the top level",
 )

@@ -80,6 +80,18 @@ class AnyValue(Schema):
 
 
 @dataclass(frozen=True)
+class Optional(Schema):
+    """``schema``, or nothing: ``key:`` with no value (YAML null) stands
+    for an empty list or mapping, as a commented-out list leaves it."""
+
+    schema: Schema
+
+    def check(self, value: Any, at: At) -> None:
+        if value is not None:
+            self.schema.check(value, at)
+
+
+@dataclass(frozen=True)
 class Str(Schema):
     """A string; ``empty=False`` also refuses blank ones."""
 
@@ -271,7 +283,7 @@ class Map(Schema):
             if key not in value:
                 raise at.fail(f"{prefix or self.name} needs {key!r}", value, None)
         for key, sub in value.items():
-            schema = EXAMPLES if key == "examples" and "examples" not in self.fields else self.fields[key]
+            schema = Optional(EXAMPLES) if key == "examples" and "examples" not in self.fields else self.fields[key]
             what = f"{prefix}: {key}" if self.label else (f"{prefix}.{key}" if prefix else f"'{key}'")
             schema.check(sub, at.child(value, key, what))
 
@@ -331,11 +343,11 @@ def int_key(low: int, high: int) -> Callable[[Any], str | None]:
 #: vocabulary entry.
 EXAMPLE = Map(
     "examples",
-    {"ru": Str(), "zh": Str(), "codes": Words(), "note": Str()},
+    {"ru": Str(), "zh": Str(), "codes": Optional(Words()), "note": Str()},
     expected="items must be mappings with 'ru' and 'zh'",
 )
 EXAMPLES = Map(
     "examples",
-    {"pass": ListOf(EXAMPLE), "fail": ListOf(EXAMPLE)},
+    {"pass": Optional(ListOf(EXAMPLE)), "fail": Optional(ListOf(EXAMPLE))},
     expected="must be a mapping with 'pass' and/or 'fail'",
 )

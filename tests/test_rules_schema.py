@@ -154,3 +154,13 @@ def test_a_misspelt_vocabulary_section_fails_the_run_with_exit_2(tmp_path, monke
     (tmp_path / "a.zh.md").write_text("文本。\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     assert main(["check", "a.ru.md", "--rules", "p.yaml"]) == 2
+
+
+def test_a_key_left_empty_stands_for_an_empty_list() -> None:
+    # A pack whose entries are all commented out, a term's empty accept:.
+    pack = load_pack_text(
+        "version: 1\nterms:\n#  - id: a\npatterns:\nvocab:\n", "p.yaml"
+    )
+    assert (pack.terms, pack.sections.get("patterns"), pack.vocab) == ([], [], {})
+    pack = load_pack_text("terms:\n  - id: a\n    ru: [Путин]\n    zh: [普京]\n    accept:\n    examples:\n", "p.yaml")
+    assert (pack.terms[0].accept_ru, pack.terms[0].examples) == ((), ())
