@@ -101,7 +101,11 @@ def _code(value: Any) -> str | None:
 
 
 def _timeout(value: Any) -> str | None:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= MAX_TIMEOUT:
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, (int, float))
+        or not 0 < value <= MAX_TIMEOUT
+    ):
         return f"must be a number of seconds above 0 and at most {MAX_TIMEOUT:g}"
     return None
 
@@ -120,21 +124,35 @@ PATTERN = Map(
         "ru": AnyValue(),  # compiled, with its own messages, by ruconsist.patterns
         "zh": AnyValue(),
         "flags": Optional(ListOf(Check(_flag), single=True)),
-        "captures": Optional(Table(AnyValue(), expected="must map group names to text, number or term")),
+        "captures": Optional(
+            Table(AnyValue(), expected="must map group names to text, number or term")
+        ),
         "direction": Choice(DIRECTIONS),
         "count": Choice(COUNTS),
         "scope": Choice(SCOPES),
-        "paths": Optional(Check(
-            lambda v: None
-            if (isinstance(v, str) and v.strip())
-            or (isinstance(v, list) and v and all(isinstance(p, str) and p.strip() for p in v))
-            else "must be a glob or a list of globs"
-        )),
+        "paths": Optional(
+            Check(
+                lambda v: (
+                    None
+                    if (isinstance(v, str) and v.strip())
+                    or (
+                        isinstance(v, list)
+                        and v
+                        and all(isinstance(p, str) and p.strip() for p in v)
+                    )
+                    else "must be a glob or a list of globs"
+                )
+            )
+        ),
         "severity": SEVERITY,
         "category": Choice(CATEGORIES),
         "message": Str(),
         "expect": Optional(
-            Map(None, {"ru": Str(), "zh": Str()}, expected="must be a mapping with 'ru' and/or 'zh' templates")
+            Map(
+                None,
+                {"ru": Str(), "zh": Str()},
+                expected="must be a mapping with 'ru' and/or 'zh' templates",
+            )
         ),
         "code": Check(_code),
         "timeout": Check(_timeout),
@@ -159,7 +177,7 @@ def _number(value: Any) -> str | None:
     try:
         Fraction(str(value).replace(" ", ""))
     except (ValueError, ZeroDivisionError):
-        return f"must be a number (write 5, 1.5 or \"3/2\"), not {value!r}"
+        return f'must be a number (write 5, 1.5 or "3/2"), not {value!r}'
     return None
 
 
@@ -169,45 +187,110 @@ NUMBER = Check(_number)
 def _valued(key: str) -> ListOf:
     """Entries ``{value, forms}`` (``{factor, forms}`` for magnitudes)."""
     return ListOf(
-        Map(None, {key: NUMBER, "forms": Words(numbers=True), "note": Str()}, required=(key, "forms"), examples=True)
+        Map(
+            None,
+            {key: NUMBER, "forms": Words(numbers=True), "note": Str()},
+            required=(key, "forms"),
+            examples=True,
+        )
     )
 
 
 NUMBER_WORDS = Words(numbers=True)
 NUMBERS_RU = {
     "magnitudes": _valued("factor"),
-    **{k: _valued("value") for k in (
-        "cardinals", "ordinals", "collectives", "fractions", "compound_prefixes", "multiples",
-        "multiple_stems", "times", "group_nouns",
-    )},
-    **{k: NUMBER_WORDS for k in (
-        "compound_stems", "percent", "approx_before", "approx_after", "time_after", "year_after",
-        "century_after", "reference_before", "roman_before", "names", "month_abbreviations",
-        "implicit_one", "vague_compounds",
-    )},
+    **{
+        k: _valued("value")
+        for k in (
+            "cardinals",
+            "ordinals",
+            "collectives",
+            "fractions",
+            "compound_prefixes",
+            "multiples",
+            "multiple_stems",
+            "times",
+            "group_nouns",
+        )
+    },
+    **{
+        k: NUMBER_WORDS
+        for k in (
+            "compound_stems",
+            "percent",
+            "approx_before",
+            "approx_after",
+            "time_after",
+            "year_after",
+            "century_after",
+            "reference_before",
+            "roman_before",
+            "names",
+            "month_abbreviations",
+            "implicit_one",
+            "vague_compounds",
+        )
+    },
 }
 NUMBERS_ZH = {
-    **{k: Table(NUMBER, key=lambda c: None if str(c) else "is an empty form", expected="must map characters to values")
-       for k in ("digits", "units", "magnitudes")},
+    **{
+        k: Table(
+            NUMBER,
+            key=lambda c: None if str(c) else "is an empty form",
+            expected="must map characters to values",
+        )
+        for k in ("digits", "units", "magnitudes")
+    },
     "multiples": _valued("value"),
     "fraction_mark": Str(empty=False),
-    **{k: NUMBER_WORDS for k in (
-        "classifiers", "not_numbers", "names", "ordinal_before", "percent_before", "permille_before",
-        "percent_after", "multiple_after", "tenths_after", "approx_before", "approx_after",
-        "vague_before", "vague_after", "weekday_before", "time_after", "reference_after",
-        "article_after", "year_after", "month_after", "day_after", "decade_after", "century_after",
-        "reference_before", "multiple_by_before", "multiple_to_before",
-    )},
+    **{
+        k: NUMBER_WORDS
+        for k in (
+            "classifiers",
+            "not_numbers",
+            "names",
+            "ordinal_before",
+            "percent_before",
+            "permille_before",
+            "percent_after",
+            "multiple_after",
+            "tenths_after",
+            "approx_before",
+            "approx_after",
+            "vague_before",
+            "vague_after",
+            "weekday_before",
+            "time_after",
+            "reference_after",
+            "article_after",
+            "year_after",
+            "month_after",
+            "day_after",
+            "decade_after",
+            "century_after",
+            "reference_before",
+            "multiple_by_before",
+            "multiple_to_before",
+        )
+    },
 }
 NUMBERS = Map(
     None,
     {
-        "settings": Map(None, {"quiet_word_values": ListOf(NUMBER), "magnitude_factors": ListOf(NUMBER)}),
+        "settings": Map(
+            None, {"quiet_word_values": ListOf(NUMBER), "magnitude_factors": ListOf(NUMBER)}
+        ),
         "units": ListOf(
             Map(
                 None,
-                {"dimension": Str(empty=False), "factor": NUMBER, "offset": NUMBER, "ru": NUMBER_WORDS,
-                 "zh": NUMBER_WORDS, "note": Str()},
+                {
+                    "dimension": Str(empty=False),
+                    "factor": NUMBER,
+                    "offset": NUMBER,
+                    "ru": NUMBER_WORDS,
+                    "zh": NUMBER_WORDS,
+                    "note": Str(),
+                },
                 required=("dimension", "factor"),
                 examples=True,
             )
@@ -257,26 +340,41 @@ def _date_entries(shape: str, bounds: tuple[int, int] | None) -> Schema:
 
 DATES = Map(
     None,
-    {key: Sides(_date_entries(shape, bounds), examples=True) for key, (shape, bounds) in DATE_KEYS.items()},
+    {
+        key: Sides(_date_entries(shape, bounds), examples=True)
+        for key, (shape, bounds) in DATE_KEYS.items()
+    },
     examples=True,
 )
 
 TIME_PERIODS = ("morning", "night", "afternoon", "noon", "evening")
 MINUTES_IN_DAY = 24 * 60
-CLOCK_TABLE = Sides(Table(Words(), key=int_key(0, MINUTES_IN_DAY - 1), expected="must map numbers to words"))
+CLOCK_TABLE = Sides(
+    Table(Words(), key=int_key(0, MINUTES_IN_DAY - 1), expected="must map numbers to words")
+)
 TIMES = Map(
     None,
     {
-        "periods": Map(None, dict.fromkeys(TIME_PERIODS, Sides(Words())), kind="period", examples=True),
+        "periods": Map(
+            None, dict.fromkeys(TIME_PERIODS, Sides(Words())), kind="period", examples=True
+        ),
         "clock_words": CLOCK_TABLE,
         "fixed_times": CLOCK_TABLE,
         "zones": ListOf(
             Map(
                 "a zone",
-                {"id": Str(empty=False), "offset": Number(-12, 14, nullable=True,
-                                                          meaning="is hours east of UTC (-12 to 14), or null for local"
-                                                          " time"),
-                 "ru": Words(), "zh": Words(), "note": Str()},
+                {
+                    "id": Str(empty=False),
+                    "offset": Number(
+                        -12,
+                        14,
+                        nullable=True,
+                        meaning="is hours east of UTC (-12 to 14), or null for local time",
+                    ),
+                    "ru": Words(),
+                    "zh": Words(),
+                    "note": Str(),
+                },
                 required=("id",),
                 examples=True,
             )
@@ -290,7 +388,10 @@ DATE_PARTS = ("start", "middle", "end")
 ERAS = Map(None, {"bc": Sides(Words()), "ad": Sides(Words())}, examples=True)
 RELATIVE_DATES = Map(
     None,
-    dict.fromkeys(RELATIVE_UNITS, Sides(Table(Words(), key=int_key(-1000, 1000), expected="must map offsets to words"))),
+    dict.fromkeys(
+        RELATIVE_UNITS,
+        Sides(Table(Words(), key=int_key(-1000, 1000), expected="must map offsets to words")),
+    ),
     kind="unit",
     examples=True,
 )
@@ -307,16 +408,27 @@ PALLADIUS = Map(
         "markers": Optional(_STRINGS),
         "function_chars": Optional(Str()),
         "readings": Optional(Table(Words(), expected="must map Chinese strings to pinyin")),
-        "exceptions": Optional(Table(Words(), expected="must map Chinese characters to Russian names")),
-        "policy": Optional(Table(ListOf(Str(empty=False)), expected="must map Chinese strings to the Russian names in use")),
+        "exceptions": Optional(
+            Table(Words(), expected="must map Chinese characters to Russian names")
+        ),
+        "policy": Optional(
+            Table(
+                ListOf(Str(empty=False)),
+                expected="must map Chinese strings to the Russian names in use",
+            )
+        ),
     },
 )
 TRANSLITERATION = Map(
     None,
     {
         "chars": Optional(Str()),
-        "feminine_endings": Optional(Table(Words(), expected="must map a masculine ending to feminine ones")),
-        "feminine_chars": Optional(Table(Str(empty=False), expected="must map one character to one character")),
+        "feminine_endings": Optional(
+            Table(Words(), expected="must map a masculine ending to feminine ones")
+        ),
+        "feminine_chars": Optional(
+            Table(Str(empty=False), expected="must map one character to one character")
+        ),
         "not_at_name_edge": Optional(Str()),
         "given_names": Optional(_STRINGS),
     },
@@ -325,7 +437,9 @@ ENTITIES = Map(
     None,
     {
         "derived": Optional(Table(Words(), expected="must map term ids to Russian adjectives")),
-        "combining": Optional(Table(Str(empty=False), expected="must map compound forms to term ids")),
+        "combining": Optional(
+            Table(Str(empty=False), expected="must map compound forms to term ids")
+        ),
         "zh_words": Optional(Words()),
         "traditional": Optional(Str()),
         "institution_heads": Optional(Words()),
@@ -335,8 +449,16 @@ ENTITIES = Map(
 OFFICES = ListOf(
     Map(
         None,
-        {"id": Str(empty=False), "family": Str(empty=False), "ru": Words(), "zh": Words(),
-         "except_ru": Words(), "except_zh": Words(), "note": Str(), "source": Str(empty=False)},
+        {
+            "id": Str(empty=False),
+            "family": Str(empty=False),
+            "ru": Words(),
+            "zh": Words(),
+            "except_ru": Words(),
+            "except_zh": Words(),
+            "note": Str(),
+            "source": Str(empty=False),
+        },
         required=("id", "family", "source"),
         label=lambda node: f"office {node.get('id')!r}",
     ),
@@ -391,9 +513,7 @@ def validate_pack(data: Any, path: str) -> None:
             schema.check(node, At(path, vocab, name, f"vocab.{name}"))
 
 
-def check_vocab_sections(
-    packs: Iterable[Any], declared: Mapping[str, Schema | None] = {}
-) -> None:
+def check_vocab_sections(packs: Iterable[Any], declared: Mapping[str, Schema | None] = {}) -> None:
     """Refuse a vocabulary section that neither the built-in checks nor a
     registered plugin check (``declared``: section -> schema or None)
     reads, and validate the plugins' sections that come with a schema."""

@@ -173,7 +173,9 @@ class Words(Schema):
         kinds: tuple[type, ...] = (str, int) if self.numbers else (str,)
         for i, item in enumerate(value):
             if not isinstance(item, kinds) or isinstance(item, bool):
-                raise at.fail(at.prefixed(f"must hold strings, found {type(item).__name__}"), value, i)
+                raise at.fail(
+                    at.prefixed(f"must hold strings, found {type(item).__name__}"), value, i
+                )
             if not str(item).strip():
                 raise at.fail(at.prefixed("has an empty form"), value, i)
 
@@ -277,14 +279,24 @@ class Map(Schema):
                 if not hint and self.kind != "key":
                     hint = f" (expected {', '.join(self.fields)})"
                 where = self.name or at.what
-                raise at.fail(f"unknown {self.kind} {key!r}{f' in {where}' if where else ''}{hint}", value, key)
+                raise at.fail(
+                    f"unknown {self.kind} {key!r}{f' in {where}' if where else ''}{hint}",
+                    value,
+                    key,
+                )
         prefix = self.label(value) if self.label else at.what
         for key in self.required:
             if key not in value:
                 raise at.fail(f"{prefix or self.name} needs {key!r}", value, None)
         for key, sub in value.items():
-            schema = Optional(EXAMPLES) if key == "examples" and "examples" not in self.fields else self.fields[key]
-            what = f"{prefix}: {key}" if self.label else (f"{prefix}.{key}" if prefix else f"'{key}'")
+            schema = (
+                Optional(EXAMPLES)
+                if key == "examples" and "examples" not in self.fields
+                else self.fields[key]
+            )
+            what = (
+                f"{prefix}: {key}" if self.label else (f"{prefix}.{key}" if prefix else f"'{key}'")
+            )
             schema.check(sub, at.child(value, key, what))
 
 

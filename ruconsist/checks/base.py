@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from ruconsist.diagnostic import Diagnostic, Fix, Location, Severity
 from ruconsist.document import Document, SegmentPair, other
-from ruconsist.lang import LANG_NAME
+from ruconsist.lang import LANG_NAME as LANG_NAME  # the checks import it from here
 
 if TYPE_CHECKING:
     from ruconsist.config import Config

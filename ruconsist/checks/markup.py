@@ -38,7 +38,10 @@ class InlineMarkupMismatch(Check):
     severity = Severity.ERROR
 
     def check(self, bead: SegmentPair, ctx: PairContext) -> Iterator[Diagnostic]:
-        if side_format(bead.ru)[0] not in MESSAGE_FORMATS and side_format(bead.zh)[0] not in MESSAGE_FORMATS:
+        if (
+            side_format(bead.ru)[0] not in MESSAGE_FORMATS
+            and side_format(bead.zh)[0] not in MESSAGE_FORMATS
+        ):
             return
         yield from self._markup(bead)
 
@@ -72,7 +75,6 @@ class InlineMarkupMismatch(Check):
                 )
 
 
-
 def _inline_codes(side: Side) -> list[tuple[str, int]]:
     """(name, offset in ``side.text``) of each inline code: those a reader
     took out of the text (XLIFF, TMX) and HTML-like tags left in it."""
@@ -87,7 +89,6 @@ def _inline_codes(side: Side) -> list[tuple[str, int]]:
             out.append((name, base + m.start()))
         base += len(seg.text) + 1
     return out
-
 
 
 CHECKS = [InlineMarkupMismatch]

@@ -25,7 +25,14 @@ from ruconsist.checks.typography.mixed_script import MixedScript, mixed_script_w
 from ruconsist.checks.typography.quotes import WrongQuotes
 from ruconsist.checks.typography.spacing import ZhSpacing, spacing_issues
 
-CHECKS = [HalfWidthPunctuation, WrongQuotes, UnbalancedBrackets, DoubledWord, MixedScript, ZhSpacing]
+CHECKS = [
+    HalfWidthPunctuation,
+    WrongQuotes,
+    UnbalancedBrackets,
+    DoubledWord,
+    MixedScript,
+    ZhSpacing,
+]
 
 __all__ = [
     "CHECKS",

@@ -17,8 +17,19 @@ from ruconsist.document import SegmentPair
 
 BRACKETS = {
     "ru": [("(", ")"), ("[", "]"), ("{", "}"), ("«", "»")],
-    "zh": [("(", ")"), ("（", "）"), ("[", "]"), ("【", "】"), ("{", "}"), ("《", "》"),
-           ("〈", "〉"), ("“", "”"), ("「", "」"), ("『", "』"), ("«", "»")],
+    "zh": [
+        ("(", ")"),
+        ("（", "）"),
+        ("[", "]"),
+        ("【", "】"),
+        ("{", "}"),
+        ("《", "》"),
+        ("〈", "〉"),
+        ("“", "”"),
+        ("「", "」"),
+        ("『", "』"),
+        ("«", "»"),
+    ],
 }
 #: ``1)``, ``а)``, ``iv)``: list markers whose ``)`` has no ``(``.
 _LIST_MARKER = re.compile(r"(?:^|(?<=[\s(;:,.]))(?:\d{1,3}|[a-zа-яё]|[ivx]{1,4})\)$", re.I)
@@ -46,7 +57,7 @@ def lone_marks(text: str, lang: str, mask: Mask | None = None) -> list[LoneMark]
             continue
         _, lone = typographic_pairs(text, o, c, mask)
         for i in lone:
-            if text[i] == ")" and _LIST_MARKER.search(text[max(0, i - 5):i + 1]):
+            if text[i] == ")" and _LIST_MARKER.search(text[max(0, i - 5) : i + 1]):
                 continue
             if text[i] in "()" and i > 0 and text[i - 1] in ":;=":
                 continue
@@ -78,11 +89,23 @@ def _cancel_mixed(marks: list[LoneMark]) -> list[LoneMark]:
         if m.char != '"' or k in drop:
             continue
         if m.opening:
-            partner = next((j for j in range(k + 1, len(marks)) if j not in drop
-                            and not marks[j].opening and marks[j].key in _QUOTE_KEYS), None)
+            partner = next(
+                (
+                    j
+                    for j in range(k + 1, len(marks))
+                    if j not in drop and not marks[j].opening and marks[j].key in _QUOTE_KEYS
+                ),
+                None,
+            )
         else:
-            partner = next((j for j in range(k - 1, -1, -1) if j not in drop
-                            and marks[j].opening and marks[j].key in _QUOTE_KEYS), None)
+            partner = next(
+                (
+                    j
+                    for j in range(k - 1, -1, -1)
+                    if j not in drop and marks[j].opening and marks[j].key in _QUOTE_KEYS
+                ),
+                None,
+            )
         if partner is not None:
             drop.update((k, partner))
     return [m for k, m in enumerate(marks) if k not in drop]
@@ -137,7 +160,10 @@ class Tracker:
                     break
         for mark in lone_marks(para, self.lang):
             if mark.closes and self.keys[mark.closes] > 0:
-                k = next((k for k in range(len(carry) - 1, -1, -1) if carry[k][2].key == mark.closes), None)
+                k = next(
+                    (k for k in range(len(carry) - 1, -1, -1) if carry[k][2].key == mark.closes),
+                    None,
+                )
                 if k is not None:
                     self._drop(k)
                     continue
@@ -150,7 +176,9 @@ class Tracker:
                 continue
             k = None
             if self.keys[mark.key] > 0 or mark.key in _QUOTE_KEYS or mark.char == '"':
-                k = next((k for k in range(len(carry) - 1, -1, -1) if _closes(mark, carry[k][2])), None)
+                k = next(
+                    (k for k in range(len(carry) - 1, -1, -1) if _closes(mark, carry[k][2])), None
+                )
             if k is not None:
                 self._drop(k)
             else:
@@ -249,7 +277,10 @@ def _zh_single(text: str, mask: Mask) -> list[LoneMark]:
 _PARTNER = {
     **{o: c for pairs in BRACKETS.values() for o, c in pairs},
     **{c: o for pairs in BRACKETS.values() for o, c in pairs},
-    "„": "“", "‘": "’", "’": "‘", '"': '"',
+    "„": "“",
+    "‘": "’",
+    "’": "‘",
+    '"': '"',
 }
 
 
@@ -314,7 +345,11 @@ class UnbalancedBrackets(TypographyCheck):
         else:
             what = f"no opening {partner!r}"
         return self.report(
-            bead, lang, off + m.pos, off + m.pos + 1,
+            bead,
+            lang,
+            off + m.pos,
+            off + m.pos + 1,
             f"{lang.upper()} {m.char!r} has {what}",
-            found=m.char, expected=partner,
+            found=m.char,
+            expected=partner,
         )

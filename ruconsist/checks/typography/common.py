@@ -151,5 +151,7 @@ class TypographyCheck(Check):
                 continue
             yield from self.check(bead, ctx)
 
-    def scan(self, bead: SegmentPair, lang: str, text: str, ctx: PairContext) -> Iterator[Diagnostic]:
+    def scan(
+        self, bead: SegmentPair, lang: str, text: str, ctx: PairContext
+    ) -> Iterator[Diagnostic]:
         return iter(())

@@ -47,11 +47,18 @@ class DoubledWord(TypographyCheck):
     slug = "doubled-word"
     langs = ("ru",)
 
-    def scan(self, bead: SegmentPair, lang: str, text: str, ctx: PairContext) -> Iterator[Diagnostic]:
+    def scan(
+        self, bead: SegmentPair, lang: str, text: str, ctx: PairContext
+    ) -> Iterator[Diagnostic]:
         for a, first_end, b in doubled_words(text):
             word = text[a:first_end]
             yield self.report(
-                bead, lang, a, b,
+                bead,
+                lang,
+                a,
+                b,
                 f"{lang.upper()} word {word!r} is written twice: {text[a:b]!r}",
-                expected=word, found=text[a:b], fix=(first_end, b, ""),
+                expected=word,
+                found=text[a:b],
+                fix=(first_end, b, ""),
             )

@@ -40,7 +40,7 @@ def halfwidth_marks(text: str) -> list[int]:
         elif c == "\n":
             opens.clear()
     for a, b in [(a, b) for a, b in pairs.items() if a < b]:
-        if FORMULA.match(text[a + 1:b]):
+        if FORMULA.match(text[a + 1 : b]):
             # (n + 1)2: a formula keeps its half-width parentheses.
             mask.flags[a] = mask.flags[b] = 1
     for i in positions(text, HALF_CHARS):
@@ -51,7 +51,9 @@ def halfwidth_marks(text: str) -> list[int]:
         n = text[i + 1] if i + 1 < len(text) else ""
         if c in ",:" and p.isdigit() and n.isdigit():
             continue
-        if (c in ")(" and p in ":;") or (c in ":;" and n in ")(" and text[i + 2:i + 3] in ("", " ", "\n", "\t")):
+        if (c in ")(" and p in ":;") or (
+            c in ":;" and n in ")(" and text[i + 2 : i + 3] in ("", " ", "\n", "\t")
+        ):
             continue  # an emoticon :) ;(
         if is_cjk(p) or is_han(n):
             hits.add(i)
@@ -130,33 +132,48 @@ class HalfWidthPunctuation(TypographyCheck):
                 style, first = "full", None
         ctx.state[self.code] = (style, first)
 
-    def scan(self, bead: SegmentPair, lang: str, text: str, ctx: PairContext) -> Iterator[Diagnostic]:
+    def scan(
+        self, bead: SegmentPair, lang: str, text: str, ctx: PairContext
+    ) -> Iterator[Diagnostic]:
         style, first = ctx.state.get(self.code) or ("full", None)
         if style == "full":
             for i in halfwidth_marks(text):
                 c = text[i]
                 full = HALF_TO_FULL[c]
                 yield self.report(
-                    bead, lang, i, i + 1,
+                    bead,
+                    lang,
+                    i,
+                    i + 1,
                     f"ZH half-width {c!r} next to Chinese text: expected full-width {full!r}",
-                    expected=full, found=c, fix=(i, i + 1, full),
+                    expected=full,
+                    found=c,
+                    fix=(i, i + 1, full),
                 )
             return
         if first is not None:
             index, i, n_half, n_full = first
             if bead.index == index:
                 yield self.report(
-                    bead, lang, i, i + 1,
+                    bead,
+                    lang,
+                    i,
+                    i + 1,
                     f"ZH file uses ASCII punctuation throughout ({n_half} half-width marks next to Chinese,"
                     f" {n_full} full-width): reported once; set 'zh-punctuation: ascii' in the options to"
                     " accept it, or 'full' to list every mark",
-                    expected=HALF_TO_FULL[text[i]], found=text[i],
+                    expected=HALF_TO_FULL[text[i]],
+                    found=text[i],
                 )
         for i in fullwidth_marks(text):
             c = text[i]
             half = FULL_TO_HALF[c]
             yield self.report(
-                bead, lang, i, i + 1,
+                bead,
+                lang,
+                i,
+                i + 1,
                 f"ZH full-width {c!r} in text that uses ASCII punctuation: expected {half!r} as elsewhere",
-                expected=half, found=c,
+                expected=half,
+                found=c,
             )

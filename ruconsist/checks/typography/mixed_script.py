@@ -63,13 +63,20 @@ class MixedScript(TypographyCheck):
     code = "TYP005"
     slug = "mixed-script"
 
-    def scan(self, bead: SegmentPair, lang: str, text: str, ctx: PairContext) -> Iterator[Diagnostic]:
+    def scan(
+        self, bead: SegmentPair, lang: str, text: str, ctx: PairContext
+    ) -> Iterator[Diagnostic]:
         for a, b, fixed in mixed_script_words(text, lang):
             word = text[a:b]
             odd = "".join(sorted({c for c, f in zip(word, fixed) if c != f}))
             script = "Latin" if CYRILLIC.match(fixed[0]) else "Cyrillic"
             yield self.report(
-                bead, lang, a, b,
+                bead,
+                lang,
+                a,
+                b,
                 f"{lang.upper()} word {word!r} has {script} look-alike letters {odd!r}: expected {fixed!r}",
-                expected=fixed, found=word, fix=(a, b, fixed),
+                expected=fixed,
+                found=word,
+                fix=(a, b, fixed),
             )

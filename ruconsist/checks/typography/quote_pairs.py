@@ -12,7 +12,9 @@ _OPENING_CONTEXT = set(" \t\n\u00a0([{«„“—–-:/：，（【《「") | {"
 _CLOSING_CONTEXT = set(" \t\n\u00a0)]}»“”.,;:!?…—–-，。；：！？）】》」、") | {""}
 
 
-def ascii_quote_pairs(text: str, mask: Mask | None = None) -> tuple[list[tuple[int, int]], list[tuple[int, bool]]]:
+def ascii_quote_pairs(
+    text: str, mask: Mask | None = None
+) -> tuple[list[tuple[int, int]], list[tuple[int, bool]]]:
     """Pairs of ASCII double quotes in one paragraph, and the unpaired
     ones with whether each looks like an opening quote.  A quote after a
     space opens, one before a space or punctuation closes; in between,
@@ -47,7 +49,9 @@ def ascii_quote_pairs(text: str, mask: Mask | None = None) -> tuple[list[tuple[i
     return pairs, lone
 
 
-def typographic_pairs(text: str, opener: str, closer: str, mask: Mask) -> tuple[list[tuple[int, int]], list[int]]:
+def typographic_pairs(
+    text: str, opener: str, closer: str, mask: Mask
+) -> tuple[list[tuple[int, int]], list[int]]:
     """Nested pairs of ``opener``/``closer`` within each line; unmatched
     offsets returned separately."""
     pairs: list[tuple[int, int]] = []

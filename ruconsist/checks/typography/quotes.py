@@ -42,11 +42,17 @@ class WrongQuotes(TypographyCheck):
         "zh-quotes": (("“”", "「」", "off", "any"), "quotation marks of Chinese text (TYP002)"),
     }
 
-    def scan(self, bead: SegmentPair, lang: str, text: str, ctx: PairContext) -> Iterator[Diagnostic]:
+    def scan(
+        self, bead: SegmentPair, lang: str, text: str, ctx: PairContext
+    ) -> Iterator[Diagnostic]:
         style = str(option(ctx, f"{lang}-quotes") or ("«»" if lang == "ru" else "“”"))
         if style in ("off", "any"):
             return
-        want = (style[0], style[-1]) if len(style) >= 2 else (("«", "»") if lang == "ru" else ("“", "”"))
+        want = (
+            (style[0], style[-1])
+            if len(style) >= 2
+            else (("«", "»") if lang == "ru" else ("“", "”"))
+        )
         mask = Mask(text)
         letters = CYRILLIC if lang == "ru" else HAN_CHAR
         spans: list[tuple[int, int, str]] = []
@@ -61,7 +67,10 @@ class WrongQuotes(TypographyCheck):
             else:
                 ascii_pairs, _ = ascii_quote_pairs(para, Mask(para))
                 for x, y in ascii_pairs:
-                    if any(para[x + 1:y].count(o) != para[x + 1:y].count(c) for o, c in ("“”", "«»", "„“")):
+                    if any(
+                        para[x + 1 : y].count(o) != para[x + 1 : y].count(c)
+                        for o, c in ("“”", "«»", "„“")
+                    ):
                         # Other quotes cross this pair ("我认为“ye"): the
                         # pairing is a guess, so no rewrite.
                         singles.extend((a + x, a + y))
@@ -80,28 +89,36 @@ class WrongQuotes(TypographyCheck):
                     continue  # 「」 is accepted alongside “”
                 spans.append((a, b, o))
         for i in sorted(singles):
-            near = text[max(0, i - 2):i + 3]
+            near = text[max(0, i - 2) : i + 3]
             if not letters.search(near):
                 continue
             yield self.report(
-                bead, lang, i, i + 1,
+                bead,
+                lang,
+                i,
+                i + 1,
                 f"{lang.upper()} ASCII quote '\"': house style is {want[0]}…{want[1]}",
-                expected=f"{want[0]}…{want[1]}", found='"',
+                expected=f"{want[0]}…{want[1]}",
+                found='"',
             )
         for a, b, kind in sorted(spans):
-            inner = text[a + 1:b]
-            near = text[max(0, a - 1):b + 2]
+            inner = text[a + 1 : b]
+            near = text[max(0, a - 1) : b + 2]
             if not letters.search(inner) and not (lang == "zh" and HAN_CHAR.search(near)):
                 continue
             if lang == "ru" and want == ("«", "»"):
                 inner = inner.replace("«", "„").replace("»", "“")
             replacement = f"{want[0]}{inner}{want[1]}"
-            shown = text[a:b + 1]
+            shown = text[a : b + 1]
             if len(shown) > 40:
                 shown = shown[:18] + "…" + shown[-18:]
             yield self.report(
-                bead, lang, a, b + 1,
+                bead,
+                lang,
+                a,
+                b + 1,
                 f"{lang.upper()} quotes {kind}…{text[b]} in {shown!r}: house style is {want[0]}…{want[1]}",
-                expected=f"{want[0]}…{want[1]}", found=f"{text[a]}…{text[b]}",
+                expected=f"{want[0]}…{want[1]}",
+                found=f"{text[a]}…{text[b]}",
                 fix=(a, b + 1, replacement),
             )

@@ -58,10 +58,17 @@ class ZhSpacing(TypographyCheck):
 
     code = "TYP006"
     slug = "zh-spacing"
-    options = {SPACING_OPTION: (("off", "none", "space"), "space between Chinese and Latin letters or digits (TYP006)")}
+    options = {
+        SPACING_OPTION: (
+            ("off", "none", "space"),
+            "space between Chinese and Latin letters or digits (TYP006)",
+        )
+    }
     langs = ("zh",)
 
-    def scan(self, bead: SegmentPair, lang: str, text: str, ctx: PairContext) -> Iterator[Diagnostic]:
+    def scan(
+        self, bead: SegmentPair, lang: str, text: str, ctx: PairContext
+    ) -> Iterator[Diagnostic]:
         style = option(ctx, SPACING_OPTION)
         if style not in ("none", "space"):
             return
@@ -72,6 +79,12 @@ class ZhSpacing(TypographyCheck):
                 msg = "ZH no space between Chinese and Latin/digits: house style (zh-spacing: space) wants one"
             lo, hi = max(0, a - 1), min(len(text), b + 1)
             yield self.report(
-                bead, lang, lo, hi, msg,
-                expected=text[lo:a] + rep + text[b:hi], found=text[lo:hi], fix=(a, b, rep),
+                bead,
+                lang,
+                lo,
+                hi,
+                msg,
+                expected=text[lo:a] + rep + text[b:hi],
+                found=text[lo:hi],
+                fix=(a, b, rep),
             )
