@@ -12,6 +12,7 @@ cannot be checked against anything.
 
     python bench/inject_figures.py --corpus CORPUS_DIR
     python bench/inject_figures.py --corpus CORPUS_DIR --missed time   # list what was not caught
+    python bench/inject_figures.py --corpus CORPUS_DIR --errors        # caught by an error only
 
 Kinds and changes:
 
@@ -133,11 +134,15 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--corpus", default=default_corpus(), help="the shared corpus directory")
     ap.add_argument("--missed", metavar="KIND", help="list the changes of KIND that were not caught")
+    ap.add_argument("--errors", action="store_true",
+                    help="count a change as caught only by an error-severity finding (a warning, such as a "
+                         "figure on one side only, does not block a commit)")
     args = ap.parse_args(argv)
     if not args.corpus or not Path(args.corpus).is_dir():
         print("inject_figures.py: no corpus directory (give --corpus or RUCONSIST_CORPUS)", file=sys.stderr)
         return 2
     sys.path.insert(0, str(HERE.parent))
+    from ruconsist.diagnostic import Severity
     from ruconsist.testing import lint_pair, linter
 
     lint = linter(select=list(CODES))
@@ -151,7 +156,8 @@ def main(argv: list[str] | None = None) -> int:
         clean_lines += 1
         for kind in KINDS:
             for changed, what, bucket in changes(kind, zh, ru):
-                found = lint_pair(lint, ru, changed, lines=True)
+                found = [d for d in lint_pair(lint, ru, changed, lines=True)
+                         if not args.errors or d.severity == Severity.ERROR]
                 for key in {kind, bucket}:
                     sites[key] += 1
                     caught[key] += bool(found)

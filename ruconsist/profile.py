@@ -48,7 +48,9 @@ PRESENCE_FAMILY: dict[str, str] = {
     "TRM001": "entity",
     "MT005": "entity",
     "NUM001": "figure",
+    "NUM005": "figure",
     "DAT001": "date",
+    "DAT007": "date",
     "DAT004": "date",
 }
 

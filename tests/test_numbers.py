@@ -7,7 +7,7 @@ import pytest
 
 from ruconsist.testing import findings
 
-SELECT = ["NUM001", "NUM002", "NUM004"]
+SELECT = ["NUM001", "NUM002", "NUM004", "NUM005"]
 
 
 def run(ru: str, zh: str) -> list[tuple[str, str, str]]:
@@ -177,6 +177,15 @@ CLEAN = [
     ("seed-four-day", "Президент находился в Китае с четырехдневным визитом.", "普京总统对中国进行了为期四天的访问。"),
     ("seed-80-letiya", "Мероприятия в честь 80-летия победы.", "纪念抗日战争胜利80周年庆典活动。"),
     ("seed-one-year", "Мы предложили продлить на один год лимиты.", "我们提议将核心限额延长一年。"),
+    # clock times in words are times, not counts (Tatoeba)
+    ("clock-words-hour-minutes", "Занятия в школе начинаются в восемь тридцать.", "学校8点半开始上课。"),
+    ("clock-words-half-past", "Это произошло около половины пятого.", "這發生在將近四點半時。"),
+    ("clock-words-in-the-half", "Встреча в половине седьмого.", "会议在六点半。"),
+    ("zh-clock-minutes-in-words", "Он пришел в восемь двадцать.", "他八点二十分到的。"),
+    ("zh-decimal-still-decimal", "Рост составил 8,2 процента.", "增长了百分之八点二。"),
+    # 百分百 is "a hundred per cent"
+    ("baifenbai", "Я на сто процентов доверяю Тому.", "我對Tom有百分百嘅信心。"),
+    ("baifenzhibai", "Я на сто процентов уверен.", "我百分之百确定。"),
 ]
 
 
@@ -227,12 +236,33 @@ MISMATCHED = [
     ("decades-differ", "За два десятилетия экономика выросла.", "30年来经济增长。", [("NUM001", "zh", "30")]),
     ("zh-numeral-without-classifier-differs", "Он записал мелодию из четырех нот.", "他录制了五音符的旋律。",
      [("NUM001", "ru", "четырех")]),
-    # a value on one side only
-    ("ru-only", "Из 30 раненых 12 госпитализированы.", "在30名伤员中，部分人已住院。", [("NUM001", "ru", "12")]),
-    ("zh-only", "Раненые госпитализированы.", "5名伤员已住院。", [("NUM001", "zh", "5")]),
-    ("ru-word-only", "Он прошел между тремя защитниками.", "他穿过了对方的后卫。", [("NUM001", "ru", "тремя")]),
-    ("ru-percent-only", "Он на 99 процентов уверен в успехе.", "他对成功充满信心。", [("NUM001", "ru", "99 процентов")]),
-    ("ru-ordinal-only", "Номер на пятом этаже был разрушен.", "酒店房间被毁。", [("NUM001", "ru", "пятом")]),
+    # a value on one side only, nothing in its place: an omission or an
+    # explicitation, a warning (NUM005)
+    ("ru-only", "Из 30 раненых 12 госпитализированы.", "在30名伤员中，部分人已住院。", [("NUM005", "ru", "12")]),
+    ("zh-only", "Раненые госпитализированы.", "5名伤员已住院。", [("NUM005", "zh", "5")]),
+    ("ru-word-only", "Он прошел между тремя защитниками.", "他穿过了对方的后卫。", [("NUM005", "ru", "тремя")]),
+    ("ru-percent-only", "Он на 99 процентов уверен в успехе.", "他对成功充满信心。", [("NUM005", "ru", "99 процентов")]),
+    ("ru-ordinal-only", "Номер на пятом этаже был разрушен.", "酒店房间被毁。", [("NUM005", "ru", "пятом")]),
+    ("zh-age-added", "Кит женился на коллеге, своей ровеснице.", "基特与同样31岁的女搭档结婚。", [("NUM005", "zh", "31")]),
+    # the other side's figures all answer figures of this side: a count
+    # made explicit next to a list, not a substitution
+    ("zh-count-of-a-list", "Арестованы мужчины в возрасте 33, 34 и 39 лет.", "年龄分别为33、34和39岁的三名男子被捕。",
+     [("NUM005", "zh", "三")]),
+    ("ru-count-of-ages", "Арестованы четверо подозреваемых в возрасте 17, 18 и 20 лет.",
+     "逮捕了一名17岁、两名18岁男孩以及一名20岁男子。", [("NUM005", "ru", "четверо")]),
+    ("ru-place-dropped-score-kept", "Победой 5-2 «Рокиз» завоевали 7 или 8 место.", "洛基山队以5:2获胜，取得一张外卡。",
+     [("NUM005", "ru", "7"), ("NUM005", "ru", "8")]),
+    # ... but a figure the other side states more often than this side
+    # does is a substitution
+    ("repeat-one-replaced", "Он выиграл четыре очка подряд и четыре очка в первых четырех матчах.",
+     "他赢得五分，并在四场比赛中赢得四分。", [("NUM001", "zh", "五")]),
+    ("word-two-stands-against", "Пострадали два человека.", "三人受伤。", [("NUM001", "zh", "三")]),
+    # the same figure in another unit of the dimension is not the same
+    # quantity: 10 cm is not 10 inches
+    ("same-digits-other-unit", "Высота — 10 см.", "高10英寸。", [("NUM001", "zh", "10")]),
+    ("inches-vs-cm-range", "Может выпасть до 7–10 см осадков, местами до 25 см.", "降雨量为3至6英寸，最高可达10英寸。",
+     [("NUM001", "zh", "6")]),
+    ("same-unit-literal", "Расстояние — 3980 миль.", "距离为3986英里。", [("NUM001", "zh", "3986")]),
     # magnitude slips between млн/млрд and 万/亿
     ("mln-as-tenth", "Пострадали 1,5 млн человек.", "有15万人受灾。", [("NUM002", "zh", "15万")]),
     ("10-mln-as-100-wan", "Город посетили 10 млн туристов.", "该市接待游客100万人次。", [("NUM002", "zh", "100万")]),
@@ -269,7 +299,7 @@ def test_missing_message_lists_what_the_other_side_has() -> None:
     from ruconsist.testing import lint_texts
 
     (diag,) = lint_texts("Из 30 раненых 12 госпитализированы.", "在30名伤员中，部分人已住院。", select=SELECT)
-    assert diag.message == "RU '12' has no equal value in ZH (found '30')"
+    assert diag.message == "RU '12' has no equal value in ZH (ZH has only '30', matched by other RU figures)"
 
 
 def test_rounded_approximate_figures_are_a_warning_not_an_error() -> None:
@@ -286,7 +316,7 @@ def test_missing_message_names_what_the_other_side_has_even_in_names_and_dates()
     from ruconsist.testing import lint_texts
 
     (diag,) = lint_texts("В 2026 году пострадали 7 человек.", "2026年，有人受伤。", select=SELECT)
-    assert diag.message == "RU '7' has no equal value in ZH (found '2026年' = 2026)"
+    assert diag.message == "RU '7' has no equal value in ZH (ZH has only '2026年' = 2026, matched by other RU figures)"
 
 
 def test_count_against_rank_message_says_which_is_which() -> None:
@@ -311,3 +341,13 @@ def test_placeholders_and_base_names_are_not_numbers() -> None:
     # %3$s is an argument position; 十六进制 is "hexadecimal".
     assert findings("Файл %s, строка %s.", "文件%2$s，行%1$s。", select=["NUM"]) == []
     assert findings("Показать в шестнадцатеричном виде", "以十六进制显示", select=["NUM"]) == []
+
+
+def test_a_conversion_assumed_is_said_in_the_message() -> None:
+    from ruconsist.testing import lint_texts
+
+    (diag,) = lint_texts("Циклон находился в 360 км от города.", "飓风位于该市 385 英里处。", select=SELECT)
+    assert diag.message == (
+        "ZH '385' has no equal value in RU (RU has '360' км; the units differ, so a conversion was assumed:"
+        " 385 英里 is about 619.6 км)"
+    )

@@ -12,8 +12,10 @@ from collections.abc import Iterator
 from typing import Any
 
 from ruconsist.checks.base import LANG_NAME, Check, PairContext
+from ruconsist.checks.nearby import HeldFindings
 from ruconsist.diagnostic import Diagnostic, Severity
 from ruconsist.document import SegmentPair, other
+from ruconsist.lang.numbers import NumberMention
 from ruconsist.lang.dates import (
     WEEKDAY_NAMES,
     DateMention,
@@ -22,6 +24,7 @@ from ruconsist.lang.dates import (
     describe,
     pair_dateline,
     pair_weekdays,
+    same_reading,
     weekday_conflict,
 )
 
@@ -70,6 +73,34 @@ def analyse(bead: SegmentPair, ctx: PairContext) -> dict[str, Any]:
     return bead.cached(("dates", "analysis"), compute)  # type: ignore[no-any-return]
 
 
+#: How many checked segments before and after a date with no equal in
+#: its own segment are searched for it (see DAT007).
+WINDOW = 2
+
+_Left = dict[str, list[DateMention]]
+
+
+def _held(ctx: PairContext) -> HeldFindings[_Left]:
+    # A machine does not move dates between sentences.
+    return HeldFindings(0 if ctx.config.profile == "mt" else WINDOW)
+
+
+def _year_against(bead: SegmentPair, ctx: PairContext, lang: str, m: DateMention) -> NumberMention | None:
+    """For a year with no date in its place, a year-like figure of the
+    other side that this side does not state (``1635–1637`` against the
+    ZH list ``1635-36、1655和1664年``, where ``36`` is 1636): a different
+    year, a substitution, not a year on one side only."""
+    if m.kind != "date" or m.year is None or m.month is not None:
+        return None
+    from ruconsist.checks.numbers import bead_numbers
+
+    mine = {n.value for n in bead_numbers(bead, lang, ctx)}
+    for n in bead_numbers(bead, other(lang), ctx):
+        if n.value.denominator == 1 and 1000 <= n.value <= 2100 and n.value not in mine and n.value != m.year:
+            return n
+    return None
+
+
 class _DateCheck(Check):
     category = "date"
 
@@ -79,8 +110,10 @@ class _DateCheck(Check):
 
 class DateMismatch(_DateCheck):
     """A date on one side of an aligned segment has no equal date on the
-    other: a different day, month or year, a range with other ends, or no
-    date at all.  Dates are compared by value, whatever the notation:
+    other, and a different date stands in its place: another day, month
+    or year, a range with other ends.  A date with no date at all in its
+    place is DAT007, a warning.  Dates are compared by value, whatever
+    the notation:
     ``4 февраля 2026 года`` = ``2026年2月4日`` = ``04.02.2026`` =
     ``二〇二六年二月四日``, ``с 1 по 3 июля`` = ``7月1日至3日``,
     ``в первой половине года`` = ``上半年``.
@@ -104,13 +137,77 @@ class DateMismatch(_DateCheck):
     code = "DAT001"
     slug = "date-mismatch"
     severity = Severity.ERROR
+    extra_codes = {"DAT007": ("date-one-side", "date", Severity.WARNING)}
+    code_docs = {
+        "DAT007": """
+        A date on one side of a segment and no date at all in its place
+        on the other: the translation left it out (``截止于2023年9月``
+        dropped from a trade figure) or made explicit a date the source
+        implies (``ВВП на 2022 г.`` where the Chinese says "this year's").
+        Often enough legitimate to be a warning, not an error; a
+        different date in its place is DAT001.  A date the other side
+        gives in a segment nearby (two before or after), where it answers
+        no date of that segment, is not reported at all: it was moved to
+        the next sentence, or the paragraphs are aligned one off.  Under
+        the mt profile the window is off and a date of the source with no
+        counterpart is an error.  A house that wants every omission to
+        block a commit raises it in its configuration::
+
+            severity:
+              DAT007: error
+
+        Examples
+          PASS  RU «в сентябре 2023 года»       ZH «2023年9月»
+          FAIL  RU «товарооборот вырос вдвое»   ZH «（截止于2023年9月）贸易额翻了一番»   -> DAT007
+        """,
+    }
+    context_beads = WINDOW
+
+    def begin_pair(self, ctx: PairContext) -> None:
+        super().begin_pair(ctx)
+        ctx.state[self.code + ".held"] = _held(ctx)
 
     def check(self, bead: SegmentPair, ctx: PairContext) -> Iterator[Diagnostic]:
+        held = ctx.state.get(self.code + ".held") or ctx.state.setdefault(self.code + ".held", _held(ctx))
         if not bead.ru or not bead.zh:
             return
         result = analyse(bead, ctx)["dates"]
-        for r, z in result.different:
-            yield self.report(
+        left: _Left = {"ru": [r for r, _ in result.different], "zh": [z for _, z in result.different]}
+        for lang, m in result.unpaired:
+            left[lang].append(m)
+
+        def decide(around: list[_Left], here: _Left) -> Iterator[Diagnostic]:
+            nearby = {lang: [m for summary in around for m in summary[lang]] for lang in ("ru", "zh")}
+
+            def moved(lang: str, m: DateMention) -> bool:
+                return any(same_reading(m, o) if lang == "ru" else same_reading(o, m) for o in nearby[other(lang)])
+
+            for r, z in result.different:
+                r_moved, z_moved = moved("ru", r), moved("zh", z)
+                if not r_moved and not z_moved:
+                    yield self._different(bead, r, z)
+                elif not r_moved:
+                    yield self._one_side(bead, "ru", r)
+                elif not z_moved:
+                    yield self._one_side(bead, "zh", z)
+            for lang, m in result.unpaired:
+                if moved(lang, m):
+                    continue
+                year = _year_against(bead, ctx, lang, m)
+                if year is None:
+                    yield self._one_side(bead, lang, m)
+                else:
+                    yield self._year_differs(bead, lang, m, year)
+
+        yield from held.push(left, decide)
+
+    def finish_pair(self, ctx: PairContext) -> Iterator[Diagnostic]:
+        held = ctx.state.get(self.code + ".held")
+        if held is not None:
+            yield from held.flush()
+
+    def _different(self, bead: SegmentPair, r: DateMention, z: DateMention) -> Diagnostic:
+        return self.report(
                 bead,
                 "ru",
                 r.start,
@@ -121,18 +218,33 @@ class DateMismatch(_DateCheck):
                 found=z.text,
                 counterpart=bead.zh.location(z.start, z.end),
             )
-        for lang, m in result.unpaired:
-            dst = other(lang)
-            yield self.report(
-                bead,
-                lang,
-                m.start,
-                m.end,
-                f"{LANG_NAME[lang]} '{m.text}' = {_reading(m)} has no equal date in {LANG_NAME[dst]}"
-                f" (no date found there)",
-                expected=_reading(m),
-                found=None,
-            )
+
+    def _year_differs(self, bead: SegmentPair, lang: str, m: DateMention, year: NumberMention) -> Diagnostic:
+        dst = other(lang)
+        return self.report(
+            bead,
+            lang,
+            m.start,
+            m.end,
+            f"{LANG_NAME[lang]} '{m.text}' = {_reading(m)} has no equal date in {LANG_NAME[dst]}"
+            f" (found {year.reading()})",
+            expected=_reading(m),
+            found=year.raw,
+            counterpart=bead.side(dst).location(year.start, year.end),
+        )
+
+    def _one_side(self, bead: SegmentPair, lang: str, m: DateMention) -> Diagnostic:
+        return self.report(
+            bead,
+            lang,
+            m.start,
+            m.end,
+            f"{LANG_NAME[lang]} '{m.text}' = {_reading(m)} has no equal date in {LANG_NAME[other(lang)]}"
+            f" (no date found there)",
+            code="DAT007",
+            expected=_reading(m),
+            found=None,
+        )
 
 
 class WeekdayWrongForDate(_DateCheck):

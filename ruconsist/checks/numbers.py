@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
+from fractions import Fraction
 from typing import Any
 
 from ruconsist.checks.base import Check, PairContext
+from ruconsist.checks.nearby import HeldFindings
 from ruconsist.diagnostic import Diagnostic, Severity
 from ruconsist.document import SegmentPair
 from ruconsist.lang import LANG_NAME as LANG
@@ -17,10 +19,15 @@ from ruconsist.lang.numbers import (
     NumberVocab,
     compare_mentions,
     compile_vocab,
+    convert,
     extract_numbers,
     fallback_date_spans,
     format_value,
+    has_equal,
     render_like,
+    standing_against,
+    unmatched_mentions,
+    unit_written,
     values_equal,
 )
 
@@ -120,6 +127,32 @@ def _what_is_there(theirs: list[NumberMention]) -> str:
     return f"found {', '.join(shown)}" if shown else "found no number"
 
 
+#: How many checked segments before and after a figure with no equal in
+#: its own segment are searched for it: a figure the other side gives
+#: there, where it answers nothing of its own segment, was moved to the
+#: next sentence, or the paragraphs are aligned one off.
+WINDOW = 2
+
+_Left = dict[str, list[NumberMention]]
+
+
+def _held(ctx: PairContext) -> HeldFindings[_Left]:
+    # A machine does not move figures between sentences: under the mt
+    # profile each segment answers for itself.
+    return HeldFindings(0 if ctx.config.profile == "mt" else WINDOW)
+
+
+def _excuse(mine: list[NumberMention], left: list[NumberMention], around: list[_Left],
+            other: str) -> list[NumberMention]:
+    """``mine`` with each unmatched figure that the other side states, and
+    leaves unmatched, in a segment nearby made a counterpart only."""
+    if not left or not around:
+        return mine
+    nearby = [o for summary in around for o in summary[other]]
+    moved = {id(m) for m in left if has_equal(m, nearby)}
+    return [replace(m, quiet=True, role="nearby") if id(m) in moved else m for m in mine]
+
+
 class NumberMismatch(Check):
     """A number on one side of a segment has no equal value on the other.
 
@@ -138,6 +171,11 @@ class NumberMismatch(Check):
     different units are converted (``27 метров`` = ``30 码``).  The words
     come from the ``vocab: numbers`` section of the rule packs
     (``rules/numbers.yaml``); a rule set with none reads the shipped one.
+
+    NUM001 is a substitution: another figure stands where this one
+    should (``погибли 12 человек`` ↔ ``13人死亡``), or the other side
+    states a figure more often than this side does.  A figure on one
+    side only, with nothing in its place, is NUM005, a warning.
 
     Two unmatched values a factor of ten apart are NUM002 instead (a
     magnitude slip), two approximate figures one of which rounds the
@@ -161,8 +199,34 @@ class NumberMismatch(Check):
         "NUM002": ("number-magnitude", "number", Severity.ERROR),
         "NUM003": ("number-rounded", "number", Severity.WARNING),
         "NUM004": ("multiple-reading", "number", Severity.WARNING),
+        "NUM005": ("number-one-side", "number", Severity.WARNING),
     }
     code_docs = {
+        "NUM005": """
+        A figure on one side of a segment has no equal value on the other,
+        and nothing there stands in its place: the other side has no
+        figure at all, or only figures that answer other ones of this side
+        (``все трое арестованы`` ↔ ``几名男子被捕``, ``четверо
+        подозреваемых в возрасте 17, 18 и 20 лет`` ↔ ``一名17岁、两名18岁
+        以及一名20岁``).  Translators add a figure the source implies
+        (``同样31岁``) or leave one out (``на сорок пятой минуте``)
+        often enough that this is a warning, not an error; a different
+        figure in its place is NUM001.  A figure the other side gives in
+        a segment nearby (two before or after), where it answers nothing
+        of that segment, is not reported at all: it was moved to the next
+        sentence, or the paragraphs are aligned one off.  Under the mt
+        profile the window is off and a figure of the source with no
+        counterpart is an error.  A house that wants every omission to
+        block a commit raises it in its configuration::
+
+            severity:
+              NUM005: error
+
+        Examples
+          PASS  RU «погибли 12 человек»                 ZH «造成12人死亡»
+          FAIL  RU «промчался между тремя защитниками»  ZH «穿梭于后方队员之间»   -> NUM005
+          FAIL  RU «Кит женился на своей ровеснице»      ZH «与同样31岁的搭档结婚»   -> NUM005
+        """,
         "NUM002": """
         A number on one side of a segment has no equal value on the other,
         and the two unmatched values differ by a factor of 10, 100, 1000
@@ -203,11 +267,32 @@ class NumberMismatch(Check):
         """,
     }
 
+    context_beads = WINDOW
+
+    def begin_pair(self, ctx: PairContext) -> None:
+        ctx.state[self.code + ".held"] = _held(ctx)
+
     def check(self, bead: SegmentPair, ctx: PairContext) -> Iterator[Diagnostic]:
+        held = ctx.state.get(self.code + ".held") or ctx.state.setdefault(self.code + ".held", _held(ctx))
         if not bead.ru or not bead.zh or number_vocab(ctx.rules) is None:
             return
         ru = bead_numbers(bead, "ru", ctx)
         zh = bead_numbers(bead, "zh", ctx)
+        left = {"ru": unmatched_mentions(ru, zh), "zh": unmatched_mentions(zh, ru)}
+
+        def decide(around: list[_Left], here: _Left) -> list[Diagnostic]:
+            return list(self._findings(bead, ctx, _excuse(ru, left["ru"], around, "zh"),
+                                       _excuse(zh, left["zh"], around, "ru")))
+
+        yield from held.push(left, decide)
+
+    def finish_pair(self, ctx: PairContext) -> Iterator[Diagnostic]:
+        held = ctx.state.get(self.code + ".held")
+        if held is not None:
+            yield from held.flush()
+
+    def _findings(self, bead: SegmentPair, ctx: PairContext, ru: list[NumberMention],
+                  zh: list[NumberMention]) -> Iterator[Diagnostic]:
         if not ru and not zh:
             return
         vocab = number_vocab(ctx.rules)
@@ -219,10 +304,13 @@ class NumberMismatch(Check):
                 yield self._rounded(bead, mm)
             elif mm.kind == "increase":
                 yield self._increase(bead, mm)
+            elif mm.lang == "ru":
+                yield self._missing(bead, ctx, mm, ru, zh)
             else:
-                yield self._missing(bead, mm, ru if mm.lang == "zh" else zh)
+                yield self._missing(bead, ctx, mm, zh, ru)
 
-    def _missing(self, bead: SegmentPair, mm: Mismatch, theirs: list[NumberMention]) -> Diagnostic:
+    def _missing(self, bead: SegmentPair, ctx: PairContext, mm: Mismatch, mine: list[NumberMention],
+                 theirs: list[NumberMention]) -> Diagnostic:
         m = mm.mention
         other = "zh" if mm.lang == "ru" else "ru"
         if mm.other is not None and {m.kind, mm.other.kind} == {"cardinal", "ordinal"} and values_equal(m, mm.other):
@@ -235,20 +323,47 @@ class NumberMismatch(Check):
                 code="NUM001", found=m.raw, expected=mm.other.raw,
                 counterpart=bead.side(other).location(mm.other.start, mm.other.end),
             )
+        code = "NUM001"
         if mm.other is not None:
-            there = f"{LANG[other]} has {mm.other.reading()}"
+            there = f"{LANG[other]} has {mm.other.reading()}{self._conversion(bead, mm.lang, m, mm.other, ctx)}"
             counterpart: Any = bead.side(other).location(mm.other.start, mm.other.end)
         else:
             there = _what_is_there(theirs)
             counterpart = True
+            against = standing_against(m, mine, theirs)
+            if against is not None:
+                there += self._conversion(bead, mm.lang, m, against, ctx)
+            else:
+                # Nothing there stands in its place: a figure on one side
+                # only, which a translator adds or leaves out on purpose
+                # often enough to be worth a look, not a blocked commit.
+                code = "NUM005"
+                if there != "found no number":
+                    there = (f"{LANG[other]} has only {there.removeprefix('found ')},"
+                             f" matched by other {LANG[mm.lang]} figures")
         return self.report(
             bead, mm.lang, m.start, m.end,
             f"{LANG[mm.lang]} {m.reading()} has no equal value in {LANG[other]} ({there})",
-            code="NUM001",
+            code=code,
             found=m.raw,
             expected=mm.other.raw if mm.other is not None else None,
             counterpart=counterpart,
         )
+
+    def _conversion(self, bead: SegmentPair, lang: str, m: NumberMention, o: NumberMention,
+                    ctx: PairContext) -> str:
+        """For two figures in different units of one dimension, how they
+        were compared: converted, within a translator's rounding."""
+        vocab = number_vocab(ctx.rules)
+        if vocab is None or m.measure is None or o.measure is None or m.measure[0] != o.measure[0] \
+                or m.measure[1:] == o.measure[1:]:
+            return ""
+        other = "zh" if lang == "ru" else "ru"
+        mine = unit_written(bead.side(lang).text, m, lang, vocab)
+        theirs = unit_written(bead.side(other).text, o, other, vocab)
+        shown = format_value(Fraction(round(convert(m.value, m.measure, o.measure) * 10), 10))
+        return (f" {theirs}; the units differ, so a conversion was assumed: {format_value(m.value)} {mine}"
+                f" is about {shown} {theirs}")
 
     def _zh_against_ru(self, bead: SegmentPair, mm: Mismatch, code: str, message: str,
                        expected: str | None = None) -> Diagnostic:

@@ -108,6 +108,9 @@ class NumberMention:
             shown = " or ".join(f"{format_value(v)}×" for v in self.values)
         elif self.kind == "multiple":
             shown = f"{format_value(self.value)}×"
+        elif self.kind == "time" and self.value.denominator > 1:
+            minutes = round(self.value * 60)
+            shown = f"{minutes // 60:02d}:{minutes % 60:02d}"
         else:
             shown = format_value(self.value)
         if _plain(self.raw) == shown.replace(" ", ""):
@@ -439,7 +442,52 @@ def extract_numbers(text: str, lang: str, vocab: NumberVocab) -> list[NumberMent
             continue
         out.append(m)
         last_end = m.end
+    if lang == "ru":
+        out = _ru_clock_words(text, norm, out)
     return _join_ranges(text, norm, _join_compound_figures(text, norm, out), lang)
+
+
+#: "в восемь тридцать", "к девяти пятнадцати": an hour and its minutes in
+#: words after a preposition of time.
+_RU_CLOCK_BEFORE = re.compile(r"(?:^|[^а-я])(?:в|к|до|с|после|около)[ \u00a0]+$")
+#: "половина пятого" (half past four), "половины пятого", "в половине пятого".
+_RU_HALF = re.compile(r"половин[аеуы][ \u00a0]+$")
+
+
+def _ru_clock_words(text: str, norm: str, mentions: list[NumberMention]) -> list[NumberMention]:
+    """Clock times written in words are times, not counts: ``в восемь
+    тридцать`` is 8:30 (``8点半``), ``около половины пятого`` 4:30 (the
+    half hour before five, ``四点半``).  Read as one quiet time mention
+    whose value is the hour with its fraction, as Chinese ``N点半`` is."""
+    out: list[NumberMention] = []
+    i = 0
+    while i < len(mentions):
+        m = mentions[i]
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        whole = m.value.denominator == 1
+        if (nxt is not None and not m.digits and not nxt.digits and whole and 1 <= m.value <= 24
+                and m.kind == "cardinal" and nxt.kind == "cardinal" and nxt.value.denominator == 1
+                and 10 <= nxt.value < 60 and not norm[m.end:nxt.start].strip(SPACES)
+                and _RU_CLOCK_BEFORE.search(norm[max(0, m.start - 10):m.start])):
+            out.append(NumberMention(m.start, nxt.end, m.value + nxt.value / 60, "time", m.approx,
+                                     text[m.start:nxt.end], unit=Fraction(1, 60), quiet=True, role="time",
+                                     digits=False))
+            i += 2
+            continue
+        if (m.kind == "ordinal" and not m.digits and whole and 1 <= m.value <= 12
+                and _RU_HALF.search(norm[max(0, m.start - 12):m.start])):
+            if out and out[-1].kind == "fraction" and out[-1].value == Fraction(1, 2):
+                start = out.pop().start
+            else:
+                start = m.start
+            out.append(NumberMention(start, m.end, m.value - Fraction(1, 2), "time", m.approx,
+                                     text[start:m.end], unit=Fraction(1, 2), quiet=True, role="time",
+                                     digits=False))
+            i += 1
+            continue
+        out.append(m)
+        i += 1
+    return out
 
 
 _SPAN_WORDS = {Fraction(10): "десятилет", Fraction(100): "столет", Fraction(1000): "тысячелет"}
@@ -1158,6 +1206,11 @@ def _extract_zh(text: str, norm: str, vocab: NumberVocab) -> list[NumberMention]
             out.append(NumberMention(m.start(), m.end(), Fraction(1, 2), "cardinal", False, "半",
                                      unit=Fraction(1, 2), quiet=True, role="word", digits=False,
                                      measure=measure))
+    for m in re.finditer("百分之百|百分百", norm):
+        # "a hundred per cent", as often "entirely" as a figure: it answers
+        # ``сто процентов`` but is never reported on its own.
+        out.append(NumberMention(m.start(), m.end(), Fraction(100), "percent", False, m.group(0),
+                                 quiet=True, role="word", digits=False))
     if p["multiples"]:
         for m in p["multiples"].finditer(norm):
             value = vocab.zh.valued["multiples"][m.group(0)]
@@ -1188,6 +1241,15 @@ def _zh_numeral_mention(text, norm, m, vocab, p, masks, skip):  # type: ignore[n
         return None
     if p["after"]["vague_after"].match(norm, end):
         return None
+    clock = _ZH_CLOCK.match(norm, start)
+    if clock and "点" in s and clock.end() > end:
+        # 八点二十分 is 8:20, not 8.2 and "very" (十分).
+        hour = parse_zh_numeral(clock.group(1), vocab)
+        minutes = parse_zh_numeral(clock.group(2), vocab)
+        if hour is not None and minutes is not None and hour <= 24 and minutes < 60:
+            return NumberMention(start, clock.end(), hour + minutes / 60, "time", False,
+                                 text[start:clock.end()], unit=Fraction(1, 60), quiet=True, role="time",
+                                 digits=False)
     fmark = p["fraction_mark"]
     # N分之M: a fraction (or per cent after 百).
     if norm.startswith(fmark, end):
@@ -1415,6 +1477,7 @@ def _unit_classifier(p: dict[str, Any], norm: str, i: int) -> bool:
 
 _HALF = re.compile(r"个?半")
 _PERCENT = re.compile(r"%")
+_ZH_CLOCK = re.compile(r"([零〇一二两三四五六七八九十]+)[点點]([零〇一二三四五六七八九十]+)分")
 _ZH_MINUTES = re.compile(r"[ \u00a0]*(?:[0-9]{1,2}[ \u00a0]*分|[零〇一二三四五六七八九十]+分|半)")
 
 
@@ -1474,7 +1537,12 @@ def _tolerance(m: NumberMention) -> Fraction:
 def values_equal(a: NumberMention, b: NumberMention) -> bool:
     """Whether two mentions can state the same value (any of their
     readings), within the rounding described in the module docstring:
-    the less precise of the two decides."""
+    the less precise of the two decides.  Two figures in different units
+    of one dimension are equal only as converted quantities: ``10 см``
+    is not ``10 英寸``, ``25 см`` is."""
+    if a.measure is not None and b.measure is not None and a.measure[0] == b.measure[0] \
+            and a.measure[1:] != b.measure[1:]:
+        return converted_equal(a, b)
     for va in a.values:
         for vb in b.values:
             va_, vb_ = abs(va), abs(vb)
@@ -1518,6 +1586,21 @@ def rounding_of(a: NumberMention, b: NumberMention) -> bool:
 
 
 CONVERSION_TOLERANCE = Fraction(12, 100)
+
+
+def unit_written(text: str, m: NumberMention, lang: str, vocab: NumberVocab) -> str:
+    """The unit of measure ``m`` is read in, as the text writes it after
+    the figure (``км``, ``英里``), or the shortest form of that unit."""
+    forms = [f for f, measure in vocab.units[lang].items() if measure == m.measure]
+    rest = text[m.end : m.end + 40].lstrip().lower()
+    written = [f for f in forms if rest.startswith(f.lower())]
+    return max(written, key=len) if written else min(forms, key=len, default="")
+
+
+def convert(value: Fraction, source: tuple[str, Fraction, Fraction], target: tuple[str, Fraction, Fraction]) -> Fraction:
+    """``value`` in the unit ``source`` expressed in the unit ``target``
+    (one dimension)."""
+    return (value + source[2]) * source[1] / target[1] - target[2]
 
 
 def converted_equal(a: NumberMention, b: NumberMention) -> bool:
@@ -1597,12 +1680,7 @@ def _compare(
     one ``magnitude`` mismatch (reported with the ZH mention as
     ``mention``), not two ``missing`` ones.
     """
-    unmatched: dict[str, list[NumberMention]] = {}
-    for lang, mine, theirs in (("ru", ru, zh), ("zh", zh, ru)):
-        unmatched[lang] = [
-            m for m in mine
-            if not m.quiet and not any(_kinds_fit(m, o) and values_equal(m, o) for o in theirs)
-        ]
+    unmatched = {"ru": unmatched_mentions(ru, zh), "zh": unmatched_mentions(zh, ru)}
     out: list[Mismatch] = []
     used_ru: set[int] = set()
     used_zh: set[int] = set()
@@ -1652,6 +1730,47 @@ def _compare(
         out.append(Mismatch("increase", "zh", loose, r) if loose is not None else Mismatch("missing", "ru", r))
     out.sort(key=lambda mm: (mm.lang != "ru", mm.mention.start))
     return out
+
+
+def has_equal(m: NumberMention, others: Iterable[NumberMention]) -> bool:
+    """Whether one of ``others`` (quiet ones included) states ``m``'s value."""
+    return any(_kinds_fit(m, o) and values_equal(m, o) for o in others)
+
+
+def unmatched_mentions(mine: list[NumberMention], theirs: list[NumberMention]) -> list[NumberMention]:
+    """The figures of ``mine`` that no mention of ``theirs`` states."""
+    return [m for m in mine if not m.quiet and not has_equal(m, theirs)]
+
+
+def standing_against(
+    m: NumberMention, mine: list[NumberMention], theirs: list[NumberMention]
+) -> NumberMention | None:
+    """A figure of the other side that may stand where ``m`` should: one
+    of ``theirs`` of a comparable kind that ``mine`` does not state as
+    often as ``theirs`` does (``пять очков`` against ``四分`` where RU has
+    four 4s and ZH two).  The words for 2 (``два``, ``两``) and Chinese
+    numerals without a classifier (``五音符``) count; the words for 0,
+    1/2 and 1 (articles, "a half") and figures in dates, names and
+    references do not.  None when every figure there answers
+    one of ``mine``: ``m`` is then a figure on one side only, an omission
+    or an explicitation, not a substitution."""
+    def counts(o: NumberMention) -> bool:
+        return not o.quiet or (o.role in ("word", "bare") and o.value >= 2)
+
+    def surplus(o: NumberMention) -> bool:
+        there = sum(1 for x in theirs if values_equal(x, o))
+        here = sum(1 for x in mine if _kinds_fit(x, o) and values_equal(x, o))
+        return there > here
+
+    against = [o for o in theirs if counts(o) and _comparable(m, o) and surplus(o)]
+    if not against:
+        return None
+    # ``четверо`` against ``一名…两名…一名``: the count split into parts.
+    parts = [o for o in theirs if o.kind == "cardinal" and (not o.quiet or o.role in ("word", "bare"))
+             and not has_equal(o, mine)]
+    if m.kind == "cardinal" and len(parts) > 1 and sum(o.value for o in parts) == m.value:
+        return None
+    return against[0]
 
 
 def _kinds_fit(a: NumberMention, b: NumberMention) -> bool:
