@@ -177,7 +177,8 @@ class DateMismatch(_DateCheck):
             left[lang].append(m)
 
         def decide(around: list[_Left], here: _Left) -> Iterator[Diagnostic]:
-            nearby = {lang: [m for summary in around for m in summary[lang]] for lang in ("ru", "zh")}
+            nearby = {lang: [m for summary in around if summary is not here for m in summary[lang]]
+                      for lang in ("ru", "zh")}
 
             def moved(lang: str, m: DateMention) -> bool:
                 return any(same_reading(m, o) if lang == "ru" else same_reading(o, m) for o in nearby[other(lang)])

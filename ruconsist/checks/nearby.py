@@ -20,7 +20,8 @@ from ruconsist.diagnostic import Diagnostic
 
 S = TypeVar("S")
 
-#: decide(summaries of the other segments in the window, this segment's)
+#: decide(summaries of the segments in the window, this one's included;
+#: this segment's summary)
 Decision = Callable[[list[S], S], Iterable[Diagnostic]]
 
 
@@ -51,5 +52,5 @@ class HeldFindings(Generic[S]):
     def _settle(self, index: int, decide: Decision[S]) -> Iterator[Diagnostic]:
         first = self.count - len(self.summaries)
         lo, hi = max(first, index - self.size), min(self.count - 1, index + self.size)
-        around = [self.summaries[i - first] for i in range(lo, hi + 1) if i != index]
+        around = [self.summaries[i - first] for i in range(lo, hi + 1)]
         yield from decide(around, self.summaries[index - first])

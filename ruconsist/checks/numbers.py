@@ -142,13 +142,15 @@ def _held(ctx: PairContext) -> HeldFindings[_Left]:
     return HeldFindings(0 if ctx.config.profile == "mt" else WINDOW)
 
 
-def _excuse(mine: list[NumberMention], left: list[NumberMention], around: list[_Left],
+def _excuse(mine: list[NumberMention], left: list[NumberMention], around: list[_Left], here: _Left,
             other: str) -> list[NumberMention]:
     """``mine`` with each unmatched figure that the other side states, and
     leaves unmatched, in a segment nearby made a counterpart only."""
-    if not left or not around:
+    if not left:
         return mine
-    nearby = [o for summary in around for o in summary[other]]
+    nearby = [o for summary in around if summary is not here for o in summary[other]]
+    if not nearby:
+        return mine
     moved = {id(m) for m in left if has_equal(m, nearby)}
     return [replace(m, quiet=True, role="nearby") if id(m) in moved else m for m in mine]
 
@@ -281,8 +283,8 @@ class NumberMismatch(Check):
         left = {"ru": unmatched_mentions(ru, zh), "zh": unmatched_mentions(zh, ru)}
 
         def decide(around: list[_Left], here: _Left) -> list[Diagnostic]:
-            return list(self._findings(bead, ctx, _excuse(ru, left["ru"], around, "zh"),
-                                       _excuse(zh, left["zh"], around, "ru")))
+            return list(self._findings(bead, ctx, _excuse(ru, left["ru"], around, here, "zh"),
+                                       _excuse(zh, left["zh"], around, here, "ru")))
 
         yield from held.push(left, decide)
 
@@ -339,8 +341,7 @@ class NumberMismatch(Check):
                 # often enough to be worth a look, not a blocked commit.
                 code = "NUM005"
                 if there != "found no number":
-                    there = (f"{LANG[other]} has only {there.removeprefix('found ')},"
-                             f" matched by other {LANG[mm.lang]} figures")
+                    there = f"{LANG[other]} has only {there.removeprefix('found ')}: nothing in its place"
         return self.report(
             bead, mm.lang, m.start, m.end,
             f"{LANG[mm.lang]} {m.reading()} has no equal value in {LANG[other]} ({there})",

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 
 import regex
 
 from ruconsist.checks.base import LANG_NAME, Check, PairContext
+from ruconsist.checks.nearby import HeldFindings
 from ruconsist.checks.offices import title_qualifiers
 from ruconsist.diagnostic import Diagnostic, Severity
 from ruconsist.document import SegmentPair, other
@@ -158,10 +158,10 @@ class TermMissing(Check):
     def begin_pair(self, ctx: PairContext) -> None:
         # Per bead, in order: the terms each side names (under any form);
         # and the omissions still waiting for the segments after them.
-        ctx.state[self.code] = _Window(ctx)
+        ctx.state[self.code] = _window(ctx)
 
     def check(self, bead: SegmentPair, ctx: PairContext) -> Iterator[Diagnostic]:
-        window: _Window = ctx.state.get(self.code) or ctx.state.setdefault(self.code, _Window(ctx))
+        window: HeldFindings[_Named] = ctx.state.get(self.code) or ctx.state.setdefault(self.code, _window(ctx))
         if not bead.ru or not bead.zh:
             return
         matcher = matcher_for(ctx.rules)
@@ -192,7 +192,7 @@ class TermMissing(Check):
             lang: frozenset(t for m in (*mentions[lang], *stand_ins[lang]) if m.role != FORBIDDEN for t in m.terms)
             for lang in ("ru", "zh")
         }
-        yield from window.push(named, pending)
+        yield from window.push(named, _decide_all(pending))
 
     def finish_pair(self, ctx: PairContext) -> Iterator[Diagnostic]:
         window = ctx.state.get(self.code)
@@ -437,34 +437,18 @@ GENERIC_COUNTRY = {
 }
 
 
-class _Window:
+def _window(ctx: PairContext) -> HeldFindings[_Named]:
     """Findings held until the segments after them are seen, then decided
     on what each side names within ``WINDOW`` segments either way."""
+    return HeldFindings(WINDOW)
 
-    def __init__(self, ctx: PairContext) -> None:
-        self.named: deque[_Named] = deque(maxlen=2 * WINDOW + 1)
-        self.pending: deque[tuple[int, list[_Decision]]] = deque()
-        self.count = 0
 
-    def push(self, named: _Named, decisions: list[_Decision]) -> Iterator[Diagnostic]:
-        self.named.append(named)
-        self.pending.append((self.count, decisions))
-        self.count += 1
-        while self.pending and self.pending[0][0] <= self.count - 1 - WINDOW:
-            yield from self._settle(*self.pending.popleft())
+def _decide_all(decisions: list[_Decision]) -> Callable[[list[_Named], _Named], Iterator[Diagnostic]]:
+    def decide(around: list[_Named], here: _Named) -> Iterator[Diagnostic]:
+        for one in decisions:
+            yield from one(around, here)
 
-    def flush(self) -> Iterator[Diagnostic]:
-        while self.pending:
-            yield from self._settle(*self.pending.popleft())
-        self.named.clear()
-
-    def _settle(self, index: int, decisions: list[_Decision]) -> Iterator[Diagnostic]:
-        first = self.count - len(self.named)
-        lo, hi = max(first, index - WINDOW), min(self.count - 1, index + WINDOW)
-        around = [self.named[i - first] for i in range(lo, hi + 1)]
-        here = self.named[index - first]
-        for decide in decisions:
-            yield from decide(around, here)
+    return decide
 
 
 class TermForbidden(Check):
