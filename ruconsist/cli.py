@@ -822,9 +822,31 @@ def cmd_rules(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         vocab = ", ".join(sorted(pack.vocab))
         patterns = len(pack.sections.get("patterns") or ())
         counts = f"{len(pack.terms):>5} terms" + (f", {patterns} patterns" if patterns else "")
-        out.write(f"  {pack.name:<16} {counts:<24} {pack.path}" + (f"  vocab: {vocab}" if vocab else "") + "\n")
+        regions = _pack_regions(pack)
+        out.write(
+            f"  {pack.name:<16} {counts:<24} {pack.path}"
+            + (f"  regions: {regions}" if regions else "")
+            + (f"  vocab: {vocab}" if vocab else "")
+            + "\n"
+        )
     out.write(f"\n{len(linter.rules.terms)} terms in all\n")
+    out.write(
+        "Regions: a pack's 'zh' forms serve mainland text; a term with zh-TW or zh-HK forms has its own"
+        " names in Taiwan or Hong Kong text (docs/regions.md).\n"
+    )
     return EXIT_OK
+
+
+def _pack_regions(pack: Any) -> str:
+    """Which Chinese regions a term pack covers: ``zh`` (every region,
+    its forms read through the region's script), and how many terms have
+    forms of their own for ``zh-TW`` and ``zh-HK``."""
+    if not pack.terms:
+        return ""
+    from ruconsist.rules import REGION_KEYS
+
+    own = [(key, sum(1 for t in pack.terms if key[3:] in t.regions)) for key in REGION_KEYS]
+    return ", ".join(["zh"] + [f"{key} ({n} own)" for key, n in own if n])
 
 
 def cmd_show_alignment(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:

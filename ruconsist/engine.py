@@ -15,7 +15,7 @@ import regex
 from ruconsist import guard
 from ruconsist.checks.base import VALID_CODE, Check, PairContext
 from ruconsist.config import Config, selected_codes
-from ruconsist.diagnostic import Diagnostic, Location, Severity
+from ruconsist.diagnostic import Diagnostic, Fix, Location, Severity
 from ruconsist.document import Document, Segment, SegmentPair, Side, decode
 from ruconsist.errors import InputError, RuconsistError, RuleError
 from ruconsist.pairing import FilePair, discover, make_pairs
@@ -446,13 +446,13 @@ class Linter:
         line pairs never holds 100,000 beads (with their caches) at once;
         up to ``KEEP_BEADS`` beads are kept for the caller (the report,
         ``show-alignment``)."""
-        _simplify_traditional(zh)
+        region = _simplify_traditional(zh)
         raw = self.raw_beads(ru, zh)
         keep = len(raw) <= KEEP_BEADS
         ctx = PairContext(
             ru_doc=ru.doc,
             zh_doc=zh.doc,
-            rules=self.rules,
+            rules=self.rules.for_region(region),
             config=self.config.for_paths((ru.doc.path, zh.doc.path)),
             beads=[],
             header=[(ru.doc, a, b) for a, b in ru.header],
@@ -496,6 +496,9 @@ class Linter:
             from ruconsist.profile import apply_profile
 
             diags = apply_profile(diags, ctx.config)
+        region = getattr(ctx.zh_doc, "region", None) if ctx is not None else None
+        if region is not None:
+            diags = _in_script_of(diags, region, ctx.zh_doc)  # type: ignore[union-attr]
         for d in diags:
             decided = self.decide(d)
             if decided is None:
@@ -680,23 +683,66 @@ _WORKER: Linter | None = None
 _CHUNK_JOB: tuple[Any, PairContext] | None = None
 
 
-def _simplify_traditional(parsed: Parsed) -> None:
-    """Chinese segments written in Traditional characters are checked in
-    Simplified (same length, so locations stay true); the document is
-    marked so that the alignment check can say so once."""
+def _simplify_traditional(parsed: Parsed) -> str | None:
+    """The Chinese region of a file (``TW``, ``HK`` from its language
+    tag, ``Hant`` for Traditional text of no tagged region, None for the
+    mainland).  A Traditional file's segments are checked in Simplified
+    (same length, so locations stay true); the document is marked so
+    that the alignment check can say so once, and so that the findings
+    show the packs' forms in the file's own script."""
     from ruconsist.lang.script import is_traditional, to_simplified
+    from ruconsist.pairing import zh_region
 
+    region = zh_region(parsed.doc.path)
     segs = parsed.segments.get("zh")
     fixed = [s for _, zh in parsed.fixed for s in zh]
     every = (segs or []) + fixed
-    if not every:
-        return
-    sample = "".join(s.text for s in every[:200])
-    if not is_traditional(sample):
-        return
+    if region is None:
+        sample = "".join(s.text for s in every[:200])
+        if not every or not is_traditional(sample):
+            return None
+        region = "Hant"
     for seg in every:
-        seg.text = to_simplified(seg.text)
+        seg.text = to_simplified(seg.text, region)
     parsed.doc.script = "traditional"  # type: ignore[attr-defined]
+    parsed.doc.region = region  # type: ignore[attr-defined]
+    return region
+
+
+_HAN = regex.compile(r"\p{Han}")
+
+
+def _in_script_of(diags: Iterable[Diagnostic], region: str, doc: Document) -> list[Diagnostic]:
+    """Findings on a Traditional file with their Chinese (the packs'
+    forms, the text found, a fix's replacement) in the region's own
+    characters: the file was checked in Simplified, its editor reads and
+    writes 紐西蘭."""
+    import dataclasses
+
+    from ruconsist.lang.script import to_simplified, to_traditional
+
+    def conv(text: str | None) -> str | None:
+        return to_traditional(text, region) if text and _HAN.search(text) else text
+
+    def rewrite(fix: Fix) -> Fix:
+        # The replacement keeps the file's own characters wherever it
+        # keeps the text it replaces (a quotation whose marks change).
+        import difflib
+
+        original = doc.text[fix.start : fix.end]
+        simple = to_simplified(original, region)
+        kept = []
+        for op, a1, a2, b1, b2 in difflib.SequenceMatcher(None, simple, fix.replacement, autojunk=False).get_opcodes():
+            kept.append(original[a1:a2] if op == "equal" else conv(fix.replacement[b1:b2]) or "")
+        return dataclasses.replace(fix, replacement="".join(kept))
+
+    out = []
+    for d in diags:
+        fix = d.fix
+        if fix is not None and fix.path == doc.path:
+            fix = rewrite(fix)
+        out.append(dataclasses.replace(d, message=conv(d.message) or "", expected=conv(d.expected), found=conv(d.found), fix=fix))
+    return out
 
 
 def _sub_context(ctx: PairContext, beads: list[SegmentPair], found: list[tuple[str, Any]]) -> PairContext:

@@ -57,6 +57,9 @@ SIDE_FORMS = Sides(Words())
 # Terms
 
 TERM_CATEGORIES = ("name", "place", "organization", "title", "term")
+#: A term's forms in one region's Chinese (Taiwan's 普丁 for Путин, where
+#: the mainland writes 普京), beside its ``zh`` forms: see docs/regions.md.
+REGION_KEYS = ("zh-TW", "zh-HK")
 TERM = Map(
     "term",
     {
@@ -71,6 +74,7 @@ TERM = Map(
         "note": Str(),
         "source": Str(),
         "case": Choice(("auto", "exact", "ignore")),
+        **{key: Words() for key in REGION_KEYS},
     },
     label=lambda node: f"term {str(node.get('id', '')).strip()!r}",
     examples=True,

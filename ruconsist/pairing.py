@@ -73,6 +73,18 @@ def is_traditional_tag(tag: str) -> bool:
     return tag_lang(tag) == "zh" and bool(TRADITIONAL.search(tag))
 
 
+def zh_region(path: str | os.PathLike[str]) -> str | None:
+    """The region a Chinese file's tag names (``X.zh-TW.md``, ``zh_HK.po``,
+    ``…/zh-Hant/…``): ``TW``, ``HK`` or ``Hant``; None for the mainland's
+    tags and for a file without a tag."""
+    from ruconsist.lang.script import region_of_tag
+
+    info = lang_of(Path(path))
+    if info is None or info[0] != "zh":
+        return None
+    return region_of_tag(info[1])
+
+
 def _name_match(name: str) -> re.Match[str] | None:
     m = NAME_TAG.match(name)
     if m is None:

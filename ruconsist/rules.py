@@ -18,6 +18,8 @@ names the pack file and line.  The schema (version 1) is documented in
           zh: [俄罗斯总统]
         forbidden:
           zh: [普丁]
+        zh-TW: [弗拉迪米爾·普丁, 普丁]   # a region's own forms
+        zh-HK: [...]
         except:                  # longer words that contain a form but
           zh: [普京市]           # are not mentions of the term
         severity: error
@@ -48,7 +50,7 @@ from typing import Any
 
 from ruconsist.diagnostic import CATEGORIES, Severity
 from ruconsist.errors import RuleError
-from ruconsist.packschema import validate_pack, vocab_key_lines
+from ruconsist.packschema import REGION_KEYS, validate_pack, vocab_key_lines
 from ruconsist.schema import EXAMPLES, At
 from ruconsist.yamlio import MarkedDict, MarkedList, line_of, load_yaml
 
@@ -82,6 +84,8 @@ class Term:
     source: str | None = None
     case: str = "auto"
     examples: tuple[Example, ...] = ()
+    #: (region, forms) pairs: ``(("TW", ("普丁",)),)``.
+    regional: tuple[tuple[str, tuple[str, ...]], ...] = ()
     pack: str = ""
     path: str = ""
     line: int | None = None
@@ -98,6 +102,10 @@ class Term:
     @property
     def where(self) -> str:
         return f"{self.path}:{self.line}" if self.line else self.path
+
+    @property
+    def regions(self) -> tuple[str, ...]:
+        return tuple(r for r, _ in self.regional)
 
 
 @dataclass
@@ -154,6 +162,9 @@ def parse_term(node: Any, path: str, pack: str) -> Term:
     accept_ru, accept_zh = _sides(node.get("accept"))
     forb_ru, forb_zh = _sides(node.get("forbidden"))
     exc_ru, exc_zh = _sides(node.get("except"))
+    regional = tuple((key[3:], forms) for key in REGION_KEYS if (forms := _forms(node.get(key))))
+    if regional and not zh:
+        raise _fail(f"term {tid!r} has regional forms but no 'zh' forms", path, node)
     if not ru and not zh and not forb_ru and not forb_zh:
         raise _fail(f"term {tid!r} has no forms: give 'ru', 'zh' or 'forbidden'", path, node)
     if (ru and not zh) or (zh and not ru):
@@ -176,6 +187,7 @@ def parse_term(node: Any, path: str, pack: str) -> Term:
         source=node.get("source"),
         case=node.get("case", "auto"),
         examples=parse_examples(node.get("examples"), path, node),
+        regional=regional,
         pack=pack,
         path=path,
         line=line_of(node),
@@ -305,6 +317,21 @@ class RuleSet:
         self.terms: list[Term] = list(merged.values())
         self._by_id = merged
         self._cache: dict[str, Any] = {}
+        #: The Chinese region whose forms the terms hold (None: the
+        #: packs' ``zh`` forms as written).
+        self.region: str | None = None
+
+    def for_region(self, region: str | None) -> RuleSet:
+        """This rule set with the terms' forms for Chinese text of
+        ``region`` (``TW``, ``HK``, ``Hant`` for Traditional text of no
+        known region), matched in Simplified characters like the text
+        they are checked against: a term's regional forms are its forms
+        there, and its other forms are forbidden there (普京 in a Taiwan
+        text, as 普丁 in a mainland one).  Traditional text of no known
+        region accepts every region's forms."""
+        if region is None:
+            return self
+        return self.cached(f"region:{region}", lambda: _regional_rules(self, region))  # type: ignore[no-any-return]
 
     def term(self, term_id: str) -> Term:
         return self._by_id[term_id]
@@ -342,7 +369,38 @@ class RuleSet:
         h = hashlib.sha256()
         for pack in self.packs:
             h.update(pack.digest.encode())
+        if self.region:
+            h.update(f"region:{self.region}".encode())
         return h.hexdigest()
+
+
+def _regional_rules(rules: RuleSet, region: str) -> RuleSet:
+    out = RuleSet(rules.packs)
+    out.region = region
+    out.terms = [regional_term(t, region) for t in rules.terms]
+    out._by_id = {t.id: t for t in out.terms}
+    return out
+
+
+def regional_term(term: Term, region: str) -> Term:
+    """``term`` as Chinese text of ``region`` writes it, in Simplified
+    characters (see :meth:`RuleSet.for_region`)."""
+    import dataclasses
+
+    if not term.regional:
+        return term
+    from ruconsist.lang.script import to_simplified
+
+    own = {r: tuple(dict.fromkeys(to_simplified(f, r) for f in forms)) for r, forms in term.regional}
+    if region in own:
+        forms = own[region]
+        forbidden = tuple(dict.fromkeys(f for f in (*term.forbidden_zh, *term.zh) if f not in forms))
+    elif region == "Hant":
+        forms = tuple(dict.fromkeys((*term.zh, *(f for fs in own.values() for f in fs))))
+        forbidden = tuple(f for f in term.forbidden_zh if f not in forms)
+    else:
+        return term
+    return dataclasses.replace(term, zh=forms, forbidden_zh=forbidden)
 
 
 def load_rules(
@@ -368,6 +426,7 @@ def load_rules(
 
 __all__ = [
     "CATEGORIES",
+    "REGION_KEYS",
     "Example",
     "MarkedList",
     "Pack",

@@ -3,7 +3,9 @@
 hand-written overlay.
 
 CLDR gives the Russian and Chinese display name of every territory and
-currency.  It has no capitals, no official long names (РФ, КНР) and no
+currency, and the names Taiwan (``zh_Hant``) and Hong Kong
+(``zh_Hant_HK``) use where they differ from the mainland's (紐西蘭 for
+新西兰): those become the term's ``zh-TW`` and ``zh-HK`` forms.  It has no capitals, no official long names (РФ, КНР) and no
 stand-ins (российский, 俄方): those come from
 ``scripts/countries_overlay.yaml``, merged here.  The output is
 deterministic: run the script again with the same babel (same CLDR
@@ -98,6 +100,7 @@ def _term(
     case: str | None = None,
     examples: Any = None,
     excepts: tuple[list[str], list[str]] = ([], []),
+    regional: dict[str, list[str]] | None = None,
 ) -> dict[str, Any]:
     acc_ru = [f for f in _unique(accept[0]) if f not in ru]
     acc_zh = [f for f in _unique(accept[1]) if f not in zh]
@@ -107,6 +110,8 @@ def _term(
     forb_ru, forb_zh = _unique(forbidden[0]), _unique(forbidden[1])
     if forb_ru or forb_zh:
         term["forbidden"] = {k: v for k, v in (("ru", forb_ru), ("zh", forb_zh)) if v}
+    for region, forms in (regional or {}).items():
+        term[f"zh-{region}"] = forms
     if excepts and (excepts[0] or excepts[1]):
         term["except"] = {k: v for k, v in (("ru", _unique(excepts[0])), ("zh", _unique(excepts[1]))) if v}
     if case:
@@ -139,6 +144,56 @@ def abbreviation_compounds(overlay: dict[str, Any]) -> dict[str, list[str]]:
         mine = set((((overlay.get("territories") or {}).get(code) or {}).get("accept") or {}).get("zh") or [])
         out[code] = _unique([f for f in forms if f not in reserved or f in mine])
     return out
+
+
+#: CLDR locales of the regions whose names differ, and the OpenCC
+#: configurations that read them in Simplified and write them back.
+REGIONAL_LOCALES = (("TW", "zh_Hant", "tw2s", "s2tw"), ("HK", "zh_Hant_HK", "hk2s", "s2hk"))
+
+
+def _opencc(config: str) -> Any:
+    import opencc
+
+    return opencc.OpenCC(config)
+
+
+def regional_forms(code: str, cn: str, zh: list[str], entry: dict[str, Any]) -> dict[str, list[str]]:
+    """A territory's forms in each region whose CLDR name differs from
+    the mainland's (in Simplified reading): the region's name, the
+    overlay's ``zh-TW``/``zh-HK`` forms (names the region writes too:
+    韓國 beside 南韓), and the term's other mainland forms with the
+    mainland name replaced by the region's (意大利共和国 → 義大利共和國),
+    or as they are when they do not hold it (阿联酋).  The mainland name
+    itself is left out, so that it is a wrong variant there, unless one
+    name holds the other (孟加拉 in 孟加拉国)."""
+    from babel import Locale
+
+    out: dict[str, list[str]] = {}
+    for region, locale, to_s, to_t in REGIONAL_LOCALES:
+        name = Locale.parse(locale).territories.get(code)
+        if not name:
+            continue
+        simple = _opencc(to_s).convert(name)
+        if simple in zh:
+            continue
+        back = _opencc(to_t).convert
+        own = list(entry.get(f"zh-{region}") or [])
+        forms = [name, *own]
+        for form in zh:
+            if form == cn:
+                if simple in cn or cn in simple:
+                    forms.append(back(form))
+            elif cn not in form:
+                forms.append(back(form))
+            elif not own:
+                forms.append(back(form.replace(cn, simple)))
+        out[region] = _unique(forms)
+    return out
+
+
+def _placement_skip(entry: dict[str, Any]) -> set[str]:
+    """Languages whose CLDR name the overlay does not keep as primary."""
+    return {lang for lang in ("ru", "zh") if (entry.get("cldr") or {}).get(lang, "primary") != "primary"}
 
 
 def build_terms(overlay: dict[str, Any]) -> list[dict[str, Any]]:
@@ -191,6 +246,7 @@ def build_terms(overlay: dict[str, Any]) -> list[dict[str, Any]]:
                 entry.get("case"),
                 entry.get("examples"),
                 _sides(entry, "except"),
+                regional_forms(code, names["zh"], primary["zh"], entry) if "zh" not in _placement_skip(entry) else None,
             )
         )
         if cap_ru and cap_zh:
@@ -286,6 +342,9 @@ def render(terms: list[dict[str, Any]]) -> str:
         lines.append(f"    category: {term['category']}")
         lines.append(f"    ru: {_flow(term['ru'])}")
         lines.append(f"    zh: {_flow(term['zh'])}")
+        for key in ("zh-TW", "zh-HK"):
+            if key in term:
+                lines.append(f"    {key}: {_flow(term[key])}")
         for key in ("accept", "forbidden", "except"):
             if key in term:
                 lines.append(f"    {key}:")

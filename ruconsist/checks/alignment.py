@@ -16,6 +16,17 @@ def _excerpt(text: str, n: int = 40) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
+#: What ALN004 says for each region (``Hant``: Traditional, no region).
+_REGION_NOTE = {
+    "TW": "ZH text is checked by Taiwan's conventions (zh-TW): converted to Simplified with OpenCC tw2s,"
+    " with the packs' zh-TW names and the Minguo calendar",
+    "HK": "ZH text is checked by Hong Kong's conventions (zh-HK): converted to Simplified with OpenCC hk2s,"
+    " with the packs' zh-HK names",
+    "Hant": "ZH text is written in Traditional characters: checked after conversion to Simplified"
+    " (OpenCC t2s), with every region's names accepted",
+}
+
+
 class UnpairedFile(Check):
     """A file whose counterpart in the other language does not exist
     (``news/a.ru.md`` without ``news/a.zh.md``).  Reported once per file,
@@ -67,12 +78,15 @@ class Omission(Check):
           FAIL  RU «Переговоры продлились три часа и завершились подписанием соглашения.»   ZH «Переговоры продлились три часа и завершились подписанием соглашения.»   -> ALN003
         """,
         "ALN004": """
-        A Chinese file written in Traditional characters (a declaration
-        reposted from a Hong Kong or Taiwan site: 俄羅斯聯邦, 聯合國),
-        recognised by its characters whatever its language tag.  It is
-        checked after conversion to Simplified (OpenCC t2s, character for
-        character, so positions stay the file's), and this information
-        line says so once per file.
+        A Chinese file checked by the conventions of Taiwan or Hong Kong
+        (its tag: ``X.zh-TW.md``, ``zh_HK.po``, ``…/zh-Hant/…``), or written
+        in Traditional characters whatever its tag (a declaration reposted
+        from a Hong Kong or Taiwan site: 俄羅斯聯邦, 聯合國).  It is checked
+        after conversion to Simplified (OpenCC ``tw2s``, ``hk2s`` or ``t2s``,
+        character for character, so positions stay the file's), with the
+        region's own names (普丁 in Taiwan, where the mainland writes 普京);
+        Traditional text of no tagged region accepts every region's names.
+        This information line says so once per file (docs/regions.md).
 
         Examples
           PASS  RU «Российская Федерация и Организация Объединённых Наций подписали соглашение.»   ZH «俄罗斯联邦和联合国签署了协议。»
@@ -93,8 +107,7 @@ class Omission(Check):
                     "zh",
                     0,
                     min(len(first.zh.segments[0].text), 1),
-                    "ZH text is written in Traditional characters: checked after conversion to"
-                    " Simplified (OpenCC t2s)",
+                    _REGION_NOTE[getattr(ctx.zh_doc, "region", None) or "Hant"],
                     code="ALN004",
                     counterpart=False,
                 )

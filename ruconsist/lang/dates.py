@@ -824,7 +824,11 @@ def cn_number(s: str) -> int | None:
 
 
 ZH_NUM_BEFORE = r"(?<![\d.〇○零一二三四五六七八九十百千万亿两几数第])"
-ZH_Y = ZH_NUM_BEFORE + r"(?P<{g}>\d{{4}}|[〇○零一二三四五六七八九]{{4}})"
+#: A year: ``2026``, ``二〇二六``, or a year of the Minguo calendar, which
+#: Taiwan writes (``民国115`` = 2026; the text is read in Simplified).
+ZH_Y = ZH_NUM_BEFORE + r"(?P<{g}>\d{{4}}|[〇○零一二三四五六七八九]{{4}}|民国\s*(?:\d{{1,3}}|[一二三四五六七八九十百零〇]{{1,6}}))"
+#: The Minguo calendar's year 1 is 1912.
+MINGUO_EPOCH = 1911
 ZH_M = r"(?P<{g}>\d{{1,2}}|十[一二]?|[一二三四五六七八九])"
 ZH_D = r"(?P<{g}>\d{{1,2}}|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
 ZH_CONN = r"\s*(?:至|到|—|–|-|~|～|－)\s*"
@@ -961,6 +965,10 @@ def _int(m: re.Match[str], g: str, lang: str) -> int | None:
 
 
 def _year(m: re.Match[str], g: str, lang: str) -> int | None:
+    text = m.group(g) if g in m.re.groupindex else None
+    if lang == "zh" and text and text.startswith("民国"):
+        n = cn_number(text[2:].strip())
+        return n + MINGUO_EPOCH if n else None
     n = _int(m, g, lang)
     if n is None or not 1000 <= n <= 2199:
         return None

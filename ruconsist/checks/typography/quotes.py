@@ -27,7 +27,10 @@ class WrongQuotes(TypographyCheck):
 
     House style options: ``ru-quotes`` (``«»`` by default; ``“”`` makes
     English-style quotes the norm; ``off`` disables the Russian side) and
-    ``zh-quotes`` (``“”`` by default; ``「」``; ``off``).
+    ``zh-quotes`` (``“”`` by default, with 「」 accepted beside it;
+    ``「」``; ``off``).  A file of Taiwan or Hong Kong (``X.zh-TW.md``,
+    ``zh_HK.po``) has ``「」`` by default (inner 『』), as their standards
+    write, so that “…” there is reported.
 
     Examples
       PASS  RU «он сказал: «Да»»       ZH «他说：“是的”»
@@ -45,7 +48,7 @@ class WrongQuotes(TypographyCheck):
     def scan(
         self, bead: SegmentPair, lang: str, text: str, ctx: PairContext
     ) -> Iterator[Diagnostic]:
-        style = str(option(ctx, f"{lang}-quotes") or ("«»" if lang == "ru" else "“”"))
+        style = str(option(ctx, f"{lang}-quotes") or ("«»" if lang == "ru" else _zh_quotes(ctx)))
         if style in ("off", "any"):
             return
         want = (
@@ -122,3 +125,9 @@ class WrongQuotes(TypographyCheck):
                 found=f"{text[a]}…{text[b]}",
                 fix=(a, b + 1, replacement),
             )
+
+
+def _zh_quotes(ctx: PairContext) -> str:
+    """The default Chinese quotation marks: 「」 in Taiwan and Hong Kong,
+    “” elsewhere."""
+    return "「」" if getattr(ctx.zh_doc, "region", None) in ("TW", "HK") else "“”"

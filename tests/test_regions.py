@@ -1,0 +1,284 @@
+"""Chinese of Taiwan and Hong Kong checked by its own conventions: the
+region comes from the file's tag (``X.zh-TW.md``), its names from the
+packs' ``zh-TW:``/``zh-HK:`` forms, its years may be Minguo years, its
+quotation marks are 「」, and every finding speaks its script."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ruconsist.lang.script import region_of_tag, to_simplified, to_traditional
+from ruconsist.pairing import zh_region
+from ruconsist.rules import RuleError, load_pack_text, regional_term
+from ruconsist.testing import lint_texts, pack_from_text
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def errors_and_warnings(ru: str, zh: str, zh_path: str) -> list[tuple[str, str, str | None]]:
+    """(code, message, fix replacement) of each finding but ALN004."""
+    return [
+        (d.code, d.message, d.fix.replacement if d.fix else None)
+        for d in lint_texts(ru, zh, zh_path=zh_path)
+        if d.code != "ALN004"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("path", "region"),
+    [
+        ("news/a.zh-TW.md", "TW"),
+        ("news/a.zh_TW.md", "TW"),
+        ("news/a.zh-Hant-TW.md", "TW"),
+        ("corpus/newstest2019-ref.zho-TW.txt", "TW"),
+        ("po/zh_TW.po", "TW"),
+        ("docs/zh-TW/index.md", "TW"),
+        ("news/a.zh-HK.md", "HK"),
+        ("news/a.zh-MO.md", "HK"),
+        ("news/a.zh-Hant.md", "Hant"),
+        ("docs/zh-Hant/index.md", "Hant"),
+        ("news/a.zh.md", None),
+        ("news/a.zh-CN.md", None),
+        ("news/a.zh-Hans.md", None),
+        ("news/a.zh-SG.md", None),
+        ("news/a.ru.md", None),
+        ("news/a.md", None),
+    ],
+)
+def test_the_region_comes_from_the_language_tag(path: str, region: str | None) -> None:
+    assert zh_region(path) == region
+
+
+def test_region_of_tag_reads_script_and_region_subtags() -> None:
+    assert [region_of_tag(t) for t in ("zh-TW", "zh-Hant-HK", "zh-Hant", "zh-Hans-CN", "zh")] == [
+        "TW",
+        "HK",
+        "Hant",
+        None,
+        None,
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "simplified"),
+    [
+        ("普丁訪問了紐西蘭與義大利。", "TW", "普丁访问了纽西兰与义大利。"),
+        # Taiwan's variant characters fold with tw2s; positions stay put.
+        ("臺灣的綫路", "TW", "台湾的线路"),
+        ("民國115年2月4日星期三", "TW", "民国115年2月4日星期三"),
+        ("觀眾達150萬人", "HK", "观众达150万人"),
+    ],
+)
+def test_conversion_is_character_for_character(text: str, region: str, simplified: str) -> None:
+    out = to_simplified(text, region)
+    assert out == simplified
+    assert len(out) == len(text)
+
+
+def test_a_conversion_that_changes_length_is_kept_only_where_it_does_not() -> None:
+    from ruconsist.lang import script
+
+    class Idiom:
+        """A converter whose phrase table rewrites 計程車 into 出租车 (one
+        character less), as OpenCC's tw2sp does, and otherwise t2s."""
+
+        def convert(self, text: str) -> str:
+            return script._converter("t2s").convert(text.replace("計程車", "出租"))
+
+    text = "搭計程車去國會"
+    out = script._same_length(Idiom(), text, Idiom().convert(text))
+    assert len(out) == len(text)
+    assert out.endswith("去国会")
+    assert out.startswith("搭")
+
+
+def test_findings_speak_the_region_script() -> None:
+    assert to_traditional("纽西兰", "TW") == "紐西蘭"
+
+
+REGIONAL_PACK = """
+version: 1
+terms:
+  - id: putin
+    category: name
+    ru: [Путин]
+    zh: [普京]
+    zh-TW: [普丁]
+    forbidden: {zh: [普丁]}
+  - id: nz
+    category: place
+    ru: [Новая Зеландия]
+    zh: [新西兰]
+    zh-TW: [紐西蘭]
+    zh-HK: [紐西蘭]
+  - id: sydney
+    category: place
+    ru: [Сидней]
+    zh: [悉尼]
+    zh-TW: [雪梨]
+"""
+
+
+def test_regional_forms_are_the_forms_there_and_the_mainland_ones_forbidden() -> None:
+    rules = pack_from_text(REGIONAL_PACK)
+    tw = rules.for_region("TW")
+    assert tw.term("putin").zh == ("普丁",)
+    assert tw.term("putin").forbidden_zh == ("普京",)
+    assert tw.term("nz").zh == ("纽西兰",)
+    assert tw.term("nz").forbidden_zh == ("新西兰",)
+    # Hong Kong has its own New Zealand but the mainland's Putin and Sydney.
+    hk = rules.for_region("HK")
+    assert hk.term("nz").zh == ("纽西兰",)
+    assert hk.term("putin").zh == ("普京",)
+    assert hk.term("putin").forbidden_zh == ("普丁",)
+    # Traditional text of no known region accepts every region's names.
+    hant = rules.for_region("Hant")
+    assert hant.term("putin").zh == ("普京", "普丁")
+    assert hant.term("putin").forbidden_zh == ()
+    # The mainland's rule set is the packs as written.
+    assert rules.for_region(None) is rules
+    assert rules.term("putin").forbidden_zh == ("普丁",)
+
+
+def test_a_term_without_regional_forms_is_the_same_term() -> None:
+    rules = pack_from_text(REGIONAL_PACK.replace("    zh-TW: [雪梨]\n", ""))
+    term = rules.term("sydney")
+    assert regional_term(term, "TW") is term
+
+
+def test_regional_forms_are_validated_with_file_and_line() -> None:
+    bad = REGIONAL_PACK.replace("zh-TW: [普丁]", "zh-TW: [普丁, 3]")
+    with pytest.raises(RuleError) as err:
+        load_pack_text(bad, "regions.yaml")
+    assert str(err.value).startswith("regions.yaml:8:")
+    assert "zh-TW must hold strings" in str(err.value)
+    typo = REGIONAL_PACK.replace("zh-TW: [普丁]", "zh-tw: [普丁]")
+    with pytest.raises(RuleError) as err:
+        load_pack_text(typo, "regions.yaml")
+    assert "unknown key 'zh-tw' in term (did you mean 'zh-TW'?)" in str(err.value)
+
+
+RU_VISIT = "Владимир Путин прилетел в Новую Зеландию 4 февраля 2026 года, в среду."
+
+#: (RU, ZH, the ZH file's name, the findings: code, message, fix).
+SHIPPED_CASES = [
+    # Taiwan's names and a Minguo date that match the RU: clean.
+    (RU_VISIT, "普丁在民國115年2月4日（週三）抵達紐西蘭。", "a.zh-TW.md", []),
+    (RU_VISIT, "普丁在民國115年2月4日星期三抵達紐西蘭。", "a.zh-Hant-TW.md", []),
+    # The mainland's names in a Taiwan text are the wrong variants there.
+    (
+        RU_VISIT,
+        "普京在2026年2月4日（週三）抵達新西蘭。",
+        "a.zh-TW.md",
+        [
+            ("TRM002", "ZH '普京' is a wrong variant: use '普丁'", "普丁"),
+            ("TRM002", "ZH '新西蘭' is a wrong variant: use '紐西蘭'", "紐西蘭"),
+        ],
+    ),
+    # ... and Taiwan's in a mainland text.
+    (
+        RU_VISIT,
+        "普丁在2026年2月4日（周三）抵达新西兰。",
+        "a.zh-CN.md",
+        [("TRM002", "ZH '普丁' is a wrong variant: use '普京'", "普京")],
+    ),
+    # Hong Kong writes 普京 and 紐西蘭.
+    (RU_VISIT, "普京在2026年2月4日（星期三）抵達紐西蘭。", "a.zh-HK.md", []),
+    # Traditional text of no known region accepts either region's names.
+    (RU_VISIT, "普丁在2026年2月4日（星期三）抵達新西蘭。", "a.zh-Hant.md", []),
+    (RU_VISIT, "普京在2026年2月4日（星期三）抵達紐西蘭。", "a.zh-Hant.md", []),
+    # A Minguo year one off.
+    (
+        "Путин прилетел в Сидней 4 февраля 2026 года.",
+        "普丁於民國114年2月4日抵達雪梨。",
+        "a.zh-TW.md",
+        [("DAT001", "RU '4 февраля 2026 года' = 2026-02-04 has no equal date in ZH (found '民國114年2月4日' = 2025-02-04)", None)],
+    ),
+    # A magnitude slip read through 萬.
+    (
+        "Аудитория составила 1,5 млн человек.",
+        "觀眾達15萬人。",
+        "a.zh-TW.md",
+        [(
+            "NUM002",
+            "ZH '15萬' = 150 000 is 10 times smaller than RU '1,5 млн' = 1 500 000: likely a magnitude slip (expected 150萬)",
+            None,
+        )],
+    ),
+    # Taiwan's unit words: 2,5 см is about 1 英吋.
+    ("Выпало до 2,5 см осадков.", "降雨量達 1 英吋。", "a.zh-TW.md", []),
+    # Quotation marks: 「」 in Taiwan; a fix keeps the file's characters (裏).
+    (
+        "«Мы готовы к диалогу», — заявил Путин.",
+        "“我們在這裏準備好對話”，普丁表示。",
+        "a.zh-TW.md",
+        [("TYP002", "ZH quotes “…” in '“我們在這裡準備好對話”': house style is 「…」", "「我們在這裏準備好對話」")],
+    ),
+    ("«Мы готовы к диалогу», — заявил Путин.", "「我們準備好對話」，普丁表示。", "a.zh-TW.md", []),
+    ("«Мы готовы к диалогу», — заявил Путин.", "「我们准备好对话」，普京表示。", "a.zh-CN.md", []),
+    # A Taiwan name for a body of the packs: 歐盟議會 is the European Parliament.
+    ("Он будет баллотироваться в Европейский парламент.", "他將參選歐盟議會。", "a.zh-TW.md", []),
+]
+
+
+@pytest.mark.parametrize(("ru", "zh", "zh_path", "expected"), SHIPPED_CASES)
+def test_shipped_packs_by_region(ru: str, zh: str, zh_path: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert errors_and_warnings(ru, zh, zh_path) == expected
+
+
+@pytest.mark.parametrize(
+    ("zh_path", "message"),
+    [
+        (
+            "a.zh-TW.md",
+            "ZH text is checked by Taiwan's conventions (zh-TW): converted to Simplified with OpenCC tw2s,"
+            " with the packs' zh-TW names and the Minguo calendar",
+        ),
+        (
+            "a.zh-HK.md",
+            "ZH text is checked by Hong Kong's conventions (zh-HK): converted to Simplified with OpenCC hk2s,"
+            " with the packs' zh-HK names",
+        ),
+        (
+            "a.zh.md",
+            "ZH text is written in Traditional characters: checked after conversion to Simplified"
+            " (OpenCC t2s), with every region's names accepted",
+        ),
+    ],
+)
+def test_one_information_line_names_the_conventions(zh_path: str, message: str) -> None:
+    # Enough Traditional characters to be recognised without a tag.
+    diags = lint_texts(RU_VISIT, "俄羅斯總統普丁在民國115年2月4日（週三）抵達紐西蘭。", zh_path=zh_path)
+    assert [d.message for d in diags if d.code == "ALN004"] == [message]
+
+
+def test_a_repository_with_both_chinese_files_lints_both_pairs(tmp_path: Path) -> None:
+    (tmp_path / "visit.ru.md").write_text(RU_VISIT + "\n", encoding="utf-8")
+    (tmp_path / "visit.zh-CN.md").write_text("普丁在2026年2月4日（周三）抵达新西兰。\n", encoding="utf-8")
+    (tmp_path / "visit.zh-TW.md").write_text("普丁在民國115年2月4日（週三）抵達紐西蘭。\n", encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, "-m", "ruconsist", "check", str(tmp_path), "--format", "text", "--select", "TRM,DAT"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    assert run.returncode == 1, run.stderr
+    lines = [line for line in run.stdout.splitlines() if ": TRM" in line or ": DAT" in line]
+    # Only the mainland file is wrong: 普丁 is Taiwan's form.
+    assert lines == [f"{tmp_path / 'visit.zh-CN.md'}:1:1: TRM002 [error] ZH '普丁' is a wrong variant: use '普京'"]
+    assert "2 pairs checked" in run.stdout
+
+
+def test_rules_lists_the_regions_each_pack_covers() -> None:
+    run = subprocess.run(
+        [sys.executable, "-m", "ruconsist", "rules"], capture_output=True, text=True, cwd=ROOT, check=True
+    )
+    people = next(line for line in run.stdout.splitlines() if line.strip().startswith("people "))
+    assert "regions: zh, zh-TW (" in people
+    countries = next(line for line in run.stdout.splitlines() if line.strip().startswith("countries "))
+    assert "zh-HK (" in countries
