@@ -709,9 +709,6 @@ def _simplify_traditional(parsed: Parsed) -> str | None:
     return region
 
 
-_HAN = regex.compile(r"\p{Han}")
-
-
 def _in_script_of(diags: Iterable[Diagnostic], region: str, doc: Document) -> list[Diagnostic]:
     """Findings on a Traditional file with their Chinese (the packs'
     forms, the text found, a fix's replacement) in the region's own
@@ -719,10 +716,11 @@ def _in_script_of(diags: Iterable[Diagnostic], region: str, doc: Document) -> li
     writes 紐西蘭."""
     import dataclasses
 
+    from ruconsist.lang.han import HAN_CHAR
     from ruconsist.lang.script import to_simplified, to_traditional
 
     def conv(text: str | None) -> str | None:
-        return to_traditional(text, region) if text and _HAN.search(text) else text
+        return to_traditional(text, region) if text and HAN_CHAR.search(text) else text
 
     def rewrite(fix: Fix) -> Fix:
         # The replacement keeps the file's own characters wherever it
