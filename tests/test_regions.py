@@ -282,3 +282,42 @@ def test_rules_lists_the_regions_each_pack_covers() -> None:
     assert "regions: zh, zh-TW (" in people
     countries = next(line for line in run.stdout.splitlines() if line.strip().startswith("countries "))
     assert "zh-HK (" in countries
+
+
+def test_renderings_are_learnt_per_region() -> None:
+    """A name the packs do not list, rendered one way in the mainland
+    files of a run and another way in the Taiwan ones: neither region's
+    rendering is an outlier of the other's (CON001), while an outlier
+    inside one region still is."""
+    from ruconsist.testing import _lint_pair, linter
+
+    lint = linter(select=["CON"])
+    mainland = ["布尔拉科夫向记者透露了这一消息。", "布尔拉科夫表示，会谈很成功。", "最后，布尔拉科夫感谢了同事们。"]
+    taiwan = ["布拉科夫向記者透露了這一消息。", "布拉科夫表示，會談很成功。", "最後，布拉科夫感謝了同事們。"]
+    russian = [
+        "Бурлаков сообщил об этом журналистам.",
+        "По словам Бурлакова, встреча прошла успешно.",
+        "В заключение Бурлаков поблагодарил коллег.",
+    ]
+    # Three mainland files and two Taiwan ones: in one pool the Taiwan
+    # rendering would be the rarer near variant of the mainland one.
+    for i, ru in enumerate(russian):
+        _lint_pair(lint, ru, mainland[i], f"a{i}.ru.txt", f"a{i}.zh-CN.txt")
+        if i < 2:
+            _lint_pair(lint, ru, taiwan[i], f"a{i}.ru.txt", f"a{i}.zh-TW.txt")
+    assert lint.finish_run() == []
+    # One Taiwan file off its region's usual rendering is still reported.
+    lint.reset_run()
+    for i, ru in enumerate(russian):
+        _lint_pair(lint, ru, mainland[i], f"a{i}.ru.txt", f"a{i}.zh-CN.txt")
+        _lint_pair(lint, ru, taiwan[i], f"a{i}.ru.txt", f"a{i}.zh-TW.txt")
+    _lint_pair(lint, russian[0], "布拉可夫向記者透露了這一消息。", "b.ru.txt", "b.zh-TW.txt")
+    found = [(d.code, d.location.path, d.message) for d in lint.finish_run()]
+    assert found == [
+        (
+            "CON001",
+            "b.zh-TW.txt",
+            "RU 'Бурлаков' is '布拉科夫' in 3 other segments (a0.zh-TW.txt:1:1, a1.zh-TW.txt:1:1, a2.zh-TW.txt:1:4)"
+            " but '布拉可夫' here",
+        )
+    ]

@@ -540,40 +540,49 @@ class RenderingConsistency(Check):
     def __init__(self, rules: Any, config: Any) -> None:
         super().__init__(rules, config)
         #: What ``check`` learnt (in a worker: since the last
-        #: :meth:`run_state`).
-        self.stats = Renderings()
+        #: :meth:`run_state`), per Chinese region ("" for the mainland):
+        #: a Taiwan translation's 普丁 is no outlier of the mainland's 普京.
+        self.by_region: dict[str, Renderings] = {}
+
+    def _stats(self, region: str) -> Renderings:
+        return self.by_region.setdefault(region, Renderings())
 
     def check(self, bead: SegmentPair, ctx: PairContext) -> Iterator[Diagnostic]:
         if bead.ru and bead.zh:
             ru, zh = collect(bead, ctx.rules)
             if ru and zh:
                 given = {key for key, m in ru if given_name(m.text)}
-                self._learn(ru, zh, given)
+                self._learn(self._stats(getattr(ctx.zh_doc, "region", None) or ""), ru, zh, given)
         return iter(())
 
-    def _learn(self, ru: list[tuple[str, Mention]], zh: list[tuple[str, Mention]], given: set[str]) -> None:
-        self.stats.given |= given
-        self.stats.add(ru, zh)
+    @staticmethod
+    def _learn(stats: Renderings, ru: list[tuple[str, Mention]], zh: list[tuple[str, Mention]], given: set[str]) -> None:
+        stats.given |= given
+        stats.add(ru, zh)
 
     # With --jobs, workers learn and the main process reports.
 
     def run_state(self) -> object | None:
-        stats = self.stats
-        if not stats.units:
+        learnt = {region: stats for region, stats in self.by_region.items() if stats.units}
+        if not learnt:
             return None
         # The segments as the stats keep them are all that learning them
         # again needs.
-        self.stats = Renderings()
-        return stats.strings, stats.rows, stats.ends, stats.given
+        self.by_region = {}
+        return {region: (s.strings, s.rows, s.ends, s.given) for region, s in learnt.items()}
 
     def merge_run_state(self, state: object) -> None:
-        theirs = Renderings()
-        theirs.strings, theirs.rows, theirs.ends, given = state  # type: ignore[misc]
-        for ru, zh in theirs.mentions():
-            self._learn(ru, zh, {key for key, _ in ru if key in given})
+        for region, (strings, rows, ends, given) in state.items():  # type: ignore[attr-defined]
+            theirs = Renderings()
+            theirs.strings, theirs.rows, theirs.ends = strings, rows, ends
+            for ru, zh in theirs.mentions():
+                self._learn(self._stats(region), ru, zh, {key for key, _ in ru if key in given})
 
     def finish_run(self) -> Iterator[Diagnostic]:
-        stats = self.stats
+        for region in sorted(self.by_region):
+            yield from self._report(self.by_region[region])
+
+    def _report(self, stats: Renderings) -> Iterator[Diagnostic]:
         vocab = vocab_for(self.rules)
         usual_zh = stats.usual_zh(self.min_count)
         usual_ru = stats.usual_ru(self.min_count)
