@@ -31,8 +31,19 @@ BEADS: dict[tuple[int, int], float] = {
     # interview's answer, a list of figures).
     (3, 1): 0.004,
     (1, 3): 0.004,
+    # A long paragraph that carries four or five of the other side's (a
+    # restructured passage of an official text); only one at least
+    # WIDE_MIN long, so that a list's short items missing from one side
+    # stay omissions rather than merge.
+    (4, 1): 0.001,
+    (1, 4): 0.001,
+    (5, 1): 0.0005,
+    (1, 5): 0.0005,
 }
 PENALTY = {k: -math.log(v) for k, v in BEADS.items()}
+#: The shortest paragraph (in the caller's length units) that a 4-1 or
+#: 5-1 bead may pair with several.
+WIDE_MIN = 500
 #: Cost bonus per shared anchor, and cost per anchor left without
 #: counterpart in a bead, in units of -log probability.
 ANCHOR_BONUS = 2.5
@@ -43,6 +54,14 @@ MAX_LENGTH_COST = 7.0
 
 #: Paragraphs of a document that weigh as much as the prior ratio.
 PRIOR_WEIGHT = 8.0
+#: Documents that weigh the prior ratio at least this much (shorter than
+#: about 70 paragraphs) are aligned again with the ratio of the
+#: paragraphs first paired, when it differs by more than this (log).
+RE_ESTIMATE_BELOW = 0.9
+RE_ESTIMATE_GAP = 0.1
+#: A 1-0 or 0-1 bead costs log(1 + length / OMISSION_SCALE) more, in
+#: content units: dropping a heading is likelier than a long paragraph.
+OMISSION_SCALE = 250.0
 #: Extra cost of a 1-0 or 0-1 bead in a steady document.
 STEADY_OMISSION = 3.0
 #: A steady document: this share of its paragraph pairs, taken in order,
@@ -128,6 +147,7 @@ def align(
     ru_len = [length(x) for x in ru]
     zh_len = [length(y) for y in zh]
     ratio = estimate_ratio(ru_len, zh_len)
+    weight = 1.0
     if prior_ratio is not None:
         # The document's own ratio is biased by whatever is omitted, the
         # more so the fewer paragraphs it has; the known ratio of the
@@ -168,11 +188,23 @@ def align(
     anchor_sets = None
     if ru_anc is not None and zh_anc is not None and ru_all is not None and zh_all is not None:
         anchor_sets = (ru_anc, zh_anc, ru_all, zh_all)
-    while True:
-        found = _banded(ru_len, zh_len, anchor_sets, ru_glue, zh_glue, ratio, variance, width, steady)
-        if width >= band or (found is not None and not _near_edge(*found, m, width)):
-            break
-        width = min(band, 2 * width)
+
+    def run(w: int) -> tuple[list[int], list[bytearray]] | None:
+        return _banded(ru_len, zh_len, anchor_sets, ru_glue, zh_glue, ratio, variance, w, steady)
+
+    found, width = _search(run, m, width, band)
+    if found is not None and prior_ratio is not None and weight < RE_ESTIMATE_BELOW:
+        # A short document leans on the prior, and the prior is one
+        # genre's: official Russian spells out what Chinese abbreviates
+        # (0.63), news does not (0.85).  The paragraphs the first pass
+        # paired measure the document's own ratio free of what it omits;
+        # when that differs, the document is aligned again with it.
+        own = _paired_ratio(ru_len, zh_len, found, m)
+        if own is not None and abs(math.log(own / ratio)) > RE_ESTIMATE_GAP:
+            ratio = own
+            # (run reads the new ratio and steadiness.)
+            steady = steady_ratio(ru_len, zh_len, ratio)
+            found, width = _search(run, m, width, band)
     if found is None:
         # The band was too narrow for a very uneven pair: fall back to a
         # plain in-order pairing rather than failing.
@@ -183,6 +215,30 @@ def align(
     beads = [(list(ru[i - di : i]), list(zh[j - dj : j])) for i, j, di, dj in _path(*found, m)]
     beads.reverse()
     return beads
+
+
+def _search(
+    run: Callable[[int], tuple[list[int], list[bytearray]] | None], m: int, width: int, band: int
+) -> tuple[tuple[list[int], list[bytearray]] | None, int]:
+    """The best path (``run`` at a band width) in the narrowest band that
+    holds it (see align), and the band width it was found in."""
+    while True:
+        found = run(width)
+        if width >= band or (found is not None and not _near_edge(*found, m, width)):
+            return found, width
+        width = min(band, 2 * width)
+
+
+def _paired_ratio(ru_len: list[int], zh_len: list[int], found: tuple[list[int], list[bytearray]], m: int) -> float | None:
+    """ZH/RU length ratio over the beads of a path that pair both sides."""
+    ru_total = zh_total = 0
+    for i, j, di, dj in _path(*found, m):
+        if di and dj:
+            ru_total += sum(ru_len[i - di : i])
+            zh_total += sum(zh_len[j - dj : j])
+    if ru_total <= 0 or zh_total <= 0:
+        return None
+    return min(max(zh_total / ru_total, 0.1), 3.0)
 
 
 def _path(rows_lo: list[int], back: list[bytearray], m: int) -> Iterator[tuple[int, int, int, int]]:
@@ -284,6 +340,8 @@ def _banded(
                 if prev == INF:
                     continue
                 c = prev + penalty
+                if (di > 3 or dj > 3) and (zh_pre[j] - zh_pre[pj] if di > dj else ru_pre[i] - ru_pre[pi]) < WIDE_MIN:
+                    continue
                 if di and dj:
                     key = (ru_pre[i] - ru_pre[pi], zh_pre[j] - zh_pre[pj])
                     lc = lengths.get(key)
@@ -292,8 +350,13 @@ def _banded(
                             lengths.clear()
                         lc = lengths[key] = length_cost(key[0], key[1], ratio, variance)
                     c += lc
-                elif steady:
-                    c += STEADY_OMISSION
+                else:
+                    # A long paragraph is seldom dropped whole: a
+                    # heading or a caption is.
+                    dropped = ru_pre[i] - ru_pre[pi] if di else zh_pre[j] - zh_pre[pj]
+                    c += math.log1p(dropped / OMISSION_SCALE)
+                    if steady:
+                        c += STEADY_OMISSION
                 if anchored:
                     a_all = ru_w[di][i]
                     b_all = zh_w[dj][j]

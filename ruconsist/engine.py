@@ -894,8 +894,10 @@ def align_by_key(ru: Sequence[Segment], zh: Sequence[Segment]) -> list[tuple[lis
 
 
 #: A paragraph that continues the previous one: a quote's attribution
-#: (``- сказал Ушаков.``, ``——…总结道。``).
-CONTINUATION = regex.compile(r"^(?:[-–—]\s*)?\p{Ll}|^——")
+#: (``- сказал Ушаков.``, ``——…总结道。``).  A Chinese one is a short
+#: tail; a long paragraph opened by ``——`` is an item of a dash list
+#: (``——我们要以…为引领，…``), which stands on its own.
+CONTINUATION = regex.compile(r"^(?:[-–—]\s*)?\p{Ll}|^——[^\n]{0,60}$")
 NUMBER_ANCHOR = regex.compile(r"\d+(?:[.,]\d+)?")
 
 

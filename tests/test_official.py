@@ -44,6 +44,8 @@ SILENT = [
     ("general-secretary-of-cpc-cc", "Генеральный секретарь ЦК КПК Си Цзиньпин выдвинул идею.", "习近平总书记提出战略思想。"),
     ("chair-of-prc-in-full", "Председатель Си Цзиньпин выступил с речью.", "中华人民共和国主席习近平发表讲话。"),
     ("country-before-its-city", "Форум прошел в Сиани.", "论坛在中国西安举行。"),
+    # "China's constitution" describes the document: no 《》 in running text.
+    ("constitution-descriptive", "Эти принципы вписаны в Конституцию КНР.", "这些原则已载入中国宪法。"),
 ]
 
 
@@ -65,6 +67,9 @@ REPORTED = [
      [("TRM003", "ru", "РФ")]),
     ("president-visits-another-country", "Визит президента в Китай.", "总统访问日本。",
      [("TRM003", "ru", "Китай")]),
+    # The constitution's title, cited, stands in 《》.
+    ("constitution-title-unmarked", "Эти принципы вписаны в Конституцию КНР.", "这些原则已载入中华人民共和国宪法。",
+     [("TTL002", "zh", "中华人民共和国宪法")]),
 ]
 
 
