@@ -34,6 +34,8 @@ SAME_RANK = [
     ("embassy-is-not-ambassador", "После встречи в посольстве министр сделал заявление.", "在大使馆会见后，部长发表声明。"),
     ("title-on-one-side", "Си Цзиньпин и Путин провели переговоры.", "习近平主席同普京总统举行会谈。"),
     ("foreign-minister-short", "Министр иностранных дел Китая Ван И прибыл в Москву.", "中国外长王毅抵达莫斯科。"),
+    ("embassy-short", "Посольство КНР в РФ провело прием.", "驻俄使馆举行招待会。"),
+    ("consulate-general-short", "Генеральное консульство КНР в Казани провело прием.", "中国驻喀山总领馆举行招待会。"),
 ]
 
 
@@ -53,12 +55,36 @@ RANK_SLIPS = [
      "国务院副总理丁薛祥在论坛上发表讲话。", "Премьер"),
     ("consul-for-consul-general", "Консул Китая в Казани посетил выставку.", "中国驻喀山总领事参观了展览。", "Консул"),
     ("counsellor-for-first-secretary", "Советник посольства выступил с докладом.", "使馆一等秘书作了报告。", "Советник"),
+    ("embassy-for-consulate-general", "Посольство Китая в Казани провело прием.", "中国驻喀山总领事馆举行招待会。",
+     "Посольство"),
+    ("consulate-general-for-consulate", "Генконсульство КНР в Казани провело прием.", "中国驻喀山领事馆举行招待会。",
+     "Генконсульство"),
 ]
 
 
 @pytest.mark.parametrize(("name", "ru", "zh", "found"), RANK_SLIPS, ids=[c[0] for c in RANK_SLIPS])
 def test_a_different_rank_at_the_same_place_is_an_error(name: str, ru: str, zh: str, found: str) -> None:
     assert run(ru, zh) == [("OFC001", "ru", found)]
+
+
+ADDED_RANKS = [
+    # One of two mentions of the premier became a deputy: Russian names
+    # only the premier.
+    ("deputy-beside-the-premier", "Это последняя капля для премьер-министра, которого играет Эмма Томпсон.",
+     "剧中的副总理已经举步维艰，埃玛·汤普森演绎了这位首相。",
+     [("OFC001", "zh", "副总理")]),
+    ("vice-president-beside-the-president", "Президент должен посетить как можно больше штатов.",
+     "对副总统而言，总统还需要前往尽可能多的州。",
+     [("OFC001", "zh", "副总统")]),
+    # Both ranks on both sides agree.
+    ("premier-and-deputy-on-both-sides", "Его приветствовал заместитель премьер-министра Сингапура, затем он встретился с "
+     "премьер-министром.", "他受到了新加坡副总理的欢迎，随后会见了总理。", []),
+]
+
+
+@pytest.mark.parametrize(("name", "ru", "zh", "expected"), ADDED_RANKS, ids=[c[0] for c in ADDED_RANKS])
+def test_a_rank_added_beside_a_shared_one_is_an_error(name: str, ru: str, zh: str, expected: list) -> None:
+    assert run(ru, zh) == expected
 
 
 def test_message_names_both_titles() -> None:

@@ -40,6 +40,7 @@ SILENT = [
     # Explicitation of place and institution: the country or body of a
     # title both sides have, and a country before its own city.
     ("ambassador-of-prc-in-rf", "Посол КНР в РФ Чжан Ханьхуэй дал интервью.", "张汉晖大使接受采访。"),
+    ("embassy-of-prc-in-rf", "Посольство КНР в РФ провело прием.", "驻俄使馆举行招待会。"),
     ("chair-of-npc-standing-committee", "Председатель ПК ВСНП Чжао Лэцзи посетил Москву.", "赵乐际委员长访问莫斯科。"),
     ("general-secretary-of-cpc-cc", "Генеральный секретарь ЦК КПК Си Цзиньпин выдвинул идею.", "习近平总书记提出战略思想。"),
     ("chair-of-prc-in-full", "Председатель Си Цзиньпин выступил с речью.", "中华人民共和国主席习近平发表讲话。"),

@@ -161,7 +161,8 @@ class RankMismatch(Check):
     """A title of office or rank on one side has, at the same aligned
     place, a different rank of the same ladder on the other side:
     deputy minister against minister, first deputy against deputy,
-    ambassador against chargé d'affaires, consul against consul general.
+    ambassador against chargé d'affaires, consul against consul general,
+    an embassy against a consulate general (missions are a ladder too).
     The message names both titles.  Rank slips are among the most
     embarrassing errors of diplomatic translation.
 
@@ -205,6 +206,7 @@ class RankMismatch(Check):
                 seen.add(m.office)
                 fam = index.offices[m.office].family
                 families.setdefault(fam, ([], []))[0 if lang == "ru" else 1].append(m)
+        yield from self._added_rank(bead, index, ru, zh, ru_ids, zh_ids)
         for ru_left, zh_left in families.values():
             for r, z in zip(ru_left, zh_left):
                 expected = index.offices[z.office].ru[0]
@@ -220,6 +222,42 @@ class RankMismatch(Check):
                     expected=expected,
                     found=r.text,
                     counterpart=bead.zh.location(z.start, z.end),
+                )
+
+    def _added_rank(
+        self, bead: SegmentPair, index: OfficeIndex, ru: list[TitleMention], zh: list[TitleMention],
+        ru_ids: set[str], zh_ids: set[str],
+    ) -> Iterator[Diagnostic]:
+        """A rank one side names beside a rank both sides name, where the
+        other side names only that shared rank of the ladder: 首相 and
+        副总理 against премьер-министр alone (one of the premiers became
+        a deputy).  Both ranks on both sides agree; a rank whose ladder
+        the other side does not name at all is left alone."""
+        for lang, mentions, own_ids, other, other_ids in (("ru", ru, ru_ids, zh, zh_ids), ("zh", zh, zh_ids, ru, ru_ids)):
+            reported: set[str] = set()
+            for m in mentions:
+                fam = index.offices[m.office].family
+                if m.office in other_ids or m.office in reported:
+                    continue
+                shared = [o for o in other if index.offices[o.office].family == fam and o.office in own_ids]
+                if not shared or any(
+                    index.offices[o.office].family == fam and o.office not in own_ids for o in other
+                ):
+                    continue
+                reported.add(m.office)
+                dst = "zh" if lang == "ru" else "ru"
+                s = shared[0]
+                yield self.report(
+                    bead,
+                    lang,
+                    m.start,
+                    m.end,
+                    f"{lang.upper()} title '{m.text}' ({m.office}) has no counterpart in {dst.upper()},"
+                    f" which names only '{s.text}' ({s.office}) of that ladder: a rank added or changed",
+                    rule=m.office,
+                    expected=s.text,
+                    found=m.text,
+                    counterpart=bead.side(dst).location(s.start, s.end),
                 )
 
 
