@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Generate ``rules/derived.yaml``: the Russian adjectives of the shipped
-packs' countries, capitals and other places that the packs do not list.
+"""Generate ``rules/derived.yaml``: the Russian adjectives and demonyms
+of the shipped packs' countries, capitals and other places that the
+packs do not list.
 
 Russian translation names a place by its adjective as often as by its
 name (уханьский рынок ↔ 武汉的市场, исландский вулкан ↔ 冰岛的火山).  For
@@ -10,7 +11,10 @@ adjective yet, the script derives candidates by the usual suffixes
 → +ский) and keeps the first one pymorphy3 knows as an adjective.  A
 Chinese place name (a Palladius transliteration) takes the plain
 derivation even when the dictionary lacks it (шэньчжэньский,
-гуандунский): that is how Russian forms them.
+гуандунский): that is how Russian forms them.  The inhabitant noun
+(лаосцы ↔ 老挝人, кенийцы ↔ 肯尼亚人) is derived from the adjective
+(-ийский → -иец, -ский → -ец, -цкий → -ц) where the term names none,
+and kept only where pymorphy3 knows it as an animate noun.
 
 The term matcher reads these as ``accept`` forms of their term (they
 count as a counterpart, never require one), inflects them like any pack
@@ -75,6 +79,50 @@ def derive(term: dict, morph) -> str | None:  # type: ignore[no-untyped-def]
     return None
 
 
+DEMONYM_TAGS = {"NOUN", "anim"}
+#: Nouns the suffix rule reaches that the dictionary knows but that do
+#: not name the place's people: a church member (англиканец), a river or
+#: a Cossack (донец), and cities whose people are -ич, -як or -чанин
+#: (омич, томич, сибиряк, мурманчанин, хабаровчанин).
+NOT_DEMONYMS = frozenset({"англиканец", "донец", "омец", "томец", "сибирец", "мурманец", "хабаровец", "тихоокеанец"})
+
+
+def _demonym_known(word: str, morph) -> bool:  # type: ignore[no-untyped-def]
+    return bool(morph.word_is_known(word)) and any(
+        DEMONYM_TAGS <= set(p.tag.grammemes) and p.normal_form == word and "Geox" not in p.tag.grammemes
+        for p in morph.parse(word)
+    )
+
+
+def demonym_candidates(adjective: str) -> list[str]:
+    """лаосский → лаосец, кенийский → кениец, итальянский → итальянец,
+    немецкий → немец."""
+    a = adjective.lower()
+    if a.endswith("ийский"):
+        return [a[:-5] + "иец"]
+    if a.endswith("ский"):
+        return [a[:-4] + "ец"]
+    if a.endswith("цкий"):
+        return [a[:-3]]
+    return []
+
+
+def demonym(term: dict, adjective: str | None, morph) -> str | None:  # type: ignore[no-untyped-def]
+    """The inhabitant noun of a place (лаосец, кениец) when the term's
+    forms name none: checked against pymorphy3 as an animate noun."""
+    forms = [f for f in term.get("ru") or () if isinstance(f, str)]
+    accept = [f for f in (term.get("accept") or {}).get("ru") or () if isinstance(f, str)]
+    if any(" " not in f and _demonym_known(f.lower().replace("ё", "е"), morph) for f in (*forms, *accept)):
+        return None
+    adjectives = [adjective] if adjective else []
+    adjectives += [f for f in accept if " " not in f and f.lower().endswith(ADJ_ENDINGS)]
+    for adj in adjectives:
+        for cand in demonym_candidates(adj):
+            if cand not in NOT_DEMONYMS and _demonym_known(cand, morph):
+                return cand
+    return None
+
+
 def table() -> dict[str, list[str]]:
     sys.path.insert(0, str(ROOT))
     from ruconsist import morph
@@ -87,8 +135,9 @@ def table() -> dict[str, list[str]]:
             if term.get("category") != "place" or str(term.get("id", "")).startswith("currency-"):
                 continue
             adj = derive(term, analyzer)
-            if adj:
-                out[term["id"]] = [adj]
+            forms = [f for f in (adj, demonym(term, adj, analyzer)) if f]
+            if forms:
+                out[term["id"]] = forms
     return dict(sorted(out.items()))
 
 
@@ -100,9 +149,9 @@ def render(derived: dict[str, list[str]]) -> str:
         "version: 1",
         "pack: derived",
         "description: >-",
-        "  Russian adjectives of the packs' places (уханьский, исландский), read",
-        "  as stand-ins for the place by the term checks.",
-        "source: derived by suffix rules, kept where pymorphy3 knows the adjective",
+        "  Russian adjectives and demonyms of the packs' places (уханьский,",
+        "  исландский, лаосец), read as stand-ins for the place by the term checks.",
+        "source: derived by suffix rules, kept where pymorphy3 knows the adjective or noun",
         "license: CC0-1.0",
         "vocab:",
         "  entities:",
