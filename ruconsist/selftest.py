@@ -44,6 +44,7 @@ from typing import IO, TYPE_CHECKING, Any
 import regex
 
 from ruconsist.errors import RuleError
+from ruconsist.lang.han import HAN_CHAR
 from ruconsist.yamlio import line_of
 
 if TYPE_CHECKING:
@@ -195,7 +196,7 @@ def _mentioned(rules: RuleSet, text: str) -> set[str]:
     """Terms mentioned in a finding's text (which may quote either side)."""
     from ruconsist.terms import matcher_for
 
-    lang = "zh" if regex.search(r"\p{Han}", text) else "ru"
+    lang = "zh" if HAN_CHAR.search(text) else "ru"
     return {t for m in matcher_for(rules).find(text, lang) for t in m.terms}
 
 

@@ -12,8 +12,9 @@ from ruconsist.checks.base import LANG_NAME, PairContext
 from ruconsist.checks.mt import MTCheck
 from ruconsist.diagnostic import Diagnostic, Severity
 from ruconsist.document import SegmentPair
+from ruconsist.lang.han import HAN_RANGES
 
-HAN_RUN = regex.compile(r"\p{Han}+(?:[\p{Han}·・]*\p{Han})?")
+HAN_RUN = regex.compile(f"[{HAN_RANGES}]+(?:[{HAN_RANGES}·・]*[{HAN_RANGES}])?")
 CYRILLIC_RUN = regex.compile(r"\p{Cyrillic}+(?:[\s-]+\p{Cyrillic}+)*")
 LATIN_WORD = regex.compile(r"(?<![\p{L}\p{N}.@/_-])[A-Za-zÀ-ɏ]+(?![\p{L}\p{N}@/_-])")
 #: Tone-marked pinyin vowels: no Russian or English text has them.

@@ -12,6 +12,7 @@ from ruconsist.checks.offices import title_qualifiers
 from ruconsist.diagnostic import Diagnostic, Severity
 from ruconsist.document import SegmentPair, other
 from ruconsist.entities import inside_other_name, latin_counterpart
+from ruconsist.lang.han import HAN_CHAR
 from ruconsist.rules import RuleSet, Term
 from ruconsist.terms import ACCEPT, FORBIDDEN, Mention, TermMatcher, generic_stand_in, matcher_for
 
@@ -37,7 +38,7 @@ def _inside_names(text: str) -> list[tuple[int, int]]:
         inner = next(g for g in m.groups() if g is not None)
         if len(inner.split()) > 6:
             continue
-        if regex.search(r"\p{Han}", inner) and m.group()[0] != "《" and (
+        if HAN_CHAR.search(inner) and m.group()[0] != "《" and (
             len(inner) > ZH_NAME_CHARS or _ZH_CLAUSE.search(inner)
         ):
             continue

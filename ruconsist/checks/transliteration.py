@@ -12,6 +12,7 @@ from ruconsist.checks.base import PairContext
 from ruconsist.checks.mt import MTCheck
 from ruconsist.diagnostic import Diagnostic, Severity
 from ruconsist.document import SegmentPair
+from ruconsist.lang.han import HAN_CHAR
 from ruconsist.lang.palladius import (
     Table,
     allowed_readings,
@@ -57,7 +58,7 @@ def person_names(zh: str, table: Table) -> list[tuple[int, int]]:
         start = m.end()
         if zh[start] not in table.surname_chars:
             continue
-        size = 3 if start + 3 <= len(zh) and regex.match(r"\p{Han}", zh[start + 2]) and zh[start + 2] not in NOT_NAME_END else 2
+        size = 3 if start + 3 <= len(zh) and HAN_CHAR.match(zh[start + 2]) and zh[start + 2] not in NOT_NAME_END else 2
         if not set(zh[start : start + size]) & table.function_chars:
             found.add((start, start + size))
     return sorted(found)

@@ -9,6 +9,7 @@ import regex
 
 from ruconsist.document import Document, Segment
 from ruconsist.errors import InputError
+from ruconsist.lang.han import HAN_RANGES
 from ruconsist.readers.base import Parsed, Reader
 from ruconsist.segment import (
     CYRILLIC,
@@ -165,7 +166,7 @@ class MarkdownReader(Reader):
 
 #: Characters that count as Chinese running text for splitting a mixed
 #: line: Han, CJK punctuation and full-width forms.
-ZH_CHAR = regex.compile(r"[\p{Han}\u3000-\u303f\uff00-\uffef" + regex.escape(ZH_PUNCT) + "]")
+ZH_CHAR = regex.compile(rf"[{HAN_RANGES}\u3000-\u303f\uff00-\uffef" + regex.escape(ZH_PUNCT) + "]")
 
 
 def split_mixed(text: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
@@ -293,5 +294,5 @@ def _regroup(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, in
     return out
 
 
-HAN_OR_CYR = regex.compile(r"[\p{Han}\p{Cyrillic}]")
+HAN_OR_CYR = regex.compile(rf"[{HAN_RANGES}\p{{Cyrillic}}]")
 __all__ = ["BilingualReader", "LinesReader", "MarkdownReader", "TextReader", "HAN", "HAN_OR_CYR"]
