@@ -211,6 +211,17 @@ SHIPPED_CASES = [
     ),
     # Taiwan's unit words: 2,5 см is about 1 英吋.
     ("Выпало до 2,5 см осадков.", "降雨量達 1 英吋。", "a.zh-TW.md", []),
+    # Taiwan's unit words count Chinese numerals too: 兩公尺 is 2 m.
+    ("Стена высотой 2 метра.", "牆高兩公尺。", "a.zh-TW.md", []),
+    ("Стена высотой 3 метра.", "牆高兩公尺。", "a.zh-TW.md", [("NUM001", "RU '3' has no equal value in ZH (found '兩' = 2)", None)]),
+    # "About" between the time of day and the time: 下午約 7:30 is 19:30.
+    ("Наезд был совершен около 19:30 по местному времени.", "事件在下午約 7:30 發生。", "a.zh-TW.md", []),
+    (
+        "Наезд был совершен около 19:30 по местному времени.",
+        "事件在上午約 7:30 發生。",
+        "a.zh-TW.md",
+        [("TIM001", "ZH '上午約 7:30' = 07:30 is not the time RU gives ('19:30' = 19:30 (local))", None)],
+    ),
     # Quotation marks: 「」 in Taiwan; a fix keeps the file's characters (裏).
     (
         "«Мы готовы к диалогу», — заявил Путин.",

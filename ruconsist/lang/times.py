@@ -172,13 +172,13 @@ def _patterns(vocab: TimeVocab, lang: str) -> dict[str, re.Pattern[str]]:
         after = "左右|前后|前後|以前|之前|以后|以後|之后|之後|前|后|後|许|許|起|开始|開始|到达|到達|见|見|再|嚟"
         minute = rf"(?:\s*(?P<m>\d{{1,2}}|[{_ZH_NUM}]{{1,3}})\s*分|\s*(?P<half>半)|\s*(?P<q>一刻|三刻)|\s*[钟整鐘])"
         rx = {
-            "colon": rf"(?:(?P<p>{periods})\s*)?(?<![\d.:])(?P<h>[01]?\d|2[0-3])\s*[:：]\s*(?P<m>[0-5]\d)(?![\d:])"
+            "colon": rf"(?:(?P<p>{periods})\s*(?:大?约\s*)?)?(?<![\d.:])(?P<h>[01]?\d|2[0-3])\s*[:：]\s*(?P<m>[0-5]\d)(?![\d:])"
                      rf"|(?<![\d.:])(?P<h2>[01]?\d|2[0-3])\.(?P<m2>[0-5]\d)(?=\s*(?:{zones}))",
             # 5点左右, 8点钟 ... and 12 点 after a zone (格林尼治时间 12 点).
             # (强调两点。 is "two points": a numeral needs a word after it.)
             "point": rf"(?<![\d.{_ZH_NUM}])(?:(?P<h>\d{{1,2}})\s*[点點](?=\s*(?:{after}|$|[，。,；;）)]))"
                      rf"|(?P<h2>[二两三四五六七八九十][{_ZH_NUM}]{{0,2}})\s*[点點](?=\s*(?:{after})))",
-            "clock": rf"(?:(?P<p>{periods})\s*)(?P<h>{num})\s*[点时點時]{minute}?",
+            "clock": rf"(?:(?P<p>{periods})\s*(?:大?约\s*)?)(?P<h>{num})\s*[点时點時]{minute}?",
             "minutes": rf"(?<![\d.{_ZH_NUM}])(?P<h>{num})\s*[点时點時]{minute}",
             # 16时, 北京时间20时: 时 after a number is the clock's hour
             # (小时 is a duration, 一时 "for a while").
