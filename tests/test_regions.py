@@ -214,6 +214,18 @@ SHIPPED_CASES = [
     # Taiwan's unit words count Chinese numerals too: 兩公尺 is 2 m.
     ("Стена высотой 2 метра.", "牆高兩公尺。", "a.zh-TW.md", []),
     ("Стена высотой 3 метра.", "牆高兩公尺。", "a.zh-TW.md", [("NUM001", "RU '3' has no equal value in ZH (found '兩' = 2)", None)]),
+    # Taiwan writes the interpunct as U+2027; elsewhere it is a look-alike.
+    ("Владимир Путин прибыл.", "弗拉迪米爾‧普丁抵達。", "a.zh-TW.md", []),
+    (
+        "Владимир Путин прибыл.",
+        "弗拉基米尔‧普京抵达。",
+        "a.zh-CN.md",
+        [(
+            "NAM001",
+            "ZH name '弗拉基米尔‧普京' joins its parts with '‧' (U+2027); Chinese uses '·' (U+00B7): '弗拉基米尔·普京'",
+            "弗拉基米尔·普京",
+        )],
+    ),
     # "About" between the time of day and the time: 下午約 7:30 is 19:30.
     ("Наезд был совершен около 19:30 по местному времени.", "事件在下午約 7:30 發生。", "a.zh-TW.md", []),
     (

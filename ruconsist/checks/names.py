@@ -16,6 +16,8 @@ MIDDLE_DOT = "\u00b7"
 #: Separators that join nothing but name parts when they stand between
 #: two runs of transliteration characters.
 STRONG_SEPARATORS = frozenset("\u2022\u30fb\uff0e.*\u2027\uff65\u2219\u22c5\uff0a\u25cf\u2218")
+#: Separators a region writes for ``·``: Taiwan's and Hong Kong's ``‧``.
+REGIONAL_SEPARATORS = {"TW": "\u2027", "HK": "\u2027"}
 #: Separators that also join other things (中国-东盟, a space in a
 #: headline): a name only when the left run is a known given name or the
 #: pair is a name of the rule packs.
@@ -140,6 +142,10 @@ class NameSeparator(Check):
     seen in practice (``•`` U+2022, ``・`` U+30FB, ``．`` U+FF0E, ``.``,
     ``*``, ``-``, a space) are errors with a fix.
 
+    Taiwan and Hong Kong text (``X.zh-TW.md``, ``zh_HK.po``) writes the
+    interpunct as ``‧`` (U+2027, the one of the Big5 character set their
+    text long was in): there it is no error.
+
     A separator counts as a name separator when both neighbours are runs
     of the characters Chinese uses to transliterate foreign names (the
     ``transliteration`` vocabulary of ``rules/palladius.yaml``).  A hyphen
@@ -165,8 +171,11 @@ class NameSeparator(Check):
         if not any(c in text for c in STRONG_SEPARATORS | WEAK_SEPARATORS):
             return
         t = name_tables(ctx.rules)
+        regional = REGIONAL_SEPARATORS.get(getattr(ctx.zh_doc, "region", None) or "", "")
         for bad in bad_separators(text, t):
             seps = "".join(dict.fromkeys(text[i] for i in bad.seps))
+            if regional and all(c in regional for c in seps):
+                continue
             codes = ", ".join(f"{c!r} (U+{ord(c):04X})" for c in seps)
             name = text[bad.left:bad.right]
             fixed = bad.fixed(text)
