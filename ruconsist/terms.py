@@ -166,6 +166,12 @@ class RuIndex:
         return _resolve(text, found)
 
 
+#: Transliteration characters that, right after a name, are the word
+#: that follows it: the preposition 于 (於 in Traditional text) of
+#: 特朗普于周三表示, 普丁於民國115年.
+_AFTER_NAME = frozenset("于")
+
+
 class ZhIndex:
     """All Chinese forms, matched leftmost-longest.
 
@@ -216,6 +222,8 @@ class ZhIndex:
         # A name written in transliteration characters that runs on into
         # one or two more (萨马拉 in 萨马拉斯, Samaras; 乍得 in 乍得沙赫) is
         # part of a longer name, unless what follows is a name itself.
+        if text[end : end + 1] in _AFTER_NAME:
+            return False
         run = end
         while run < len(text) and text[run] in t and run - end < 3:
             run += 1

@@ -214,6 +214,20 @@ SHIPPED_CASES = [
     # Taiwan's unit words count Chinese numerals too: 兩公尺 is 2 m.
     ("Стена высотой 2 метра.", "牆高兩公尺。", "a.zh-TW.md", []),
     ("Стена высотой 3 метра.", "牆高兩公尺。", "a.zh-TW.md", [("NUM001", "RU '3' has no equal value in ZH (found '兩' = 2)", None)]),
+    # A name before the preposition 於/于 is still the name.
+    (RU_VISIT, "普丁於民國115年2月4日（週三）抵達紐西蘭。", "a.zh-TW.md", []),
+    (
+        "Путин заявил в среду.",
+        "普京於週三表示。",
+        "a.zh-TW.md",
+        [("TRM002", "ZH '普京' is a wrong variant: use '普丁'", "普丁")],
+    ),
+    (
+        "Путин заявил в среду.",
+        "普丁于周三表示。",
+        "a.zh-CN.md",
+        [("TRM002", "ZH '普丁' is a wrong variant: use '普京'", "普京")],
+    ),
     # Taiwan writes the interpunct as U+2027; elsewhere it is a look-alike.
     ("Владимир Путин прибыл.", "弗拉迪米爾‧普丁抵達。", "a.zh-TW.md", []),
     (
