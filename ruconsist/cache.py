@@ -9,16 +9,20 @@ Entries are written atomically (temporary file in the same directory,
 then ``os.replace``), so concurrent runs never see half a file and an
 interrupted run leaves none behind.  The directory is created private to
 the user (0700) and pruned to :data:`MAX_BYTES`, least recently used
-entries first.
+entries first; entries unused for :data:`MAX_AGE_DAYS` days go first.
 
 A cache directory can be written by others (a shared runner, a CI cache
-restored from another job), so nothing loaded from it may run code.  An
-entry is a pickle stream read by a loader that rebuilds only the plain
-containers and the few classes of :data:`ALLOWED_GLOBALS` (never calls
-a function it names, other than ``re.compile``), after a SHA-256 of its
-bytes has been checked; its value must be of the type the caller
-expects.  Anything else (truncated, corrupt, another version's layout,
-a forged entry) is ignored and rebuilt, never an error.
+restored from another job), so nothing loaded from it may run code or
+reach the regular expression engine unless this user's own runs wrote
+it.  Every entry is authenticated: it carries an HMAC-SHA256 of its file
+name and content under a per-user key kept *outside* the cache
+(:func:`key_path`, or ``RUCONSIST_CACHE_KEY`` in CI).  An entry whose
+tag does not verify is never unpickled; one that verifies is still read
+by a loader that rebuilds only the plain containers and the few classes
+of :data:`ALLOWED_GLOBALS` (never calls a function it names, other than
+``re.compile``), and its value must be of the type the caller expects.
+Anything else (truncated, corrupt, another version's layout, a forged or
+foreign entry, or no usable key) is ignored and rebuilt, never an error.
 ``RUCONSIST_CACHE_DIR`` moves the cache; ``RUCONSIST_NO_CACHE=1`` or
 ``--no-cache`` disables it; ``ruconsist cache clear`` empties it.
 """
@@ -27,6 +31,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import hmac
 import io
 import os
 import pickle
@@ -39,8 +44,10 @@ from typing import TypeVar
 T = TypeVar("T")
 
 #: Bump when the layout of any cached structure changes.
-FORMAT = "2"
-MAGIC = b"ruconsist-cache 2\n"
+FORMAT = "3"
+MAGIC = b"ruconsist-cache 3\n"
+#: Bytes of the authentication tag (hex HMAC-SHA256) and its newline.
+TAG_BYTES = 65
 
 
 def cache_dir() -> Path | None:
@@ -106,6 +113,8 @@ ALLOWED_GLOBALS = frozenset(
         "ruconsist.terms.RuIndex",
         "ruconsist.terms.ZhIndex",
         "ruconsist.terms._Search",
+        "ruconsist.checks.offices.Office",
+        "ruconsist.checks.offices.OfficeIndex",
         "ruconsist.lang.dates._Patterns",
         "ruconsist.lang.dates._Lazy",
         "ruconsist.selftest.SelfTestReport",
@@ -117,6 +126,9 @@ ALLOWED_GLOBALS = frozenset(
 )
 #: The cache is pruned to this size, oldest-used entries first.
 MAX_BYTES = 64 * 1024 * 1024
+#: Entries not used for this many days are deleted whatever the size
+#: (the matchers of a pack edited long ago).
+MAX_AGE_DAYS = 30
 
 
 class _Foreign(Exception):
@@ -129,38 +141,111 @@ class _Loader(pickle.Unpickler):
 
     def find_class(self, module: str, name: str) -> object:
         if (module, name) == ("regex._regex", "compile"):
-            # A compiled ``regex`` pattern pickles as its engine code;
-            # it is compiled again from its source instead.
-            return _regex_from_source
+            return _regex_from_code
         if f"{module}.{name}" not in ALLOWED_GLOBALS:
             raise _Foreign(f"{module}.{name}")
         return super().find_class(module, name)
 
 
-def _regex_from_source(pattern: object, flags: object, *engine_code: object) -> object:
+def _regex_from_code(pattern: object, flags: object, *engine_code: object) -> object:
+    """A compiled ``regex`` pattern pickles as its engine code.  Entries
+    are only read once their tag proves this user's runs wrote them
+    (with this ``regex`` version, part of every key), so the code is
+    handed back to the engine: compiling the patterns again from their
+    source was a third of a short run's start-up.  Arguments of the
+    wrong shape are compiled from the source, or make the entry foreign."""
     import regex
+    from regex import _regex  # type: ignore[attr-defined]
 
     if not isinstance(pattern, str) or not isinstance(flags, int):
         raise _Foreign("regex")
-    return regex.compile(pattern, flags)
+    try:
+        compiled = _regex.compile(pattern, flags, *engine_code)
+    except Exception:
+        return regex.compile(pattern, flags)
+    if compiled.pattern != pattern:
+        raise _Foreign("regex")
+    return compiled
 
 
-def _digest(payload: bytes) -> bytes:
-    return hashlib.sha256(MAGIC + payload).hexdigest().encode() + b"\n"
+def key_path() -> Path:
+    """Where the per-user key that authenticates cache entries is kept:
+    ``$XDG_STATE_HOME/ruconsist/cache-key`` (``~/.local/state/...``),
+    deliberately not inside the cache directory, which CI jobs restore
+    and share."""
+    base = os.environ.get("XDG_STATE_HOME") or os.path.join(os.path.expanduser("~"), ".local", "state")
+    return Path(base) / "ruconsist" / "cache-key"
+
+
+@functools.lru_cache(maxsize=None)
+def _key_from(explicit: str | None, path: Path) -> bytes | None:
+    if explicit:
+        return hashlib.sha256(explicit.encode("utf-8", "surrogatepass")).digest()
+    try:
+        return _read_key(path)
+    except OSError:
+        pass
+    try:
+        _private_dir(path.parent)
+        # Created under a temporary name and linked into place, so two
+        # first runs at once agree on one key.
+        fd, tmp = tempfile.mkstemp(prefix=".key-", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(os.urandom(32).hex().encode())
+            try:
+                os.link(tmp, path)
+            except FileExistsError:
+                pass
+        finally:
+            os.unlink(tmp)
+        return _read_key(path)
+    except OSError:
+        return None
+
+
+def _read_key(path: Path) -> bytes | None:
+    """The key stored at ``path``; ``None`` when someone else could have
+    written or read it (then nothing is trusted and nothing is stored)."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    with os.fdopen(fd, "rb") as f:
+        st = os.fstat(f.fileno())
+        data = f.read(256).strip()
+    if hasattr(os, "getuid") and (st.st_uid != os.getuid() or st.st_mode & 0o077):
+        return None
+    if len(data) < 32:
+        return None
+    return hashlib.sha256(data).digest()
+
+
+def entry_key() -> bytes | None:
+    """The key that authenticates entries: ``RUCONSIST_CACHE_KEY`` (a
+    secret a CI job passes so that the jobs sharing its cache trust each
+    other's entries), or the user's key file, created on first use."""
+    return _key_from(os.environ.get("RUCONSIST_CACHE_KEY") or None, key_path())
+
+
+def _tag(key: bytes, name: str, payload: bytes) -> bytes:
+    mac = hmac.new(key, MAGIC + name.encode("utf-8", "surrogateescape") + b"\0" + payload, hashlib.sha256)
+    return mac.hexdigest().encode() + b"\n"
 
 
 def load_entry(path: Path, default: object = None, expect: type | tuple[type, ...] | None = None) -> object:
     """The value stored at ``path``, or ``default`` for a missing,
     truncated, corrupt or foreign file, or one whose value is not of the
     ``expect`` type.  A stored entry names no code to run: only the
-    classes of :data:`ALLOWED_GLOBALS` are rebuilt from it."""
+    classes of :data:`ALLOWED_GLOBALS` are rebuilt from it, and only
+    after its tag verifies under this user's key."""
+    key = entry_key()
+    if key is None:
+        return default
     try:
         data = path.read_bytes()
     except OSError:
         return default
     head = len(MAGIC)
-    payload = data[head + 65 :]
-    if data[:head] != MAGIC or data[head : head + 65] != _digest(payload):
+    payload = data[head + TAG_BYTES :]
+    if data[:head] != MAGIC or not hmac.compare_digest(data[head : head + TAG_BYTES], _tag(key, path.name, payload)):
         return default
     try:
         value = _Loader(io.BytesIO(payload)).load()
@@ -179,13 +264,16 @@ def store_entry(path: Path, value: object) -> None:
     """Write ``value`` at ``path`` atomically, in a directory only the
     user can read; a read-only home or a full disk must not stop a lint
     run, so write errors are ignored."""
+    key = entry_key()
+    if key is None:
+        return
     try:
         from ruconsist.atomic import write_atomic
 
         _private_dir(path.parent)
         payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        write_atomic(path, MAGIC + _digest(payload) + payload)
-        prune(path.parent)
+        write_atomic(path, MAGIC + _tag(key, path.name, payload) + payload)
+        prune(path.parent, MAX_BYTES)
     except (OSError, pickle.PicklingError):
         pass
 
@@ -198,15 +286,24 @@ def _private_dir(directory: Path) -> None:
         directory.mkdir(mode=0o700, exist_ok=True)
 
 
-def prune(directory: Path, limit: int = MAX_BYTES) -> None:
-    """Delete the least recently used entries until the cache holds at
-    most ``limit`` bytes."""
+def prune(directory: Path, limit: int = MAX_BYTES, max_age_days: float = MAX_AGE_DAYS) -> None:
+    """Delete the entries unused for ``max_age_days``, then the least
+    recently used ones until the cache holds at most ``limit`` bytes."""
+    import time
+
+    oldest = time.time() - max_age_days * 86400
     entries = []
     total = 0
     for p in directory.iterdir():
         if p.name.startswith(".") or not p.is_file():
             continue
         st = p.stat()
+        if st.st_mtime < oldest:
+            try:
+                p.unlink()
+                continue
+            except OSError:
+                pass
         entries.append((st.st_mtime, st.st_size, p))
         total += st.st_size
     if total <= limit:

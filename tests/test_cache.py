@@ -18,7 +18,9 @@ from tests.conftest import REPO
 def cache_dir(tmp_path: Path, monkeypatch) -> Path:
     d = tmp_path / "cache"
     monkeypatch.setenv("RUCONSIST_CACHE_DIR", str(d))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
     monkeypatch.delenv("RUCONSIST_NO_CACHE", raising=False)
+    monkeypatch.delenv("RUCONSIST_CACHE_KEY", raising=False)
     return d
 
 
@@ -171,10 +173,22 @@ class _CreatesFile:
 
 
 def _forge(path: Path, value: object) -> None:
-    """Write ``value`` at ``path`` as a well-formed entry: right header,
-    right checksum, so that only the loader stands in the way."""
+    """Write ``value`` at ``path`` as well-formed as someone without the
+    user's key can: right header, and a SHA-256 of the content where the
+    tag goes (what the previous layout checked)."""
+    import hashlib
+
     payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-    path.write_bytes(cache.MAGIC + cache._digest(payload) + payload)
+    path.write_bytes(cache.MAGIC + hashlib.sha256(cache.MAGIC + payload).hexdigest().encode() + b"\n" + payload)
+
+
+def _forge_with_leaked_key(path: Path, value: object) -> None:
+    """The same, with a valid tag: what the key's owner (or someone who
+    stole the key) could write; the loader still runs nothing."""
+    key = cache.entry_key()
+    assert key is not None
+    payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    path.write_bytes(cache.MAGIC + cache._tag(key, path.name, payload) + payload)
 
 
 def test_a_forged_entry_that_would_create_a_file_does_not(cache_dir: Path, tmp_path: Path) -> None:
@@ -185,10 +199,66 @@ def test_a_forged_entry_that_would_create_a_file_does_not(cache_dir: Path, tmp_p
     assert not marker.exists()
 
 
+def test_an_entry_without_the_users_tag_is_never_unpickled(cache_dir: Path, monkeypatch) -> None:
+    cache_dir.mkdir()
+    _forge(cache_dir / "t-k14.pickle", [1, 2, 3])  # harmless content, wrong tag
+    loaded = []
+    monkeypatch.setattr(cache._Loader, "load", lambda self: loaded.append(1) or [])
+    assert cache.cached("t", "k14", lambda: "rebuilt") == "rebuilt"
+    assert loaded == []
+
+
+def test_even_an_entry_with_a_valid_tag_runs_no_code(cache_dir: Path, tmp_path: Path) -> None:
+    marker = tmp_path / "pwned"
+    cache_dir.mkdir()
+    _forge_with_leaked_key(cache_dir / "t-k15.pickle", {"x": _CreatesFile(str(marker))})
+    assert cache.cached("t", "k15", lambda: "rebuilt") == "rebuilt"
+    assert not marker.exists()
+
+
+def test_an_entry_copied_under_another_name_is_not_trusted(cache_dir: Path) -> None:
+    # The tag covers the file name: an old entry of the user's own (a
+    # pack before an edit) cannot stand in for another key's entry.
+    cache.cached("t", "old", lambda: ("stale",))
+    (cache_dir / "t-new.pickle").write_bytes((cache_dir / "t-old.pickle").read_bytes())
+    assert cache.cached("t", "new", lambda: ("fresh",)) == ("fresh",)
+
+
+def test_the_key_is_kept_outside_the_cache_and_private(cache_dir: Path, tmp_path: Path) -> None:
+    cache.cached("t", "k16", lambda: 1)
+    key_file = tmp_path / "state" / "ruconsist" / "cache-key"
+    assert key_file.is_file() and key_file.stat().st_mode & 0o077 == 0
+    assert key_file.parent.stat().st_mode & 0o777 == 0o700
+    assert [p.name for p in cache_dir.iterdir()] == ["t-k16.pickle"]
+
+
+def test_a_key_others_can_read_is_not_used(cache_dir: Path, tmp_path: Path) -> None:
+    key_file = tmp_path / "state" / "ruconsist" / "cache-key"
+    key_file.parent.mkdir(parents=True)
+    key_file.write_text("0123456789abcdef" * 4)
+    key_file.chmod(0o644)
+    calls = []
+    for _ in range(2):
+        assert cache.cached("t", "k17", lambda: calls.append(1) or 5) == 5
+    assert calls == [1, 1]  # nothing stored, nothing trusted
+    assert not cache_dir.exists() or list(cache_dir.iterdir()) == []
+
+
+def test_jobs_sharing_a_cache_key_trust_each_others_entries(cache_dir: Path, tmp_path: Path, monkeypatch) -> None:
+    # A CI job restores a cache another job wrote: with the same secret
+    # (RUCONSIST_CACHE_KEY) its entries are used; with another, rebuilt.
+    monkeypatch.setenv("RUCONSIST_CACHE_KEY", "ci secret 1")
+    cache.cached("t", "k18", lambda: "from job 1")
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "other-machine"))
+    assert cache.cached("t", "k18", lambda: "rebuilt") == "from job 1"
+    monkeypatch.setenv("RUCONSIST_CACHE_KEY", "a pull request's own secret")
+    assert cache.cached("t", "k18", lambda: "rebuilt") == "rebuilt"
+
+
 def test_an_entry_of_another_layout_is_rebuilt(cache_dir: Path) -> None:
     cache_dir.mkdir()
     # A dict where a tuple is expected (an old layout, another version).
-    _forge(cache_dir / "t-k10.pickle", {"terms": []})
+    _forge_with_leaked_key(cache_dir / "t-k10.pickle", {"terms": []})
     assert cache.cached("t", "k10", lambda: ("a", "b"), tuple) == ("a", "b")
     assert cache.cached("t", "k10", lambda: ("c",), tuple) == ("a", "b")
 
@@ -208,14 +278,44 @@ def test_the_cache_directory_is_private(cache_dir: Path) -> None:
 
 
 def test_the_cache_is_pruned_least_recently_used_first(cache_dir: Path) -> None:
+    import time
+
     cache_dir.mkdir()
+    now = time.time()
     for i in range(6):
         path = cache_dir / f"old-{i}.pickle"
         path.write_bytes(b"x" * 1000)
-        os.utime(path, (1_000_000 + i, 1_000_000 + i))
+        os.utime(path, (now - 60 + i, now - 60 + i))
     cache.prune(cache_dir, limit=4000)
     # Down to three quarters of the limit, the oldest gone first.
     assert sorted(p.name for p in cache_dir.iterdir()) == ["old-3.pickle", "old-4.pickle", "old-5.pickle"]
+
+
+def test_entries_unused_for_a_month_are_pruned_whatever_the_size(cache_dir: Path) -> None:
+    import time
+
+    cache_dir.mkdir()
+    for name, days in (("fresh", 1), ("stale", cache.MAX_AGE_DAYS + 1)):
+        path = cache_dir / f"{name}.pickle"
+        path.write_bytes(b"x")
+        then = time.time() - days * 86400
+        os.utime(path, (then, then))
+    cache.prune(cache_dir)
+    assert [p.name for p in cache_dir.iterdir()] == ["fresh.pickle"]
+
+
+def test_editing_a_user_pack_again_and_again_keeps_the_cache_bounded(cache_dir: Path, tmp_path: Path, monkeypatch) -> None:
+    # Each edit of a pack stores a new parsed pack and a new matcher; the
+    # old ones are pruned once the cache passes its limit.
+    from ruconsist.rules import load_pack
+
+    monkeypatch.setattr(cache, "MAX_BYTES", 8_000)
+    path = tmp_path / "people.yaml"
+    for i in range(40):
+        path.write_text(PACK.replace("乌沙科夫]", f"乌沙科夫, 乌氏{i}]"), encoding="utf-8")
+        load_pack(path, "people.yaml")
+    assert sum(p.stat().st_size for p in cache_dir.iterdir()) <= 8_000
+    assert len(_pack_entries(cache_dir)) < 40
 
 
 def test_cache_clear_empties_it_and_cache_dir_names_it(cache_dir: Path) -> None:
@@ -233,9 +333,11 @@ def test_cache_clear_empties_it_and_cache_dir_names_it(cache_dir: Path) -> None:
     assert list(cache_dir.iterdir()) == []
 
 
-def test_a_run_on_a_forged_cache_runs_no_code_and_finds_what_a_clean_one_finds(cache_dir: Path, tmp_path: Path) -> None:
-    env = {**os.environ, "RUCONSIST_CACHE_DIR": str(cache_dir)}
+@pytest.mark.parametrize("forge", [_forge, _forge_with_leaked_key])
+def test_a_run_on_a_forged_cache_runs_no_code_and_finds_what_a_clean_one_finds(cache_dir: Path, tmp_path: Path, forge) -> None:
+    env = {**os.environ, "RUCONSIST_CACHE_DIR": str(cache_dir), "XDG_STATE_HOME": str(tmp_path / "state")}
     env.pop("RUCONSIST_NO_CACHE", None)
+    env.pop("RUCONSIST_CACHE_KEY", None)
 
     def check() -> subprocess.CompletedProcess[str]:
         return subprocess.run(
@@ -248,7 +350,7 @@ def test_a_run_on_a_forged_cache_runs_no_code_and_finds_what_a_clean_one_finds(c
     assert entries
     marker = tmp_path / "pwned"
     for path in entries:
-        _forge(path, _CreatesFile(str(marker)))
+        forge(path, _CreatesFile(str(marker)))
     forged = check()
     assert not marker.exists()
     assert (forged.returncode, forged.stdout, forged.stderr) == (clean.returncode, clean.stdout, clean.stderr)

@@ -87,7 +87,16 @@ def build_index(sections: Any) -> OfficeIndex:
 
 
 def office_index(rules: Any) -> OfficeIndex:
-    return rules.cached("offices.index", lambda: build_index(rules.vocab("offices")))  # type: ignore[no-any-return]
+    """The rule set's index: built once per run, and stored on disk per
+    pack content, since inflecting the Russian titles needs the
+    morphology dictionary (a third of a short run's start-up)."""
+    from ruconsist import cache, terms
+
+    def build() -> OfficeIndex:
+        key = cache.key_for(rules.digest, cache.code_digest(__file__, terms.__file__, terms.morph_file()))
+        return cache.cached("offices", key, lambda: build_index(rules.vocab("offices")), OfficeIndex)
+
+    return rules.cached("offices.index", build)  # type: ignore[no-any-return]
 
 
 #: What may stand between a title and the country or body it is of

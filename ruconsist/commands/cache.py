@@ -15,7 +15,9 @@ def add_parser(subparsers: Any) -> None:
         description=(
             "ruconsist keeps what it derives from the rule packs (inflected term matchers, date patterns,"
             " parsed packs) in a cache directory, so that a pre-commit run starts fast.  RUCONSIST_CACHE_DIR"
-            " moves it; RUCONSIST_NO_CACHE=1 or --no-cache turns it off for a run."
+            " moves it; RUCONSIST_NO_CACHE=1 or --no-cache turns it off for a run.  Entries are trusted only"
+            " when tagged with the user's key (~/.local/state/ruconsist/cache-key, or RUCONSIST_CACHE_KEY"
+            " in CI); anything else is rebuilt."
         ),
     )
     sub = p.add_subparsers(dest="cache_command", parser_class=type(p))

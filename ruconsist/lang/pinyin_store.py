@@ -410,7 +410,12 @@ def _open() -> _Store | _Direct:
     key = store_key()
     path = directory / f"pinyin-{key}.sqlite3"
     try:
-        return _Store(path, key)
+        store = _Store(path, key)
+        try:
+            os.utime(path)  # used: the cache prunes it last
+        except OSError:
+            pass
+        return store
     except (sqlite3.Error, _Foreign, KeyError, ValueError, OSError):
         pass  # missing, truncated or foreign: (re)build it
     try:
