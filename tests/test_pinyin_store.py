@@ -273,8 +273,14 @@ def test_a_warm_run_does_not_import_pypinyin(tmp_path: Path, write_pair) -> None
     cmd = [sys.executable, "-c", DRIVER, "check", "-f", "json", "--ru", str(ru), "--zh", str(zh)]
     first = subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
     assert "PAL001" in first.stdout, first.stderr
-    assert "pypinyin imported: True" in first.stderr  # it built the store
-    assert any(p.name.startswith("pinyin-") for p in (tmp_path / "cache").iterdir())
+    # The first run asks pypinyin in memory and only marks the store as
+    # wanted; the second builds it.
+    assert "pypinyin imported: True" in first.stderr
+    assert [p.suffix for p in (tmp_path / "cache").glob("pinyin-*")] == [".wanted"]
+    second = subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
+    assert "pypinyin imported: True" in second.stderr
+    assert [p.suffix for p in (tmp_path / "cache").glob("pinyin-*")] == [".sqlite3"]
+    assert second.stdout == first.stdout
     warm = subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
     assert "pypinyin imported: False" in warm.stderr, warm.stderr
     assert warm.stdout == first.stdout
@@ -312,6 +318,16 @@ def test_unwritable_cache_reads_through_pypinyin(tmp_path: Path, monkeypatch: py
         assert pinyin_store.lazy_readings("重庆") == ["chong", "qing"]
     finally:
         pinyin_store.reset()
+
+
+def test_the_first_run_asks_pypinyin_and_the_next_builds_the_store(cache_dir: Path) -> None:
+    assert isinstance(pinyin_store.backend(), pinyin_store._Direct)
+    assert pinyin_store.lazy_readings("重庆") == ["chong", "qing"]
+    pinyin_store.reset()
+    store = pinyin_store.backend()
+    assert isinstance(store, pinyin_store._Store)
+    assert store.lazy_readings("重庆") == ["chong", "qing"]
+    assert [p.name for p in cache_dir.iterdir()] == [_path(cache_dir).name]
 
 
 def test_corrupt_or_foreign_store_is_rebuilt(cache_dir: Path) -> None:
