@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -9,6 +11,15 @@ from ruconsist.rules import RuleSet, load_pack
 TESTS = Path(__file__).parent
 DATA = TESTS / "data"
 REPO = TESTS.parent
+
+# The tests start ruconsist in fresh interpreters (python -m ruconsist,
+# pre-commit's hook, the LSP server).  Where the environment forbids
+# writing bytecode (PYTHONDONTWRITEBYTECODE), each of them would compile
+# every module it imports again, about a fifth of a short run: they keep
+# it in a directory of the temporary area instead, never in the tree.
+if os.environ.get("PYTHONDONTWRITEBYTECODE") and not os.environ.get("PYTHONPYCACHEPREFIX"):
+    del os.environ["PYTHONDONTWRITEBYTECODE"]
+    os.environ["PYTHONPYCACHEPREFIX"] = os.path.join(tempfile.gettempdir(), f"ruconsist-tests-pycache-{getattr(os, 'getuid', lambda: 0)()}")
 
 
 @pytest.fixture(scope="session")
