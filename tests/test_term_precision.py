@@ -37,6 +37,11 @@ REAL_CATCHES = [
     ),
     # Another city in the same place.
     ("Встреча прошла в Шэньчжэне.", "会见在广州举行。", [("TRM003", "ru", "Шэньчжэне")]),
+    # A country named by its adjective or demonym, another country in its
+    # place: the derived form needs no counterpart, but stands where the
+    # other country does.
+    ("Кризис начался после Иранской революции.", "危机始于冰岛革命之后。", [("TRM003", "ru", "Иранской")]),
+    ("Шведу не удалось выиграть турнир.", "瑞士球员未能赢得比赛。", [("TRM003", "ru", "Шведу")]),
 ]
 
 
@@ -95,6 +100,8 @@ SILENT = {
         ("Американо-китайские переговоры.", "美中谈判。"),
         ("Уханьский рынок закрыт.", "武汉的市场已关闭。"),
         ("Исландский вулкан проснулся.", "冰岛火山苏醒了。"),
+        # A derived form needs no counterpart of its own.
+        ("Шведский журналист выступил по радио.", "一位记者在电台发表讲话。"),
         # Demonyms generated from the adjective (лаосский → лаосец).
         ("Лаосцы отметили Новый год.", "老挝人庆祝新年。"),
         ("Эквадорцы вышли на улицы.", "厄瓜多尔人走上街头。"),

@@ -142,7 +142,10 @@ class TermMissing(Check):
         (Совет безопасности ↔ 安全机构, "security agencies"); or one side
         names a country where the other says "the country" (в стране,
         该国) in a passage both sides give to another country (the Syrian
-        foreign minister rendered as Libya's).  A substitution is nearly
+        foreign minister rendered as Libya's); or RU names a country only
+        by its adjective or demonym (иранской, шведу), which needs no
+        counterpart of its own, where ZH names another country and not
+        that one (иранской революции ↔ 冰岛革命).  A substitution is nearly
         always a real error: reported once, on the Russian name (or on the
         country named in place of "the country"), naming both.
 
@@ -222,6 +225,8 @@ class TermMissing(Check):
                 by_kind.setdefault(_kind(ctx.rules.term(tid)), {"ru": [], "zh": []})[lang].append((tid, m))
         for kind, sides in by_kind.items():
             code = "TTL001" if kind == "title" else "TRM003"
+            if kind == "country" and sides["zh"] and not sides["ru"]:
+                sides["ru"] = _derived_only(bead, ctx, kind, sides["zh"])
             for (rt, rm), (zt, zm) in zip(sides["ru"], sides["zh"]):
                 paired.add(("ru", rt))
                 paired.add(("zh", zt))
@@ -373,6 +378,39 @@ def _missing(
             if matcher.accepted(tid, dst, bead.side(dst).text, mentions[dst], stand_ins[dst]) is None:
                 if not latin_counterpart(rules, rules.term(tid), bead.side(dst).text):
                     out.append((tid, m))
+    return out
+
+
+def _derived_only(
+    bead: SegmentPair, ctx: PairContext, kind: str, theirs: list[tuple[str, Mention]]
+) -> list[tuple[str, Mention]]:
+    """Countries that the Russian names only by a derived form (иранской,
+    шведу, лаосцы), which never requires a counterpart, and the Chinese
+    does not name at all, while the Chinese names a country the Russian
+    lacks (``theirs``): the derived form then stands where the other
+    country does (иранской революции ↔ 冰岛革命), a substitution."""
+    matcher = matcher_for(ctx.rules)
+    lang, dst = "ru", "zh"
+    text, dst_text = bead.side(lang).text, bead.side(dst).text
+    own = bead_terms(bead, lang, ctx)
+    dst_mentions = bead_terms(bead, dst, ctx)
+    named_here = {t for m in own for t in m.terms}
+    taken = {t for t, _ in theirs}
+    out: list[tuple[str, Mention]] = []
+    for m in matcher.stand_ins(text, lang):
+        if m.role != ACCEPT or len(m.terms) != 1:
+            continue
+        tid = m.terms[0]
+        if tid in named_here or tid in taken or any(t == tid for t, _ in out):
+            continue
+        term = ctx.rules.term(tid)
+        if _kind(term) != kind or term.category != "place":
+            continue
+        if any(o.start <= m.start and m.end <= o.end for o in own):
+            continue
+        if matcher.accepted(tid, dst, dst_text, dst_mentions) is not None:
+            continue
+        out.append((tid, m))
     return out
 
 
