@@ -169,7 +169,7 @@ def load() -> str:
         return "load average unknown"
 
 
-PARTS = ("cold", "throughput", "jobs", "po")
+PARTS = ("cold", "throughput", "jobs", "po", "peers", "markdown")
 
 
 def main() -> int:
@@ -178,6 +178,10 @@ def main() -> int:
     ap.add_argument("--pairs", type=int, default=100_000)
     ap.add_argument("--terms", type=int, default=10_000)
     ap.add_argument("--md-files", type=int, default=2000)
+    ap.add_argument(
+        "--md-paragraphs", type=int, nargs="+", default=[5000, 10_000, 20_000, 40_000],
+        help="paragraph counts of the long Markdown pairs (part markdown)",
+    )
     ap.add_argument("--skip-peer", action="store_true", help="do not run pofilter")
     ap.add_argument(
         "--only", action="append", choices=PARTS, metavar="PART",
@@ -220,6 +224,10 @@ def main() -> int:
             processes(rc, env, lines, with_pack, args, big_dir, md)
         if "po" in parts:
             peer(py, rc, env, with_pack, args, big, po, work)
+        if "peers" in parts:
+            per_cpu(py, rc, env, args, base, work)
+        if "markdown" in parts:
+            long_markdown(rc, env, base, work, args.md_paragraphs)
         print(f"\n{load()}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -295,6 +303,75 @@ def peer(py, rc, env, with_pack, args, big, po, work) -> None:  # type: ignore[n
                   f" per CPU second {cpf / cpo:.2f}x")
         else:
             print("  pofilter not installed (pip install translate-toolkit) — peer skipped")
+
+
+def unique(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    return list(dict.fromkeys(pairs))
+
+
+def cpu_of(cmd: list[str], env: dict[str, str] | None, k: int = 3) -> float:
+    """Least CPU seconds (user + sys) of ``k`` runs of ``cmd``."""
+    best = float("inf")
+    for _ in range(k):
+        run(cmd, env)
+        best = min(best, LAST_CPU[0])
+    return best
+
+
+def per_cpu(py, rc, env, args, base, work) -> None:  # type: ignore[no-untyped-def]
+    """Pairs per CPU second on the unique corpus pairs, as one line-aligned
+    pair of files and as one PO file, against pofilter on the PO file."""
+    pairs = unique(base)
+    n = len(pairs)
+    (work / "unique").mkdir(exist_ok=True)
+    ru, zh = write_lines(pairs, work / "unique", "corpus")
+    po_dir = write_po(pairs, work / "unique-po")
+    po_file = next(po_dir.glob("*.po"))
+    lines = ["--align", "lines", "--jobs", "1"]
+    print(f"\n== per CPU second: {n} unique line pairs, --jobs 1, warm cache, least of 3 runs")
+    run(rc + ["check", *lines, "--ru", str(ru), "--zh", str(zh)], env)  # warm the cache
+    figures: dict[str, float] = {}
+    figures["lines, every check"] = cpu_of(rc + ["check", *lines, "--ru", str(ru), "--zh", str(zh)], env)
+    figures["lines, --select NUM"] = cpu_of(rc + ["check", *lines, "--select", "NUM", "--ru", str(ru), "--zh", str(zh)], env)
+    figures["PO, every check"] = cpu_of(rc + ["check", "--jobs", "1", str(po_file)], env)
+    figures["PO, --select NUM"] = cpu_of(rc + ["check", "--jobs", "1", "--select", "NUM", str(po_file)], env)
+    pofilter = shutil.which("pofilter") or str(Path(py).parent / "pofilter")
+    if not args.skip_peer and Path(pofilter).exists():
+        out = str(work / "pofilter-out.po")
+        figures["PO, pofilter (default checks)"] = cpu_of([pofilter, "--nofuzzy", str(po_file), out], None)
+        figures["PO, pofilter -t numbers"] = cpu_of([pofilter, "-t", "numbers", "--nofuzzy", str(po_file), out], None)
+    elif not args.skip_peer:
+        print("  pofilter not installed (pip install translate-toolkit): peers skipped")
+    for name, cpu in figures.items():
+        print(f"  {name:32} CPU {cpu:6.2f} s  {n / cpu:8.0f} pairs per CPU second  {cpu / n * 1e6:7.0f} µs a pair")
+    ratios = [
+        ("PO, every check", "PO, pofilter (default checks)"),
+        ("PO, --select NUM", "PO, pofilter -t numbers"),
+        ("PO, every check", "PO, pofilter -t numbers"),
+    ]
+    for ours, theirs in ratios:
+        if ours in figures and theirs in figures:
+            print(f"  ruconsist {ours[4:]} / pofilter{theirs[12:]}: {figures[theirs] / figures[ours]:.2f}x per CPU")
+
+
+def long_markdown(rc, env, base, work, counts: list[int]) -> None:  # type: ignore[no-untyped-def]
+    """One Markdown pair of N paragraphs (the corpus sentences, repeated):
+    time and peak memory should grow linearly with N."""
+    print("\n== one long Markdown pair (--jobs 1)")
+    d = work / "long-md"
+    d.mkdir(exist_ok=True)
+    previous = None
+    for n in counts:
+        pairs = repeat(base, n)
+        ru, zh = d / f"doc{n}.ru.md", d / f"doc{n}.zh.md"
+        ru.write_text("\n\n".join(a for a, _ in pairs) + "\n", encoding="utf-8")
+        zh.write_text("\n\n".join(b for _, b in pairs) + "\n", encoding="utf-8")
+        wall, rss, _ = run(rc + ["check", "--jobs", "1", "--ru", str(ru), "--zh", str(zh)], env)
+        cpu = LAST_CPU[0]
+        growth = f"  ({cpu / previous:.2f}x the CPU of the half)" if previous else ""
+        print(f"  {n:>6} paragraphs  wall {wall:7.2f} s  CPU {cpu:7.2f} s  peak {rss:6.0f} MB"
+              f"  {cpu / n * 1e6:6.0f} µs a paragraph{growth}")
+        previous = cpu
 
 
 if __name__ == "__main__":

@@ -90,9 +90,20 @@ def _clear_caches() -> None:
         fn.cache_clear()
 
 
-@pytest.fixture
-def through_store(store: pinyin_store._Store) -> Iterator[pinyin_store._Store]:
-    """The Palladius module reading through the test's store."""
+@pytest.fixture(params=["queries", "whole"])
+def through_store(
+    store: pinyin_store._Store, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[pinyin_store._Store]:
+    """The Palladius module reading through the test's store: asking
+    SQLite for the keys it needs, or from the whole store read into
+    memory (what a long run switches to)."""
+    monkeypatch.setattr(store, "_memo", {})
+    monkeypatch.setattr(store, "_asked", 0)
+    monkeypatch.setattr(store, "_whole", False)
+    if request.param == "whole":
+        store._read_whole()
+    else:
+        monkeypatch.setattr(pinyin_store, "_WHOLE", 10**9)
     pinyin_store._backend = store
     _clear_caches()
     yield store
@@ -197,8 +208,9 @@ def test_random_phrases_and_concatenations(through_store: pinyin_store._Store) -
 def test_a_full_memo_is_emptied_without_losing_rows(
     through_store: pinyin_store._Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    if through_store._whole:
+        pytest.skip("the whole store is not a memo")
     monkeypatch.setattr(pinyin_store, "_MEMO", 64)
-    monkeypatch.setattr(through_store, "_memo", {})
     rng = random.Random(4)
     for _ in range(300):
         text = "".join(rng.choice(PHRASES + PREFIXES) for _ in range(rng.randint(1, 5)))
@@ -221,6 +233,22 @@ PIECES = st.one_of(
 @given(st.lists(PIECES, min_size=1, max_size=8).map("".join))
 def test_random_strings_read_as_pypinyin_reads_them(through_store: pinyin_store._Store, text: str) -> None:
     assert_same(text)
+
+
+def test_a_long_run_reads_the_whole_store_once(store: pinyin_store._Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(store, "_memo", {})
+    monkeypatch.setattr(store, "_asked", 0)
+    monkeypatch.setattr(store, "_whole", False)
+    monkeypatch.setattr(pinyin_store, "_WHOLE", 200)
+    queries: list[list[str]] = []
+    real_query = store._query
+    monkeypatch.setattr(store, "_query", lambda keys: queries.append(keys) or real_query(keys))
+    rng = random.Random(7)
+    texts = ["".join(rng.choice(PHRASES + PREFIXES) for _ in range(rng.randint(2, 6))) for _ in range(200)]
+    got = [store.lazy_readings(t) for t in texts]
+    assert store._whole
+    assert sum(map(len, queries)) <= 200
+    assert got == [[normalize_pinyin(r) for r in lazy_pinyin(t, style=Style.NORMAL, errors="ignore")] for t in texts]
 
 
 def test_segmenter_edge_cases(through_store: pinyin_store._Store) -> None:
@@ -376,6 +404,8 @@ def test_a_store_failing_under_a_run_hands_over_to_pypinyin(
     def broken(keys: list[str]) -> dict[str, object]:
         raise sqlite3.DatabaseError("database disk image is malformed")
 
+    if through_store._whole:
+        pytest.skip("the whole store in memory asks SQLite nothing more")
     monkeypatch.setattr(through_store, "_query", broken)
     monkeypatch.setattr(through_store, "_memo", {})
     assert pinyin_store.lazy_readings("重庆市") == ["chong", "qing", "shi"]

@@ -489,6 +489,22 @@ def _readings_in(hanzi: str, readings: Mapping[str, tuple[str, ...]]) -> list[tu
     return [items[k] for k in hits]
 
 
+_PACK_SYLLABLES: dict[int, tuple[Mapping[str, tuple[str, ...]], dict[str, frozenset[str]]]] = {}
+
+
+def _pack_syllables(readings: Mapping[str, tuple[str, ...]]) -> dict[str, frozenset[str]]:
+    """Character -> the syllables the pack's ``readings`` give it in any
+    of its words."""
+    entry = _PACK_SYLLABLES.get(id(readings))
+    if entry is None or entry[0] is not readings:
+        by_char: dict[str, set[str]] = {}
+        for key, syl in readings.items():
+            for c, s in zip(key, syl):
+                by_char.setdefault(c, set()).add(s)
+        entry = _PACK_SYLLABLES[id(readings)] = (readings, {c: frozenset(v) for c, v in by_char.items()})
+    return entry[1]
+
+
 def hanzi_to_palladius(hanzi: str, table: Table | None = None, *, person: bool = False) -> str:
     """The Russian name for Chinese characters: the traditional name if
     there is one (北京 -> Пекин), else Palladius; ``person`` writes the
@@ -737,6 +753,7 @@ class _Aligner:
         self.table = table
         self.word_kind = word_kind
         self._allowed: dict[tuple[int, int, bool], tuple[list[frozenset[str]], list[str]]] = {}
+        self._loose: dict[int, frozenset[str]] = {}
         #: Han positions compared so far (see :data:`MATCH_BUDGET`).
         self.spent = 0
 
@@ -766,6 +783,34 @@ class _Aligner:
                 return None
         return self._allowed[key]
 
+    def loose(self, pos: int) -> frozenset[str]:
+        """Every reading any substring may allow the character at Han
+        position ``pos`` outside a dictionary phrase: all of pypinyin's
+        readings, its reading in context, its surname reading and the
+        pack's readings of words holding it."""
+        got = self._loose.get(pos)
+        if got is None:
+            k = bisect.bisect_right(self._run_starts, pos) - 1
+            rs, run, readings = self.runs[k]
+            c = run[pos - rs]
+            got = frozenset(
+                (*char_readings(c), readings[pos - rs], *self.table.surname_readings.get(c, ()),
+                 *_pack_syllables(self.table.readings).get(c, ()))
+            )
+            self._loose[pos] = got
+        return got
+
+    def could_match(self, pos: int, hanzi: str, syl: Sequence[str]) -> bool:
+        """Whether ``hanzi`` at ``pos`` can read as ``syl`` with at most one
+        syllable off (one syllable: exactly), which needs the first or the
+        second syllable to be a reading of its character.  A cheap test
+        before :func:`allowed_readings`; a dictionary phrase, whose readings
+        are its own, always goes on to it."""
+        loose = self.loose
+        if syl[0] in loose(pos) or (len(syl) > 1 and syl[1] in loose(pos + 1)):
+            return True
+        return len(hanzi) > 1 and (_phrase(hanzi) is not None or "" in self.table.readings)
+
     def matches(self, words: Sequence[Word], i: int, j: int) -> Iterator[Match]:
         """Every Han substring of the same length as some parse of
         ``words[i:j]``, with the syllables that differ."""
@@ -777,6 +822,8 @@ class _Aligner:
             for rs, run, _ in self.runs:
                 self.spent += max(0, len(run) - n + 1)
                 for off in range(0, len(run) - n + 1):
+                    if not self.could_match(rs + off, run[off: off + n], syl):
+                        continue
                     got = self.allowed(rs + off, n, person)
                     if got is None:
                         continue

@@ -60,6 +60,11 @@ _KNOWN_SEGMENTERS = frozenset({
 _CHUNK = 900
 #: Rows kept in memory (the memo starts again when it grows past this).
 _MEMO = 65_536
+#: Keys asked of SQLite after which the whole store is read into memory
+#: (about 0.15 s and 35 MB) and no further query is made: a pre-commit
+#: run on a few pairs asks for a few hundred keys, a corpus for millions,
+#: and one query per Han run then costs more than reading everything.
+_WHOLE = 20_000
 
 
 def _is_han(text: str) -> bool:
@@ -153,6 +158,9 @@ class _Store:
         # are fetched together, and the phrase lookups that follow find
         # them here.
         self._memo: dict[str, _Row | None] = {}
+        #: Keys asked so far; past :data:`_WHOLE` the memo is the store.
+        self._asked = 0
+        self._whole = False
         meta = dict(self._connection().execute("SELECT name, value FROM meta").fetchall())
         if meta.get("format") != FORMAT or meta.get("key") != key:
             raise _Foreign(path)
@@ -170,10 +178,16 @@ class _Store:
     def _fetch(self, keys: list[str]) -> dict[str, _Row | None]:
         """The memo, holding the row (or ``None``) of every key of
         ``keys``: those not in it yet are asked in one statement (per
-        :data:`_CHUNK` keys)."""
+        :data:`_CHUNK` keys).  Once the whole store is in it, a key
+        missing from it has no row (read it with ``.get``)."""
         memo = self._memo
+        if self._whole:
+            return memo
         missing = [k for k in keys if k not in memo]
+        if missing and self._asked + len(missing) > _WHOLE:
+            return self._read_whole()
         if missing:
+            self._asked += len(missing)
             if len(memo) + len(missing) > _MEMO:
                 # A new memo, so all of ``keys`` are asked again (and a
                 # caller still reading the old one keeps its rows).
@@ -184,11 +198,18 @@ class _Store:
             memo.update(found)
         return memo
 
+    def _read_whole(self) -> dict[str, _Row | None]:
+        with self._lock:
+            con = self._connection()
+            self._memo = {r[0]: r for r in con.execute("SELECT key, flags, lazy, phrase, chars FROM entries")}
+            self._whole = True
+        return self._memo
+
     def _row(self, key: str) -> _Row | None:
         memo = self._memo
-        if key in memo:
-            return memo[key]
-        return self._fetch([key])[key]
+        if key in memo or self._whole:
+            return memo.get(key)
+        return self._fetch([key]).get(key)
 
     def _query(self, keys: list[str]) -> dict[str, _Row]:
         found: dict[str, _Row] = {}
@@ -231,7 +252,10 @@ class _Store:
         start again from the next one there)."""
         n = len(text)
         top = self.max_len
-        rows = self._fetch([text[i:j] for i in range(n) for j in range(i + 1, min(n, i + top) + 1)])
+        if self._whole:
+            rows = self._memo
+        else:
+            rows = self._fetch([text[i:j] for i in range(n) for j in range(i + 1, min(n, i + top) + 1)])
         out: list[str] = []
 
         def emit(word: str) -> None:
