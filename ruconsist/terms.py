@@ -17,6 +17,7 @@ stand except inside a longer mention of another term (``华`` inside
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -80,6 +81,16 @@ def tokenize(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
 
 
+@functools.lru_cache(maxsize=64)
+def _tokens_and_norms(text: str) -> tuple[tuple[tuple[int, int, str], ...], tuple[str, ...]]:
+    """The words of ``text`` and their normal forms.  Kept for the last
+    texts: one bead's Russian side is searched by half a dozen indexes
+    (terms, stand-ins, exceptions, titles of office), and each read it
+    word by word."""
+    tokens = tuple(tokenize(text))
+    return tokens, tuple(_morph_norm(w) for _, _, w in tokens)
+
+
 def _norm(word: str) -> str:
     return _morph_norm(word)
 
@@ -126,9 +137,9 @@ class RuIndex:
 
     def find(self, text: str, resolve: bool = True, roles: frozenset[str] | None = None) -> list[Mention]:
         """Mentions of the entries (of ``roles`` only, if given)."""
-        tokens = tokenize(text)
-        # Each token is normalised once, not once per entry it is tried in.
-        norms = [_morph_norm(w) for _, _, w in tokens]
+        # Each token is normalised once, not once per entry or index it
+        # is tried in.
+        tokens, norms = _tokens_and_norms(text)
         first = self.first
         found: list[tuple[int, int, str, str]] = []
         for i, (start, _end, word) in enumerate(tokens):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -43,8 +43,21 @@ class OfficeIndex:
         zh_entries = [(terms[o.id], PRIMARY, f) for o in offices for f in o.zh]
         zh_entries += [(terms[oid], EXCEPT, f) for f, oid in except_zh.items()]
         self._zh = ZhIndex(zh_entries)
+        self._recent: dict[tuple[str, str], tuple[TitleMention, ...]] = {}
 
-    def find(self, text: str, lang: str) -> list[TitleMention]:
+    def find(self, text: str, lang: str) -> tuple[TitleMention, ...]:
+        """The titles of office in ``text``.  The last texts' answers are
+        kept: the rank check and the term check's qualifiers ask for both
+        sides of each bead."""
+        key = (text, lang)
+        got = self._recent.get(key)
+        if got is None:
+            if len(self._recent) >= 64:
+                self._recent.clear()
+            got = self._recent[key] = self._find(text, lang)
+        return got
+
+    def _find(self, text: str, lang: str) -> tuple[TitleMention, ...]:
         from ruconsist.terms import PRIMARY
 
         found = self._ru.find(text) if lang == "ru" else self._zh.find(text)
@@ -56,7 +69,7 @@ class OfficeIndex:
             if lang == "ru" and m.text.lower() in office.except_ru:
                 continue
             out.append(TitleMention(m.start, m.end, m.text, office.id))
-        return out
+        return tuple(out)
 
 
 def _strings(entry: Any, key: str) -> tuple[str, ...]:
@@ -147,7 +160,7 @@ def title_qualifiers(bead: SegmentPair, lang: str, mentions: list[Any], dst_ment
     return out
 
 
-def _qualifying(mentions: list[Any], titles: list[TitleMention], lang: str, text: str, rules: Any) -> list[Any]:
+def _qualifying(mentions: list[Any], titles: Sequence[TitleMention], lang: str, text: str, rules: Any) -> list[Any]:
     """Place and organization mentions that stand with a title: after it
     in Russian (Посол КНР в РФ), before it in Chinese (中国驻俄罗斯大使),
     with no punctuation between."""
