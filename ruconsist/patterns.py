@@ -61,7 +61,7 @@ import functools
 import string
 import time
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import PurePosixPath
@@ -582,6 +582,37 @@ def effective_patterns(rules: RuleSet) -> list[PatternRule]:
     return rules.cached("patterns.effective", build)  # type: ignore[no-any-return]
 
 
+class Prefilter:
+    """The pattern rules that can match a segment, found with one look
+    for each distinct literal of the rules' gates (see
+    :mod:`ruconsist.regexgate`) rather than a call per rule: a rule is
+    admitted when a source side has no gate or holds one of its gate's
+    literals, which is the test :func:`run_rule` starts with."""
+
+    def __init__(self, rules: Sequence[PatternRule]) -> None:
+        self.rules = tuple(rules)
+        #: Per rule, per source side: its gate as a set, or ``None``.
+        self._needs = tuple(
+            tuple((lang, None if rule.gates[lang] is None else frozenset(rule.gates[lang])) for lang in rule.sources())
+            for rule in self.rules
+        )
+        self._literals = {
+            lang: tuple(sorted({s for needs in self._needs for side, gate in needs if side == lang for s in gate or ()}))
+            for lang in ("ru", "zh")
+        }
+
+    def admitted(self, texts: Mapping[str, str]) -> Iterator[PatternRule]:
+        """The rules, in order, that may match ``texts`` (lang → side text)."""
+        present = {lang: {s for s in literals if s in texts[lang]} for lang, literals in self._literals.items()}
+        for rule, needs in zip(self.rules, self._needs):
+            if any(gate is None or not gate.isdisjoint(present[lang]) for lang, gate in needs):
+                yield rule
+
+
+def prefilter(rules: RuleSet) -> Prefilter:
+    return rules.cached("patterns.prefilter", lambda: Prefilter(effective_patterns(rules)))  # type: ignore[no-any-return]
+
+
 def rule_codes(rules: RuleSet) -> dict[str, PatternRule]:
     """Each code the pattern rules report, with the first rule using it."""
     out: dict[str, PatternRule] = {}
@@ -918,6 +949,7 @@ __all__ = [
     "pair_matches",
     "parse_patterns",
     "path_allowed",
+    "prefilter",
     "rule_codes",
     "run_rule",
 ]

@@ -582,3 +582,32 @@ def test_roman_value(text, value) -> None:
 )
 def test_to_chinese(n, zh) -> None:
     assert to_chinese(n) == zh
+
+
+# The prefilter admits a rule by the literals of its gate; a rule it
+# leaves out must be one that run_rule would have found nothing for.
+PREFILTER_PAIRS = [
+    ("В 1990-е годы экономика росла.", "20世纪90年代经济增长。"),
+    ("См. пункт 5 статьи 3 Устава.", "见《宪章》第三条第五款。"),
+    ("Самолёт Ту-214 приземлился в Пекине.", "图-214飞机在北京降落。"),
+    ("Доклад «Мир в 2030 году» вышел вчера.", "《2030年的世界》报告昨天发布。"),
+    ("Просто фраза без чисел.", "没有数字的句子。"),
+]
+
+
+@pytest.mark.parametrize("ru, zh", PREFILTER_PAIRS)
+def test_prefilter_admits_every_rule_that_can_match(ru: str, zh: str) -> None:
+    from ruconsist.patterns import effective_patterns, prefilter, run_rule
+    from ruconsist.rules import load_rules
+
+    rules = load_rules()
+    texts = {"ru": ru, "zh": zh}
+    admitted = list(prefilter(rules).admitted(texts))
+    everything = effective_patterns(rules)
+    assert admitted == [r for r in everything if r in admitted]  # in the rules' order
+    for rule in everything:
+        if rule not in admitted:
+            # Not even a source side's pattern matches, so nothing to check.
+            assert all(rule.pattern(lang).search(texts[lang]) is None for lang in rule.sources()), rule.id
+            assert run_rule(rule, texts, rules) == [], rule.id
+    assert len(admitted) < len(everything)

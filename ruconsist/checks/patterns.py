@@ -14,9 +14,9 @@ from ruconsist.patterns import (
     TIMEOUT_CODE,
     PatternRule,
     PatternTimeout,
-    effective_patterns,
     message_for,
     path_allowed,
+    prefilter,
     run_rule,
 )
 from ruconsist.patterns import rule_codes as _rule_codes
@@ -126,7 +126,7 @@ class PatternRuleCheck(Check):
             "ru": lambda i: bead.ru.segment_at(i).kind,
             "zh": lambda i: bead.zh.segment_at(i).kind,
         }
-        for rule in effective_patterns(ctx.rules):
+        for rule in prefilter(ctx.rules).admitted(texts):
             if rule.id in self.timed_out:
                 continue
             if rule.paths and not any(path_allowed(rule, p) for p in paths):
