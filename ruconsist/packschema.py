@@ -215,6 +215,7 @@ NUMBERS_RU = {
             "multiple_stems",
             "times",
             "group_nouns",
+            "vague_multipliers",
         )
     },
     **{

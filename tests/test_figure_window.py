@@ -57,6 +57,11 @@ CASES = [
      ["贸易额从892亿美元增加到1902亿美元（截止于2023年9月）。"],
      [("DAT007", "warning", "zh", 1, "")]),
     # A list's years: ZH 1635-36 against RU 1635–1637 is a different year.
+    # A range of years against bare years in brackets: a different year.
+    ("year-range-against-bare-years",
+     ["Войска династии Цин (1644-1912) взяли под контроль побережье."],
+     ["清朝（1643年 - 1912年）军队控制了沿海地区。"],
+     [("DAT001", "error", "zh", 1, "1644"), ("NUM005", "warning", "ru", 1, "1644")]),
     ("year-list-other-end",
      ["Эпидемии были в 1635–1637, 1655 и 1664 годах."],
      ["1635-36、1655和1664年间发生了疫情。"],

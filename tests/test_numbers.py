@@ -189,6 +189,12 @@ CLEAN = [
     ("clock-words-in-the-half", "Встреча в половине седьмого.", "会议在六点半。"),
     ("zh-clock-minutes-in-words", "Он пришел в восемь двадцать.", "他八点二十分到的。"),
     ("zh-decimal-still-decimal", "Рост составил 8,2 процента.", "增长了百分之八点二。"),
+    # vague quantities of the same order, or one order apart
+    ("vague-millions", "Пострадали миллионы людей.", "数百万人受灾。"),
+    ("vague-tens-of-thousands", "Пришли десятки тысяч человек.", "数万人到场。"),
+    ("vague-thousands-of-years", "Это длилось тысячи лет.", "这持续了几千年。"),
+    ("vague-one-order-loose", "Пришли тысячи человек.", "上万人到场。"),
+    ("vague-shu-yi-wan-ji", "Погибли десятки тысяч животных.", "数以万计的动物死亡。"),
     # 百分百 is "a hundred per cent"
     ("baifenbai", "Я на сто процентов доверяю Тому.", "我對Tom有百分百嘅信心。"),
     ("baifenzhibai", "Я на сто процентов уверен.", "我百分之百确定。"),
@@ -269,6 +275,10 @@ MISMATCHED = [
     ("inches-vs-cm-range", "Может выпасть до 7–10 см осадков, местами до 25 см.", "降雨量为3至6英寸，最高可达10英寸。",
      [("NUM001", "zh", "6")]),
     ("same-unit-literal", "Расстояние — 3980 миль.", "距离为3986英里。", [("NUM001", "zh", "3986")]),
+    # a magnitude slip in words: vague quantities two or more orders apart
+    ("vague-billions-for-millions", "Пострадали миллионы людей.", "数十亿人受灾。", [("NUM002", "zh", "数十亿")]),
+    ("vague-thousands-for-hundreds-of-thousands", "Пришли сотни тысяч человек.", "数千人到场。",
+     [("NUM002", "zh", "数千")]),
     # magnitude slips between млн/млрд and 万/亿
     ("mln-as-tenth", "Пострадали 1,5 млн человек.", "有15万人受灾。", [("NUM002", "zh", "15万")]),
     ("10-mln-as-100-wan", "Город посетили 10 млн туристов.", "该市接待游客100万人次。", [("NUM002", "zh", "100万")]),

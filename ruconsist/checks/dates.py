@@ -86,17 +86,18 @@ def _held(ctx: PairContext) -> HeldFindings[_Left]:
 
 
 def _year_against(bead: SegmentPair, ctx: PairContext, lang: str, m: DateMention) -> NumberMention | None:
-    """For a year with no date in its place, a year-like figure of the
-    other side that this side does not state (``1635–1637`` against the
-    ZH list ``1635-36、1655和1664年``, where ``36`` is 1636): a different
-    year, a substitution, not a year on one side only."""
-    if m.kind != "date" or m.year is None or m.month is not None:
+    """For a year (or a range of years) with no date in its place, a
+    year-like figure of the other side that this side does not state
+    (``1635–1637`` against the ZH list ``1635-36、1655和1664年``, where
+    ``36`` is 1636; ``1643年 - 1912年`` against the bare ``(1644-1912)``):
+    a different year, a substitution, not a year on one side only."""
+    if m.kind not in ("date", "range") or m.year is None or m.month is not None:
         return None
     from ruconsist.checks.numbers import bead_numbers
 
-    mine = {n.value for n in bead_numbers(bead, lang, ctx)}
+    mine = {n.value for n in bead_numbers(bead, lang, ctx)} | {m.year, m.end_year}
     for n in bead_numbers(bead, other(lang), ctx):
-        if n.value.denominator == 1 and 1000 <= n.value <= 2100 and n.value not in mine and n.value != m.year:
+        if n.value.denominator == 1 and 1000 <= n.value <= 2100 and n.value not in mine:
             return n
     return None
 

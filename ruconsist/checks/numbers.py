@@ -27,7 +27,10 @@ from ruconsist.lang.numbers import (
     render_like,
     standing_against,
     unmatched_mentions,
+    order_name,
+    order_of,
     unit_written,
+    vague_magnitudes,
     values_equal,
 )
 
@@ -237,9 +240,17 @@ class NumberMismatch(Check):
         reported on the Chinese side, with the value it should have in
         the same unit.  Values are compared as for NUM001.
 
+        Quantities named only by their order (``миллионы``, ``десятки
+        тысяч``, ``数十亿``, ``上万``) are compared by order: two or more
+        orders apart is NUM002 too (``миллионы`` against ``数十亿``,
+        billions); one order apart is the looseness of such words
+        (``тысячи`` against ``上万``) and is not reported.
+
         Examples
           PASS  RU «около 1,5 млн человек»   ZH «约150万人»
           PASS  RU «бюджет в 3 млрд рублей»   ZH «30亿卢布的预算»
+          PASS  RU «пострадали миллионы людей»   ZH «数百万人受灾»
+          FAIL  RU «пострадали миллионы людей»   ZH «数十亿人受灾»   -> NUM002
           FAIL  RU «1,5 млн человек»         ZH «15万人»   -> NUM002
           FAIL  RU «бюджет в 3 млрд рублей»   ZH «3亿卢布的预算»   -> NUM002
         """,
@@ -299,6 +310,7 @@ class NumberMismatch(Check):
             return
         vocab = number_vocab(ctx.rules)
         assert vocab is not None
+        yield from self._vague(bead, vocab, ru, zh)
         for mm in compare_mentions(ru, zh, vocab):
             if mm.kind == "magnitude":
                 yield self._magnitude(bead, mm)
@@ -350,6 +362,28 @@ class NumberMismatch(Check):
             expected=mm.other.raw if mm.other is not None else None,
             counterpart=counterpart,
         )
+
+    def _vague(self, bead: SegmentPair, vocab: NumberVocab, ru: list[NumberMention],
+               zh: list[NumberMention]) -> Iterator[Diagnostic]:
+        """Quantities named by their order only (``миллионы``, ``数十亿``)
+        on both sides, two or more orders of magnitude apart: a magnitude
+        slip in words (NUM002).  One order apart is the looseness of such
+        words (``тысячи`` for ``上万``), not reported."""
+        ru_vague = vague_magnitudes(bead.ru.text, "ru", vocab, ru)
+        if not ru_vague:
+            return
+        for z in vague_magnitudes(bead.zh.text, "zh", vocab, zh):
+            r = min(ru_vague, key=lambda r: abs(order_of(r.low) - order_of(z.low)))
+            apart = abs(order_of(r.low) - order_of(z.low))
+            if apart < 2:
+                continue
+            yield self.report(
+                bead, "zh", z.start, z.end,
+                f"ZH '{z.raw}' ({order_name(z.low)}) against RU '{r.raw}' ({order_name(r.low)}):"
+                f" {apart} orders of magnitude apart, likely a magnitude slip",
+                code="NUM002", expected=order_name(r.low), found=z.raw,
+                counterpart=bead.ru.location(r.start, r.end),
+            )
 
     def _conversion(self, bead: SegmentPair, lang: str, m: NumberMention, o: NumberMention,
                     ctx: PairContext) -> str:

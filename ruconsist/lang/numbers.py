@@ -168,7 +168,8 @@ def _group(digits: str) -> str:
 
 # Sections holding lists of {value|factor, forms} entries.
 VALUED = {"cardinals", "ordinals", "collectives", "fractions",
-          "compound_prefixes", "multiples", "multiple_stems", "times", "group_nouns"}
+          "compound_prefixes", "multiples", "multiple_stems", "times", "group_nouns",
+          "vague_multipliers"}
 MAPPINGS = {"digits", "units", "magnitudes"}
 
 
@@ -1807,6 +1808,71 @@ def _magnitude_factor(a: NumberMention, b: NumberMention, factors: tuple[int, ..
             if values_equal(replace(big, alts=()), scaled):
                 return f
     return 0
+
+
+@dataclass(frozen=True)
+class VagueMagnitude:
+    """A quantity given only by its order of magnitude: ``миллионы``,
+    ``десятки тысяч``, ``数十亿``, ``上万``.  ``low`` is the order (10 000
+    for ``десятки тысяч`` and ``数万``)."""
+
+    start: int
+    end: int
+    low: Fraction
+    raw: str
+
+
+_ORDER_NAMES = {
+    1: "tens", 2: "hundreds", 3: "thousands", 4: "tens of thousands", 5: "hundreds of thousands",
+    6: "millions", 7: "tens of millions", 8: "hundreds of millions", 9: "billions",
+    10: "tens of billions", 11: "hundreds of billions", 12: "trillions",
+}
+
+
+def order_of(value: Fraction) -> int:
+    """The power of ten of a whole ``value`` (10 000 -> 4)."""
+    n, order = int(value), 0
+    while n >= 10:
+        n //= 10
+        order += 1
+    return order
+
+
+def order_name(value: Fraction) -> str:
+    return _ORDER_NAMES.get(order_of(value), f"10^{order_of(value)}")
+
+
+def vague_magnitudes(text: str, lang: str, vocab: NumberVocab, mentions: list[NumberMention]) -> list[VagueMagnitude]:
+    """Quantities named only by their order of magnitude on one side."""
+    norm = normalise(text, lang)
+    out: list[VagueMagnitude] = []
+    if lang == "ru":
+        multipliers = vocab.ru.valued.get("vague_multipliers", {})
+        before = (re.compile(rf"(?<![а-я])({_alternation(multipliers)})[ \u00a0]+$") if multipliers else None)
+        for m in mentions:
+            if m.role != "vague" or m.value < 1000 or m.value.denominator != 1:
+                continue
+            start, low = m.start, m.value
+            hit = before.search(norm, max(0, m.start - 16), m.start) if before else None
+            if hit:
+                start, low = hit.start(1), low * multipliers[hit.group(1)]
+            out.append(VagueMagnitude(start, m.end, low, text[start:m.end]))
+        return out
+    zh = vocab.zh
+    units = {**zh.maps.get("units", {}), **zh.maps.get("magnitudes", {})}
+    vague = _alternation(zh.list("vague_before"))
+    heads = "".join(re.escape(c) for c, v in zh.maps.get("units", {}).items() if v in (10, 100, 1000))
+    mags = "".join(re.escape(c) for c in zh.maps.get("magnitudes", {}) if len(c) == 1)
+    if not vague or not heads:
+        return out
+    rx = _regex(vocab, "vague_magnitudes", lambda: re.compile(
+        rf"(?:{vague})(?:以)?([{heads}]?[{mags}]|[{heads}])"))
+    for m in rx.finditer(norm):
+        low = ONE
+        for ch in m.group(1):
+            low *= units[ch]
+        out.append(VagueMagnitude(m.start(), m.end(), low, text[m.start():m.end()]))
+    return out
 
 
 def render_like(value: Fraction, model: NumberMention, lang: str) -> str:
