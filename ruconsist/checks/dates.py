@@ -95,9 +95,17 @@ def _year_against(bead: SegmentPair, ctx: PairContext, lang: str, m: DateMention
         return None
     from ruconsist.checks.numbers import bead_numbers
 
-    mine = {n.value for n in bead_numbers(bead, lang, ctx)} | {m.year, m.end_year}
+    from collections import Counter
+
+    mine = Counter(n.value for n in bead_numbers(bead, lang, ctx))
+    for year in (m.year, m.end_year):
+        if year is not None:
+            mine[year] = max(mine[year], 1)
+    theirs = Counter(n.value for n in bead_numbers(bead, other(lang), ctx))
     for n in bead_numbers(bead, other(lang), ctx):
-        if n.value.denominator == 1 and 1000 <= n.value <= 2100 and n.value not in mine:
+        # A year stated more often there than here (1895 twice in RU, once
+        # in ZH where the other is 1896) is the one that was changed.
+        if n.value.denominator == 1 and 1000 <= n.value <= 2100 and theirs[n.value] > mine[n.value]:
             return n
     return None
 
