@@ -1866,7 +1866,7 @@ def vague_magnitudes(text: str, lang: str, vocab: NumberVocab, mentions: list[Nu
     if not vague or not heads:
         return out
     rx = _regex(vocab, "vague_magnitudes", lambda: re.compile(
-        rf"(?:{vague})(?:以)?([{heads}]?[{mags}]|[{heads}])"))
+        rf"(?:{vague})(?:以)?([{heads}]?[{mags}]+|[{heads}])"))
     for m in rx.finditer(norm):
         low = ONE
         for ch in m.group(1):
