@@ -222,7 +222,22 @@ def entry_key() -> bytes | None:
     """The key that authenticates entries: ``RUCONSIST_CACHE_KEY`` (a
     secret a CI job passes so that the jobs sharing its cache trust each
     other's entries), or the user's key file, created on first use."""
-    return _key_from(os.environ.get("RUCONSIST_CACHE_KEY") or None, key_path())
+    explicit = os.environ.get("RUCONSIST_CACHE_KEY") or None
+    path = key_path()
+    directory = cache_dir()
+    if explicit is None and directory is not None and _inside(path, directory):
+        # A key kept in the cache it guards (XDG_STATE_HOME pointed into
+        # it) travels with a restored or shared cache: trust nothing.
+        return None
+    return _key_from(explicit, path)
+
+
+def _inside(path: Path, directory: Path) -> bool:
+    try:
+        path.resolve().relative_to(directory.resolve())
+        return True
+    except (ValueError, OSError):
+        return False
 
 
 def _tag(key: bytes, name: str, payload: bytes) -> bytes:

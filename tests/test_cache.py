@@ -244,6 +244,16 @@ def test_a_key_others_can_read_is_not_used(cache_dir: Path, tmp_path: Path) -> N
     assert not cache_dir.exists() or list(cache_dir.iterdir()) == []
 
 
+def test_a_key_kept_inside_the_cache_is_not_used(cache_dir: Path, monkeypatch) -> None:
+    # It would travel with a restored CI cache, forger's entries and all.
+    monkeypatch.setenv("XDG_STATE_HOME", str(cache_dir / "state"))
+    calls = []
+    for _ in range(2):
+        assert cache.cached("t", "k19", lambda: calls.append(1) or 5) == 5
+    assert calls == [1, 1]
+    assert not (cache_dir / "state").exists()
+
+
 def test_jobs_sharing_a_cache_key_trust_each_others_entries(cache_dir: Path, tmp_path: Path, monkeypatch) -> None:
     # A CI job restores a cache another job wrote: with the same secret
     # (RUCONSIST_CACHE_KEY) its entries are used; with another, rebuilt.
