@@ -78,18 +78,28 @@ def _construct_list(loader: Any, node: yaml.SequenceNode) -> MarkedList:
     return out
 
 
-def _check_expansion(node: yaml.Node, path: str) -> None:
-    # Aliases make the node graph a DAG whose expansion can be
-    # exponential ("billion laughs").  Size each node once (memoised) and
-    # refuse documents that would expand beyond MAX_EXPANDED values.
+def expansion_problem(node: yaml.Node) -> tuple[str, int] | None:
+    """Why a composed document must not be built, and the line: an alias
+    inside the node it names (a recursive document, which would expand
+    without end), or aliases that expand it beyond :data:`MAX_EXPANDED`
+    values ("billion laughs").  ``None`` when it may be built.
+
+    Aliases make the node graph a DAG, or a graph with a cycle when an
+    alias stands inside its own anchor.  Each node is sized once
+    (memoised), in time linear in the nodes as written; a node met again
+    while its own children are still being sized closes a cycle."""
     import yaml
 
     sizes: dict[int, int] = {}
+    #: Nodes whose children are being sized: the path from the root.
+    open_: set[int] = set()
     stack: list[tuple[yaml.Node, bool]] = [(node, False)]
     while stack:
         cur, done = stack.pop()
         if id(cur) in sizes:
             continue
+        if not done and id(cur) in open_:
+            return "an alias refers to a node that contains it (a recursive document)", cur.start_mark.line + 1
         children: list[yaml.Node] = []
         if isinstance(cur, yaml.MappingNode):
             for k, v in cur.value:
@@ -97,18 +107,16 @@ def _check_expansion(node: yaml.Node, path: str) -> None:
         elif isinstance(cur, yaml.SequenceNode):
             children = list(cur.value)
         if not done:
+            open_.add(id(cur))
             stack.append((cur, True))
             stack.extend((c, False) for c in children if id(c) not in sizes)
             continue
+        open_.discard(id(cur))
         total = 1 + sum(sizes.get(id(c), 1) for c in children)
         if total > MAX_EXPANDED:
-            raise RuleError(
-                f"document expands to more than {MAX_EXPANDED} values through"
-                " aliases; refusing it",
-                path,
-                cur.start_mark.line + 1,
-            )
+            return f"document expands to more than {MAX_EXPANDED} values through aliases", cur.start_mark.line + 1
         sizes[id(cur)] = total
+    return None
 
 
 def load_yaml(text: str, path: str) -> Any:
@@ -123,7 +131,9 @@ def load_yaml(text: str, path: str) -> Any:
             if node is None:
                 return None
             if "&" in text:  # no anchors, no aliases to expand
-                _check_expansion(node, path)
+                problem = expansion_problem(node)
+                if problem is not None:
+                    raise RuleError(f"{problem[0]}; refusing it", path, problem[1])
             return loader.construct_document(node)
         finally:
             loader.dispose()

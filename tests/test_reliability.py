@@ -185,3 +185,30 @@ def test_counterpart_in_a_different_format(repo: Path) -> None:
     code, out, err = lint(repo)
     assert_one_clear_line(code, out, err, "ui.zh.json:1:", "not valid JSON")
     assert {p.name: p.read_bytes() for p in repo.iterdir()} == before
+
+
+# An alias inside the node it names makes a document that would expand
+# without end: refused at once, with the line of the anchor, in rule
+# packs, configuration files and locale files alike.
+RECURSIVE_PACK = "version: 1\npack: loop\nterms: &t\n  - *t\n"
+RECURSIVE_CONFIG = "select: &s [*s]\n"
+RECURSIVE_LOCALE = "ru:\n  menu: &m\n    open: Открыть\n    again: *m\n"
+
+
+def test_recursive_yaml_in_a_rule_pack_is_refused_with_its_line(repo: Path) -> None:
+    (repo / "loop.yaml").write_text(RECURSIVE_PACK, encoding="utf-8")
+    code, out, err = run(["check", ".", "--rules", "loop.yaml"])
+    assert (code, err) == (2, "ruconsist: loop.yaml:3: an alias refers to a node that contains it (a recursive document); refusing it\n")
+
+
+def test_recursive_yaml_in_a_configuration_file_is_refused_with_its_line(repo: Path) -> None:
+    (repo / ".ruconsist.yaml").write_text(RECURSIVE_CONFIG, encoding="utf-8")
+    code, out, err = run(["check", "."])
+    assert code == 2
+    assert err.endswith(".ruconsist.yaml:1: an alias refers to a node that contains it (a recursive document); refusing it\n"), err
+
+
+def test_recursive_yaml_in_a_locale_file_is_one_input_error(repo: Path) -> None:
+    (repo / "ru.yml").write_text(RECURSIVE_LOCALE, encoding="utf-8")
+    (repo / "zh.yml").write_text("zh:\n  menu:\n    open: 打开\n", encoding="utf-8")
+    assert_one_clear_line(*lint(repo), "ru.yml:2:", "an alias refers to a node that contains it")

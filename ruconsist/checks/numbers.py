@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
+import itertools
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from fractions import Fraction
 from typing import Any
@@ -122,12 +124,23 @@ def bead_numbers(bead: SegmentPair, lang: str, ctx: PairContext) -> list[NumberM
 
 def _what_is_there(theirs: list[NumberMention]) -> str:
     """The figures the other side does have, for a message: its own
-    values first, then those it holds in dates, names and references."""
-    loud = [o.reading() for o in theirs if not o.quiet]
-    quiet = [o.reading() for o in theirs if o.quiet and o.role not in ("word", "bare")]
-    words = [o.reading() for o in theirs if o.role in ("word", "bare")]
-    shown = list(dict.fromkeys(loud + quiet or words))[:4]
+    values first, then those it holds in dates, names and references.
+    Only the first four distinct readings are made: a segment of
+    thousands of figures must not cost thousands of readings a finding."""
+    loud = (o for o in theirs if not o.quiet)
+    quiet = (o for o in theirs if o.quiet and o.role not in ("word", "bare"))
+    words = (o for o in theirs if o.role in ("word", "bare"))
+    shown = _first_readings(itertools.chain(loud, quiet)) or _first_readings(words)
     return f"found {', '.join(shown)}" if shown else "found no number"
+
+
+def _first_readings(mentions: Iterable[NumberMention], limit: int = 4) -> list[str]:
+    shown: dict[str, None] = {}
+    for o in mentions:
+        shown.setdefault(o.reading(), None)
+        if len(shown) == limit:
+            break
+    return list(shown)
 
 
 #: How many checked segments before and after a figure with no equal in
@@ -311,6 +324,9 @@ class NumberMismatch(Check):
         vocab = number_vocab(ctx.rules)
         assert vocab is not None
         yield from self._vague(bead, vocab, ru, zh)
+        # What each side has, said once per bead however many findings
+        # name it.
+        there = {"ru": functools.cache(lambda: _what_is_there(ru)), "zh": functools.cache(lambda: _what_is_there(zh))}
         for mm in compare_mentions(ru, zh, vocab):
             if mm.kind == "magnitude":
                 yield self._magnitude(bead, mm)
@@ -319,12 +335,12 @@ class NumberMismatch(Check):
             elif mm.kind == "increase":
                 yield self._increase(bead, mm)
             elif mm.lang == "ru":
-                yield self._missing(bead, ctx, mm, ru, zh)
+                yield self._missing(bead, ctx, mm, ru, zh, there["zh"])
             else:
-                yield self._missing(bead, ctx, mm, zh, ru)
+                yield self._missing(bead, ctx, mm, zh, ru, there["ru"])
 
     def _missing(self, bead: SegmentPair, ctx: PairContext, mm: Mismatch, mine: list[NumberMention],
-                 theirs: list[NumberMention]) -> Diagnostic:
+                 theirs: list[NumberMention], what_is_there: Callable[[], str]) -> Diagnostic:
         m = mm.mention
         other = "zh" if mm.lang == "ru" else "ru"
         if mm.other is not None and {m.kind, mm.other.kind} == {"cardinal", "ordinal"} and values_equal(m, mm.other):
@@ -342,7 +358,7 @@ class NumberMismatch(Check):
             there = f"{LANG[other]} has {mm.other.reading()}{self._conversion(bead, mm.lang, m, mm.other, ctx)}"
             counterpart: Any = bead.side(other).location(mm.other.start, mm.other.end)
         else:
-            there = _what_is_there(theirs)
+            there = what_is_there()
             counterpart = True
             against = standing_against(m, mine, theirs)
             if against is not None:

@@ -46,6 +46,7 @@ as 1/5, 20 % or "every fifth".
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -1740,7 +1741,8 @@ def has_equal(m: NumberMention, others: Iterable[NumberMention]) -> bool:
 
 def unmatched_mentions(mine: list[NumberMention], theirs: list[NumberMention]) -> list[NumberMention]:
     """The figures of ``mine`` that no mention of ``theirs`` states."""
-    return [m for m in mine if not m.quiet and not has_equal(m, theirs)]
+    near = _ValueIndex(theirs)
+    return [m for m in mine if not m.quiet and not has_equal(m, near.candidates(m))]
 
 
 def standing_against(
@@ -1772,6 +1774,51 @@ def standing_against(
     if m.kind == "cardinal" and len(parts) > 1 and sum(o.value for o in parts) == m.value:
         return None
     return against[0]
+
+
+class _ValueIndex:
+    """The mentions of one side sorted by value, so that finding those a
+    mention may equal looks only near its value: comparing every mention
+    with every other grew with the square of a segment's figures (a
+    subtitle bead of hundreds of cues took seconds).
+
+    :meth:`candidates` returns every mention :func:`values_equal` can
+    accept, and usually few others: one with a value within the wider of
+    the two tolerances, or a measure convertible into the same base value
+    within :data:`CONVERSION_TOLERANCE`."""
+
+    def __init__(self, mentions: list[NumberMention]) -> None:
+        self.mentions = mentions
+        plain = sorted((abs(v), i) for i, o in enumerate(mentions) for v in o.values)
+        self.plain_keys = [v for v, _ in plain]
+        self.plain = [i for _, i in plain]
+        self.reach = max((_tolerance(o) for o in mentions), default=ZERO)
+        based: dict[str, list[tuple[Fraction, int]]] = {}
+        for i, o in enumerate(mentions):
+            if o.measure is not None:
+                dim, factor, offset = o.measure
+                based.setdefault(dim, []).extend(((v + offset) * factor, i) for v in o.values)
+        self.based = {dim: ([v for v, _ in sorted(vs)], [i for _, i in sorted(vs)]) for dim, vs in based.items()}
+
+    def candidates(self, m: NumberMention) -> list[NumberMention]:
+        found: set[int] = set()
+        reach = max(self.reach, _tolerance(m))
+        for v in m.values:
+            _window(self.plain_keys, self.plain, abs(v), reach, found)
+        if m.measure is not None and m.measure[0] in self.based:
+            dim, factor, offset = m.measure
+            keys, ids = self.based[dim]
+            for v in m.values:
+                base = (v + offset) * factor
+                # |a - b| <= t * max(|a|, |b|) implies |a - b| <= t / (1 - t) * |a|.
+                slack = abs(base) * CONVERSION_TOLERANCE / (1 - CONVERSION_TOLERANCE)
+                _window(keys, ids, base, slack + 2 if dim == "temperature" else slack, found)
+        return [self.mentions[i] for i in sorted(found)]
+
+
+def _window(keys: list[Fraction], ids: list[int], centre: Fraction, reach: Fraction, into: set[int]) -> None:
+    """Add to ``into`` the ids whose sorted key lies within ``reach`` of ``centre``."""
+    into.update(ids[bisect.bisect_left(keys, centre - reach) : bisect.bisect_right(keys, centre + reach)])
 
 
 def _kinds_fit(a: NumberMention, b: NumberMention) -> bool:

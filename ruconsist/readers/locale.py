@@ -20,6 +20,7 @@ from ruconsist.document import Document, Offsets, Segment
 from ruconsist.errors import InputError
 from ruconsist.readers.base import Parsed, Reader
 from ruconsist.readers.common import align_offsets, lang_code, make_segment
+from ruconsist.yamlio import expansion_problem
 
 if TYPE_CHECKING:
     from ruconsist.config import Config
@@ -184,6 +185,10 @@ def yaml_leaves(doc: Document) -> tuple[Any, list[_Leaf]]:
     leaves: list[_Leaf] = []
     if node is None:
         return None, leaves
+    if "&" in doc.text:  # anchors: refuse a recursive or exploding document before walking it
+        problem = expansion_problem(node)
+        if problem is not None:
+            raise InputError(f"{problem[0]}; refusing it", doc.path, problem[1])
     seen = 0
     stack: list[tuple[Any, tuple[str, ...]]] = [(node, ())]
     top: dict[str, Any] | None = {} if isinstance(node, yaml.MappingNode) else None

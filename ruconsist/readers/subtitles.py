@@ -145,7 +145,7 @@ class SubtitleReader(Reader):
 #: ZH cues a RU cue is compared with at most: real subtitles overlap a
 #: handful of cues; a file whose cues all run at once would otherwise
 #: cost the square of its length.
-MAX_CUES_LOOKED_AT = 256
+MAX_CUES_LOOKED_AT = 64
 
 
 def timed(segs: Sequence[Any]) -> bool:
