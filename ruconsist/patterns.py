@@ -51,7 +51,10 @@ Timeouts
   depends on the text as much as on the rule: the other files and rules
   of the run still deserve their findings, and the exit code still fails
   CI.  A pattern that does not compile, or that matches the empty string,
-  is a :class:`~ruconsist.errors.RuleError` when the pack loads.
+  is a :class:`~ruconsist.errors.RuleError` when the pack loads.  A rule
+  whose searches each stay under the timeout is stopped the same way when
+  it has spent its budget for the run (see
+  :func:`ruconsist.checks.patterns.run_budget`).
 """
 
 from __future__ import annotations

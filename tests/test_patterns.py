@@ -533,6 +533,54 @@ def test_pattern_stopped_by_its_timeout_is_one_error_naming_the_pack_line() -> N
     assert [d.rule for d in diags if d.code == "PAT001"] == ["ok", "ok"]
 
 
+SLOWISH = r"""
+version: 1
+patterns:
+  - id: word
+    ru: 'слово'
+    timeout: 0.5
+  - id: other
+    zh: '１'
+"""
+
+
+def test_a_rule_that_spends_its_run_budget_is_switched_off_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Each search stays under its timeout, but a rule that costs 0.3 s of
+    # CPU a paragraph would make the run grow with paragraphs times
+    # timeout: past twice its timeout (plus 1 s a million characters) it
+    # is one PAT002 and stops.  A fake CPU clock makes every search of
+    # "word" cost 0.3 s, and the others nothing.
+    import ruconsist.checks.patterns as check
+
+    cpu = [0.0]
+    calls: list[str] = []
+    real = check.run_rule
+
+    def costly(rule, *args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(rule.id)
+        if rule.id == "word":
+            cpu[0] += 0.3
+        return real(rule, *args, **kwargs)
+
+    monkeypatch.setattr(check, "run_rule", costly)
+    monkeypatch.setattr(check.time, "thread_time", lambda: cpu[0])
+    ru = "\n\n".join(f"Абзац {i}: слово." for i in range(8))
+    zh = "\n\n".join(f"第{i}段：１。" for i in range(8))
+    diags = lint_texts(ru, zh, rules=rules_from(SLOWISH), select=["PAT"])
+    lines = [(d.location.line, d.code, d.rule) for d in diags if d.rule == "word"]
+    # 0.3, 0.6, 0.9, then 1.2 s > 1 s: the fourth paragraph is the last
+    # searched (its PAT002 spans the paragraph, so comes first).
+    assert lines == [(1, "PAT001", "word"), (3, "PAT001", "word"), (5, "PAT001", "word"),
+                     (7, "PAT002", "word"), (7, "PAT001", "word")]
+    [over] = [d for d in diags if d.code == "PAT002"]
+    assert over.severity.label == "error"
+    assert "pattern rule 'word' (house-test.yaml:4) has taken 1.2 s of CPU" in over.message
+    assert "switched off for the rest of the run" in over.message
+    # Not searched again; the other rule goes on over every paragraph.
+    assert calls.count("word") == 4
+    assert [d.location.line for d in diags if d.rule == "other"] == [1, 3, 5, 7, 9, 11, 13, 15]
+
+
 # Values ----------------------------------------------------------------------
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -72,6 +73,12 @@ class PatternRuleCheck(Check):
         checked nothing from there on.  Rewrite the pattern without
         nested repetition, or raise its ``timeout`` (at most 10 s).
 
+        A rule whose every search stays just under its timeout is
+        stopped the same way once it has spent its budget for the run:
+        twice its timeout plus 1 s of CPU a million characters of text
+        (an ordinary pattern needs a tenth of that), so that no pattern
+        can make a run grow with segments times timeout.
+
         Examples (with the rule in brackets)
           PASS  RU «Слово ааааа конец.»   ZH «单词结束。»   (ru pattern '(а|аа)+$' timeout 0.05)
           FAIL  RU «Слово аааааааааааааааааааааааааааааааааааааааааааааааааааааааааааа конец.»   ZH «单词结束。»   (ru pattern '(а|аа)+$' timeout 0.05)   -> PAT002
@@ -114,8 +121,11 @@ class PatternRuleCheck(Check):
 
     def __init__(self, rules: RuleSet, config) -> None:  # type: ignore[no-untyped-def]
         super().__init__(rules, config)
-        #: Rules stopped by their timeout: switched off for the run.
+        #: Rules stopped by their timeout or their run budget: switched
+        #: off for the run.
         self.timed_out: set[str] = set()
+        #: rule id -> [CPU seconds spent, characters offered] in this run.
+        self.spent: dict[str, list[float]] = {}
 
     def check(self, bead: SegmentPair, ctx: PairContext) -> Iterator[Diagnostic]:
         if not bead.ru or not bead.zh:
@@ -131,14 +141,21 @@ class PatternRuleCheck(Check):
                 continue
             if rule.paths and not any(path_allowed(rule, p) for p in paths):
                 continue
+            began = time.thread_time()
             try:
                 findings = run_rule(rule, texts, ctx.rules, kinds)
             except PatternTimeout as exc:
                 self.timed_out.add(rule.id)
                 yield self._timeout(bead, exc)
                 continue
+            spent = self.spent.setdefault(rule.id, [0.0, 0])
+            spent[0] += time.thread_time() - began
+            spent[1] += len(texts["ru"]) + len(texts["zh"])
             for finding in findings:
                 yield self._finding(bead, rule, finding, ctx)
+            if spent[0] > run_budget(rule, int(spent[1])):
+                self.timed_out.add(rule.id)
+                yield self._over_budget(bead, rule, spent[0], int(spent[1]))
 
     def _finding(self, bead: SegmentPair, rule: PatternRule, finding, ctx: PairContext) -> Diagnostic:  # type: ignore[no-untyped-def]
         m = finding.match
@@ -166,20 +183,47 @@ class PatternRuleCheck(Check):
 
     def _timeout(self, bead: SegmentPair, exc: PatternTimeout) -> Diagnostic:
         rule, lang = exc.rule, exc.lang
-        seg = bead.side(lang).segments[0]
-        return self.report(
-            bead,
-            lang,
-            0,
-            max(1, len(seg.text)),
+        return self._switched_off(
+            bead, rule, lang,
             f"pattern rule '{rule.id}' ({rule.where(lang)}) took more than"
             f" {rule.timeout:g} s on this {LANG_NAME[lang]} text and is switched off"
             f" for the rest of the run: simplify its {lang} pattern (nested"
             " repetition such as (a+)+ or (a|aa)* backtracks without end)",
-            code=TIMEOUT_CODE,
-            rule=rule.id,
-            counterpart=bead.side(other(lang)).span(),
         )
+
+    def _over_budget(self, bead: SegmentPair, rule: PatternRule, seconds: float, chars: int) -> Diagnostic:
+        return self._switched_off(
+            bead, rule, "ru" if rule.ru is not None else "zh",
+            f"pattern rule '{rule.id}' ({rule.where()}) has taken {seconds:.1f} s of CPU"
+            f" on {chars} characters so far, more than its budget for the run"
+            f" (twice its timeout, plus {BUDGET_PER_MILLION:g} s a million characters),"
+            " and is switched off for the rest of the run: each search stays under its"
+            " timeout but backtracks; simplify the pattern (nested repetition such as"
+            " (a+)+ or (a|aa)*)",
+        )
+
+    def _switched_off(self, bead: SegmentPair, rule: PatternRule, lang: str, message: str) -> Diagnostic:
+        """PAT002 over the whole segment of ``lang``."""
+        seg = bead.side(lang).segments[0]
+        return self.report(
+            bead, lang, 0, max(1, len(seg.text)), message,
+            code=TIMEOUT_CODE, rule=rule.id, counterpart=bead.side(other(lang)).span(),
+        )
+
+
+#: CPU seconds a rule may spend per million characters of text offered
+#: to it, on top of twice its timeout: an ordinary pattern needs a tenth
+#: of this.
+BUDGET_PER_MILLION = 1.0
+
+
+def run_budget(rule: PatternRule, chars: int) -> float:
+    """The CPU seconds a rule may spend in one run over ``chars``
+    characters: the per-search ``timeout`` bounds one segment, but a
+    pattern that takes just under it on every segment would make the run
+    grow with segments times timeout (three such rules over twenty
+    paragraphs took over a minute)."""
+    return 2 * rule.timeout + BUDGET_PER_MILLION * chars / 1_000_000
 
 
 CHECKS = [PatternRuleCheck]
