@@ -832,25 +832,33 @@ def evaluate(rule: PatternRule, matches: dict[str, list[Match]]) -> list[Finding
     return out
 
 
+def sources_admit(rule: PatternRule, texts: dict[str, str]) -> bool:
+    """Whether a source side holds the literals every match of its
+    pattern needs (always, for a pattern without such literals)."""
+    for lang in rule.sources():
+        gate = rule.gates[lang]
+        if gate is None or any(s in texts[lang] for s in gate):
+            return True
+    return False
+
+
 def run_rule(
     rule: PatternRule,
     texts: dict[str, str],
     rules: RuleSet | None,
     kind_at: dict[str, Callable[[int], str]] | None = None,
+    *,
+    admitted: bool = False,
 ) -> list[Finding]:
-    """Findings of one rule on one segment (``texts``: lang → side text).
+    """Findings of one rule on one segment (``texts``: lang → side text);
+    ``admitted``: :func:`sources_admit` has already said yes.
 
     The source sides are searched first; when they hold no match there is
     nothing to answer and the other side is not searched at all (most
     rules are ``ru->zh`` and most segments have no RU match).  Raises
     :class:`PatternTimeout`."""
     sources = rule.sources()
-    gates = rule.gates
-    for lang in sources:
-        gate = gates[lang]
-        if gate is None or any(s in texts[lang] for s in gate):
-            break
-    else:
+    if not admitted and not sources_admit(rule, texts):
         return []  # no source side holds what its matches need
     kinds = kind_at or {}
     matches: dict[str, list[Match]] = {}

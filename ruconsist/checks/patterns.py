@@ -19,6 +19,7 @@ from ruconsist.patterns import (
     path_allowed,
     prefilter,
     run_rule,
+    sources_admit,
 )
 from ruconsist.patterns import rule_codes as _rule_codes
 
@@ -124,7 +125,7 @@ class PatternRuleCheck(Check):
         #: Rules stopped by their timeout or their run budget: switched
         #: off for the run.
         self.timed_out: set[str] = set()
-        #: rule id -> [CPU seconds spent, characters offered] in this run.
+        #: rule id -> [CPU seconds spent, characters searched] in this run.
         self.spent: dict[str, list[float]] = {}
 
     def check(self, bead: SegmentPair, ctx: PairContext) -> Iterator[Diagnostic]:
@@ -141,9 +142,11 @@ class PatternRuleCheck(Check):
                 continue
             if rule.paths and not any(path_allowed(rule, p) for p in paths):
                 continue
+            if not sources_admit(rule, texts):
+                continue  # the usual case: not searched, nothing spent
             began = time.thread_time()
             try:
-                findings = run_rule(rule, texts, ctx.rules, kinds)
+                findings = run_rule(rule, texts, ctx.rules, kinds, admitted=True)
             except PatternTimeout as exc:
                 self.timed_out.add(rule.id)
                 yield self._timeout(bead, exc)
@@ -211,8 +214,8 @@ class PatternRuleCheck(Check):
         )
 
 
-#: CPU seconds a rule may spend per million characters of text offered
-#: to it, on top of twice its timeout: an ordinary pattern needs a tenth
+#: CPU seconds a rule may spend per million characters of text it searched
+#: (its gate admitted), on top of twice its timeout: an ordinary pattern needs a tenth
 #: of this.
 BUDGET_PER_MILLION = 1.0
 
