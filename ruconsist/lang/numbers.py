@@ -1760,9 +1760,14 @@ def standing_against(
     def counts(o: NumberMention) -> bool:
         return not o.quiet or (o.role in ("word", "bare") and o.value >= 2)
 
+    # Counted among the mentions near each value only: counting over
+    # every mention for every mention grew with the cube of a bead's
+    # figures (a bead of hundreds of subtitle cues took minutes).
+    near_theirs, near_mine = _ValueIndex(theirs), _ValueIndex(mine)
+
     def surplus(o: NumberMention) -> bool:
-        there = sum(1 for x in theirs if values_equal(x, o))
-        here = sum(1 for x in mine if _kinds_fit(x, o) and values_equal(x, o))
+        there = sum(1 for x in near_theirs.candidates(o) if values_equal(x, o))
+        here = sum(1 for x in near_mine.candidates(o) if _kinds_fit(x, o) and values_equal(x, o))
         return there > here
 
     against = [o for o in theirs if counts(o) and _comparable(m, o) and surplus(o)]
