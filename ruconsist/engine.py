@@ -10,18 +10,18 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import regex
 
 from ruconsist import guard
 from ruconsist.checks.base import VALID_CODE, Check, PairContext
 from ruconsist.config import Config, selected_codes
 from ruconsist.diagnostic import Diagnostic, Fix, Location, Severity
-from ruconsist.document import Document, Segment, SegmentPair, Side, decode
+from ruconsist.document import Document, Segment, SegmentPair, decode
 from ruconsist.errors import InputError, RuconsistError, RuleError
+from ruconsist.align.segments import raw_beads, wrap_beads
 from ruconsist.pairing import FilePair, discover, make_pairs
+from ruconsist.paths import display
 from ruconsist.readers.base import Parsed, Reader
 from ruconsist.rules import RuleSet, load_rules
-from ruconsist.segment import script_counts, script_of, sentences
 
 if TYPE_CHECKING:
     import pluggy
@@ -640,40 +640,14 @@ class Linter:
 
     def raw_beads(self, ru: Parsed, zh: Parsed) -> list[tuple[list[Segment], list[Segment]]]:
         """Aligned (ru segments, zh segments) in reading order."""
-        ru_segs = ru.segments.get("ru", [])
-        zh_segs = zh.segments.get("zh", [])
-        raw: list[tuple[list[Segment], list[Segment]]] = []
-        raw.extend((list(a), list(b)) for a, b in ru.fixed)
-        if zh is not ru:
-            raw.extend((list(a), list(b)) for a, b in zh.fixed)
-        if any(s.key for s in ru_segs) or any(s.key for s in zh_segs):
-            raw.extend(align_by_key(ru_segs, zh_segs))
-        else:
-            beads = self.pm.hook.ruconsist_align(ru=ru_segs, zh=zh_segs, config=self.config, rules=self.rules)
-            raw.extend(beads)
-        return raw
+        return raw_beads(ru, zh, self.pm, self.config, self.rules)
 
     def wrap_beads(
         self, raw: Sequence[tuple[list[Segment], list[Segment]]], first_index: int = 0
     ) -> tuple[list[SegmentPair], list[tuple[str, Any]]]:
-        """Wrap aligned segments into beads with sentence alignment; also
-        return alignment findings as (kind, item) for the alignment check."""
-        findings: list[tuple[str, Any]] = []
-        out = []
-        for i, (a, b) in enumerate(raw, start=first_index):
-            bead = SegmentPair(i, Side("ru", tuple(a)), Side("zh", tuple(b)))
-            for lang, side in (("ru", bead.ru), ("zh", bead.zh)):
-                for seg in side.segments:
-                    actual = script_of(seg.text)
-                    if actual is not None and actual != lang and _clearly(seg.text, actual):
-                        findings.append(("untranslated", (bead, lang, seg)))
-                        bead.memo["skip"] = True
-            if bead.ru and bead.zh:
-                bead.sentences = align_sentences(bead)
-            elif bead.ru or bead.zh:
-                findings.append(("omission", bead))
-            out.append(bead)
-        return out, findings
+        """Beads with sentence alignment, and the alignment findings (see
+        :func:`ruconsist.align.segments.wrap_beads`)."""
+        return wrap_beads(raw, first_index)
 
     def build_beads(self, ru: Parsed, zh: Parsed) -> tuple[list[SegmentPair], list[tuple[str, Any]]]:
         return self.wrap_beads(self.raw_beads(ru, zh))
@@ -855,141 +829,3 @@ def default_jobs() -> int:
     except (AttributeError, OSError):
         cpus = os.cpu_count() or 1
     return max(1, min(8, cpus))
-
-
-def _clearly(text: str, script: str) -> bool:
-    cyr, han = script_counts(text)
-    if script == "ru":
-        return cyr >= 12 and han * 6 < cyr
-    return han >= 6 and cyr < han
-
-
-#: Segment kinds that readers give for entries not (yet) translated: a
-#: key whose counterpart is one of these is unfinished work, not an
-#: omission.
-NOT_TRANSLATED = frozenset({"untranslated", "fuzzy", "obsolete"})
-
-
-def align_by_key(ru: Sequence[Segment], zh: Sequence[Segment]) -> list[tuple[list[Segment], list[Segment]]]:
-    zh_by_key: dict[str | None, list[Segment]] = {}
-    for s in zh:
-        zh_by_key.setdefault(s.key, []).append(s)
-    out: list[tuple[list[Segment], list[Segment]]] = []
-    used: set[int] = set()
-    for s in ru:
-        match = zh_by_key.get(s.key)
-        if match:
-            z = match.pop(0)
-            used.add(id(z))
-            if s.kind in NOT_TRANSLATED or z.kind in NOT_TRANSLATED:
-                continue
-            if s.text.strip() or z.text.strip():
-                out.append(([s] if s.text.strip() else [], [z] if z.text.strip() else []))
-        elif s.text.strip():
-            out.append(([s], []))
-    for s in zh:
-        if id(s) not in used and s.text.strip():
-            out.append(([], [s]))
-    return out
-
-
-#: A paragraph that continues the previous one: a quote's attribution
-#: (``- сказал Ушаков.``, ``——…总结道。``).  A Chinese one is a short
-#: tail; a long paragraph opened by ``——`` is an item of a dash list
-#: (``——我们要以…为引领，…``), which stands on its own.
-CONTINUATION = regex.compile(r"^(?:[-–—]\s*)?\p{Ll}|^——[^\n]{0,60}$")
-NUMBER_ANCHOR = regex.compile(r"\d+(?:[.,]\d+)?")
-
-
-def segment_anchors(seg: Segment, rules: RuleSet) -> frozenset[str]:
-    """What a segment shares with its translation whatever the wording:
-    the terms it names (by any form the packs know, 中俄 and 俄方 as weak
-    anchors),
-    its numbers, and the position of the list item it opens (``2.`` and
-    ``二、`` are one anchor; the label's digits are not a number)."""
-    from ruconsist.lang.lists import leading_label, list_labels
-    from ruconsist.terms import matcher_for
-
-    matcher = matcher_for(rules)
-    text = seg.text
-    # Primary forms are strong anchors; forms a term is only accepted by
-    # (中俄, 俄方, РФ) are weak ones ("~"): shared, they tie two segments,
-    # but Russian «стороны» against 中俄双方 is no sign of a shift.
-    anchors = {f"t:{t}" for m in matcher.find(text, seg.lang) for t in m.terms}
-    anchors |= {f"~t:{t}" for m in matcher.stand_ins(text, seg.lang) for t in m.terms} - {"~" + a for a in anchors}
-    lead = leading_label(text)
-    if lead is not None and lead.position is not None:
-        anchors.add(f"l:{lead.position}")
-    labels = [(lab.start, lab.end) for lab in list_labels(text)] if lead is not None or not text[:1].isdigit() else []
-    for m in NUMBER_ANCHOR.finditer(text):
-        if any(a < m.end() and m.start() < b for a, b in labels):
-            continue
-        anchors.add("n:" + m.group().replace(",", "."))
-    return frozenset(anchors)
-
-
-HAN_CHAR = regex.compile(r"\p{Han}")
-SPACE = regex.compile(r"\s")
-
-
-#: ZH/RU ratio of content lengths and its variance per unit, measured on
-#: NTREX news (0.87, 4.4) and the example article (0.81, 3.4).
-CONTENT_RATIO = 0.85
-CONTENT_VARIANCE = 4.0
-
-
-def content_length(text: str) -> int:
-    """Length in units that make RU and ZH comparable: a Han character
-    carries about as much as three Russian letters (spaces included)."""
-    han = len(HAN_CHAR.findall(text))
-    return 3 * han + (len(text) - han - len(SPACE.findall(text)) // 2)
-
-
-def align_segments(ru: Sequence[Segment], zh: Sequence[Segment], rules: RuleSet) -> list[tuple[list[Segment], list[Segment]]]:
-    from ruconsist.align import align
-
-    return align(
-        ru,
-        zh,
-        length=lambda s: content_length(s.text),
-        anchors=lambda s: segment_anchors(s, rules),
-        prior_ratio=CONTENT_RATIO,
-        variance=CONTENT_VARIANCE,
-        glue=lambda s: CONTINUATION.match(s.text) is not None,
-    )
-
-
-def align_sentences(bead: SegmentPair) -> list[tuple[tuple[int, int], tuple[int, int]]]:
-    from ruconsist.align import align
-
-    ru = sentences(bead.ru.text, "ru")
-    zh = sentences(bead.zh.text, "zh")
-    if len(ru) == 1 and len(zh) == 1:
-        return [(ru[0], zh[0])]
-    if len(ru) > 60 or len(zh) > 60:
-        return []
-    tagged_ru = [("ru", a, b) for a, b in ru]
-    tagged_zh = [("zh", a, b) for a, b in zh]
-    beads = align(
-        tagged_ru,
-        tagged_zh,
-        length=lambda s: content_length(bead.side(s[0]).text[s[1] : s[2]]),
-        prior_ratio=CONTENT_RATIO,
-        variance=CONTENT_VARIANCE,
-    )
-    out = []
-    for a, b in beads:
-        if a and b:
-            out.append(((a[0][1], a[-1][2]), (b[0][1], b[-1][2])))
-    return out
-
-
-def display(path: Path | str) -> str:
-    """Paths are shown relative to the working directory when inside it."""
-    p = Path(path)
-    if not p.is_absolute():
-        return p.as_posix()
-    try:
-        return p.relative_to(Path.cwd()).as_posix()
-    except ValueError:
-        return p.as_posix()

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import pluggy
+from ruconsist.markers import PROJECT, hookimpl, hookspec
 
 if TYPE_CHECKING:
     from ruconsist.checks.base import Check
@@ -27,10 +27,6 @@ if TYPE_CHECKING:
     from ruconsist.formatters.base import Formatter
     from ruconsist.readers.base import Parsed, Reader
     from ruconsist.rules import RuleSet
-
-PROJECT = "ruconsist"
-hookspec = pluggy.HookspecMarker(PROJECT)
-hookimpl = pluggy.HookimplMarker(PROJECT)
 
 
 @hookspec

@@ -26,8 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ruconsist.hookspecs import hookimpl
 from ruconsist.lang.han import HAN_CHAR
+from ruconsist.markers import hookimpl
 
 if TYPE_CHECKING:
     import pluggy
@@ -359,7 +359,7 @@ def _scanned_table_wanted(path: Path, config: Config, pm: pluggy.PluginManager) 
     exts = tuple(e for cls in readers if getattr(cls, "table", False) for e in cls.extensions)
     if not exts or not path.name.lower().endswith(exts):
         return True
-    from ruconsist.engine import display
+    from ruconsist.paths import display
 
     opts = config.for_paths((display(path),)).options
     return "zh-column" in opts or "ru-column" in opts

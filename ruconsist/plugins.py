@@ -31,7 +31,7 @@ DEFAULT_PLUGINS = (
     "ruconsist.readers",
     "ruconsist.formatters",
     "ruconsist.pairing",
-    "ruconsist.align_plugin",
+    "ruconsist.align.plugin",
 )
 ENTRY_POINT_GROUP = "ruconsist"
 ALLOW_ENV = "RUCONSIST_PLUGINS"

@@ -11,7 +11,8 @@ from ruconsist.document import Document
 from ruconsist.engine import Linter
 from ruconsist.errors import InputError
 from ruconsist.pairing import FilePair
-from ruconsist.readers.subtitles import SubtitleReader, align_cues
+from ruconsist.align.cues import align_cues
+from ruconsist.readers.subtitles import SubtitleReader
 from ruconsist.rules import load_rules
 from tests.conftest import DATA
 

@@ -52,7 +52,7 @@ def linted(linter, pairs, bar, err, failed: list[object]):  # type: ignore[no-un
     """Lint ``pairs`` one by one under a progress bar, yielding the
     results that read; input errors go to ``err`` (one line each) and to
     ``failed``."""
-    from ruconsist.engine import display
+    from ruconsist.paths import display
 
     err = bar.guard(err)
     for pair in pairs:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 
-from ruconsist.hookspecs import hookimpl
+from ruconsist.markers import hookimpl
 
 BUILTIN_FORMATTERS = (
     ("text", "TextFormatter"),

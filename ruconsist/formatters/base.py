@@ -193,7 +193,7 @@ def pair_name(result: object) -> str | None:
     pair = getattr(result, "pair", None)
     if pair is None:
         return None
-    from ruconsist.engine import display
+    from ruconsist.paths import display
 
     return " ↔ ".join(display(p) for p in pair.paths)
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from typing import Any
 
-from ruconsist.hookspecs import hookimpl
+from ruconsist.markers import hookimpl
 
 #: (module, class) of each built-in reader.
 BUILTIN_READERS = (
@@ -34,13 +33,3 @@ def ruconsist_register_readers(register: Callable[[type], None]) -> None:
     for module, cls in BUILTIN_READERS:
         register(getattr(importlib.import_module(f"ruconsist.readers.{module}"), cls))
 
-
-@hookimpl
-def ruconsist_align(ru: list[Any], zh: list[Any], config: Any, rules: Any) -> list[tuple[list[Any], list[Any]]] | None:
-    """Subtitle cues align by time, not by length; other segments go on
-    to the next aligner."""
-    from ruconsist.readers.subtitles import align_cues, timed
-
-    if timed(ru) and timed(zh):
-        return align_cues(ru, zh)
-    return None
