@@ -101,9 +101,9 @@ _MISSING = object()
 #: nothing named in it is called.
 ALLOWED_GLOBALS = frozenset(
     {
-        "ruconsist.rules.Pack",
-        "ruconsist.rules.Term",
-        "ruconsist.rules.Example",
+        "ruconsist.packtypes.Pack",
+        "ruconsist.packtypes.Term",
+        "ruconsist.packtypes.Example",
         "ruconsist.patterns.PatternRule",
         "ruconsist.terms._Entry",
         "ruconsist.yamlio.MarkedDict",

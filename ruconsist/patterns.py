@@ -81,7 +81,8 @@ from ruconsist.packschema import CAPTURE_KINDS, DEFAULT_CODE, DEFAULT_TIMEOUT, T
 from ruconsist.yamlio import line_of
 
 if TYPE_CHECKING:
-    from ruconsist.rules import Example, Pack, RuleSet
+    from ruconsist.packtypes import Example, Pack
+    from ruconsist.rules import RuleSet
 
 FLAGS = {
     "ignorecase": regex.IGNORECASE,
@@ -213,8 +214,7 @@ def number_value(text: str, lang: str, rules: RuleSet | None = None) -> Fraction
         sep = "," if lang == "ru" else "."
         whole, _, frac = m.group().partition(sep)
         return Fraction(f"{whole.replace(',', '')}.{frac}" if frac else whole.replace(",", ""))
-    from ruconsist.checks.numbers import number_vocab
-    from ruconsist.lang.numbers import extract_numbers, parse_zh_numeral
+    from ruconsist.lang.numbers import extract_numbers, number_vocab, parse_zh_numeral
 
     vocab = number_vocab(rules)
     found = extract_numbers(s, lang, vocab)
@@ -422,7 +422,7 @@ def _template_fields(template: str, rid: str, key: str, path: str, node: Any) ->
 
 
 def parse_pattern(node: Any, path: str, pack: str, parent: Any, index: int) -> PatternRule:
-    from ruconsist.rules import parse_examples
+    from ruconsist.packtypes import parse_examples
 
     # The pack schema (ruconsist.packschema.PATTERN) has checked every
     # key's type and value; what follows checks the patterns themselves.

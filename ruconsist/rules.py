@@ -44,113 +44,20 @@ import hashlib
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ruconsist.diagnostic import CATEGORIES, Severity
 from ruconsist.errors import RuleError
 from ruconsist.packschema import REGION_KEYS, validate_pack, vocab_key_lines
-from ruconsist.schema import EXAMPLES, At
+from ruconsist.packtypes import Example, Pack, Term, forms_of, parse_examples, sides_of
 from ruconsist.yamlio import MarkedDict, MarkedList, line_of, load_yaml
 
 
 
 
-@dataclass(frozen=True, slots=True)
-class Example:
-    ru: str
-    zh: str
-    expect_pass: bool
-    codes: tuple[str, ...] = ()
-    line: int | None = None
-
-
-#: Slots: a pack of 10,000 names holds 10,000 of these for the run.
-@dataclass(frozen=True, slots=True)
-class Term:
-    id: str
-    category: str
-    ru: tuple[str, ...]
-    zh: tuple[str, ...]
-    accept_ru: tuple[str, ...] = ()
-    accept_zh: tuple[str, ...] = ()
-    forbidden_ru: tuple[str, ...] = ()
-    forbidden_zh: tuple[str, ...] = ()
-    except_ru: tuple[str, ...] = ()
-    except_zh: tuple[str, ...] = ()
-    severity: Severity | None = None
-    note: str | None = None
-    source: str | None = None
-    case: str = "auto"
-    examples: tuple[Example, ...] = ()
-    #: (region, forms) pairs: ``(("TW", ("普丁",)),)``.
-    regional: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    pack: str = ""
-    path: str = ""
-    line: int | None = None
-
-    def forms(self, lang: str) -> tuple[str, ...]:
-        return self.ru if lang == "ru" else self.zh
-
-    def accepted(self, lang: str) -> tuple[str, ...]:
-        return self.accept_ru if lang == "ru" else self.accept_zh
-
-    def forbidden(self, lang: str) -> tuple[str, ...]:
-        return self.forbidden_ru if lang == "ru" else self.forbidden_zh
-
-    @property
-    def where(self) -> str:
-        return f"{self.path}:{self.line}" if self.line else self.path
-
-    @property
-    def regions(self) -> tuple[str, ...]:
-        return tuple(r for r, _ in self.regional)
-
-
-@dataclass
-class Pack:
-    name: str
-    path: str
-    description: str = ""
-    source: str = ""
-    terms: list[Term] = field(default_factory=list)
-    sections: dict[str, Any] = field(default_factory=dict)
-    vocab: dict[str, Any] = field(default_factory=dict)
-    #: The line of each ``vocab:`` section name.
-    vocab_lines: dict[str, int] = field(default_factory=dict)
-    digest: str = ""
-
-
 def _fail(msg: str, path: str, node: Any, key: Any = None) -> RuleError:
     return RuleError(msg, path, line_of(node, key))
-
-
-def _forms(node: Any) -> tuple[str, ...]:
-    """A string or a list of strings (the pack schema has checked it),
-    each with its white space collapsed."""
-    if node is None:
-        return ()
-    return tuple(" ".join(item.split()) for item in ([node] if isinstance(node, str) else node))
-
-
-def _sides(node: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    node = node or {}
-    return _forms(node.get("ru")), _forms(node.get("zh"))
-
-
-def parse_examples(node: Any, path: str, parent: Any) -> tuple[Example, ...]:
-    """The ``examples:`` of a term, a pattern rule or a vocabulary entry."""
-    if node is None:
-        return ()
-    # Examples may stand in a plugin's vocabulary section, which no
-    # schema has checked before.
-    EXAMPLES.check(node, At(path, parent, "examples", "examples"))
-    return tuple(
-        Example(item.get("ru", ""), item.get("zh", ""), kind == "pass", _forms(item.get("codes")), line_of(item))
-        for kind in ("pass", "fail")
-        for item in node.get(kind) or []
-    )
 
 
 def parse_term(node: Any, path: str, pack: str) -> Term:
@@ -158,11 +65,11 @@ def parse_term(node: Any, path: str, pack: str) -> Term:
     tid = node.get("id")
     if not isinstance(tid, str) or not tid.strip():
         raise _fail("term needs an 'id' (a non-empty string)", path, node)
-    ru, zh = _forms(node.get("ru")), _forms(node.get("zh"))
-    accept_ru, accept_zh = _sides(node.get("accept"))
-    forb_ru, forb_zh = _sides(node.get("forbidden"))
-    exc_ru, exc_zh = _sides(node.get("except"))
-    regional = tuple((key[3:], forms) for key in REGION_KEYS if (forms := _forms(node.get(key))))
+    ru, zh = forms_of(node.get("ru")), forms_of(node.get("zh"))
+    accept_ru, accept_zh = sides_of(node.get("accept"))
+    forb_ru, forb_zh = sides_of(node.get("forbidden"))
+    exc_ru, exc_zh = sides_of(node.get("except"))
+    regional = tuple((key[3:], forms) for key in REGION_KEYS if (forms := forms_of(node.get(key))))
     if regional and not zh:
         raise _fail(f"term {tid!r} has regional forms but no 'zh' forms", path, node)
     if not ru and not zh and not forb_ru and not forb_zh:
@@ -261,9 +168,11 @@ def load_pack(path: str | os.PathLike[str], display: str | None = None) -> Pack:
 
 @functools.lru_cache(maxsize=1)
 def _loader_digest() -> str:
-    from ruconsist import cache, packschema, patterns, schema, yamlio
+    from ruconsist import cache, packschema, packtypes, patterns, schema, yamlio
 
-    return cache.code_digest(__file__, yamlio.__file__, patterns.__file__, schema.__file__, packschema.__file__)
+    return cache.code_digest(
+        __file__, yamlio.__file__, patterns.__file__, schema.__file__, packschema.__file__, packtypes.__file__
+    )
 
 
 def default_pack_dir() -> Path:

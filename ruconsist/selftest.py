@@ -205,7 +205,7 @@ def collect(rules: RuleSet, packs: Iterable[Pack] | None = None) -> tuple[list[_
     examples.  Only rules in force are tested: a term or pattern replaced
     by a later pack's entry of the same id is skipped."""
     from ruconsist.patterns import TIMEOUT_CODE, effective_patterns, path_allowed
-    from ruconsist.rules import parse_examples
+    from ruconsist.packtypes import parse_examples
 
     chosen = list(rules.packs if packs is None else packs)
     chosen_ids = {id(p) for p in chosen}

@@ -21,13 +21,16 @@ import functools
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import regex
 
 from ruconsist.lang.han import is_han
 from ruconsist.morph import _norm as _morph_norm
-from ruconsist.rules import RuleSet, Term
+from ruconsist.packtypes import Term
+
+if TYPE_CHECKING:
+    from ruconsist.rules import RuleSet
 
 #: Words: letters and digits, hyphenated compounds kept whole
 #: (``80-летия``, ``СНВ-3``, ``Азиатско-Тихоокеанского``).

@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from ruconsist.context import PairContext
 from ruconsist.diagnostic import Diagnostic, Fix, Location, Severity
-from ruconsist.document import Document, SegmentPair, other
+from ruconsist.document import SegmentPair, other
 from ruconsist.lang import LANG_NAME as LANG_NAME  # the checks import it from here
 
 if TYPE_CHECKING:
@@ -35,25 +35,6 @@ if TYPE_CHECKING:
 OptionSpec = tuple[Any, str]
 
 VALID_CODE = re.compile(r"^[A-Z]{1,3}[0-9]{1,3}$")
-
-
-@dataclass(eq=False)
-class PairContext:
-    """What checks know about the file pair being linted."""
-
-    ru_doc: Document
-    zh_doc: Document
-    rules: RuleSet
-    config: Config
-    beads: list[SegmentPair]
-    #: Lines before the body shared by both languages (a bilingual file's
-    #: dateline), as (document, start, end) spans.
-    header: list[tuple[Document, int, int]] = field(default_factory=list)
-    #: Per-check scratch space, keyed by the check's code.
-    state: dict[str, Any] = field(default_factory=dict)
-
-    def doc(self, lang: str) -> Document:
-        return self.ru_doc if lang == "ru" else self.zh_doc
 
 
 class Check:

@@ -18,7 +18,6 @@ from ruconsist.lang.lists import list_labels
 from ruconsist.lang.numbers import (
     Mismatch,
     NumberMention,
-    NumberVocab,
     compare_mentions,
     compile_vocab,
     convert,
@@ -26,6 +25,7 @@ from ruconsist.lang.numbers import (
     fallback_date_spans,
     format_value,
     has_equal,
+    number_vocab,
     render_like,
     standing_against,
     unmatched_mentions,
@@ -35,18 +35,6 @@ from ruconsist.lang.numbers import (
     vague_magnitudes,
     values_equal,
 )
-
-
-def number_vocab(rules: Any) -> NumberVocab | None:
-    """The merged ``vocab: numbers`` of the loaded packs, built once per
-    rule set; None only if not even the shipped pack can be found, which
-    turns the check off rather than failing every lint."""
-
-    def build() -> NumberVocab | None:
-        entries = list(rules.vocab("numbers"))
-        return compile_vocab(entries) if entries else None
-
-    return rules.cached("numbers.vocab", build)
 
 
 def _load_date_spans():  # type: ignore[no-untyped-def]

@@ -47,7 +47,7 @@ from ruconsist.lang.numerals import roman_value, zh_int
 from ruconsist.packschema import DATE_KEYS as _SCHEMA
 
 if TYPE_CHECKING:
-    from ruconsist.checks.base import PairContext
+    from ruconsist.context import PairContext
     from ruconsist.document import SegmentPair
     from ruconsist.rules import RuleSet
 

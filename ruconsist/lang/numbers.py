@@ -2044,3 +2044,15 @@ _FALLBACK_ZH = re.compile(
     rf"|(?<![个{_ZH_NUM}])[{_ZH_NUM}]{{1,3}}月(?:份)?"
 )
 _ZH_YEAR_WORD = re.compile(r"(?:[0-9]{4}|[〇零一二三四五六七八九]{4})年")
+
+
+def number_vocab(rules: Any) -> NumberVocab | None:
+    """The merged ``vocab: numbers`` of the loaded packs, built once per
+    rule set; None only if not even the shipped pack can be found, which
+    turns the check off rather than failing every lint."""
+
+    def build() -> NumberVocab | None:
+        entries = list(rules.vocab("numbers"))
+        return compile_vocab(entries) if entries else None
+
+    return rules.cached("numbers.vocab", build)
