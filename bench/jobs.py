@@ -11,7 +11,6 @@ compare ``--jobs 1`` and ``--jobs 2`` while the command line has no
 from __future__ import annotations
 
 import argparse
-import os
 import resource
 import sys
 import time

@@ -27,7 +27,6 @@ import difflib
 import os
 import stat
 import subprocess
-import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path

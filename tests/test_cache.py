@@ -339,7 +339,7 @@ def test_cache_clear_empties_it_and_cache_dir_names_it(cache_dir: Path) -> None:
     assert out.getvalue() == f"{cache_dir}\n"
     out = io.StringIO()
     assert main(["cache", "clear"], out, io.StringIO()) == 0
-    assert out.getvalue().startswith(f"removed 1 cache entry (")
+    assert out.getvalue().startswith("removed 1 cache entry (")
     assert list(cache_dir.iterdir()) == []
 
 

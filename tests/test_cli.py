@@ -7,7 +7,6 @@ import json
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -108,7 +107,7 @@ def test_bad_input_is_one_line_exit_two_and_the_run_goes_on(tmp_path, monkeypatc
     monkeypatch.chdir(tmp_path)
     code, out, err = run(["check", ".", "--no-default-rules", "--rules", NEWS])
     assert code == 2
-    assert err.count("\n") == 1 and err.startswith(f"ruconsist: bad.ru.md") and message in err
+    assert err.count("\n") == 1 and err.startswith("ruconsist: bad.ru.md") and message in err
     assert "Traceback" not in err
     assert "good.ru.md:1:7: TRM001" in out
 

@@ -21,7 +21,6 @@ import json
 import os
 import time
 import tracemalloc
-import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -29,7 +28,6 @@ import pytest
 
 from ruconsist.config import Config
 from ruconsist.engine import Linter
-from ruconsist.pairing import FilePair
 
 FULL = os.environ.get("RUCONSIST_SCALING") == "full"
 SCALE = 8 if FULL else 1

@@ -24,7 +24,6 @@ import bisect
 import functools
 import itertools
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -33,6 +32,7 @@ from ruconsist import regexcache
 from ruconsist.errors import RuleError
 from ruconsist.lang.han import HAN_CHAR as _HAN_CHAR
 from ruconsist.lang.han import HAN_RUN
+from ruconsist.lang.pinyin import normalize_pinyin
 from ruconsist.yamlio import line_of
 
 if TYPE_CHECKING:
@@ -72,13 +72,6 @@ _VOWELS = set("аоуэеёюяи")
 _ENDINGS = ("ами", "ями", "ом", "ем", "ой", "ей", "ым", "им", "ах", "ях", "ов", "ев",
             "а", "я", "у", "ю", "е", "ы", "и")
 _SEPARATORS = "ъ-\u2011"
-
-
-def normalize_pinyin(text: str) -> str:
-    """Toneless pinyin with ü written ``v`` (pypinyin's own spelling)."""
-    text = unicodedata.normalize("NFD", text.strip().lower()).replace("u\u0308", "v")
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return text.replace("ü", "v")
 
 
 def split_syllable(syllable: str) -> tuple[str, str]:

@@ -89,7 +89,7 @@ class _Direct:
     def char_readings(self, ch: str) -> tuple[str, ...]:
         from pypinyin import Style, pinyin
 
-        from ruconsist.lang.palladius import normalize_pinyin
+        from ruconsist.lang.pinyin import normalize_pinyin
 
         got = pinyin(ch, style=Style.NORMAL, heteronym=True, errors="ignore")
         out: list[str] = []
@@ -102,14 +102,14 @@ class _Direct:
     def lazy_readings(self, text: str) -> list[str]:
         from pypinyin import Style, lazy_pinyin
 
-        from ruconsist.lang.palladius import normalize_pinyin
+        from ruconsist.lang.pinyin import normalize_pinyin
 
         return [normalize_pinyin(r) for r in lazy_pinyin(text, style=Style.NORMAL, errors="ignore")]
 
     def phrase_readings(self, word: str) -> tuple[frozenset[str], ...] | None:
         from pypinyin.constants import PHRASES_DICT
 
-        from ruconsist.lang.palladius import normalize_pinyin
+        from ruconsist.lang.pinyin import normalize_pinyin
 
         entry = PHRASES_DICT.get(word)
         if entry is None or len(entry) != len(word):
@@ -352,7 +352,7 @@ def _rows() -> tuple[list[_Row], int]:
     from pypinyin.converter import UltimateConverter
     from pypinyin.seg import mmseg
 
-    from ruconsist.lang.palladius import normalize_pinyin
+    from ruconsist.lang.pinyin import normalize_pinyin
 
     # lazy_pinyin's own converter; each tone-marked syllable is converted
     # once (Style.NORMAL does not depend on the character).
@@ -401,7 +401,8 @@ def _join(sep: str, parts: Sequence[str], *, allow_empty: bool) -> str:
 
 def store_key() -> str:
     from ruconsist import cache
-    from ruconsist.lang import palladius
+    from ruconsist.lang.han import HAN_RUN
+    from ruconsist.lang.pinyin import normalize_pinyin
 
     # The store depends on this module and, of the Palladius module, on
     # how pinyin is normalised and what a Han run is: an edit elsewhere
@@ -411,7 +412,7 @@ def store_key() -> str:
         "pinyin-store",
         FORMAT,
         cache.code_digest(__file__),
-        _function_digest(palladius.normalize_pinyin.__code__) + palladius.HAN_RUN.pattern,
+        _function_digest(normalize_pinyin.__code__) + HAN_RUN.pattern,
         os.environ.get("PYPINYIN_NO_PHRASES", ""),
     )
 

@@ -13,44 +13,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ruconsist.document import Document
-from ruconsist.errors import InputError
 from ruconsist.readers.base import Parsed, Reader
-from ruconsist.readers.common import lang_code
-from ruconsist.readers.xliff import El, Unit, flatten, parse_xml, sniff_root, units_to_parsed
+from ruconsist.readers.xliff import parse_xml, sniff_root, tmx_parsed, units_to_parsed, xliff_units
 
 if TYPE_CHECKING:
     from ruconsist.config import Config
-
-
-def tmx_units(doc: Document, root: El) -> list[Unit]:
-    if root.tag != "tmx":
-        raise InputError(f"not a TMX file (root element <{root.tag}>)", doc.path, doc.line_col(root.pos)[0])
-    header = next(iter(root.elements("header")), None)
-    srclang = header.get("srclang") if header is not None else None
-    units: list[Unit] = []
-    for i, tu in enumerate(root.iter("tu")):
-        by_lang: dict[str, tuple[str, El]] = {}
-        for tuv in tu.elements("tuv"):
-            tag = tuv.get("xml:lang") or tuv.get("lang") or ""
-            code = lang_code(tag)
-            seg = next(iter(tuv.elements("seg")), None)
-            if code is not None and seg is not None and code not in by_lang:
-                by_lang[code] = (tag, seg)
-        key = tu.get("tuid") or str(i + 1)
-        if "ru" in by_lang and "zh" in by_lang:
-            # Direction only decides which side is "source"; both are read.
-            first = "zh" if lang_code(srclang) == "zh" else "ru"
-            second = "ru" if first == "zh" else "zh"
-            (stag, s), (ttag, t) = by_lang[first], by_lang[second]
-            units.append(Unit(key, stag, ttag, flatten(s), flatten(t)))
-        elif len(by_lang) == 1:
-            (code, (tag, s)), = by_lang.items()
-            units.append(Unit(key, tag, None, flatten(s), None))
-    return units
-
-
-def tmx_parsed(doc: Document, root: El, lang: str | None) -> Parsed:
-    return units_to_parsed(doc, tmx_units(doc, root), lang, "tmx", "TMX file")
 
 
 class TmxReader(Reader):
@@ -66,8 +33,5 @@ class TmxReader(Reader):
     def read(self, doc: Document, lang: str | None, config: Config) -> Parsed:
         root = parse_xml(doc)
         if root.tag == "xliff":
-            from ruconsist.readers.xliff import units_to_parsed as to_parsed
-            from ruconsist.readers.xliff import xliff_units
-
-            return to_parsed(doc, xliff_units(doc, root), lang, "xliff", "XLIFF file")
+            return units_to_parsed(doc, xliff_units(doc, root), lang, "xliff", "XLIFF file")
         return tmx_parsed(doc, root, lang)

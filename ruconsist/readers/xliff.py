@@ -365,6 +365,41 @@ def _skip_prolog(head: str) -> str:
     return re.sub(r"<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>]*>", "", head, flags=re.S)
 
 
+# TMX units are read here too: an .xlf file may hold a TMX document and
+# a .tmx file an XLIFF one (ruconsist.readers.tmx).
+
+
+def tmx_units(doc: Document, root: El) -> list[Unit]:
+    if root.tag != "tmx":
+        raise InputError(f"not a TMX file (root element <{root.tag}>)", doc.path, doc.line_col(root.pos)[0])
+    header = next(iter(root.elements("header")), None)
+    srclang = header.get("srclang") if header is not None else None
+    units: list[Unit] = []
+    for i, tu in enumerate(root.iter("tu")):
+        by_lang: dict[str, tuple[str, El]] = {}
+        for tuv in tu.elements("tuv"):
+            tag = tuv.get("xml:lang") or tuv.get("lang") or ""
+            code = lang_code(tag)
+            seg = next(iter(tuv.elements("seg")), None)
+            if code is not None and seg is not None and code not in by_lang:
+                by_lang[code] = (tag, seg)
+        key = tu.get("tuid") or str(i + 1)
+        if "ru" in by_lang and "zh" in by_lang:
+            # Direction only decides which side is "source"; both are read.
+            first = "zh" if lang_code(srclang) == "zh" else "ru"
+            second = "ru" if first == "zh" else "zh"
+            (stag, s), (ttag, t) = by_lang[first], by_lang[second]
+            units.append(Unit(key, stag, ttag, flatten(s), flatten(t)))
+        elif len(by_lang) == 1:
+            (code, (tag, s)), = by_lang.items()
+            units.append(Unit(key, tag, None, flatten(s), None))
+    return units
+
+
+def tmx_parsed(doc: Document, root: El, lang: str | None) -> Parsed:
+    return units_to_parsed(doc, tmx_units(doc, root), lang, "tmx", "TMX file")
+
+
 class XliffReader(Reader):
     """XLIFF 1.2 and 2.x (see the module docstring)."""
 
@@ -378,7 +413,5 @@ class XliffReader(Reader):
     def read(self, doc: Document, lang: str | None, config: Config) -> Parsed:
         root = parse_xml(doc)
         if root.tag == "tmx":
-            from ruconsist.readers.tmx import tmx_parsed
-
             return tmx_parsed(doc, root, lang)
         return units_to_parsed(doc, xliff_units(doc, root), lang, "xliff", "XLIFF file")
