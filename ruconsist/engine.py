@@ -6,21 +6,21 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-
 from ruconsist import guard
+from ruconsist.align.segments import raw_beads, wrap_beads
 from ruconsist.checks.base import VALID_CODE, Check, PairContext
 from ruconsist.config import Config, selected_codes
-from ruconsist.diagnostic import Diagnostic, Fix, Location, Severity
+from ruconsist.diagnostic import Diagnostic, Fix, Location
 from ruconsist.document import Document, Segment, SegmentPair, decode
 from ruconsist.errors import InputError, RuconsistError, RuleError
-from ruconsist.align.segments import raw_beads, wrap_beads
 from ruconsist.pairing import FilePair, discover, make_pairs
 from ruconsist.paths import display
 from ruconsist.readers.base import Parsed, Reader
+from ruconsist.result import CodeInfo, PairResult
 from ruconsist.rules import RuleSet, load_rules
 
 if TYPE_CHECKING:
@@ -121,29 +121,6 @@ def _exc_line(exc: BaseException) -> int | None:
     if isinstance(position, tuple) and position and isinstance(position[0], int):
         return position[0]
     return None
-
-
-@dataclass
-class PairResult:
-    pair: FilePair
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    beads: list[SegmentPair] = field(default_factory=list)
-    context: PairContext | None = None
-    error: RuconsistError | None = None
-    #: The inline directives of the pair's files, by path (files without
-    #: any are left out), for the findings of run-level checks.
-    directives: dict[str, Any] = field(default_factory=dict)
-    #: How many aligned segments (beads) the pair has.
-    segments: int = 0
-
-
-@dataclass
-class CodeInfo:
-    code: str
-    slug: str
-    category: str
-    severity: Severity
-    check: type[Check]
 
 
 class Linter:

@@ -40,7 +40,7 @@ def add_parser(subparsers: Any) -> None:
     p.add_argument("-c", "--config", help="configuration file (default: .ruconsist.yaml found upwards)")
     p.add_argument("--encoding", help="read input files in this encoding")
     p.add_argument("--no-plugins", action="store_true", help="load no third-party plugins")
-    from ruconsist.cli import _table_arguments
+    from ruconsist.commands.common import table_arguments as _table_arguments
 
     _table_arguments(p)
 
@@ -56,7 +56,8 @@ def write_text(path: str, text: str) -> None:
 def run(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     import os
 
-    from ruconsist.cli import EXIT_OK, EXIT_USAGE, _linter
+    from ruconsist.commands.common import EXIT_OK, EXIT_USAGE
+    from ruconsist.commands.common import linter_from_args as _linter
     from ruconsist.errors import ConfigError
     from ruconsist.commands.terms import file_pairs, linted
     from ruconsist.progress import Progress

@@ -90,7 +90,8 @@ def file_pairs(linter: Any, args: argparse.Namespace) -> list[Any]:
 
 
 def suggest(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
-    from ruconsist.cli import EXIT_OK, EXIT_USAGE, _linter
+    from ruconsist.commands.common import EXIT_OK, EXIT_USAGE
+    from ruconsist.commands.common import linter_from_args as _linter
     from ruconsist.progress import Progress
     from ruconsist.suggest import Collector, to_yaml
 

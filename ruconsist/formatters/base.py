@@ -19,10 +19,13 @@ from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, ClassVar
+from typing import IO, TYPE_CHECKING, Any, ClassVar
 
 from ruconsist.diagnostic import Diagnostic, Severity
 from ruconsist.errors import RuconsistError
+
+if TYPE_CHECKING:
+    from ruconsist.result import CodeInfo, PairResult
 
 #: Where ruconsist is published; review comments and summaries link to it.
 PROJECT_URL = "https://github.com/OWNER/ruconsist"
@@ -160,9 +163,9 @@ class RunInfo:
     project root, and a stable fingerprint for each finding (see
     :mod:`ruconsist.baseline`)."""
 
-    #: code -> object with ``code``, ``slug``, ``category``, ``severity``
-    #: and ``check`` (the check class, whose docstring documents it).
-    codes: Mapping[str, Any] = field(default_factory=dict)
+    #: code -> its ``code``, ``slug``, ``category``, ``severity`` and
+    #: ``check`` (the check class, whose docstring documents it).
+    codes: Mapping[str, CodeInfo] = field(default_factory=dict)
     root: Path = field(default_factory=Path.cwd)
     tool_version: str = ""
     fingerprint: Callable[[Diagnostic], str] = _no_fingerprint
@@ -181,14 +184,14 @@ class Formatter:
     def begin(self) -> None:
         pass
 
-    def handle(self, diagnostics: list[Diagnostic], result: object) -> None:
+    def handle(self, diagnostics: list[Diagnostic], result: PairResult | None) -> None:
         raise NotImplementedError
 
     def finish(self, summary: Summary) -> None:
         pass
 
 
-def pair_name(result: object) -> str | None:
+def pair_name(result: PairResult | None) -> str | None:
     """``a.ru.md ↔ a.zh.md`` (or the bilingual file) for a PairResult."""
     pair = getattr(result, "pair", None)
     if pair is None:

@@ -12,9 +12,14 @@ starts and ends on the same line (GitHub ignores them otherwise).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ruconsist.diagnostic import Diagnostic, Location, Severity
 from ruconsist.formatters.base import Formatter, Summary, summary_line
 from ruconsist.lang import LANG_NAME
+
+if TYPE_CHECKING:
+    from ruconsist.result import PairResult
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -43,7 +48,7 @@ class GithubFormatter(Formatter):
 
     name = "github"
 
-    def handle(self, diagnostics: list[Diagnostic], result: object) -> None:
+    def handle(self, diagnostics: list[Diagnostic], result: PairResult | None) -> None:
         for d in diagnostics:
             kind = COMMANDS[d.severity]
             title = f"{d.code} {d.slug}"

@@ -13,11 +13,14 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ruconsist.diagnostic import Diagnostic, Location, Severity
 from ruconsist.formatters.base import Formatter, Summary
 from ruconsist.lang import LANG_NAME
+
+if TYPE_CHECKING:
+    from ruconsist.result import PairResult
 
 SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
@@ -48,7 +51,7 @@ class GitlabFormatter(Formatter):
             "location": {"path": loc.path, "lines": {"begin": loc.line, "end": loc.end_line}},
         }
 
-    def handle(self, diagnostics: list[Diagnostic], result: object) -> None:
+    def handle(self, diagnostics: list[Diagnostic], result: PairResult | None) -> None:
         for d in diagnostics:
             fp = self.run.fingerprint(d)
             self.issues.append(self._issue(d, d.location, f"{d.code} {d.slug}: {d.message}", fp))

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 from ruconsist.diagnostic import Diagnostic
 from ruconsist.formatters.base import Formatter, Summary
+
+if TYPE_CHECKING:
+    from ruconsist.result import PairResult
 
 
 class JsonFormatter(Formatter):
@@ -23,7 +27,7 @@ class JsonFormatter(Formatter):
     def begin(self) -> None:
         self.count = 0
 
-    def handle(self, diagnostics: list[Diagnostic], result: object) -> None:
+    def handle(self, diagnostics: list[Diagnostic], result: PairResult | None) -> None:
         # Written as they come, laid out as ``json.dump(doc, indent=2)``
         # lays out the whole document: a corpus's findings are not held
         # to the end of the run.

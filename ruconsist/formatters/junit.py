@@ -11,9 +11,13 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from typing import TYPE_CHECKING
 
 from ruconsist.diagnostic import Diagnostic
 from ruconsist.formatters.base import Formatter, Summary, pair_name
+
+if TYPE_CHECKING:
+    from ruconsist.result import PairResult
 
 #: Characters XML 1.0 cannot hold at all (C0 controls but tab/LF/CR, lone
 #: surrogates, U+FFFE/U+FFFF).
@@ -43,7 +47,7 @@ class JunitFormatter(Formatter):
         self.tests = 0
         self.failures = 0
 
-    def handle(self, diagnostics: list[Diagnostic], result: object) -> None:
+    def handle(self, diagnostics: list[Diagnostic], result: PairResult | None) -> None:
         name = pair_name(result) or "whole run"
         if result is None and not diagnostics:
             return

@@ -27,11 +27,15 @@ import html
 import os
 from collections import Counter
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import quote as quote_url
 
 from ruconsist.diagnostic import Diagnostic, Location, Severity
 from ruconsist.formatters.base import Formatter, Summary, explain_url
 from ruconsist.lang import LANG_NAME
+
+if TYPE_CHECKING:
+    from ruconsist.result import PairResult
 
 #: Characters that make Markdown inside a line or a table cell: emphasis,
 #: code, links, cell borders, strike-through, GitHub's ``$`` math, and
@@ -157,7 +161,7 @@ class MarkdownFormatter(Formatter):
 
     # Input ----------------------------------------------------------------
 
-    def handle(self, diagnostics: list[Diagnostic], result: object) -> None:
+    def handle(self, diagnostics: list[Diagnostic], result: PairResult | None) -> None:
         ctx = getattr(result, "context", None)
         self.sources.use((ctx.ru_doc, ctx.zh_doc) if ctx is not None else ())
         for d in diagnostics:

@@ -26,13 +26,16 @@ from __future__ import annotations
 
 import codecs
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ruconsist.diagnostic import Diagnostic, Location, Severity
 from ruconsist.document import Document
 from ruconsist.fix import is_safe
 from ruconsist.formatters.base import PROJECT_URL, Formatter, Summary, explain_url
 from ruconsist.lang import LANG_NAME
+
+if TYPE_CHECKING:
+    from ruconsist.result import PairResult
 
 SEVERITY = {Severity.ERROR: "ERROR", Severity.WARNING: "WARNING", Severity.INFO: "INFO"}
 SOURCE = {"name": "ruconsist", "url": PROJECT_URL}
@@ -124,7 +127,7 @@ class RdjsonlFormatter(Formatter):
             item["related_locations"] = [{"message": note, "location": self._location(related)}]
         return json.dumps(item, ensure_ascii=False) + "\n"
 
-    def handle(self, diagnostics: list[Diagnostic], result: object) -> None:
+    def handle(self, diagnostics: list[Diagnostic], result: PairResult | None) -> None:
         ctx = getattr(result, "context", None)
         self.sources.use((ctx.ru_doc, ctx.zh_doc) if ctx is not None else ())
         for d in diagnostics:

@@ -16,12 +16,15 @@ import inspect
 import json
 from collections import Counter
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from ruconsist.diagnostic import Diagnostic, Location, Severity
 from ruconsist.formatters.base import Formatter, Summary, explain_url
 from ruconsist.lang import LANG_NAME
+
+if TYPE_CHECKING:
+    from ruconsist.result import PairResult
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/ruconsist/"
@@ -102,7 +105,7 @@ class SarifFormatter(Formatter):
         n = self.seen[fp]
         return fp if n == 1 else f"{fp}:{n}"
 
-    def handle(self, diagnostics: list[Diagnostic], result: object) -> None:
+    def handle(self, diagnostics: list[Diagnostic], result: PairResult | None) -> None:
         for d in diagnostics:
             self.used.add(d.code)
             item: dict[str, Any] = {

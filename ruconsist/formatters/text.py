@@ -29,12 +29,15 @@ import os
 import shutil
 import unicodedata
 from collections import Counter, defaultdict
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from ruconsist.diagnostic import Diagnostic, Location, Severity
 from ruconsist.fix import is_safe
 from ruconsist.formatters.base import Formatter, Summary, systems_table
 from ruconsist.lang import LANG_NAME as LANG_LABEL
+
+if TYPE_CHECKING:
+    from ruconsist.result import PairResult
 
 COLORS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
 BOLD, DIM, RESET = "\033[1m", "\033[2m", "\033[0m"
@@ -55,7 +58,7 @@ class ParsableFormatter(Formatter):
 
     name = "parsable"
 
-    def handle(self, diagnostics: list[Diagnostic], result: object) -> None:
+    def handle(self, diagnostics: list[Diagnostic], result: PairResult | None) -> None:
         for d in diagnostics:
             loc = d.location
             self.stream.write(f"{loc.path}:{loc.line}:{loc.column}: [{d.severity.label}] {d.code} {d.message}\n")
@@ -165,7 +168,7 @@ class TextFormatter(Formatter):
 
     # Input -----------------------------------------------------------
 
-    def _remember(self, result: object) -> None:
+    def _remember(self, result: PairResult | None) -> None:
         ctx = getattr(result, "context", None)
         if ctx is None:
             return
@@ -196,7 +199,7 @@ class TextFormatter(Formatter):
             doc = self._disk.document(path)
         return doc
 
-    def handle(self, diagnostics: list[Diagnostic], result: object) -> None:
+    def handle(self, diagnostics: list[Diagnostic], result: PairResult | None) -> None:
         self._remember(result)
         folded: dict[tuple[str, str], list[Diagnostic]] = defaultdict(list)
         # Errors first, each group in file order: an editor reads what

@@ -1,0 +1,110 @@
+"""The import graph of ruconsist: no circles, counting the imports that
+``importlib`` makes from the tables of built-in plugins, checks,
+readers, formatters and subcommands (which neither import-linter nor a
+reader of the code sees as imports).  The layer contracts (language code
+below the checks, below the engine, below the command line) are
+import-linter's, in pyproject.toml, run by .ci/run."""
+
+from __future__ import annotations
+
+import pytest
+
+grimp = pytest.importorskip("grimp")
+
+
+def dynamic_imports() -> list[tuple[str, str]]:
+    """(importer, imported) for every module loaded by name at run time."""
+    from ruconsist import checks, cli, formatters, plugins, readers
+
+    edges = [("ruconsist.plugins", name) for name in plugins.DEFAULT_PLUGINS]
+    edges += [("ruconsist.cli", f"ruconsist.commands.{name}") for name in cli.COMMAND_MODULES]
+    edges += [("ruconsist.checks", f"ruconsist.checks.{name}") for name in checks.BUILTIN_CHECK_MODULES]
+    edges += [("ruconsist.readers", f"ruconsist.readers.{module}") for module, _ in readers.BUILTIN_READERS]
+    edges += [("ruconsist.formatters", f"ruconsist.formatters.{module}") for module, _ in formatters.BUILTIN_FORMATTERS]
+    return edges
+
+
+def import_graph() -> grimp.ImportGraph:
+    # Imports under ``if TYPE_CHECKING:`` never run, so they make no circle.
+    graph = grimp.build_graph("ruconsist", exclude_type_checking_imports=True, cache_dir=None)
+    for importer, imported in dynamic_imports():
+        assert imported in graph.modules, f"{importer} loads {imported}, which does not exist"
+        graph.add_import(importer=importer, imported=imported)
+    return graph
+
+
+def circles(graph: grimp.ImportGraph) -> list[list[str]]:
+    """Strongly connected components of more than one module (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+
+    def visit(start: str) -> None:
+        # Iterative, so that a long chain of imports cannot exhaust the stack.
+        work = [(start, iter(sorted(graph.find_modules_directly_imported_by(start))))]
+        index[start] = low[start] = len(index)
+        stack.append(start)
+        on_stack.add(start)
+        while work:
+            node, children = work[-1]
+            for child in children:
+                if child not in index:
+                    index[child] = low[child] = len(index)
+                    stack.append(child)
+                    on_stack.add(child)
+                    work.append((child, iter(sorted(graph.find_modules_directly_imported_by(child)))))
+                    break
+                if child in on_stack:
+                    low[node] = min(low[node], index[child])
+            else:
+                work.pop()
+                if work:
+                    parent = work[-1][0]
+                    low[parent] = min(low[parent], low[node])
+                if low[node] == index[node]:
+                    component = []
+                    while True:
+                        member = stack.pop()
+                        on_stack.discard(member)
+                        component.append(member)
+                        if member == node:
+                            break
+                    if len(component) > 1:
+                        found.append(sorted(component))
+
+    for module in sorted(graph.modules):
+        if module not in index:
+            visit(module)
+    return found
+
+
+def test_no_import_circles() -> None:
+    graph = import_graph()
+    found = circles(graph)
+    detail = []
+    for component in found:
+        chain = graph.find_shortest_chain(importer=component[0], imported=component[1])
+        back = graph.find_shortest_chain(importer=component[1], imported=component[0])
+        detail.append(f"{component}: {' -> '.join(chain or ())} ; {' -> '.join(back or ())}")
+    assert not found, "import circles:\n" + "\n".join(detail)
+
+
+def test_circle_finder_finds_a_circle() -> None:
+    graph = grimp.ImportGraph()
+    for name in ("a", "a.b", "a.c", "a.d"):
+        graph.add_module(name)
+    graph.add_import(importer="a.b", imported="a.c")
+    graph.add_import(importer="a.c", imported="a.b")
+    graph.add_import(importer="a.c", imported="a.d")
+    assert circles(graph) == [["a.b", "a.c"]]
+
+
+def test_language_code_imports_no_check_and_no_engine() -> None:
+    graph = import_graph()
+    above = [m for m in graph.modules if m.startswith(("ruconsist.checks", "ruconsist.engine", "ruconsist.cli"))]
+    for lang_module in sorted(m for m in graph.modules if m.startswith("ruconsist.lang")):
+        for target in above:
+            chain = graph.find_shortest_chain(importer=lang_module, imported=target)
+            assert chain is None, " -> ".join(chain)
