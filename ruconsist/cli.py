@@ -392,8 +392,9 @@ def _outputs(args: argparse.Namespace) -> list[tuple[str, str | None]]:
 def cmd_check(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     from pathlib import Path
 
-    from ruconsist.baseline import Baseline, Fingerprints, Sources, entry_for, relative_to
+    from ruconsist.baseline import Baseline, Fingerprints, Sources, relative_to
     from ruconsist.baseline import write as write_baseline
+    from ruconsist.decide import ReportFilter, SharedCells
     from ruconsist.formatters.base import RunInfo, Summary
     from ruconsist.pairing import FilePair
 
@@ -465,8 +466,8 @@ def cmd_check(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         formatter.run = run
         formatters.append(formatter)
     shared_cells = SharedCells()
+    decided = ReportFilter(summary, changes, baseline, base_fp, new_fp)
     bar = None
-    recorded = []
     checked: list[str] = []
     ok = False
     try:
@@ -488,13 +489,7 @@ def cmd_check(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         def emit(found: Iterable[Diagnostic], result: object) -> None:
             """One pair's findings (or the run's, with no result) through
             --changed-since, the baselines and the formatters."""
-            diags = _report(found, result, changes, summary)
-            if new_fp is not None:
-                recorded.extend(entry_for(d, new_fp) for d in diags)
-            if baseline is not None and base_fp is not None:
-                before = len(diags)
-                diags = baseline.filter(diags, base_fp)
-                summary.baselined += before - len(diags)
+            diags = decided.apply(found, result)
             system = getattr(getattr(result, "pair", None), "part", None)
             for d in diags:
                 summary.add(d, system)
@@ -584,7 +579,7 @@ def cmd_check(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         )
     if new_baseline is not None:
         root = new_baseline.resolve().parent
-        n = write_baseline(new_baseline, recorded, [relative_to(p, root) for p in checked])
+        n = write_baseline(new_baseline, decided.recorded, [relative_to(p, root) for p in checked])
         err.write(f"ruconsist: wrote {n} finding{'s' if n != 1 else ''} to baseline {args.write_baseline}\n")
     if any(isinstance(e, NotChecked) for e in summary.input_errors):
         # A bug, to be reported; only now that every other pair's
@@ -597,26 +592,6 @@ def cmd_check(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     if summary.errors or (args.strict and summary.warnings):
         return EXIT_FINDINGS
     return EXIT_OK
-
-
-class SharedCells:
-    """A table checked column by column shares its ZH column: a style
-    finding in a ZH cell (a typography slip of the source) is the same
-    for every RU column, and is shown with the first one only."""
-
-    def __init__(self) -> None:
-        self.seen: set[tuple[str, object, str]] = set()
-
-    def first_time(self, diags: list[Diagnostic], pair: Any) -> list[Diagnostic]:
-        kept = []
-        for d in diags:
-            if d.location.cell is not None and d.location.lang == "zh" and d.category == "style":
-                key = (d.code, (d.location.path, d.location.line, d.location.column), d.message)
-                if key in self.seen:
-                    continue
-                self.seen.add(key)
-            kept.append(d)
-        return kept
 
 
 def _write_error(err: IO[str], exc: Exception) -> None:
@@ -677,30 +652,6 @@ def _paired_only(linter, paths: Sequence[str]) -> list[str]:  # type: ignore[no-
         if lang_of(p) is None and template_lang(p, linter.config) is None:
             continue
         kept.append(raw)
-    return kept
-
-
-def _report(diags, result, changes, summary):  # type: ignore[no-untyped-def]
-    """The findings ``--changed-since`` keeps: those whose segment changed on
-    either side (or, without a segment, whose own lines changed)."""
-    if changes is None:
-        return list(diags)
-    beads = {b.id: b for b in (result.beads if result is not None else ())}
-    kept = []
-    for d in diags:
-        spans = [d.location]
-        bead = beads.get(d.segment) if d.segment else None
-        if bead is not None:
-            spans += [side.span() for side in (bead.ru, bead.zh) if side]
-        elif d.counterpart is not None:
-            spans.append(d.counterpart)
-        whole_file = bead is None and d.location.line == d.location.end_line == 1 and d.location.column == d.location.end_column
-        if whole_file and changes.file_changed(d.location.path):
-            kept.append(d)
-        elif any(changes.touches(s.path, s.line, s.end_line) for s in spans):
-            kept.append(d)
-        else:
-            summary.outside_diff += 1
     return kept
 
 

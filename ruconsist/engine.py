@@ -13,14 +13,16 @@ from typing import TYPE_CHECKING, Any
 from ruconsist import guard
 from ruconsist.align.segments import raw_beads, wrap_beads
 from ruconsist.checks.base import VALID_CODE, Check, PairContext
-from ruconsist.config import Config, selected_codes
-from ruconsist.diagnostic import Diagnostic, Fix, Location
+from ruconsist.config import Config
+from ruconsist.decide import Decider
+from ruconsist.diagnostic import Diagnostic, Location
 from ruconsist.document import Document, Segment, SegmentPair, decode
 from ruconsist.errors import InputError, RuconsistError, RuleError
 from ruconsist.pairing import FilePair, discover, make_pairs
 from ruconsist.paths import display
 from ruconsist.readers.base import Parsed, Reader
 from ruconsist.result import CodeInfo, PairResult
+from ruconsist.runner import Runner, can_fork, in_worker
 from ruconsist.rules import RuleSet, load_rules
 
 if TYPE_CHECKING:
@@ -144,7 +146,7 @@ class Linter:
         #: starting them, else none.
         self.auto_jobs = jobs is None
         self.jobs = default_jobs() if jobs is None else max(1, jobs)
-        self._run_directives: dict[str, Any] = {}
+        self.decider = Decider(config)
         self.pm = pm or get_plugin_manager()
         self.codes: dict[str, CodeInfo] = {}
         self.check_classes: list[type[Check]] = []
@@ -187,32 +189,16 @@ class Linter:
         own = [c for c, info in self.codes.items() if info.check is cls]
         return any(self.selected(code) for code in [*cls.codes(), *own])
 
-    # Selection --------------------------------------------------------
+    # Deciding (see ruconsist.decide) ----------------------------------
 
     def selected(self, code: str) -> bool:
-        cfg = self.config
-        select = list(cfg.select or ("ALL",)) + list(cfg.extend_select)
-        ignore = list(cfg.ignore) + list(cfg.extend_ignore)
-        # flake8 semantics: the longer matching prefix wins; a tie ignores.
-        sel = selected_codes(select, code)
-        ign = selected_codes(ignore, code)
-        return sel >= 0 and (ign < 0 or sel > ign)
+        return self.decider.selected(code)
 
     def decide(self, diag: Diagnostic) -> Diagnostic | None:
-        if not self.selected(diag.code):
-            return None
-        for glob, codes in self.config.per_path_ignores:
-            if any(self.config.path_matches(loc.path, glob) for loc in diag.locations):
-                if selected_codes(codes, diag.code) >= 0:
-                    return None
-        best = -1
-        sev = None
-        for prefix, level in self.config.severity:
-            if diag.code.startswith(prefix) and len(prefix) > best:
-                best, sev = len(prefix), level
-        if sev is not None and sev != diag.severity:
-            diag = replace(diag, severity=sev)
-        return diag
+        return self.decider.decide(diag)
+
+    def finish(self, diags: Iterable[Diagnostic], ctx: PairContext | None) -> list[Diagnostic]:
+        return self.decider.finish(diags, ctx)
 
     # Reading ----------------------------------------------------------
 
@@ -359,23 +345,33 @@ class Linter:
             self.jobs <= 1
             or len(pairs) < 2
             or (self.auto_jobs and _input_bytes(pairs) < AUTO_POOL_BYTES)
-            or not _can_fork()
+            or not can_fork()
         ):
             for pair in pairs:
                 yield self.lint_pair(pair)
             return
-        import multiprocessing
+        chunksize = max(1, min(16, len(pairs) // (self.jobs * 8)))
+        for result, states in Runner(self.jobs).map(self._lint_pair_for_parent, pairs, chunksize):
+            self._merge_run_states(states)
+            self.decider.run_directives.update(result.directives)
+            yield result
 
-        global _WORKER
-        _WORKER = self
-        ctx = multiprocessing.get_context("fork")
-        with ctx.Pool(self.jobs, initializer=_worker_signals) as pool:
-            for result, states in pool.imap(_lint_pair_in_worker, pairs, chunksize=max(1, min(16, len(pairs) // (self.jobs * 8)))):
-                for check, state in zip(self.checks, states):
-                    if state is not None:
-                        check.merge_run_state(state)
-                self._run_directives.update(result.directives)
-                yield result
+    def _lint_pair_for_parent(self, pair: FilePair) -> tuple[PairResult, list[object | None]]:
+        """Lint ``pair`` in a worker: its findings, and what run-level
+        checks learnt (beads and documents stay in the worker)."""
+        result = self.lint_pair(pair)
+        slim = PairResult(
+            pair, diagnostics=result.diagnostics, error=result.error, directives=result.directives, segments=result.segments
+        )
+        return slim, self._run_states()
+
+    def _run_states(self) -> list[object | None]:
+        return [check.run_state() for check in self.checks]
+
+    def _merge_run_states(self, states: list[object | None]) -> None:
+        for check, state in zip(self.checks, states):
+            if state is not None:
+                check.merge_run_state(state)
 
     def lint_pair(self, pair: FilePair, texts: Mapping[Path, str] | None = None) -> PairResult:
         """Read and check one pair.  ``texts``: the content of files open
@@ -444,7 +440,7 @@ class Linter:
         # beads are not kept (a large pair, or one checked in workers).
         ctx.state["raw_beads"] = raw
         diags: list[Diagnostic] = []
-        if self.jobs > 1 and len(raw) > 2 * CHUNK and _can_fork() and not _in_worker():
+        if self.jobs > 1 and len(raw) > 2 * CHUNK and can_fork() and not in_worker():
             return [], self.finish(self._lint_chunks_in_workers(raw, ctx), ctx), ctx
         for start in range(0, max(len(raw), 1), CHUNK):
             beads, found = self.wrap_beads(raw[start : start + CHUNK], start)
@@ -466,43 +462,13 @@ class Linter:
             diags.extend(check.finish_pair(ctx))
         return kept, self.finish(diags, ctx), ctx
 
-    def finish(self, diags: Iterable[Diagnostic], ctx: PairContext | None) -> list[Diagnostic]:
-        out = []
-        seen = set()
-        if ctx is not None and ctx.config.profile != "human":
-            from ruconsist.profile import apply_profile
-
-            diags = apply_profile(diags, ctx.config)
-        region = getattr(ctx.zh_doc, "region", None) if ctx is not None else None
-        if region is not None:
-            diags = _in_script_of(diags, region, ctx.zh_doc)  # type: ignore[union-attr]
-        for d in diags:
-            decided = self.decide(d)
-            if decided is None:
-                continue
-            key = (decided.code, decided.location, decided.message)
-            if key in seen:
-                continue
-            seen.add(key)
-            out.append(decided)
-        if ctx is not None:
-            from ruconsist import suppress
-
-            directives = ctx.state["directives"] = suppress.directives_for(ctx)
-            self._run_directives.update(directives)
-            out = suppress.apply(out, ctx, directives)
-            # The directives were the last to need every segment.
-            ctx.state.pop("raw_beads", None)
-        out.sort(key=Diagnostic.sort_key)
-        return out
-
     def reset_run(self) -> None:
         """Forget what run-level checks learnt so far, so that the next
         pairs make a run of their own: a long-lived linter (the language
         server's) lints the same pair again after each edit."""
         for check in self.checks:
             check.run_state()
-        self._run_directives = {}
+        self.decider = Decider(self.config)
 
     def finish_run(self) -> list[Diagnostic]:
         """Findings of the run-level checks, less those an inline
@@ -510,12 +476,7 @@ class Linter:
         diags: list[Diagnostic] = []
         for check in self.checks:
             diags.extend(check.finish_run())
-        out = self.finish(diags, None)
-        if self._run_directives:
-            from ruconsist import suppress
-
-            out = [d for d in out if not suppress.is_suppressed(d, self._run_directives, {})]
-        return out
+        return self.decider.finish_run(diags)
 
     def _unpaired(self, pair: FilePair) -> list[Diagnostic]:
         path = pair.ru or pair.zh
@@ -543,26 +504,20 @@ class Linter:
         worker processes.  ``begin_pair`` runs once here on the first
         chunk; each worker checks its chunk and runs ``finish_pair`` over
         the chunk's own alignment findings."""
-        import multiprocessing
-
         first, _ = self.wrap_beads(raw[:CHUNK], 0)
         ctx.beads = [b for b in first if b.ru and b.zh and not b.memo.get("skip")]
         ctx.state["all_beads"] = first
         for check in self.checks:
             check.begin_pair(ctx)
-        global _WORKER, _CHUNK_JOB
-        _WORKER = self
-        _CHUNK_JOB = (raw, ctx)
         diags: list[Diagnostic] = []
         size = worker_chunk(len(raw), self.jobs)
-        starts = [(start, size) for start in range(0, len(raw), size)]
-        with multiprocessing.get_context("fork").Pool(self.jobs, initializer=_worker_signals) as pool:
-            for part, states in pool.imap(_lint_chunk_in_worker, starts):
-                diags.extend(part)
-                for check, state in zip(self.checks, states):
-                    if state is not None:
-                        check.merge_run_state(state)
-        _CHUNK_JOB = None
+
+        def check_chunk(start: int) -> tuple[list[Diagnostic], list[object | None]]:
+            return self.lint_chunk(raw, start, ctx, size), self._run_states()
+
+        for part, states in Runner(self.jobs).map(check_chunk, range(0, len(raw), size)):
+            diags.extend(part)
+            self._merge_run_states(states)
         return diags
 
     def lint_chunk(
@@ -630,8 +585,6 @@ class Linter:
         return self.wrap_beads(self.raw_beads(ru, zh))
 
 
-_WORKER: Linter | None = None
-_CHUNK_JOB: tuple[Any, PairContext] | None = None
 
 
 def _simplify_traditional(parsed: Parsed) -> str | None:
@@ -660,40 +613,6 @@ def _simplify_traditional(parsed: Parsed) -> str | None:
     return region
 
 
-def _in_script_of(diags: Iterable[Diagnostic], region: str, doc: Document) -> list[Diagnostic]:
-    """Findings on a Traditional file with their Chinese (the packs'
-    forms, the text found, a fix's replacement) in the region's own
-    characters: the file was checked in Simplified, its editor reads and
-    writes 紐西蘭."""
-    import dataclasses
-
-    from ruconsist.lang.han import HAN_CHAR
-    from ruconsist.lang.script import to_simplified, to_traditional
-
-    def conv(text: str | None) -> str | None:
-        return to_traditional(text, region) if text and HAN_CHAR.search(text) else text
-
-    def rewrite(fix: Fix) -> Fix:
-        # The replacement keeps the file's own characters wherever it
-        # keeps the text it replaces (a quotation whose marks change).
-        import difflib
-
-        original = doc.text[fix.start : fix.end]
-        simple = to_simplified(original, region)
-        kept = []
-        for op, a1, a2, b1, b2 in difflib.SequenceMatcher(None, simple, fix.replacement, autojunk=False).get_opcodes():
-            kept.append(original[a1:a2] if op == "equal" else conv(fix.replacement[b1:b2]) or "")
-        return dataclasses.replace(fix, replacement="".join(kept))
-
-    out = []
-    for d in diags:
-        fix = d.fix
-        if fix is not None and fix.path == doc.path:
-            fix = rewrite(fix)
-        out.append(dataclasses.replace(d, message=conv(d.message) or "", expected=conv(d.expected), found=conv(d.found), fix=fix))
-    return out
-
-
 def _sub_context(ctx: PairContext, beads: list[SegmentPair], found: list[tuple[str, Any]]) -> PairContext:
     """The context of a stretch of a pair's beads, checked on its own."""
     return PairContext(
@@ -705,12 +624,6 @@ def _sub_context(ctx: PairContext, beads: list[SegmentPair], found: list[tuple[s
         header=ctx.header,
         state={**ctx.state, "alignment": found, "all_beads": beads},
     )
-
-
-def _can_fork() -> bool:
-    import multiprocessing
-
-    return "fork" in multiprocessing.get_all_start_methods()
 
 
 def _forget(beads: Sequence[SegmentPair]) -> None:
@@ -725,47 +638,6 @@ def _forget(beads: Sequence[SegmentPair]) -> None:
             memo.clear()
             if skip:
                 memo["skip"] = skip
-
-
-def _worker_signals() -> None:
-    """Workers leave interruptions to the main process: Ctrl-C reaches the
-    whole process group and the main process stops the pool, which ends
-    its workers with SIGTERM.  A forked worker would otherwise inherit the
-    command line's SIGTERM handler (unwind like Ctrl-C) and could stop
-    half-way through a task, leaving the pool waiting for it."""
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-
-
-def _in_worker() -> bool:
-    """Inside a worker of ``lint_many``: a large pair there is checked in
-    that worker, since pool workers may not start pools of their own."""
-    import multiprocessing
-
-    return bool(multiprocessing.current_process().daemon)
-
-
-def _run_states(linter: Linter) -> list[object | None]:
-    return [check.run_state() for check in linter.checks]
-
-
-def _lint_pair_in_worker(pair: FilePair) -> tuple[PairResult, list[object | None]]:
-    assert _WORKER is not None
-    result = _WORKER.lint_pair(pair)
-    # Beads and documents stay in the worker: only findings travel.
-    slim = PairResult(
-        pair, diagnostics=result.diagnostics, error=result.error, directives=result.directives, segments=result.segments
-    )
-    return slim, _run_states(_WORKER)
-
-
-def _lint_chunk_in_worker(task: tuple[int, int]) -> tuple[list[Diagnostic], list[object | None]]:
-    assert _WORKER is not None and _CHUNK_JOB is not None
-    raw, ctx = _CHUNK_JOB
-    start, size = task
-    return _WORKER.lint_chunk(raw, start, ctx, size), _run_states(_WORKER)
 
 
 def worker_chunk(n: int, jobs: int) -> int:
