@@ -390,208 +390,258 @@ def _outputs(args: argparse.Namespace) -> list[tuple[str, str | None]]:
 
 
 def cmd_check(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
-    from pathlib import Path
+    _check_arguments(args)
+    return _CheckRun(args, out, err).run()
 
-    from ruconsist.baseline import Baseline, Fingerprints, Sources, relative_to
-    from ruconsist.baseline import write as write_baseline
-    from ruconsist.decide import ReportFilter, SharedCells
-    from ruconsist.formatters.base import RunInfo, Summary
-    from ruconsist.pairing import FilePair
 
-    # One meaning per flag: --diff previews fixes (as ruff's does);
-    # --changed-since REV filters by revision.
-    show_fixes = args.show_fixes
-    if (args.fix or show_fixes) and args.jobs != 1:
-        args.jobs = 1  # fixes need each pair's documents, which workers keep
+def _check_arguments(args: argparse.Namespace) -> None:
+    """Refuse flags that contradict each other; --fix and --diff run in
+    one process (they need each pair's documents, which workers keep)."""
+    if (args.fix or args.show_fixes) and args.jobs != 1:
+        args.jobs = 1
     if (args.ru is None) != (args.zh is None):
         raise ConfigError("usage: --ru and --zh go together")
     if not args.paths and args.ru is None:
         raise ConfigError("usage: give files or directories to check, or --ru FILE --zh FILE")
     if args.write_baseline and args.diff:
         raise ConfigError("usage: --write-baseline records every finding; it cannot be combined with --changed-since")
-    linter = _linter(args, err)
-    formats = _formatters(linter)
-    destinations = _outputs(args)
-    for name, _ in destinations:
-        if name not in formats:
-            raise ConfigError(f"usage: unknown format {name!r} (choose from {', '.join(sorted(formats))})")
-    changes = None
-    if args.diff:
-        from ruconsist.config import search_start
-        from ruconsist.gitdiff import changed_since
 
-        changes = changed_since(args.diff, search_start([*args.paths, *(p for p in (args.ru, args.zh) if p)]))
-    baseline = Baseline.load(Path(args.baseline)) if args.baseline else None
-    sources = Sources(linter.config.encoding)
-    fingerprints = Fingerprints(linter.config.root, sources)
-    base_fp = baseline.fingerprints(sources) if baseline is not None else None
-    new_baseline = Path(args.write_baseline) if args.write_baseline else None
-    new_fp = Fingerprints(new_baseline.resolve().parent, sources) if new_baseline is not None else None
-    run = RunInfo(codes=linter.codes, root=linter.config.root, tool_version=__version__, fingerprint=fingerprints)
 
-    summary = Summary()
-    # A path that does not exist is "no such file", not a file whose
-    # counterpart is missing; the other paths are still checked.
-    absent = [p for p in args.paths if not os.path.lexists(p)]
-    for p in absent:
-        hint = f" (--diff takes no revision: --changed-since {p})" if show_fixes else ""
-        summary.input_errors.append(InputError(f"no such file or directory{hint}", p))
-        err.write(f"ruconsist: {summary.input_errors[-1]}\n")
-    args.paths = [p for p in args.paths if p not in absent]
-    pairs: list[FilePair] = []
-    if args.ru is not None:
-        pairs.append(FilePair(Path(args.ru), Path(args.zh)))
-    if args.paths:
-        paths = _paired_only(linter, args.paths) if args.paired_only else args.paths
-        pairs.extend(linter.pairs(paths))
-    if not pairs and absent:
-        return EXIT_USAGE
-    if not pairs and not args.paired_only:
-        # Checking nothing must not pass as a clean run (a CI job or the
-        # whole-repository hook would stay green).  --paired-only (the
-        # pre-commit hook) is given every changed file, pairs or not.
-        from ruconsist.pairing import no_pairs_message
+class _CheckRun:
+    """``ruconsist check``: pairs → engine → deciding → formatters, then
+    fixes, baselines and the exit code.  One method per stage."""
 
-        raise ConfigError(no_pairs_message(args.paths, linter.extensions, linter.config))
+    def __init__(self, args: argparse.Namespace, out: IO[str], err: IO[str]) -> None:
+        from pathlib import Path
 
-    outputs = [_Output(dest, out) for _, dest in destinations]
-    formatters = []
-    for (name, _), o in zip(destinations, outputs):
-        color = args.color == "always" or (
-            args.color == "auto" and o.target is None and o.stream.isatty() and not os.environ.get("NO_COLOR")
-        )
-        formatter = formats[name](o.stream, color=color)
-        # Set after construction: formatters (plugins' too) that define
-        # their own __init__ need not know about it.
-        formatter.run = run
-        formatters.append(formatter)
-    shared_cells = SharedCells()
-    decided = ReportFilter(summary, changes, baseline, base_fp, new_fp)
-    bar = None
-    checked: list[str] = []
-    ok = False
-    try:
-        for f in formatters:
-            f.begin()
+        from ruconsist.baseline import Baseline, Fingerprints, Sources
+        from ruconsist.decide import ReportFilter, SharedCells
+        from ruconsist.formatters.base import RunInfo, Summary
 
-        def selected() -> Iterator[FilePair]:
-            seen = set()
-            for pair in pairs:
-                if pair.key in seen:
-                    continue
-                seen.add(pair.key)
-                if changes is not None and not any(changes.file_changed(p) for p in pair.paths):
-                    continue
-                yield pair
+        self.args, self.out, self.err = args, out, err
+        # One meaning per flag: --diff previews fixes (as ruff's does);
+        # --changed-since REV filters by revision.
+        self.show_fixes = args.show_fixes
+        self.linter = linter = _linter(args, err)
+        self.formats = _formatters(linter)
+        self.destinations = _outputs(args)
+        for name, _ in self.destinations:
+            if name not in self.formats:
+                raise ConfigError(f"usage: unknown format {name!r} (choose from {', '.join(sorted(self.formats))})")
+        self.changes = None
+        if args.diff:
+            from ruconsist.config import search_start
+            from ruconsist.gitdiff import changed_since
 
-        from ruconsist.progress import Progress
+            self.changes = changed_since(args.diff, search_start([*args.paths, *(p for p in (args.ru, args.zh) if p)]))
+        self.baseline = Baseline.load(Path(args.baseline)) if args.baseline else None
+        self.sources = sources = Sources(linter.config.encoding)
+        fingerprints = Fingerprints(linter.config.root, sources)
+        base_fp = self.baseline.fingerprints(sources) if self.baseline is not None else None
+        self.new_baseline = Path(args.write_baseline) if args.write_baseline else None
+        new_fp = Fingerprints(self.new_baseline.resolve().parent, sources) if self.new_baseline is not None else None
+        self.info = RunInfo(codes=linter.codes, root=linter.config.root, tool_version=__version__, fingerprint=fingerprints)
+        self.summary = Summary()
+        self.decided = ReportFilter(self.summary, self.changes, self.baseline, base_fp, new_fp)
+        self.shared_cells = SharedCells()
+        self.checked: list[str] = []
+        self.fixable: list[Diagnostic] = []
+        self.fix_docs: dict[str, Any] = {}
+        self.fixer = _Fixer(args.force, self.summary)
+        self.formatters: list[Any] = []
 
-        def emit(found: Iterable[Diagnostic], result: object) -> None:
-            """One pair's findings (or the run's, with no result) through
-            --changed-since, the baselines and the formatters."""
-            diags = decided.apply(found, result)
-            system = getattr(getattr(result, "pair", None), "part", None)
-            for d in diags:
-                summary.add(d, system)
-            if diags or result is not None:
-                for f in formatters:
-                    try:
-                        f.handle(diags, result)
-                    except Exception as exc:  # noqa: BLE001 - a bug, reported once all output is out
-                        pair = getattr(result, "pair", None)
-                        where = str(pair.paths[0]) if pair is not None else None
-                        failed = NotChecked.from_exception(exc, where, f"format {getattr(f, 'name', type(f).__name__)}")
-                        summary.input_errors.append(failed)
-                        _write_error(err, failed)
+    def run(self) -> int:
+        pairs = self.pairs()
+        if pairs is None:
+            return EXIT_USAGE
+        outputs = self.open_outputs()
+        bar = None
+        ok = False
+        try:
+            for f in self.formatters:
+                f.begin()
+            todo = list(self.selected(pairs))
+            if any(_size(p) > LARGE_FILE for pair in todo for p in pair.paths):
+                _return_large_buffers()
+            from ruconsist.progress import Progress
 
-        todo = list(selected())
-        if any(_size(p) > LARGE_FILE for pair in todo for p in pair.paths):
-            _return_large_buffers()
-        fixable: list[Diagnostic] = []
-        fix_docs: dict[str, Any] = {}
-        fixer = _Fixer(args.force, summary)
-        bar = Progress(len(todo), err)
-        bar.__enter__()
-        err = bar.guard(err)
-        for f in formatters:
-            # Findings written to the terminal clear the bar's line first.
-            f.stream = bar.guard(f.stream)
-        for result in linter.lint_many(todo):
-            pair = result.pair
-            bar.update(str(pair.paths[0]))
+            bar = Progress(len(todo), self.err)
+            bar.__enter__()
+            self.err = bar.guard(self.err)
+            for f in self.formatters:
+                # Findings written to the terminal clear the bar's line first.
+                f.stream = bar.guard(f.stream)
+            self.lint(todo, bar)
+            bar.__exit__(None, None, None)
+            bar = None
+            for f in self.formatters:
+                f.finish(self.summary)
+            ok = True
+        finally:
+            if bar is not None:
+                bar.__exit__(None, None, None)
+            for o in outputs:
+                o.close(ok)
+        self.write_fixes()
+        self.write_baselines()
+        return self.exit_code()
+
+    def pairs(self) -> list[Any] | None:
+        """The pairs to check; None when every path given is missing."""
+        from pathlib import Path
+
+        from ruconsist.pairing import FilePair
+
+        args, linter = self.args, self.linter
+        # A path that does not exist is "no such file", not a file whose
+        # counterpart is missing; the other paths are still checked.
+        absent = [p for p in args.paths if not os.path.lexists(p)]
+        for p in absent:
+            hint = f" (--diff takes no revision: --changed-since {p})" if self.show_fixes else ""
+            self.summary.input_errors.append(InputError(f"no such file or directory{hint}", p))
+            self.err.write(f"ruconsist: {self.summary.input_errors[-1]}\n")
+        args.paths = [p for p in args.paths if p not in absent]
+        pairs: list[FilePair] = []
+        if args.ru is not None:
+            pairs.append(FilePair(Path(args.ru), Path(args.zh)))
+        if args.paths:
+            paths = _paired_only(linter, args.paths) if args.paired_only else args.paths
+            pairs.extend(linter.pairs(paths))
+        if not pairs and absent:
+            return None
+        if not pairs and not args.paired_only:
+            # Checking nothing must not pass as a clean run (a CI job or the
+            # whole-repository hook would stay green).  --paired-only (the
+            # pre-commit hook) is given every changed file, pairs or not.
+            from ruconsist.pairing import no_pairs_message
+
+            raise ConfigError(no_pairs_message(args.paths, linter.extensions, linter.config))
+        return pairs
+
+    def open_outputs(self) -> list[_Output]:
+        args = self.args
+        outputs = [_Output(dest, self.out) for _, dest in self.destinations]
+        for (name, _), o in zip(self.destinations, outputs):
+            color = args.color == "always" or (
+                args.color == "auto" and o.target is None and o.stream.isatty() and not os.environ.get("NO_COLOR")
+            )
+            formatter = self.formats[name](o.stream, color=color)
+            # Set after construction: formatters (plugins' too) that define
+            # their own __init__ need not know about it.
+            formatter.run = self.info
+            self.formatters.append(formatter)
+        return outputs
+
+    def selected(self, pairs: list[Any]) -> Iterator[Any]:
+        seen = set()
+        for pair in pairs:
+            if pair.key in seen:
+                continue
+            seen.add(pair.key)
+            if self.changes is not None and not any(self.changes.file_changed(p) for p in pair.paths):
+                continue
+            yield pair
+
+    def lint(self, todo: list[Any], bar: Any) -> None:
+        for result in self.linter.lint_many(todo):
+            bar.update(str(result.pair.paths[0]))
             bar.advance()
             if result.error is not None:
-                summary.input_errors.append(result.error)
-                _write_error(err, result.error)
+                self.summary.input_errors.append(result.error)
+                _write_error(self.err, result.error)
                 continue
-            found = result.diagnostics
-            if args.fix and result.context is not None:
-                # Fixed as each pair is linted, so that the report and the
-                # exit code are about what is left, not what was fixed.
-                found = fixer.apply_pair(found, (result.context.ru_doc, result.context.zh_doc))
-            elif show_fixes and result.context is not None:
-                fixable.extend(d for d in found if d.fix is not None)
-                for doc in (result.context.ru_doc, result.context.zh_doc):
-                    fix_docs[doc.path] = doc
-            summary.pairs += 1
-            if pair.part is not None:
-                summary.add_segments(pair.part, result.segments)
-                found = shared_cells.first_time(found, pair)
-            checked.extend(str(p) for p in pair.paths)
-            if result.context is not None:
-                sources.use((result.context.ru_doc, result.context.zh_doc))
-            else:
-                sources.use(())
-            emit(found, result)
-            # Let this pair's documents go before the next pair is read
-            # (12 MB for a 25,000-entry PO file).
-            sources.use(())
+            self.pair_done(result)
             del result
-        emit(linter.finish_run(), None)
-        if baseline is not None:
-            summary.baseline_gone = baseline.gone(relative_to(p, baseline.root) for p in checked)
-        bar.__exit__(None, None, None)
-        bar = None
-        for f in formatters:
-            f.finish(summary)
-        ok = True
-    finally:
-        if bar is not None:
-            bar.__exit__(None, None, None)
-        for o in outputs:
-            o.close(ok)
-    if fixable:
-        from ruconsist import fix as fixes
+        self.emit(self.linter.finish_run(), None)
+        if self.baseline is not None:
+            from ruconsist.baseline import relative_to
 
-        out.write(fixes.unified_diff(fixes.plan_fixes(fixable, fix_docs)))
-    if args.fix and (fixer.applied or fixer.refused):
-        for path, why in fixer.refused:
-            err.write(f"ruconsist: {path}: not fixed: {why}\n")
-        n, files = fixer.applied, len(fixer.written)
-        err.write(f"ruconsist: applied {n} fix{'es' if n != 1 else ''} in {files} file{'s' if files != 1 else ''}\n")
-    if baseline is not None and (summary.baselined or summary.baseline_gone):
-        gone = summary.baseline_gone
-        err.write(
-            f"ruconsist: {summary.baselined} finding{'s' if summary.baselined != 1 else ''} in baseline"
-            f" {args.baseline} not shown; {gone} baseline entr{'ies' if gone != 1 else 'y'} no longer found"
-            + (f" (fixed or changed: refresh with --write-baseline {args.baseline})" if gone else "")
-            + "\n"
-        )
-    if new_baseline is not None:
-        root = new_baseline.resolve().parent
-        n = write_baseline(new_baseline, decided.recorded, [relative_to(p, root) for p in checked])
-        err.write(f"ruconsist: wrote {n} finding{'s' if n != 1 else ''} to baseline {args.write_baseline}\n")
-    if any(isinstance(e, NotChecked) for e in summary.input_errors):
-        # A bug, to be reported; only now that every other pair's
-        # findings are out.
-        return EXIT_INTERNAL
-    if summary.input_errors:
-        return EXIT_USAGE
-    if args.exit_zero or new_baseline is not None:
+            self.summary.baseline_gone = self.baseline.gone(relative_to(p, self.baseline.root) for p in self.checked)
+
+    def pair_done(self, result: Any) -> None:
+        pair, found = result.pair, result.diagnostics
+        docs = (result.context.ru_doc, result.context.zh_doc) if result.context is not None else ()
+        if self.args.fix and docs:
+            # Fixed as each pair is linted, so that the report and the
+            # exit code are about what is left, not what was fixed.
+            found = self.fixer.apply_pair(found, docs)
+        elif self.show_fixes and docs:
+            self.fixable.extend(d for d in found if d.fix is not None)
+            for doc in docs:
+                self.fix_docs[doc.path] = doc
+        self.summary.pairs += 1
+        if pair.part is not None:
+            self.summary.add_segments(pair.part, result.segments)
+            found = self.shared_cells.first_time(found, pair)
+        self.checked.extend(str(p) for p in pair.paths)
+        self.sources.use(docs)
+        self.emit(found, result)
+        # Let this pair's documents go before the next pair is read
+        # (12 MB for a 25,000-entry PO file).
+        self.sources.use(())
+
+    def emit(self, found: Iterable[Diagnostic], result: Any) -> None:
+        """One pair's findings (or the run's, with no result) through
+        --changed-since, the baselines and the formatters."""
+        diags = self.decided.apply(found, result)
+        system = getattr(getattr(result, "pair", None), "part", None)
+        for d in diags:
+            self.summary.add(d, system)
+        if not diags and result is None:
+            return
+        for f in self.formatters:
+            try:
+                f.handle(diags, result)
+            except Exception as exc:  # noqa: BLE001 - a bug, reported once all output is out
+                pair = getattr(result, "pair", None)
+                where = str(pair.paths[0]) if pair is not None else None
+                failed = NotChecked.from_exception(exc, where, f"format {getattr(f, 'name', type(f).__name__)}")
+                self.summary.input_errors.append(failed)
+                _write_error(self.err, failed)
+
+    def write_fixes(self) -> None:
+        if self.fixable:
+            from ruconsist import fix as fixes
+
+            self.out.write(fixes.unified_diff(fixes.plan_fixes(self.fixable, self.fix_docs)))
+        fixer, err = self.fixer, self.err
+        if self.args.fix and (fixer.applied or fixer.refused):
+            for path, why in fixer.refused:
+                err.write(f"ruconsist: {path}: not fixed: {why}\n")
+            n, files = fixer.applied, len(fixer.written)
+            err.write(f"ruconsist: applied {n} fix{'es' if n != 1 else ''} in {files} file{'s' if files != 1 else ''}\n")
+
+    def write_baselines(self) -> None:
+        summary, args, err = self.summary, self.args, self.err
+        if self.baseline is not None and (summary.baselined or summary.baseline_gone):
+            gone = summary.baseline_gone
+            err.write(
+                f"ruconsist: {summary.baselined} finding{'s' if summary.baselined != 1 else ''} in baseline"
+                f" {args.baseline} not shown; {gone} baseline entr{'ies' if gone != 1 else 'y'} no longer found"
+                + (f" (fixed or changed: refresh with --write-baseline {args.baseline})" if gone else "")
+                + "\n"
+            )
+        if self.new_baseline is not None:
+            from ruconsist.baseline import relative_to
+            from ruconsist.baseline import write as write_baseline
+
+            root = self.new_baseline.resolve().parent
+            n = write_baseline(self.new_baseline, self.decided.recorded, [relative_to(p, root) for p in self.checked])
+            err.write(f"ruconsist: wrote {n} finding{'s' if n != 1 else ''} to baseline {args.write_baseline}\n")
+
+    def exit_code(self) -> int:
+        summary, args = self.summary, self.args
+        if any(isinstance(e, NotChecked) for e in summary.input_errors):
+            # A bug, to be reported; only now that every other pair's
+            # findings are out.
+            return EXIT_INTERNAL
+        if summary.input_errors:
+            return EXIT_USAGE
+        if args.exit_zero or self.new_baseline is not None:
+            return EXIT_OK
+        if summary.errors or (args.strict and summary.warnings):
+            return EXIT_FINDINGS
         return EXIT_OK
-    if summary.errors or (args.strict and summary.warnings):
-        return EXIT_FINDINGS
-    return EXIT_OK
 
 
 def _write_error(err: IO[str], exc: Exception) -> None:
