@@ -19,7 +19,6 @@ from ruconsist.lang.numbers import (
     Mismatch,
     NumberMention,
     compare_mentions,
-    compile_vocab,
     convert,
     extract_numbers,
     fallback_date_spans,
