@@ -108,11 +108,11 @@ def _forked(fn: Callable[[T], R], items: Sequence[T], jobs: int, chunksize: int)
         ctx.Process(target=_work, args=(fn, tasks, results), daemon=True)
         for _ in range(min(jobs, len(starts)))
     ]
-    # Started before any task is queued: the queue's feeder thread must
-    # not exist yet when the workers are forked.
-    for w in workers:
-        w.start()
     try:
+        # Started before any task is queued: the queue's feeder thread
+        # must not exist yet when the workers are forked.
+        for w in workers:
+            w.start()
         for start in starts:
             tasks.put((start, list(items[start : start + chunksize])))
         for _ in workers:
@@ -126,13 +126,17 @@ def _forked(fn: Callable[[T], R], items: Sequence[T], jobs: int, chunksize: int)
                 done[got_start] = got
             yield from done.pop(start)
     finally:
+        # Interrupted (Ctrl-C, SIGTERM, a failure): the workers go, and
+        # tasks still queued are dropped rather than flushed at exit.
         for w in workers:
             if w.is_alive():
                 w.terminate()
         for w in workers:
-            w.join()
-        tasks.close()
-        results.close()
+            if w.pid is not None:
+                w.join()
+        for q in (tasks, results):
+            q.cancel_join_thread()
+            q.close()
 
 
 def _next_result(results: Any, workers: Sequence[Any]) -> Any:
