@@ -35,6 +35,7 @@ import hmac
 import io
 import os
 import pickle
+import tempfile
 from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path

@@ -195,6 +195,6 @@ def test_a_long_paragraph_against_four_short_ones_is_one_bead() -> None:
     ],
 )
 def test_which_paragraph_continues_the_one_before(paragraph: str, continues: bool) -> None:
-    from ruconsist.engine import CONTINUATION
+    from ruconsist.align.segments import CONTINUATION
 
     assert (CONTINUATION.match(paragraph) is not None) is continues
