@@ -17,6 +17,7 @@ from ruconsist.lang import LANG_NAME as LANG
 from ruconsist.lang.lists import list_labels
 from ruconsist.lang.numbers import (
     Mismatch,
+    NumberVocab,
     NumberMention,
     compare_mentions,
     convert,
