@@ -56,7 +56,6 @@ CASES: dict[str, tuple[str, ...]] = {
     # Real parallel text, line N against line N (see corpus/ATTRIBUTION.md).
     "corpus-ntrex": _lines_pair("ntrex"),
     "corpus-flores": _lines_pair("flores"),
-    "corpus-tatoeba": _lines_pair("tatoeba"),
 }
 
 
