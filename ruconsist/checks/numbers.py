@@ -197,7 +197,6 @@ class NumberMismatch(Check):
     """
 
     code = "NUM001"
-    options = {"number-tolerance": (float, "relative difference under which two numbers count as equal")}
     slug = "number-mismatch"
     category = "number"
     severity = Severity.ERROR
