@@ -4,12 +4,13 @@ fix inserts, and positions in UTF-16 units."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 from lsprotocol import types as lsp
 
-from ruconsist.lsp.session import Session, code_actions, suppression, to_offset, to_range, utf16_units
+from ruconsist.lsp.session import Session, code_actions, publishable, suppression, to_offset, to_range, utf16_units
 
 
 @pytest.fixture(scope="module")
@@ -131,3 +132,36 @@ def test_fix_all_applies_every_safe_fix_of_the_file(session: Session, tmp_path: 
     (fix_all,) = code_actions(outcome, path, everywhere, utf16_units, None, [lsp.CodeActionKind.SourceFixAll])
     edits = fix_all.edit.changes[path.as_uri()]
     assert sorted(e.new_text for e in edits) == sorted(["弗拉基米尔·普京", "谢尔盖·拉夫罗夫", "，"])
+
+
+def test_a_lone_surrogate_in_the_text_reaches_the_editor_as_valid_json(session: Session, tmp_path: Path) -> None:
+    # JSON may escape a lone surrogate ("\\ud800"); the text then holds a
+    # character no UTF-8 can encode. What the server writes must still be
+    # valid UTF-8 JSON, with the finding next to it intact.
+    from ruconsist.lsp.server import build
+
+    (tmp_path / "ru.json").write_text('{"a": "Стороны подписали 12 соглашений \\ud800."}', encoding="utf-8")
+    (tmp_path / "zh.json").write_text('{"a": "双方签署了15项协议 \\ud800。"}', encoding="utf-8")
+    outcome = session.lint(tmp_path / "zh.json", {})
+    assert not outcome.problems, outcome.problems
+    published = publishable(outcome, utf16_units, None)
+    assert "NUM001" in [d.code for ds in published.values() for d in ds]
+
+    written: list[bytes] = []
+
+    class Wire:
+        def write(self, data: bytes) -> None:
+            written.append(data)
+
+        def close(self) -> None:
+            pass
+
+    server = build(plugins=False)
+    server.protocol.set_writer(Wire())
+    for path, found in published.items():
+        params = lsp.PublishDiagnosticsParams(uri=path.as_uri(), diagnostics=found)
+        server.protocol.notify(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS, params)
+    assert len(written) == len(published)
+    for data in written:
+        body = data.decode("utf-8").split("\r\n\r\n", 1)[1]
+        assert json.loads(body)["method"] == "textDocument/publishDiagnostics"
