@@ -108,3 +108,16 @@ def test_language_code_imports_no_check_and_no_engine() -> None:
         for target in above:
             chain = graph.find_shortest_chain(importer=lang_module, imported=target)
             assert chain is None, " -> ".join(chain)
+
+
+def test_every_package_of_the_tree_is_installed() -> None:
+    # pyproject.toml lists the packages by hand; a package missing there
+    # works in the source tree but not once installed (the pre-commit hook
+    # installs the repository as a user's pip would).
+    import tomllib
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    listed = set(tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
+    in_tree = {".".join(p.parent.relative_to(root).parts) for p in (root / "ruconsist").rglob("__init__.py")}
+    assert in_tree <= listed, sorted(in_tree - listed)
