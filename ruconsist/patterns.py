@@ -763,6 +763,9 @@ def pair_matches(rule: PatternRule, src: Sequence[Match], dst: Sequence[Match]) 
     source match and the pairing is a maximum bipartite matching (so an
     early greedy choice never leaves a later match unpaired needlessly);
     with ``count: any`` a counterpart may serve many."""
+    buckets = _buckets(rule, src, dst)
+    if buckets is not None:
+        return _pair_in_buckets(rule, src, dst, buckets)
     edges = [[j for j, d in enumerate(dst) if counterparts(rule, s, d)] for s in src]
     if rule.count == "any":
         got = {i: e[0] for i, e in enumerate(edges) if e}
@@ -782,6 +785,57 @@ def pair_matches(rule: PatternRule, src: Sequence[Match], dst: Sequence[Match]) 
     for i in range(len(src)):
         augment(i, set())
     got = {i: j for j, i in owner.items()}
+    return got, [i for i in range(len(src)) if i not in got]
+
+
+def _buckets(rule: PatternRule, src: Sequence[Match], dst: Sequence[Match]) -> dict[tuple[Any, ...], list[int]] | None:
+    """Counterparts grouped by their compared keys, where the relation
+    is plain equality of every compared capture (no term keys, none
+    missing on either side); None where it is not.  Matches of one key
+    then answer each other and no others, so the pairing is found per
+    group in linear time instead of comparing every pair of matches (a
+    line repeating one structure thousands of times)."""
+    names = rule.compared()
+    if not names or any(rule.kind_of(n) == "term" for n in names):
+        return None
+    groups: dict[tuple[Any, ...], list[int]] = {}
+    try:
+        for m in src:
+            if not all(n in dict(m.keys) for n in names):
+                return None
+            hash(tuple(dict(m.keys)[n] for n in names))
+        for j, d in enumerate(dst):
+            keys = dict(d.keys)
+            if not all(n in keys for n in names):
+                return None
+            groups.setdefault(tuple(keys[n] for n in names), []).append(j)
+    except TypeError:  # a key that cannot be hashed
+        return None
+    return groups
+
+
+def _pair_in_buckets(
+    rule: PatternRule, src: Sequence[Match], dst: Sequence[Match], groups: dict[tuple[Any, ...], list[int]]
+) -> tuple[dict[int, int], list[int]]:
+    """:func:`pair_matches` where the matches fall into groups of equal
+    keys: each source match takes the first counterpart of its group
+    still free (any counterpart with ``count: any``), as the general
+    matching does when every group is complete."""
+    names = rule.compared()
+    used: dict[tuple[Any, ...], int] = {}
+    got: dict[int, int] = {}
+    for i, m in enumerate(src):
+        key = tuple(dict(m.keys)[n] for n in names)
+        group = groups.get(key)
+        if not group:
+            continue
+        if rule.count == "any":
+            got[i] = group[0]
+            continue
+        k = used.get(key, 0)
+        if k < len(group):
+            got[i] = group[k]
+            used[key] = k + 1
     return got, [i for i in range(len(src)) if i not in got]
 
 
