@@ -83,6 +83,12 @@ def code_digest(*files: str) -> str:
     return h.hexdigest()
 
 
+def package_files(module_file: str) -> list[str]:
+    """The source files of the package holding ``module_file``: a cached
+    structure built by a split package depends on all of its modules."""
+    return sorted(str(p) for p in Path(module_file).parent.glob("*.py"))
+
+
 def key_for(*parts: str) -> str:
     h = hashlib.sha256()
     h.update(_versions().encode())
@@ -115,8 +121,8 @@ ALLOWED_GLOBALS = frozenset(
         "ruconsist.terms._Search",
         "ruconsist.checks.offices.Office",
         "ruconsist.checks.offices.OfficeIndex",
-        "ruconsist.lang.dates._Patterns",
-        "ruconsist.lang.dates._Lazy",
+        "ruconsist.lang.dates.forms._Patterns",
+        "ruconsist.lang.dates.forms._Lazy",
         "ruconsist.selftest.SelfTestReport",
         "ruconsist.selftest.ExampleResult",
         "ruconsist.selftest.Untested",

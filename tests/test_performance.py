@@ -18,7 +18,8 @@ from ruconsist import engine
 from ruconsist.config import Config
 from ruconsist.engine import Linter, worker_chunk
 from ruconsist.lang import dates
-from ruconsist.lang.numbers import _WIDTH, normalise
+from ruconsist.lang.numbers import normalise
+from ruconsist.lang.numbers.vocab import _WIDTH
 from ruconsist.pairing import FilePair
 from ruconsist.rules import load_rules
 

@@ -1,0 +1,463 @@
+"""Extraction: running the grammar of one language over a text and
+turning matches into :class:`DateMention` values, parts that belong
+together merged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from ruconsist.lang.dates.forms import _GATE_OFF, _lower, _Patterns, _ru_number
+from ruconsist.lang.dates.mention import DateMention, normalize, valid_date
+from ruconsist.lang.dates.vocab import default_vocab
+from ruconsist.lang.dates.zh_grammar import MINGUO_EPOCH, cn_number
+
+#: Keys of ``vocab: {dates: ...}`` and the shape of each.
+
+if TYPE_CHECKING:
+    from ruconsist.lang.dates.vocab import DateVocab
+
+
+# ---------------------------------------------------------------------------
+# Extraction
+
+
+def _overlaps(spans: Sequence[tuple[int, int]], a: int, b: int) -> bool:
+    return any(s < b and a < e for s, e in spans)
+
+
+def _int(m: re.Match[str], g: str, lang: str) -> int | None:
+    try:
+        s = m.group(g)
+    except IndexError:
+        return None
+    if s is None:
+        return None
+    return cn_number(s) if lang == "zh" else _ru_number(s)
+
+
+def _year(m: re.Match[str], g: str, lang: str) -> int | None:
+    text = m.group(g) if g in m.re.groupindex else None
+    if lang == "zh" and text and text.startswith("民国"):
+        n = cn_number(text[2:].strip())
+        return n + MINGUO_EPOCH if n else None
+    n = _int(m, g, lang)
+    if n is None or not 1000 <= n <= 2199:
+        return None
+    return n
+
+
+def _month(m: re.Match[str], g: str, pats: _Patterns) -> int | None:
+    try:
+        s = m.group(g)
+    except IndexError:
+        return None
+    if s is None:
+        return None
+    if pats.lang == "ru":
+        key = _lower(s)
+        return pats.months.get(key, pats.months.get(key.rstrip(".")))
+    n = cn_number(s)
+    return n if n is not None and 1 <= n <= 12 else None
+
+
+def _rel(m: re.Match[str], g: str, pats: _Patterns) -> int | None:
+    try:
+        s = m.group(g)
+    except IndexError:
+        return None
+    if not s:
+        return None
+    return pats.relyear.get(_lower(s) if pats.lang == "ru" else s)
+
+
+def _sentence_start(text: str, i: int) -> bool:
+    j = i - 1
+    while j >= 0 and text[j] in " \t\u00a0":
+        j -= 1
+    # Right after an opening quote or bracket a capital starts a sentence
+    # too ("скандировали «Ноябрь впереди!»").
+    if j >= 0 and text[j] in "\"«„“‘(":
+        return True
+    while j >= 0 and text[j] in "—–-":
+        j -= 1
+        while j >= 0 and text[j] in " \t\u00a0":
+            j -= 1
+    return j < 0 or text[j] in ".!?…\n:;"
+
+
+def _make(
+    name: str, m: re.Match[str], text: str, pats: _Patterns
+) -> DateMention | None:
+    lang = pats.lang
+    a, b = m.span()
+    # Trim trailing white space a pattern may have taken.
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    snippet = text[a:b]
+    base = dict(start=a, end=b, text=snippet, notation=f"{lang}-{name}")
+
+    def explicit(*names: str) -> frozenset[str]:
+        return frozenset(n for n in names if n)
+
+    if name in ("date", "numeric", "iso"):
+        day = _int(m, "d", lang)
+        month = _month(m, "m", pats) if name == "date" else _int(m, "m", lang)
+        year = _year(m, "y", lang)
+        rel = _rel(m, "yrel", pats)
+        if month is None or day is None or not valid_date(year, month, day):
+            return None
+        return DateMention(
+            kind="date", year=year, month=month, day=day, rel_year=rel,
+            explicit=explicit("day", "month", "year" if year else ""), **base,
+        )
+    if name in ("range_dm", "range_d"):
+        d1, d2 = _int(m, "d", lang), _int(m, "d2", lang)
+        m1 = _month(m, "m", pats)
+        m2 = _month(m, "m2", pats) if name == "range_dm" else None
+        if m2 is None:
+            m2 = m1
+        y2 = _year(m, "y2", lang)
+        y1 = _year(m, "y", lang)
+        rel = _rel(m, "y2rel", pats) if name == "range_dm" else _rel(m, "yrel", pats)
+        if name == "range_d":
+            y1, y2 = y1, y1
+        if None in (d1, d2, m1, m2):
+            return None
+        if y1 is None and y2 is not None:
+            y1 = y2 - 1 if (m1, d1) > (m2, d2) else y2  # type: ignore[operator]
+        if y2 is None and y1 is not None:
+            y2 = y1 + 1 if (m1, d1) > (m2, d2) else y1  # type: ignore[operator]
+        if not (valid_date(y1, m1, d1) and valid_date(y2, m2, d2)):
+            return None
+        return DateMention(
+            kind="range", year=y1, month=m1, day=d1, end_year=y2, end_month=m2, end_day=d2,
+            rel_year=rel, explicit=explicit("day", "month", "year" if y1 else ""), **base,
+        )
+    if name == "range_m":
+        m1, m2 = _month(m, "m", pats), _month(m, "m2", pats)
+        year = _year(m, "y", lang)
+        if m1 is None or m2 is None or m1 == m2:
+            return None
+        return DateMention(
+            kind="range", year=year, month=m1, end_year=year, end_month=m2,
+            rel_year=_rel(m, "yrel", pats), explicit=explicit("month", "year" if year else ""), **base,
+        )
+    if name == "range_y":
+        y1, y2 = _year(m, "y", lang), _year(m, "y2", lang)
+        if y2 is None and y1 is not None and m.group("y2s"):
+            # "2010–11 年", "2007-08": the end year keeps the start's century.
+            y2 = y1 - y1 % 100 + int(m.group("y2s"))
+            if y2 <= y1:
+                y2 += 100
+        if y1 is None or y2 is None or y2 <= y1 or y2 - y1 > 500:
+            return None
+        return DateMention(kind="range", year=y1, end_year=y2, explicit=explicit("year"), **base)
+    if name in ("month", "month_year"):
+        month = _month(m, "m", pats)
+        year = _year(m, "y", lang)
+        if month is None:
+            return None
+        if lang == "ru" and name == "month":
+            word = m.group("m")
+            # A month name stands in lower case in running text; capitals
+            # only at the start of a sentence ("Март выдался...") or in an
+            # all-capitals dateline.
+            if not (word.islower() or word.isupper() and len(word) > 2 or _sentence_start(text, m.start("m"))):
+                return None
+        return DateMention(
+            kind="date", year=year, month=month, explicit=explicit("month", "year" if year else ""), **base
+        )
+    if name == "year":
+        year = _year(m, "y", lang)
+        if year is None:
+            return None
+        return DateMention(kind="date", year=year, explicit=explicit("year"), **base)
+    if name == "relyear":
+        rel = _rel(m, "rel", pats)
+        if rel is None:
+            return None
+        return DateMention(kind="date", rel_year=rel, soft=True, **base)
+    if name == "sameyear":
+        return DateMention(kind="date", any_year=True, soft=True, **base)
+    if name.startswith(("half:", "quarter:")):
+        kind, _, num = name.partition(":")
+        n = int(num) if num != "num" else _ru_number(m.group("num"))
+        if n is None or not 1 <= n <= (2 if kind == "half" else 4):
+            return None
+        year = _year(m, "y", lang) if "y" in m.re.groupindex else None
+        rel = _rel(m, "rel", pats) if "rel" in m.re.groupindex else None
+        return DateMention(
+            kind=kind, half=n if kind == "half" else None, quarter=n if kind == "quarter" else None,
+            year=year, rel_year=rel, explicit=explicit("year" if year else ""), **base,
+        )
+    if name == "iso_q":
+        return DateMention(kind="quarter", quarter=int(m.group("num")), **base)
+    if name == "decade":
+        dec_s = m.group("dec")
+        dec = cn_number(dec_s) if lang == "zh" else int(dec_s)
+        if dec is None:
+            return None
+        century = None
+        rel_c = None
+        if m.group("cnum"):
+            century = cn_number(m.group("cnum")) if lang == "zh" else _ru_number(m.group("cnum"))
+        elif m.group("crel"):
+            rel_c = -1 if m.group("crel").startswith("上") else 0 if lang == "zh" else _rel(m, "crel", pats)
+        if dec >= 100:
+            if dec % 10:
+                return None
+        return DateMention(
+            kind="decade", decade=dec, century=century, rel_century=rel_c, soft=True, **base
+        )
+    if name == "century":
+        if m.group("cnum"):
+            c = cn_number(m.group("cnum")) if lang == "zh" else _ru_number(m.group("cnum"))
+            if c is None or not 1 <= c <= 22:
+                return None
+            return DateMention(kind="century", century=c, soft=True, **base)
+        rel = -1 if m.group("crel").startswith("上") else 0 if lang == "zh" else _rel(m, "crel", pats)
+        return DateMention(kind="century", rel_century=rel, soft=True, **base)
+    if name == "month_adj":
+        return DateMention(kind="date", month=pats.month_adj[_lower(m.group("w"))], soft=True, **base)
+    if name == "day":
+        day = _int(m, "d", lang)
+        if day is None or not 1 <= day <= 31:
+            return None
+        return DateMention(kind="date", day=day, soft=True, explicit=explicit("day"), **base)
+    if name in ("weekday", "weekday_adj", "weekday_rec"):
+        word = m.group("w")
+        table = pats.weekday_adj if name in ("weekday_adj", "weekday_rec") else pats.weekdays
+        wd = table.get(_lower(word) if lang == "ru" else word)
+        if wd is None:
+            return None
+        wa, wb = m.span("w")
+        # The span takes the preposition and time words before the
+        # weekday ("в ночь на среду", "к вечеру понедельника").
+        start = a
+        # A closing bracket after a weekday in brackets belongs to it.
+        return DateMention(
+            start=start, end=wb, text=text[start:wb], kind="weekday", weekday=wd,
+            weekday_span=(start, wb), explicit=frozenset({"weekday"}),
+            soft=name in ("weekday_adj", "weekday_rec"), notation=f"{lang}-{name}",
+        )
+    return None
+
+
+_LIST_DAY = {
+    "ru": re.compile(r"[0-3]?\d"),
+    "zh": re.compile(r"(?:\d{1,2}|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])(?=\s*日)"),
+}
+
+
+#: Patterns whose match stays claimed even when its value is impossible.
+_CLAIMING = {"date", "numeric", "iso", "range_dm", "range_d", "list"}
+
+
+def _make_year_list(m: re.Match[str], text: str) -> list[DateMention]:
+    out = []
+    for g in ("rest", "first"):
+        base = m.start(g)
+        for ym in re.finditer(r"\d{4}(?:\s*(?:годах|годы|годов|гг\.))?", m.group(g)):
+            a, b = base + ym.start(), base + ym.end()
+            out.append(
+                DateMention(start=a, end=b, text=text[a:b], kind="date", year=int(ym.group()[:4]),
+                            explicit=frozenset({"year"}), notation="ru-list")
+            )
+    return out
+
+
+def _make_list(m: re.Match[str], text: str, pats: _Patterns) -> list[DateMention]:
+    """The dates of a list of days sharing one month (``3 и 4 февраля``,
+    ``3月4日和5日``): the written date, plus one mention per other day."""
+    first = _make("date", m, text, pats)
+    if first is None:
+        return []
+    fa, fb = m.span("first")
+    while fb > fa and text[fb - 1].isspace():
+        fb -= 1
+    first = replace(first, start=fa, end=fb, text=text[fa:fb], notation=f"{pats.lang}-list")
+    out = [first]
+    ra = m.start("rest")
+    for dm in _LIST_DAY[pats.lang].finditer(m.group("rest")):
+        day = cn_number(dm.group())
+        if day is None or not valid_date(first.year, first.month, day):
+            return [first]
+        a, b = ra + dm.start(), ra + dm.end()
+        if pats.lang == "zh":
+            b = text.index("日", b) + 1
+        out.append(
+            replace(first, start=a, end=b, text=text[a:b], day=day, explicit=frozenset({"day"}), weekday=None)
+        )
+    return sorted(out, key=lambda x: x.start)
+
+
+def _ru_weekday_ok(m: re.Match[str], text: str, pats: _Patterns, dates: Sequence[DateMention]) -> bool:
+    """Whether an ambiguous weekday noun (``среда`` = environment) is a
+    weekday here: after a weekday context word or right next to a date,
+    and not followed by a word ending as an environment's complement."""
+    word = _lower(m.group("w"))
+    if word not in pats.ambiguous:
+        return True
+    wa, wb = m.span("w")
+    tail = text[wb : wb + 40]
+    for d in dates:
+        if d.granularity == "day" and (0 <= d.start - wb <= 3 or 0 <= wa - d.end <= 6):
+            return True
+    if not m.group("ctx").strip() or word not in pats.ambiguous_ok:
+        return False
+    nxt = re.match(r"\s+([а-яА-Я]+)", tail)
+    if nxt and nxt.group(1).islower() and len(nxt.group(1)) > 4:
+        if nxt.group(1).lower().endswith(pats.not_before):
+            return False
+    return True
+
+
+def extract(text: str, lang: str, vocab: DateVocab | None = None) -> list[DateMention]:
+    """Date and weekday mentions in ``text`` (RU or ZH), in text order,
+    not overlapping.  Years are as written: no dateline is applied."""
+    vocab = vocab or default_vocab()
+    pats = vocab.patterns(lang)
+    norm = normalize(text)
+    taken: list[tuple[int, int]] = []
+    blocked: list[tuple[int, int]] | None = None
+    out: list[DateMention] = []
+    gated = len(pats.gates) == len(pats.ordered) and not _GATE_OFF.search(norm)
+    hay = norm.lower() if lang == "ru" else norm
+    # Each distinct gate is searched at most once per text.
+    seen: dict[re.Pattern[str], bool] = {}
+    gates = pats.gates
+    for k, (name, rx) in enumerate(pats.ordered):
+        if gated:
+            passed = True
+            for g in gates[k]:
+                found = seen.get(g)
+                if found is None:
+                    found = seen[g] = g.search(hay) is not None
+                if not found:
+                    passed = False
+                    break
+            if not passed:
+                continue
+        for m in rx.finditer(norm):
+            a, b = m.span()
+            if a == b or _overlaps(taken, a, b):
+                continue
+            if name.startswith("weekday"):
+                if blocked is None:
+                    blocked = [mm.span() for mm in pats.idioms.finditer(norm)] if pats.idioms is not None else []
+                if _overlaps(blocked, *m.span("w")):
+                    continue
+                if lang == "ru" and name == "weekday" and not _ru_weekday_ok(m, norm, pats, out):
+                    continue
+            if name == "list":
+                found = _make_list(m, text, pats)
+            elif name == "list_y":
+                found = _make_year_list(m, text)
+            else:
+                one = _make(name, m, text, pats)
+                found = [one] if one is not None else []
+            if not found and name in _CLAIMING:
+                # "31 июня" is no date; its month is not a month mention
+                # either.
+                taken.append((a, b))
+            for mention in found:
+                taken.append((mention.start, mention.end))
+                out.append(mention)
+    out.sort(key=lambda x: (x.start, x.end))
+    reldays = []
+    # Relative days ("сегодня", "今天") only join a weekday.
+    if pats.relday is not None and any(m.kind == "weekday" for m in out):
+        reldays = [(mm.start(), mm.end(), pats.reldays[_lower(mm.group("rd")) if lang == "ru" else mm.group("rd")])
+                   for mm in pats.relday.finditer(norm)]
+    return _merge(out, text, lang, reldays)
+
+
+# Gaps allowed between parts that belong together.
+_RU_WD_BEFORE_DATE = re.compile(r"^\s*,?\s*$")
+_RU_WD_AFTER_DATE = re.compile(r"^\s*(?:,\s*(?:в|во)?\s*|\(\s*)$", re.IGNORECASE)
+_ZH_WD_GAP = re.compile(r"^\s*[,，(（]?\s*$")
+_ZH_REL_GAP = re.compile(r"^\s*的?\s*$")
+_RU_REL_GAP = re.compile(r"^\s*$")
+_RU_RELDAY_GAP = re.compile(r"^\s*,?\s*(?:в|во)?\s*$", re.IGNORECASE)
+_ZH_RELDAY_GAP = re.compile(r"^\s*(?:是)?\s*[,，(（]?\s*$")
+
+
+def _merge(ms: list[DateMention], text: str, lang: str, reldays: list[tuple[int, int, int]]) -> list[DateMention]:
+    """Join parts that make one mention: a weekday next to its date, a
+    relative year with its date (``今年11月``, ``1 октября прошлого
+    года``), a year with its half (``2026年上半年``), "today" with its
+    weekday."""
+    out = list(ms)
+    changed = True
+    while changed:
+        changed = False
+        for i in range(len(out) - 1):
+            x, y = out[i], out[i + 1]
+            gap = text[x.end : y.start]
+            merged = _join(x, y, gap, lang, text)
+            if merged is not None:
+                out[i : i + 2] = [merged]
+                changed = True
+                break
+    final = []
+    for m in out:
+        if m.kind == "weekday":
+            for a, b, r in reldays:
+                if b <= m.start:
+                    gap = text[b : m.start]
+                    rx = _RU_RELDAY_GAP if lang == "ru" else _ZH_RELDAY_GAP
+                    if rx.match(gap):
+                        m = replace(m, rel_day=r, start=a, text=text[a : m.end])
+        # A closing bracket right after a weekday belongs to it.
+        if m.weekday_span is not None and m.end < len(text) and text[m.end] in ")）":
+            before = text[m.start : m.end]
+            if "(" in before or "（" in before:
+                m = replace(m, end=m.end + 1, text=text[m.start : m.end + 1])
+        final.append(m)
+    return final
+
+
+def _join(x: DateMention, y: DateMention, gap: str, lang: str, text: str) -> DateMention | None:
+    def span(a: DateMention, b: DateMention, **kw: Any) -> DateMention:
+        return replace(a, start=a.start, end=b.end, text=text[a.start : b.end], **kw)
+
+    # Weekday, then its date: "в среду, 4 февраля", "周三（2月4日）".
+    if x.kind == "weekday" and not x.soft and y.kind in ("date", "range") and y.granularity == "day" and y.weekday is None:
+        rx = _RU_WD_BEFORE_DATE if lang == "ru" else _ZH_WD_GAP
+        if rx.match(gap) and not y.soft:
+            return replace(
+                y, start=x.start, text=text[x.start : y.end], weekday=x.weekday,
+                weekday_span=x.weekday_span, explicit=y.explicit | {"weekday"},
+            )
+    # Date, then its weekday: "4 февраля, в среду", "2月4日（周三）".
+    if y.kind == "weekday" and not y.soft and x.kind in ("date", "range") and x.granularity == "day" and x.weekday is None:
+        rx = _RU_WD_AFTER_DATE if lang == "ru" else _ZH_WD_GAP
+        if rx.match(gap) and not x.soft:
+            return span(x, y, weekday=y.weekday, weekday_span=y.weekday_span, explicit=x.explicit | {"weekday"})
+    year_less = lambda m: m.year is None and m.rel_year is None and not m.any_year  # noqa: E731
+    if lang == "zh":
+        # 今年11月, 去年十二月, 同年3月, 今年上半年, 2026年上半年.
+        if x.kind == "date" and x.granularity == "year" and x.month is None and x.day is None:
+            if y.kind in ("date", "range", "half", "quarter") and y.month is not None or y.kind in ("half", "quarter"):
+                if year_less(y) and _ZH_REL_GAP.match(gap) and not (y.soft and y.kind == "date" and y.month is None):
+                    return replace(
+                        y, start=x.start, text=text[x.start : y.end], year=x.year,
+                        end_year=y.end_year if y.end_year is not None else (x.year if y.kind == "range" else None),
+                        rel_year=x.rel_year, any_year=x.any_year, explicit=y.explicit | (x.explicit & {"year"}),
+                        soft=False,
+                    )
+        # 20世纪 + 30年代 when written apart.
+        if x.kind == "century" and y.kind == "decade" and y.century is None and y.rel_century is None and _ZH_REL_GAP.match(gap):
+            return span(x, y, kind="decade", decade=y.decade, century=x.century, rel_century=x.rel_century)
+    else:
+        # "1 октября прошлого года", "в ноябре этого года".
+        if y.kind == "date" and y.rel_year is not None and y.month is None and x.kind in ("date", "range") and x.month is not None:
+            if year_less(x) and _RU_REL_GAP.match(gap) and text[y.start : y.end].lower().split()[-1].startswith("год"):
+                form = text[y.start : y.end].lower().split()[-1]
+                if form == "года":
+                    return span(x, y, rel_year=y.rel_year, soft=x.soft)
+    return None

@@ -1,0 +1,490 @@
+"""Reading numbers in Chinese text: digits, Chinese numerals before a
+classifier or after 第/百分之, approximation words, clock times.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+from fractions import Fraction
+from typing import Any
+
+from ruconsist import regexcache
+from ruconsist.lang.numbers.scan import (
+    _in_spans,
+    _mask_spans,
+    _quoted_name_spans,
+    _regex,
+    _skip_space,
+    fraction_alts,
+)
+from ruconsist.lang.numbers.vocab import (
+    DASHES,
+    ONE,
+    SPACES,
+    ZERO,
+    ZH_DIGITS,
+    NumberMention,
+    NumberVocab,
+    _digit_value,
+    _latin_word_before,
+)
+
+# --------------------------------------------------------------------------
+# Chinese
+
+
+def _zh_patterns(vocab: NumberVocab) -> dict[str, Any]:
+    def build():  # type: ignore[no-untyped-def]
+        zh = vocab.zh
+        digits = zh.maps["digits"]
+        units = zh.maps["units"]
+        mags = zh.maps["magnitudes"]
+        numchars = "".join(sorted(set(digits) | set(units) | set(mags)))
+        cls = zh.list("classifiers")
+        after = {
+            name: _zh_alt(zh.list(name)) for name in (
+                "approx_after", "percent_after", "multiple_after", "tenths_after", "time_after",
+                "reference_after", "article_after", "year_after", "month_after", "day_after",
+                "decade_after", "century_after", "vague_after",
+            )
+        }
+        return {
+            "numchars": numchars,
+            "numeral": regexcache.compile(
+                rf"[{re.escape(numchars)}]+(?:点[{re.escape(''.join(digits))}]+)?"
+            ),
+            "mags": regexcache.compile(rf"[{re.escape(''.join(mags))}{re.escape(''.join(units))}]+"),
+            "cls": regexcache.compile(rf"(?:{_zh_alt(cls)})") if cls else regexcache.compile(r"(?!x)x"),
+            "after": {k: regexcache.compile(f"(?:{v})") if v else regexcache.compile(r"(?!x)x") for k, v in after.items()},
+            "approx_before": _zh_before(zh.list("approx_before")),
+            "vague_before": _zh_before(zh.list("vague_before")),
+            "weekday_before": _zh_before(zh.list("weekday_before")),
+            "ordinal_before": _zh_before(zh.list("ordinal_before")),
+            "percent_before": _zh_before(zh.list("percent_before")),
+            "permille_before": _zh_before(zh.list("permille_before")),
+            "reference_before": _zh_before(zh.list("reference_before")),
+            "multiple_by_before": _zh_before(zh.list("multiple_by_before")),
+            "multiple_to_before": _zh_before(zh.list("multiple_to_before")),
+            "unit": regexcache.compile(_zh_alt(vocab.units["zh"]), re.I) if vocab.units["zh"] else regexcache.compile(r"(?!x)x"),
+            "not_numbers": regexcache.compile(_zh_alt(zh.list("not_numbers"))) if zh.list("not_numbers") else None,
+            "names": regexcache.compile(_zh_alt(zh.list("names"))) if zh.list("names") else None,
+            "multiples": regexcache.compile(_zh_alt(zh.valued.get("multiples", {})))
+            if zh.valued.get("multiples") else None,
+            "fraction_mark": (zh.list("fraction_mark") or ["分之"])[0],
+        }
+
+    return _regex(vocab, "zh", build)  # type: ignore[return-value]
+
+
+def _zh_alt(forms: Iterable[str]) -> str:
+    return "|".join(re.escape(f) for f in sorted(set(forms), key=lambda s: (-len(s), s)))
+
+
+def _zh_before(forms: Iterable[str]) -> re.Pattern[str]:
+    alt = _zh_alt(forms)
+    return regexcache.compile(rf"(?:{alt})[ \u00a0]*$") if alt else regexcache.compile(r"(?!x)x")
+
+
+def parse_zh_numeral(s: str, vocab: NumberVocab) -> Fraction | None:
+    """Value of a Chinese numeral (``十五万``, ``一百零五``, ``二〇二六``,
+    ``三点五``), or None when the characters do not form a number."""
+    zh = vocab.zh
+    digits, units, mags = zh.maps["digits"], zh.maps["units"], zh.maps["magnitudes"]
+    if "点" in s:
+        whole, _, frac = s.partition("点")
+        w = parse_zh_numeral(whole, vocab)
+        if w is None or not frac or any(c not in digits for c in frac):
+            return None
+        f = Fraction(int("".join(str(int(digits[c])) for c in frac)), 10 ** len(frac))
+        return w + f
+    if not s:
+        return None
+    if all(c in digits for c in s):
+        if len(s) == 1:
+            return digits[s]
+        # Digit by digit: 二〇二六.
+        return Fraction(int("".join(str(int(digits[c])) for c in s)))
+    # Split on the largest magnitude, last occurrence first (万亿 = 10^12).
+    for mag_char, mag in sorted(mags.items(), key=lambda kv: -kv[1]):
+        if mag_char in s:
+            idx = s.rfind(mag_char)
+            left, right = s[:idx], s[idx + 1:]
+            lv = parse_zh_numeral(left, vocab) if left else ONE
+            if lv is None:
+                return None
+            rv = ZERO
+            if right:
+                rv = parse_zh_numeral(right.lstrip("零〇"), vocab) if right.lstrip("零〇") else ZERO
+                if rv is None or rv >= mag:
+                    return None
+            return lv * mag + rv
+    total = ZERO
+    num: Fraction | None = None
+    last_unit = Fraction(10 ** 6)
+    for c in s:
+        if c in digits:
+            if num is not None and digits[c] != 0:
+                return None
+            num = digits[c] if digits[c] != 0 else None
+        elif c in units:
+            u = units[c]
+            if u >= last_unit:
+                return None
+            total += (num if num is not None else ONE) * u
+            num = None
+            last_unit = u
+        else:
+            return None
+    if num is not None:
+        total += num
+    return total
+
+
+def _zh_unit_of(s: str, vocab: NumberVocab) -> Fraction:
+    """Precision of a Chinese numeral.  Written-out numbers are exact
+    (三千 = 3000, precise to one); a number scaled by 万 or 亿 is precise
+    to its last written place (十五万 to 10 000, 三万五千 to 1000)."""
+    units = vocab.zh.maps["units"]
+    mags = vocab.zh.maps["magnitudes"]
+    if "点" in s:
+        return Fraction(1, 10 ** len(s.partition("点")[2]))
+    if not any(c in mags for c in s):
+        return ONE
+    unit = ONE
+    i = len(s) - 1
+    while i >= 0 and (s[i] in mags or s[i] in units):
+        unit *= mags.get(s[i]) or units[s[i]]
+        i -= 1
+        if i >= 0 and s[i] not in mags and s[i] not in units:
+            break
+    return unit
+
+
+def _extract_zh(text: str, norm: str, vocab: NumberVocab) -> list[NumberMention]:
+    p = _zh_patterns(vocab)
+    masks = _mask_spans(norm) + _quoted_name_spans(norm)
+    if p["names"]:
+        for m in p["names"].finditer(norm):
+            masks.append((m.start(), m.end(), "name"))
+    skip: list[tuple[int, int]] = []
+    if p["not_numbers"]:
+        for m in p["not_numbers"].finditer(norm):
+            skip.append((m.start(), m.end()))
+    out: list[NumberMention] = []
+    for m in ZH_DIGITS.finditer(norm):
+        value, unit = _digit_value(m.group(0), "zh")
+        role = _in_spans(masks, m.start(), m.end())
+        short_end = re.search(r"(?<![\d.])(1\d|20)(\d\d)[ \u00a0]*[-–—~][ \u00a0]*$", norm[max(0, m.start() - 8):m.start()])
+        if short_end and len(m.group(0)) == 2 and int(m.group(0)) > int(short_end.group(2)):
+            # 1635-36: the end of a range of years, 1636.
+            out.append(NumberMention(m.start(), m.end(), Fraction(int(short_end.group(1)) * 100 + int(m.group(0))),
+                                     "year", False, m.group(0), quiet=True, role="date"))
+            continue
+        before = norm[m.start() - 1] if m.start() else ""
+        before2 = norm[m.start() - 2] if m.start() > 1 else ""
+        after = norm[m.end()] if m.end() < len(norm) else ""
+        if role is None and (
+            ("a" <= before.lower() <= "z") or (before in DASHES and "a" <= before2.lower() <= "z")
+            or (("a" <= after.lower() <= "z") and not p["unit"].match(norm, m.end()))
+            or (after in DASHES and m.end() + 1 < len(norm) and "a" <= norm[m.end() + 1].lower() <= "z")
+            or _latin_word_before(text, m.start())
+        ):
+            role = "code"
+        ordinal = bool(p["ordinal_before"].search(norm[max(0, m.start() - 3):m.start()]))
+        mention = _zh_finish(text, norm, m.start(), m.end(), value, unit, vocab, p, role, digits=True,
+                             numeral=m.group(0), ordinal=ordinal)
+        if mention is not None:
+            out.append(mention)
+    for m in p["numeral"].finditer(norm):
+        mention = _zh_numeral_mention(text, norm, m, vocab, p, masks, skip)
+        if mention is not None:
+            out.append(mention)
+    for m in re.finditer(r"(?<![个0-9〇零一二三四五六七八九十两])半(?=[ \u00a0]*\S)", norm):
+        u = p["unit"].match(norm, m.end())
+        if u or p["cls"].match(norm, m.end()):
+            measure = vocab.units["zh"][u.group(0).lower()] if u else None
+            out.append(NumberMention(m.start(), m.end(), Fraction(1, 2), "cardinal", False, "半",
+                                     unit=Fraction(1, 2), quiet=True, role="word", digits=False,
+                                     measure=measure))
+    for m in re.finditer("百分之百|百分百", norm):
+        # "a hundred per cent", as often "entirely" as a figure: it answers
+        # ``сто процентов`` but is never reported on its own.
+        out.append(NumberMention(m.start(), m.end(), Fraction(100), "percent", False, m.group(0),
+                                 quiet=True, role="word", digits=False))
+    if p["multiples"]:
+        for m in p["multiples"].finditer(norm):
+            value = vocab.zh.valued["multiples"][m.group(0)]
+            role = "word" if value in vocab.quiet_word_values else ""
+            out.append(NumberMention(m.start(), m.end(), value, "multiple", False, text[m.start():m.end()],
+                                     quiet=bool(role), role=role, digits=False))
+    return out
+
+
+def _classifier_beyond(p: dict[str, Any], norm: str, end: int, skip: list[tuple[int, int]]) -> bool:
+    """十分钟 is ten minutes though 十分 is "very": a classifier that runs
+    past the end of the skipped word wins."""
+    cl = p["cls"].match(norm, end)
+    return bool(cl) and any(a < end < b < cl.end() for a, b in skip)
+
+
+def _zh_numeral_mention(text, norm, m, vocab, p, masks, skip):  # type: ignore[no-untyped-def]
+    s = m.group(0)
+    start, end = m.start(), m.end()
+    if any(a <= start < b for a, b in skip) and not _classifier_beyond(p, norm, end, skip):
+        # A numeral that starts inside a word such as 一些, 十分 or 千万
+        # is no number; 三千万 (starting before 千万) still is.
+        return None
+    head = norm[max(0, start - 6):start]
+    if p["weekday_before"].search(head) and len(s) == 1 and not p["cls"].match(norm, end):
+        return None
+    if p["vague_before"].search(head):
+        return None
+    if p["after"]["vague_after"].match(norm, end):
+        return None
+    clock = _ZH_CLOCK.match(norm, start)
+    if clock and "点" in s and clock.end() > end:
+        # 八点二十分 is 8:20, not 8.2 and "very" (十分).
+        hour = parse_zh_numeral(clock.group(1), vocab)
+        minutes = parse_zh_numeral(clock.group(2), vocab)
+        if hour is not None and minutes is not None and hour <= 24 and minutes < 60:
+            return NumberMention(start, clock.end(), hour + minutes / 60, "time", False,
+                                 text[start:clock.end()], unit=Fraction(1, 60), quiet=True, role="time",
+                                 digits=False)
+    fmark = p["fraction_mark"]
+    # N分之M: a fraction (or per cent after 百).
+    if norm.startswith(fmark, end):
+        m2 = p["numeral"].match(norm, end + len(fmark))
+        if m2:
+            den = parse_zh_numeral(s, vocab)
+            num = parse_zh_numeral(m2.group(0), vocab)
+            if den and num is not None:
+                if s == "百":
+                    value, kind = num, "percent"
+                elif s == "千":
+                    value, kind = num / 10, "percent"
+                else:
+                    value, kind = num / den, "fraction"
+                role = _in_spans(masks, start, m2.end())
+                if role is None and value in vocab.quiet_word_values:
+                    role = "word"
+                return _zh_approx(norm, NumberMention(
+                    start, m2.end(), value, kind, False, text[start:m2.end()],
+                    unit=_zh_unit_of(m2.group(0), vocab) if kind == "percent" else ZERO,
+                    alts=fraction_alts(value) if kind == "fraction" else (),
+                    quiet=role is not None, role=role or "", digits=False), p, text)
+        return None
+    if p["percent_before"].search(head) or p["permille_before"].search(head):
+        # The 百分之 prefix itself was read as a fraction above; the
+        # numeral after it is part of that mention.
+        return None
+    # 五六万: "five or six (ten-thousand)".
+    digits = vocab.zh.maps["digits"]
+    pair = re.fullmatch(rf"([{re.escape(''.join(digits))}])([{re.escape(''.join(digits))}])(.*)", s)
+    if pair and digits[pair.group(1)] and digits[pair.group(2)] == digits[pair.group(1)] + 1 and not re.search("[〇零]", s):
+        rest = pair.group(3)
+        mult = parse_zh_numeral("一" + rest, vocab) if rest else ONE
+        if mult:
+            a, b = digits[pair.group(1)] * mult, digits[pair.group(2)] * mult
+            mention = _zh_finish(text, norm, start, end, a, mult, vocab, p, _in_spans(masks, start, end),
+                                 digits=False, numeral=s, require_context=False)
+            if mention:
+                return replace(mention, approx=True, alts=(b,))
+            return None
+    value = parse_zh_numeral(s, vocab)
+    if value is None:
+        return None
+    ordinal = bool(p["ordinal_before"].search(head))
+    role = _in_spans(masks, start, end)
+    units = vocab.zh.maps["units"]
+    mags = vocab.zh.maps["magnitudes"]
+    if s[0] in units and units[s[0]] >= 100 or s[0] in mags:
+        # 百年, 千家万户, 万人: figurative more often than counted.
+        role = role or "vague"
+    return _zh_finish(text, norm, start, end, value, _zh_unit_of(s, vocab), vocab, p, role, digits=False,
+                      numeral=s, ordinal=ordinal,
+                      require_context=not ordinal and (len(s) == 1 or all(c in digits for c in s)))
+
+
+def _zh_finish(text, norm, start, end, value, unit, vocab, p, role, *, digits, numeral,  # type: ignore[no-untyped-def]
+               ordinal=False, require_context=False):
+    """Read what follows and precedes a Chinese number: magnitude, 半,
+    approximation, percent, 倍, date parts, clock time, classifier."""
+    after = p["after"]
+    kind = "ordinal" if ordinal else "cardinal"
+    factor = ONE
+    scale = ""
+    alts: tuple[Fraction, ...] = ()
+    approx = False
+    increase = False
+    pos = end
+
+    def at(rx: re.Pattern[str]) -> re.Match[str] | None:
+        # Chinese text from some sources puts spaces around digits
+        # ("1100 万英镑", "2017 年 9 月").
+        return rx.match(norm, _skip_space(norm, pos))
+
+    if digits:
+        # 20多万, 1.5万, 3千万, 1.2万亿.
+        a = at(after["approx_after"])
+        if a and p["mags"].match(norm, a.end()):
+            approx = True
+            pos = a.end()
+        mg = at(p["mags"])
+        if mg:
+            # 4千克 is four kilograms, not four thousand; 5千米 five km;
+            # 5亿千瓦时 is 500 million kWh: a unit or classifier that
+            # begins with 千 or 万 ends the magnitude where it starts.
+            cut = next((i for i in range(mg.start(), mg.end())
+                        if p["unit"].match(norm, i) or (i > mg.start() and _unit_classifier(p, norm, i))), None)
+            if cut is not None:
+                mg = p["mags"].match(norm, mg.start(), cut) if cut > mg.start() else None
+        if mg:
+            for c in mg.group(0):
+                factor *= vocab.zh.maps["magnitudes"].get(c) or vocab.zh.maps["units"][c]
+            scale = mg.group(0)
+            pos = mg.end()
+            value *= factor
+            unit *= factor
+    context = False
+    # 一个半小时, 两年半
+    half = at(_HALF)
+    if half and (p["cls"].match(norm, half.end()) or half.group(0) == "个半"):
+        value += Fraction(1, 2)
+        unit = min(unit, Fraction(1, 2))
+        pos = half.end()
+        context = True
+    a = at(after["approx_after"])
+    if a:
+        approx = True
+        pos = a.end()
+        context = True
+    whole_value = value.denominator == 1
+    measure = None
+    m = None
+    if (m := at(after["percent_after"])) or (m := at(_PERCENT)):
+        kind = "percent"
+        pos = m.end()
+        context = True
+    elif m := at(after["multiple_after"]):
+        kind = "multiple"
+        increase = False
+        head = norm[max(0, start - 8):start]
+        if p["multiple_by_before"].search(head) and not p["multiple_to_before"].search(head):
+            # 增加了2倍: grew BY twice, to three times (в 3 раза).
+            value += 1
+            increase = True
+        elif not p["multiple_to_before"].search(head):
+            # A bare 两倍 is read either way.
+            alts = (value + 1,)
+        pos = m.end()
+        context = True
+    elif m := at(after["decade_after"]):
+        kind, role = "decade", role or "date"
+        pos = m.end()
+        context = True
+    elif m := at(after["century_after"]):
+        kind, role = "century", role or "date"
+        pos = m.end()
+        context = True
+    elif (m := at(after["year_after"])) and factor == 1 and whole_value and not ordinal and (
+        value >= 1000 or (not digits and len(numeral) >= 3 and all(c in vocab.zh.maps["digits"] for c in numeral))
+    ):
+        kind, role = "year", role or "date"
+        pos = m.end()
+        context = True
+    elif (m := at(after["month_after"])) and factor == 1 and whole_value and 1 <= value <= 12 and not ordinal:
+        kind, role = "date", role or "date"
+        pos = m.end()
+        context = True
+    elif (m := at(after["day_after"])) and factor == 1 and whole_value and 1 <= value <= 31 and not ordinal:
+        kind, role = "date", role or "date"
+        pos = m.end()
+        context = True
+    elif ordinal and (m := at(after["article_after"])):
+        role = role or "reference"
+        pos = m.end()
+        context = True
+    elif (m := at(after["reference_after"])) and not ordinal:
+        role = role or "reference"
+        pos = m.end()
+        context = True
+    elif (m := at(after["tenths_after"])) and not digits and not ordinal and value <= 10:
+        kind = "percent"
+        value *= 10
+        unit *= 10
+        pos = m.end()
+        context = True
+    else:
+        u = at(p["unit"])
+        cl = at(p["cls"])
+        tm = at(after["time_after"])
+        after_cl = (u if u and (not cl or len(u.group(0)) >= len(cl.group(0))) else cl)
+        if after_cl and norm.startswith("半", after_cl.end()) and not half:
+            # 两年半 = 2.5 years
+            value += Fraction(1, 2)
+            unit = min(unit, Fraction(1, 2))
+            pos = after_cl.end() + 1
+        if u and (not cl or len(u.group(0)) >= len(cl.group(0))):
+            measure = vocab.units["zh"][u.group(0).lower()]
+            if measure[0] == "length" and re.search(r"(?:每小时|时速)[ \u00a0]*$", norm[max(0, start - 6):start]):
+                # 每小时 85 英里 is a speed: per hour, in km/h-sized steps.
+                measure = ("speed", measure[1] / 1000, ZERO)
+            context = True
+        elif tm and not (cl and len(cl.group(0)) > len(tm.group(0))) and whole_value and value <= 24 and not ordinal:
+            kind, role = "time", role or "time"
+            pos = tm.end()
+            mins = _ZH_MINUTES.match(norm, pos)
+            if mins:
+                pos = mins.end()
+            context = True
+        elif cl:
+            context = True
+    if require_context and not context and re.match(
+            rf"[ \u00a0]*(?:至|到|~|[{DASHES}])[ \u00a0]*[{re.escape(p['numchars'])}0-9]", norm[pos:]):
+        # 三至六周: the first end of a range takes the second's classifier.
+        context = True
+    if require_context and not context and not (digits or factor != 1):
+        # A numeral with no classifier (四音符, 三国) may be a word part as
+        # well as a count: it answers a number on the other side but is
+        # never reported itself.
+        role = role or "bare"
+    head = norm[max(0, start - 8):start]
+    if p["approx_before"].search(head):
+        approx = True
+    if role is None and p["reference_before"].search(norm[max(0, start - 8):start]):
+        role = "reference"
+    if ordinal:
+        kind = "ordinal"
+        if start and norm[start - 1] == "第":
+            start -= 1
+    if role is None and value in vocab.quiet_word_values and (not digits or (
+            kind == "cardinal" and factor == 1 and value in (ZERO, ONE))):
+        role = "word"
+    end = max(end, pos)
+    return NumberMention(
+        start=start, end=end, value=value, kind=kind, approx=approx, raw=text[start:end].rstrip(SPACES),
+        unit=unit, alts=alts, quiet=role is not None, role=role or "", scale=scale, factor=factor,
+        digits=digits, measure=measure, increase=kind == "multiple" and increase,
+    )
+
+
+def _unit_classifier(p: dict[str, Any], norm: str, i: int) -> bool:
+    """Whether a classifier of more than one character that starts with a
+    magnitude character (千瓦, 千克, 万元 is not one) begins at ``i``."""
+    cl = p["cls"].match(norm, i)
+    return bool(cl) and len(cl.group(0)) > 1 and not p["mags"].fullmatch(cl.group(0))
+
+
+_HALF = re.compile(r"个?半")
+_PERCENT = re.compile(r"%")
+_ZH_CLOCK = re.compile(r"([零〇一二两三四五六七八九十]+)[点點]([零〇一二三四五六七八九十]+)分")
+_ZH_MINUTES = re.compile(r"[ \u00a0]*(?:[0-9]{1,2}[ \u00a0]*分|[零〇一二三四五六七八九十]+分|半)")
+
+
+def _zh_approx(norm: str, m: NumberMention, p: dict[str, Any], text: str) -> NumberMention:
+    head = norm[max(0, m.start - 8):m.start]
+    if p["approx_before"].search(head):
+        return replace(m, approx=True)
+    return m
