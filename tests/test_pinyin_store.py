@@ -28,6 +28,7 @@ from pypinyin.constants import PHRASES_DICT, PINYIN_DICT
 
 from ruconsist.lang import palladius, pinyin_store
 from ruconsist.lang.palladius import HAN_RUN, normalize_pinyin
+from ruconsist.lang.palladius import spelling
 from tests.conftest import REPO
 
 # Longer runs in CI's fuzz step (RUCONSIST_FUZZ_EXAMPLES), short ones
@@ -86,7 +87,7 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> pinyin_store._Store:
 
 
 def _clear_caches() -> None:
-    for fn in (palladius.char_readings, palladius.run_readings, palladius._phrase):
+    for fn in (palladius.char_readings, palladius.run_readings, spelling._phrase):
         fn.cache_clear()
 
 
@@ -120,7 +121,7 @@ def assert_same(text: str) -> None:
         assert palladius.char_readings(c) == reference_char_readings(c), c
     for i in range(len(text)):
         for j in range(i + 2, min(len(text), i + 12) + 1):
-            assert palladius._phrase(text[i:j]) == reference_phrase(text[i:j]), text[i:j]
+            assert spelling._phrase(text[i:j]) == reference_phrase(text[i:j]), text[i:j]
 
 
 # --------------------------------------------------------------------------
