@@ -110,7 +110,7 @@ ALLOWED_GLOBALS = frozenset(
         "ruconsist.packtypes.Pack",
         "ruconsist.packtypes.Term",
         "ruconsist.packtypes.Example",
-        "ruconsist.patterns.PatternRule",
+        "ruconsist.patterns.rule.PatternRule",
         "ruconsist.terms._Entry",
         "ruconsist.yamlio.MarkedDict",
         "ruconsist.yamlio.MarkedList",
