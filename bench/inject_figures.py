@@ -18,7 +18,8 @@ Kinds and changes:
 
     hedge      digits next to an approximation word (约 近 逾 超过 至少 多 余 左右):
                the last non-zero digit +1 (约82 -> 约83, 1950多 -> 1960多)
-    time       a clock time (16:40, 16时40分, 晚上10点, 上午9点半): the hour +1
+    time       a clock time (16:40, 16时40分, 晚上10点, 上午9点半, 晚上七点, 八点半):
+               the hour +1, in digits or numerals as written
     year       N年 (not 年代), reported per century: the year +1 or -1
     decade     N年代: the decade -10 (+10 for the 1900s' first)
     day        N月N日: the day +1 (-1 on the last day)
@@ -42,6 +43,16 @@ HERE = Path(__file__).resolve().parent
 CODES = ("NUM", "DAT", "TIM")
 
 NUM = r"\d+(?:[.,]\d+)*"
+#: Chinese numerals an hour is written with (一 alone is "a bit": 一点).
+ZH_HOURS = "二两兩三四五六七八九十"
+ZH_DIGITS = "零一二三四五六七八九"
+#: A clock time in the Russian line, in digits or in words ("в восемь",
+#: "половина одиннадцатого", "без четверти восемь").
+RU_TIME = re.compile(
+    r"\d|час|утра|вечера|ночи|полдень|полночь|половин|без\s+четверти"
+    r"|(?<![а-я])(?:в|к|до|около|после|с)\s+(?:дв[аеу]|тр[иеё]|четыр|пят|шест|сем|вос[еь]м|девят|десят"
+    r"|одиннадцат|двенадцат)",
+    re.I)
 KINDS: dict[str, re.Pattern[str]] = {
     "hedge": re.compile(
         rf"(?:约|大约|近|将近|逾|超过|至少|接近|不到|多达)\s*(?P<n>{NUM})(?!\s*[\d年月日号时点:：])"
@@ -49,15 +60,17 @@ KINDS: dict[str, re.Pattern[str]] = {
     ),
     "time": re.compile(
         r"(?<![\d.])(?P<h>\d{1,2})\s*[:：]\s*\d{2}(?!\d)"
-        r"|(?:上午|下午|晚上|凌晨|早上|清晨|中午|傍晚|夜里|晚|早)\s*(?P<h2>\d{1,2})\s*[点时]"
-        r"|(?<![\d.])(?P<h3>\d{1,2})\s*(?:点|时)\s*(?:\d{1,2}\s*分|半|钟)"
+        r"|(?:上午|下午|晚上|凌晨|早上|早晨|清晨|中午|傍晚|夜里|晚|早)\s*(?P<h2>\d{1,2})\s*[点时點時]"
+        r"|(?<![\d.])(?P<h3>\d{1,2})\s*(?:点|时|點|時)\s*(?:\d{1,2}\s*分|半|钟|鐘|整)"
+        # the hour in Chinese numerals: 晚上七点, 八点半, 六點鐘
+        rf"|(?:上午|下午|晚上|凌晨|早上|早晨|清晨|中午|傍晚|夜里|晚|早)\s*(?P<h4>[{ZH_HOURS}]{{1,3}})\s*[点时點時]"
+        rf"|(?<![{ZH_HOURS}一])(?P<h5>[{ZH_HOURS}]{{1,3}})\s*[点點]\s*(?:半|钟|鐘|整|[{ZH_HOURS}一]+分)"
     ),
     "year": re.compile(r"(?<![\d.,])(?P<y>\d{3,4})\s*年(?!代|前|来|间|里|内|多)"),
     "decade": re.compile(r"(?<![\d.])(?P<d>\d{2,4})\s*年代"),
     "day": re.compile(r"月\s*(?P<d>\d{1,2})\s*[日号]"),
     "magnitude": re.compile(r"(?<![\d.,])(?P<n>\d+(?:\.\d+)?)\s*(?:万|亿)(?!分)"),
 }
-RU_TIME = re.compile(r"\d|час|утра|вечера|ночи|полдень|полночь", re.I)
 
 
 def tuning_pairs(corpus: Path) -> Iterator[tuple[str, int, str, str]]:
@@ -87,6 +100,25 @@ def _bump_last_digit(digits: str) -> str:
     return digits
 
 
+def _zh_hour(n: int) -> str:
+    """An hour of 1 to 23 in Chinese numerals (十一, 二十)."""
+    tens, units = divmod(n, 10)
+    return ("" if tens == 0 else "十" if tens == 1 else ZH_DIGITS[tens] + "十") + (ZH_DIGITS[units] if units else "")
+
+
+def _next_hour(old: str) -> str:
+    """The hour +1 (23 becomes 22), written as it was: digits or numerals."""
+    if old.isdigit():
+        hour = int(old)
+        return str(hour + 1 if hour < 23 else 22)
+    hour = ({"两": 2, "兩": 2} | {c: i for i, c in enumerate(ZH_DIGITS)}).get(old[-1], 0)
+    if old.startswith("十"):
+        hour += 10 if len(old) > 1 else 10 - hour
+    elif "十" in old:
+        hour = ZH_DIGITS.index(old[0]) * 10 + (hour if len(old) > 2 else 0)
+    return _zh_hour(hour + 1 if hour < 23 else 22)
+
+
 def changes(kind: str, zh: str, ru: str) -> Iterator[tuple[str, str, str]]:
     """(changed ZH line, what was changed, bucket) for each site of
     ``kind`` whose figure the RU line states too."""
@@ -99,8 +131,7 @@ def changes(kind: str, zh: str, ru: str) -> Iterator[tuple[str, str, str]]:
         if kind == "time":
             if not RU_TIME.search(ru):
                 continue
-            hour = int(old)
-            new = str(hour + 1 if hour < 23 else 22)
+            new = _next_hour(old)
         elif kind == "hedge":
             if old.replace(",", "") not in ru_digits.replace(",", "").replace(".", ""):
                 continue

@@ -355,7 +355,8 @@ DATES = Map(
 TIME_PERIODS = ("morning", "night", "afternoon", "noon", "evening")
 MINUTES_IN_DAY = 24 * 60
 CLOCK_TABLE = Sides(
-    Table(Words(), key=int_key(0, MINUTES_IN_DAY - 1), expected="must map numbers to words")
+    Table(Words(), key=int_key(0, MINUTES_IN_DAY - 1), expected="must map numbers to words"),
+    examples=True,
 )
 TIMES = Map(
     None,
@@ -364,6 +365,8 @@ TIMES = Map(
             None, dict.fromkeys(TIME_PERIODS, Sides(Words())), kind="period", examples=True
         ),
         "clock_words": CLOCK_TABLE,
+        "minute_words": CLOCK_TABLE,
+        "hour_ordinals": CLOCK_TABLE,
         "fixed_times": CLOCK_TABLE,
         "zones": ListOf(
             Map(

@@ -36,7 +36,30 @@ AGREE = [
     ("zone-converted", "Старт назначен на 12:00 по Гринвичу.", "发射定于 13:00 BST。"),
     ("zone-local-both", "Наезд совершен около 19:30 по местному времени.", "当地时间大约 19:30，该事件发生。"),
     ("zone-beijing-msk", "Переговоры начнутся в 15:00 по московскому времени.", "会谈将于北京时间20时开始。"),
+    # ranges: "с N до M часов" is a range of clock times; a Chinese range
+    # carries its time of day to the second end
+    ("ru-range-hours-evening", "Шуметь запрещено с 22 до 23 часов.", "晚上10点至11点禁止喧哗。"),
+    ("ru-range-working-day", "Магазин работает с 9 до 18 часов.", "商店营业时间为上午9点至下午6点。"),
+    ("ru-range-against-24h-points", "Магазин работает с 9 до 18 часов.", "商店营业时间为9点至18点。"),
+    ("ru-range-colons", "Совещание пройдет с 10:00 до 12:00.", "会议将于上午10点至12点举行。"),
+    ("ru-range-overnight", "Шуметь запрещено с 22 до 7 часов.", "晚上10点到早上7点禁止喧哗。"),
+    ("ru-range-shares-evening", "Прием граждан с 10 до 11 вечера.", "晚上10点至11点接待市民。"),
+    # clock times in Russian words
+    ("words-dative-hours", "Поезд прибудет к восьми часам вечера.", "火车将于晚上8点前到达。"),
+    ("words-24-hour", "Поезд прибывает в двадцать один час.", "火车于21点到达。"),
+    ("words-hour-and-minutes", "Занятия начинаются в восемь тридцать утра.", "早上八点半开始上课。"),
+    ("words-half-past", "Это произошло около половины пятого.", "这件事发生在四点半左右。"),
+    ("words-quarter-to", "Он пришел без четверти восемь вечера.", "他晚上7点45分来的。"),
+    ("words-minutes-past", "Он пришел в десять минут девятого.", "他八点十分来的。"),
+    ("words-hour-under-way", "Он вернулся в девятом часу вечера.", "他晚上8点多回来。"),
+    ("words-no-preposition", "Было уже восемь вечера.", "当时已经是晚上8点了。"),
+    ("words-bare-hour", "Я позавтракал в восемь.", "我八点钟吃了早饭。"),
     # not clock times
+    ("hours-a-day", "Он работал с 8 до 10 часов в сутки.", "他每天工作8到10个小时。"),
+    ("hours-from-to", "Поездка занимает от 8 до 10 часов.", "旅程需要8到10个小时。"),
+    ("age-in-words", "Он женился в двадцать пять лет.", "他25岁结婚。"),
+    ("three-nights", "Она провела там три ночи.", "她在那里住了三个晚上。"),
+    ("half-of-a-period", "Половина первого тайма прошла без голов.", "上半场过了一半，没有进球。"),
     ("three-days", "Дорога займет как минимум три дня.", "至少要三天才能到达。"),
     ("per-hour", "Скорость достигла 70 километров в час.", "风速达到了 70 公里/小时。"),
     ("every-six-hours", "Принимайте лекарство раз в шесть часов.", "每六个小时吃一次药。"),
@@ -64,6 +87,31 @@ DISAGREE = [
     ("range-end-differs", "Между 10:00 и 11:00 вечера заключенные устроили пожар.", "晚上 10 点到 12 点之间，犯人们引发了一场火灾。",
      [("TIM001", "zh", "12 点")]),
     ("time-dropped", "Заседание открылось в 10:30.", "会议开幕。", [("TIM002", "ru", "10:30")]),
+    # one end of a range changed into the other: the repeat stands in its place
+    ("range-end-repeated", "Между 10:00 и 11:00 вечера заключенные устроили пожар.",
+     "晚上 11 点到 11 点之间，犯人们引发了一场火灾。", [("TIM001", "zh", "晚上 11 点")]),
+    ("repeated-for-other-time", "Открытие в 10:00, закрытие в 13:00.", "10:00开幕，10:00闭幕。",
+     [("TIM001", "zh", "10:00")]),
+    # ranges
+    ("ru-range-first-end", "Шуметь запрещено с 22 до 23 часов.", "晚上9点至11点禁止喧哗。", [("TIM001", "zh", "晚上9点")]),
+    ("ru-range-second-end", "Шуметь запрещено с 22 до 23 часов.", "晚上10点至12点禁止喧哗。", [("TIM001", "zh", "12点")]),
+    ("ru-range-24h-points", "Магазин работает с 9 до 18 часов.", "商店营业时间为9点至17点。", [("TIM001", "zh", "17点")]),
+    ("ru-range-colons-end", "Совещание пройдет с 10:00 до 12:00.", "会议将于上午10点至11点举行。", [("TIM001", "zh", "11点")]),
+    ("ru-range-evening-vs-morning", "Прием граждан с 10 до 11 вечера.", "上午10点至11点接待市民。",
+     [("TIM001", "zh", "上午10点"), ("TIM001", "zh", "11点")]),
+    # clock times in Russian words
+    ("words-hours-evening", "Поезд прибудет в восемь часов вечера.", "火车将于晚上9点到达。", [("TIM001", "zh", "晚上9点")]),
+    ("words-dative-hours-other", "Поезд прибудет к восьми часам вечера.", "火车将于晚上9点前到达。",
+     [("TIM001", "zh", "晚上9点")]),
+    ("words-24-hour-other", "Поезд прибывает в двадцать один час.", "火车于晚上8点到达。", [("TIM001", "zh", "晚上8点")]),
+    ("words-hour-and-minutes-other", "Занятия начинаются в восемь тридцать утра.", "早上九点半开始上课。",
+     [("TIM001", "zh", "早上九点半")]),
+    ("words-half-past-is-before", "Поезд прибывает в половине девятого вечера.", "火车晚上9点半到达。",
+     [("TIM001", "zh", "晚上9点半")]),
+    ("words-quarter-to-other", "Он пришел без четверти восемь.", "他八点一刻来的。", [("TIM001", "zh", "八点一刻")]),
+    ("words-hour-under-way-other", "Он вернулся в девятом часу вечера.", "他晚上9点回来。", [("TIM001", "zh", "晚上9点")]),
+    ("words-no-preposition-other", "Было уже восемь вечера.", "当时已经是晚上9点了。", [("TIM001", "zh", "晚上9点")]),
+    ("words-bare-hour-other", "Я позавтракал в восемь.", "我九点钟吃了早饭。", [("TIM001", "zh", "九点钟")]),
 ]
 
 
@@ -110,3 +158,23 @@ def test_a_time_in_another_zone_is_converted(hour: int, shift: tuple[str, str, i
     beijing = (hour - offset + 8) % 24
     assert tim(f"Начало в {hour:02d}:00 {zone}.", f"北京时间{beijing}时开始。") == []
     assert tim(f"Начало в {hour:02d}:00 {zone}.", f"北京时间{(beijing + 1) % 24}时开始。")[0][0] == "TIM001"
+
+
+@pytest.mark.parametrize(("ru", "zh", "expected"), [
+    ("Шуметь запрещено с 22 до 23 часов.", "晚上10点至11点禁止喧哗。", []),
+    ("Шуметь запрещено с 22 до 23 часов.", "晚上9点至11点禁止喧哗。", [("TIM001", "zh", "晚上9点")]),
+    ("Поезд прибывает в восемь часов.", "火车9点到达。", [("TIM001", "zh", "9点")]),
+    ("Он пришел без четверти восемь.", "他八点一刻来的。", [("TIM001", "zh", "八点一刻")]),
+], ids=["range-same", "range-other", "words-other", "idiom-other"])
+def test_figures_of_a_clock_time_are_the_time_checks(ru: str, zh: str, expected: list[tuple[str, str, str]]) -> None:
+    # The number check leaves the figures of a clock time to TIM001: one
+    # slip, one finding ("с 22 до 23 часов" is no count of hours).
+    assert findings(ru, zh, select=["NUM", "TIM"]) == expected
+
+
+def test_an_hour_under_way_reads_as_the_whole_hour() -> None:
+    from ruconsist.testing import lint_texts
+
+    (diag,) = lint_texts("Он вернулся в девятом часу вечера.", "他晚上9点回来。", select=TIMES)
+    assert diag.message == ("ZH '晚上9点' = 21:00 is not the time RU gives"
+                            " ('в девятом часу вечера' = 20:00-20:59)")

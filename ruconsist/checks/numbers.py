@@ -11,6 +11,7 @@ from typing import Any
 
 from ruconsist.checks.base import Check, PairContext
 from ruconsist.checks.nearby import HeldFindings
+from ruconsist.checks.times import bead_time_mentions
 from ruconsist.diagnostic import Diagnostic, Severity
 from ruconsist.document import SegmentPair
 from ruconsist.lang import LANG_NAME as LANG
@@ -92,11 +93,14 @@ def bead_numbers(bead: SegmentPair, lang: str, ctx: PairContext) -> list[NumberM
                 text = text[: tok.start] + " " * (tok.end - tok.start) + text[tok.end :]
         mentions = extract_numbers(text, lang, vocab)
         spans = _date_spans(bead, lang, ctx)
+        # Clock times (``с 22 до 23 часов``, ``в восемь часов вечера``) are
+        # the time check's: it compares them as moments.
+        times = [(t.start, t.end) for t in bead_time_mentions(bead, lang, ctx)]
         # List labels (``2.``, ``二、``, ``（三）``, ``第一，``, ``во-вторых``)
         # are positions in a list, compared by the list check: not figures,
         # and no counterpart for a figure either.
         labels = [(lab.start, lab.end) for lab in list_labels(text) if lab.position is not None]
-        if not spans and not labels:
+        if not spans and not labels and not times:
             return mentions
         out = []
         for m in mentions:
@@ -104,6 +108,8 @@ def bead_numbers(bead: SegmentPair, lang: str, ctx: PairContext) -> list[NumberM
                 continue
             if not m.quiet and any(a < m.end and m.start < b for a, b in spans):
                 m = replace(m, quiet=True, role="date")
+            elif not m.quiet and any(a < m.end and m.start < b for a, b in times):
+                m = replace(m, quiet=True, role="time")
             out.append(m)
         return out
 

@@ -53,8 +53,23 @@ class TimeMention:
     clock: tuple[int, int] | None = None
 
     def reading(self) -> str:
-        shown = " or ".join(f"{m // 60:02d}:{m % 60:02d}" for m in sorted(self.minutes))
+        shown = " or ".join(_runs(sorted(self.minutes)))
         return f"'{self.text}' = {shown}" + (f" ({self.zone})" if self.zone else "")
+
+
+def _runs(minutes: list[int]) -> list[str]:
+    """``20:00`` per reading, a run of minutes as ``20:00-20:59`` ("в
+    девятом часу" is any minute of an hour)."""
+    out: list[str] = []
+    start = prev = None
+    for m in [*minutes, None]:
+        if m is not None and prev is not None and m == prev + 1:
+            prev = m
+            continue
+        if start is not None and prev is not None:
+            out.append(f"{start // 60:02d}:{start % 60:02d}" + (f"-{prev // 60:02d}:{prev % 60:02d}" if prev > start else ""))
+        start = prev = m
+    return out
 
 
 @dataclass
@@ -72,6 +87,8 @@ class TimeVocab:
 
     periods: dict[str, dict[str, str]] = field(default_factory=lambda: {"ru": {}, "zh": {}})
     clock_words: dict[str, dict[str, int]] = field(default_factory=lambda: {"ru": {}, "zh": {}})
+    minute_words: dict[str, dict[str, int]] = field(default_factory=lambda: {"ru": {}, "zh": {}})
+    hour_ordinals: dict[str, dict[str, int]] = field(default_factory=lambda: {"ru": {}, "zh": {}})
     noon: dict[str, dict[str, int]] = field(default_factory=lambda: {"ru": {}, "zh": {}})
     zones: list[Zone] = field(default_factory=list)
     _rx: dict[str, Any] = field(default_factory=dict, repr=False)
@@ -104,8 +121,11 @@ def compile_vocab(entries: Iterable[tuple[Any, Any]]) -> TimeVocab:
                 for lang, words in langs.items():
                     for w in _words(words):
                         vocab.periods[lang][w] = kind
-        for key, table in (("clock_words", vocab.clock_words), ("fixed_times", vocab.noon)):
+        for key, table in (("clock_words", vocab.clock_words), ("minute_words", vocab.minute_words),
+                           ("hour_ordinals", vocab.hour_ordinals), ("fixed_times", vocab.noon)):
             for lang, nums in (node.get(key) or {}).items():
+                if lang == "examples":  # run by ``ruconsist rules test``
+                    continue
                 for num, words in nums.items():
                     for w in _words(words):
                         table[lang][w] = int(num)
@@ -148,25 +168,7 @@ def _patterns(vocab: TimeVocab, lang: str) -> dict[str, re.Pattern[str]]:
     zones = _alt(w for z in vocab.zones for w in z.forms[lang])
     fixed = _alt(vocab.noon[lang])
     if lang == "ru":
-        words = _alt(vocab.clock_words["ru"])
-        num = rf"(?:\d{{1,2}}|{words})"
-        rx = {
-            "colon": rf"(?<![\d.,:])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![\d:])(?:\s+(?P<p>{periods})(?![а-я]))?",
-            "dot": rf"(?:(?<=\bв\s)|(?<=\bк\s)|(?<=\bдо\s)|(?<=\bс\s)|(?<=\bоколо\s)|(?<=\bпосле\s))"
-                   rf"(?P<h>[01]?\d|2[0-3])\.(?P<m>[0-5]\d)(?!\d|[.,]\d)(?:\s+(?P<p>{periods})(?![а-я]))?",
-            # "в 7 утра", "около 4 часов утра", "в 16 часов 40 минут дня": a
-            # preposition or "час" ahead, or "три дня" is three days.
-            "words": rf"(?<![а-я])(?:(?:в|к|до|около|после|с|примерно\s+в|начиная\s+с)\s+(?P<h>{num})"
-                     rf"(?:\s+час(?:а|ов)?(?:\s+(?P<m>\d{{1,2}})\s+минут[аы]?)?)?"
-                     rf"|(?P<h2>{num})\s+час(?:а|ов)?(?:\s+(?P<m2>\d{{1,2}})\s+минут[аы]?)?)"
-                     rf"\s+(?P<p>{periods})(?![а-я])",
-            "hours": rf"(?<![а-я])(?<!раз\s)(?<!раза\s)(?:в|к|до|около|после|с|примерно\s+в)\s+(?P<h>{num})\s+час(?:а|ов)?"
-                     rf"(?:\s+(?P<m>\d{{1,2}})\s+минут[аы]?)?(?![а-я])",
-            # "Встретимся в три." - a clock number alone, closing a clause.
-            "bare": rf"(?<![а-я])(?:в|к|до|около|после)\s+(?P<h>{words})(?=\s*[.,!?;:)»\"]|\s*$)",
-            "fixed": rf"(?<![а-я])(?P<f>{fixed})(?![а-я])",
-            "zone": rf"(?<![а-яa-z])(?:{zones})(?![а-яa-z])",
-        }
+        rx = _ru_patterns(vocab, periods, zones, fixed)
     else:
         num = rf"(?:\d{{1,2}}|[{_ZH_NUM}]{{1,3}})"
         after = "左右|前后|前後|以前|之前|以后|以後|之后|之後|前|后|後|许|許|起|开始|開始|到达|到達|见|見|再|嚟"
@@ -176,7 +178,9 @@ def _patterns(vocab: TimeVocab, lang: str) -> dict[str, re.Pattern[str]]:
                      rf"|(?<![\d.:])(?P<h2>[01]?\d|2[0-3])\.(?P<m2>[0-5]\d)(?=\s*(?:{zones}))",
             # 5点左右, 8点钟 ... and 12 点 after a zone (格林尼治时间 12 点).
             # (强调两点。 is "two points": a numeral needs a word after it.)
-            "point": rf"(?<![\d.{_ZH_NUM}])(?:(?P<h>\d{{1,2}})\s*[点點](?=\s*(?:{after}|$|[，。,；;）)]))"
+            # (9点至18点: the first end of a range of hours is a time too.)
+            "point": rf"(?<![\d.{_ZH_NUM}])(?:(?P<h>\d{{1,2}})\s*[点點]"
+                     rf"(?=\s*(?:{after}|$|[，。,；;）)]|(?:到|至|[-–—~～])\s*\d{{1,2}}\s*[点點]))"
                      rf"|(?P<h2>[二两三四五六七八九十][{_ZH_NUM}]{{0,2}})\s*[点點](?=\s*(?:{after})))",
             "clock": rf"(?:(?P<p>{periods})\s*(?:大?约\s*)?)(?P<h>{num})\s*[点时點時]{minute}?",
             "minutes": rf"(?<![\d.{_ZH_NUM}])(?P<h>{num})\s*[点时點時]{minute}",
@@ -190,9 +194,69 @@ def _patterns(vocab: TimeVocab, lang: str) -> dict[str, re.Pattern[str]]:
             "fixed": rf"(?P<f>{fixed})",
             "zone": rf"(?:{zones})",
         }
+    # A text with none of these has no clock time: most segments.
+    rx["gate"] = (r"\d|час|пол|без|" + _alt([*vocab.clock_words["ru"], *vocab.hour_ordinals["ru"], *vocab.periods["ru"],
+                                              *vocab.noon["ru"]]) if lang == "ru"
+                  else rf"\d|[{_ZH_NUM}]|午|晚|{periods}|{fixed}")
     out = {k: regexcache.compile(v, re.IGNORECASE) for k, v in rx.items()}
     vocab._rx[key] = out
     return out
+
+
+#: Words after an hour ordinal that make it a rank, not the hour under
+#: way: "половина второго тайма", "двадцать минут первого периода".
+_RU_NOT_HOUR = (r"(?!\s+(?:тайм|период|раунд|сет|дн|день|недел|месяц|год|квартал|час[аов]|этап|круг|матч|игр|"
+                r"сезон|класс|курс|уровн|этаж|век|тысячелет|срок|созыв|поколени|ряд|мест|числ|том|част|глав)[а-я]*)")
+
+
+def _ru_patterns(vocab: TimeVocab, periods: str, zones: str, fixed: str) -> dict[str, str]:
+    clock = vocab.clock_words["ru"]
+    words = _alt(clock)
+    small = _alt(w for w, h in clock.items() if h <= 12)
+    mins = _alt(vocab.minute_words["ru"])
+    ords = _alt(vocab.hour_ordinals["ru"])
+    # Only the genitive times of day follow a bare number: "восемь вечера";
+    # "восемь вечером" is not said.
+    genitive = _alt(w for w in vocab.periods["ru"] if not re.search(r"(?:ом|ем|ью)$", w))
+    num = rf"(?:\d{{1,2}}|{words})"
+    prep = r"(?:в|к|до|около|после|с|примерно\s+в|начиная\s+с)"
+    period = rf"(?:\s+(?P<p>{periods})(?![а-я]))?"
+    return {
+        "colon": rf"(?<![\d.,:])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![\d:]){period}",
+        "dot": rf"(?:(?<=\bв\s)|(?<=\bк\s)|(?<=\bдо\s)|(?<=\bс\s)|(?<=\bоколо\s)|(?<=\bпосле\s))"
+               rf"(?P<h>[01]?\d|2[0-3])\.(?P<m>[0-5]\d)(?!\d|[.,]\d){period}",
+        # The clock's idioms, the hour under way written as an ordinal:
+        # "(в) половине девятого" 8:30, "полдевятого", "четверть девятого"
+        # 8:15, "десять минут девятого" 8:10, "в девятом часу" 8:00-8:59;
+        # and "без четверти восемь" 7:45, "без пяти восемь" 7:55.
+        "idiom": rf"(?<![а-я])(?:{prep}\s+)?(?:(?:половин[аеуы]\s+|пол[-\s]?)(?P<oh>{ords})"
+                 rf"|четверт[ьи]\s+(?P<oq>{ords})|(?P<om>{mins})\s+минут[аы]?\s+(?P<oa>{ords})"
+                 rf"|(?P<op>{ords})\s+часу|без\s+(?P<bm>{mins})(?:\s+минут)?\s+(?P<bh>{small}|\d{{1,2}}|час))"
+                 rf"(?![а-я]){_RU_NOT_HOUR}{period}",
+        # "в восемь тридцать (вечера)": an hour and its minutes in words
+        # (minutes of ten and more: "двадцать пять" is a number).
+        "wordmin": rf"(?<![а-я])(?:в|к|до|около|после|с)\s+(?P<h>{words})\s+(?P<mw>{mins})(?![а-я]){period}",
+        # "в 7 утра", "около 4 часов утра", "в 16 часов 40 минут дня": a
+        # preposition or "час" ahead, or "три дня" is three days.
+        "words": rf"(?<![а-я])(?:{prep}\s+(?P<h>{num})"
+                 rf"(?:\s+час(?:а|ов|ам)?(?:\s+(?P<m>\d{{1,2}})\s+минут[аы]?)?)?"
+                 rf"|(?P<h2>{num})\s+час(?:а|ов|ам)?(?:\s+(?P<m2>\d{{1,2}})\s+минут[аы]?)?)"
+                 rf"\s+(?P<p>{periods})(?![а-я])",
+        "hours": rf"(?<![а-я])(?<!раз\s)(?<!раза\s)(?:в|к|до|около|после|с|примерно\s+в)\s+(?P<h>{num})"
+                 rf"\s+час(?:а|ов|ам)?(?:\s+(?P<m>\d{{1,2}})\s+минут[аы]?)?(?![а-я])",
+        # "с 22 до 23 часов", "с 9 до 18 часов", "с 10 до 11 вечера": the
+        # first end of a range whose second end says it is a clock time
+        # ("до 23 часов" is read by "hours", "до 11 вечера" by "words").
+        "from": rf"(?<![а-я])с\s+(?P<h>{num})(?![\d:.,])"
+                rf"(?=\s*(?:до|по|[-–—])\s*{num}\s+(?:час(?:а|ов)?|{periods})(?![а-я]))",
+        # "Было восемь вечера.": no preposition, so only an hour of 5 to 12,
+        # whose count would say "вечеров", "дней" ("три дня" is three days).
+        "plain": rf"(?<![а-я\d.,:])(?P<h>\d{{1,2}}|{small})\s+(?P<p>{genitive})(?![а-я])",
+        # "Встретимся в три." - a clock number alone, closing a clause.
+        "bare": rf"(?<![а-я])(?:в|к)\s+(?P<h>{small})(?=\s*[.,!?;:)»\"]|\s*$)",
+        "fixed": rf"(?<![а-я])(?P<f>{fixed})(?![а-я])",
+        "zone": rf"(?<![а-яa-z])(?:{zones})(?![а-яa-z])",
+    }
 
 
 def _hour(s: str, lang: str, vocab: TimeVocab) -> int | None:
@@ -200,7 +264,7 @@ def _hour(s: str, lang: str, vocab: TimeVocab) -> int | None:
     if s.isdigit():
         return int(s)
     if lang == "ru":
-        return vocab.clock_words["ru"].get(s.replace("ё", "е"))
+        return vocab.clock_words["ru"].get(" ".join(s.replace("ё", "е").split()))
     return zh_small_number(s)
 
 
@@ -209,11 +273,11 @@ def extract(text: str, lang: str, vocab: TimeVocab) -> list[TimeMention]:
     zone written nearest to it (within a few words)."""
     pats = _patterns(vocab, lang)
     hay = text.lower().replace("ё", "е") if lang == "ru" else text.replace("：", ":")
-    if not re.search(r"\d|[" + _ZH_NUM + "]|час|утр|вечер|ноч|дня|полд|полн|午|晚", hay):
+    if not pats["gate"].search(hay):
         return []
     taken: list[tuple[int, int]] = []
     found: list[TimeMention] = []
-    order = (("colon", "dot", "words", "hours", "bare", "fixed") if lang == "ru"
+    order = (("colon", "dot", "idiom", "wordmin", "words", "hours", "from", "plain", "bare", "fixed") if lang == "ru"
              else ("colon", "clock", "minutes", "hour", "point", "zoned", "fixed"))
     for name in order:
         for m in pats[name].finditer(hay):
@@ -221,7 +285,7 @@ def extract(text: str, lang: str, vocab: TimeVocab) -> list[TimeMention]:
             if any(x < b and a < y for x, y in taken):
                 continue
             reading = _reading(m, name, lang, vocab)
-            if reading is None:
+            if reading is None or (lang == "ru" and _ru_duration(hay, a, b)):
                 continue
             taken.append((a, b))
             found.append(TimeMention(a, b, text[a:b], *reading))
@@ -234,6 +298,22 @@ def extract(text: str, lang: str, vocab: TimeVocab) -> list[TimeMention]:
     if zones:
         found = [_with_zone(t, zones, hay) for t in found]
     return found
+
+
+#: "от 8 до 10 часов", "по 7-8 часов": a span of hours, not a clock time.
+_RU_DURATION_BEFORE = re.compile(r"(?:^|[^а-я])(?:от|по)\s+\S+\s*$")
+#: "с 9 до 18 часов в сутки", "до 10 часов подряд": hours counted (the
+#: optional head skips the second end of a range).
+_RU_DURATION_AFTER = re.compile(r"(?:\s*(?:до|по|[-–—])\s*\S+\s+час(?:а|ов)?)?"
+                                r"\s*(?:в\s+(?:сутки|день|неделю|месяц|год)|подряд|ежедневно|в\s+среднем)(?![а-я])")
+
+
+def _ru_duration(hay: str, start: int, end: int) -> bool:
+    """Whether a Russian time found at ``hay[start:end]`` counts hours
+    instead: the second end of "от 8 до 10 часов", or hours "в сутки"."""
+    if hay.startswith("до", start) and _RU_DURATION_BEFORE.search(hay, max(0, start - 20), start):
+        return True
+    return _RU_DURATION_AFTER.match(hay, end) is not None
 
 
 _RANGE_GAP = {"ru": re.compile(r"\s*(?:и|до|по|[-–—])\s*"), "zh": re.compile(r"\s*(?:到|至|[-–—~～])\s*")}
@@ -257,6 +337,14 @@ def _range_end(first: TimeMention, hay: str, text: str, pats: dict[str, Any], vo
                        clock=(hour, minute))
 
 
+def _range_gap(hay: str, a: TimeMention, b: TimeMention, lang: str) -> bool:
+    """Whether ``a`` and ``b`` are the ends of one range: a dash, 到, "и"
+    or "до" between them, or "до" opening ``b`` (``с 10 до 11 вечера``)."""
+    if _RANGE_GAP[lang].fullmatch(hay, a.end, b.start):
+        return True
+    return lang == "ru" and not hay[a.end:b.start].strip() and re.match(r"(?:до|по)\s", hay[b.start:]) is not None
+
+
 def _share_periods(found: list[TimeMention], hay: str, lang: str) -> list[TimeMention]:
     """``между 10:00 и 11:00 вечера``: the first end of a range takes the
     time of day written after the second."""
@@ -266,7 +354,7 @@ def _share_periods(found: list[TimeMention], hay: str, lang: str) -> list[TimeMe
     for i in range(len(out) - 1, 0, -1):
         a, b = out[i - 1], out[i]
         if (b.period and not a.period and a.clock is not None and 1 <= a.clock[0] <= 12
-                and _RANGE_GAP[lang].fullmatch(hay, a.end, b.start)):
+                and _range_gap(hay, a, b, lang)):
             h, mnt = a.clock
             out[i - 1] = replace(a, minutes=frozenset(x * 60 + mnt for x in PERIOD_KINDS[b.period](h)),
                                  period=b.period)
@@ -290,11 +378,11 @@ def _reading(m: re.Match[str], name: str, lang: str,
     groups = {k.rstrip("2"): v for k, v in m.groupdict().items() if v is not None}
     if name == "fixed":
         return frozenset({vocab.noon[lang][" ".join(groups["f"].lower().split())]}), "", "", None
-    if "h" not in groups:
+    written = _ru_idiom(groups, vocab) if name == "idiom" else _written(groups, name, lang, vocab)
+    if written is None:
         return None
-    hour = _hour(groups["h"], lang, vocab)
-    minute = _minute(groups, lang, vocab)
-    if hour is None or hour > 24 or minute is None:
+    hour, minutes = written
+    if name == "plain" and not 5 <= hour <= 12:
         return None
     kind = ""
     period = groups.get("p")
@@ -310,7 +398,48 @@ def _reading(m: re.Match[str], name: str, lang: str,
         hours = {hour % 24}
     else:
         hours = {hour % 12, hour % 12 + 12}
-    return frozenset(h * 60 + minute for h in hours), "", kind, (hour, minute)
+    return frozenset(h * 60 + mm for h in hours for mm in minutes), "", kind, (hour, minutes[0])
+
+
+def _written(groups: dict[str, str], name: str, lang: str, vocab: TimeVocab) -> tuple[int, list[int]] | None:
+    """The hour and minute written with digits or clock numbers."""
+    if "h" not in groups:
+        return None
+    hour = _hour(groups["h"], lang, vocab)
+    if "mw" in groups:
+        minute = vocab.minute_words["ru"].get(" ".join(groups["mw"].split()))
+        if minute is None or (minute < 10 and not groups["mw"].startswith("ноль")):
+            return None
+    else:
+        minute = _minute(groups, lang, vocab)
+    if hour is None or hour > 24 or minute is None:
+        return None
+    return hour, [minute]
+
+
+def _ru_idiom(groups: dict[str, str], vocab: TimeVocab) -> tuple[int, list[int]] | None:
+    """The hour (1-12) and minutes of a Russian clock idiom: the hour under
+    way is the ordinal less one ("половина девятого" is 8:30; "половина
+    первого" 12:30); "без N H" is N minutes before H."""
+    ordinal = vocab.hour_ordinals["ru"]
+    minute_words = vocab.minute_words["ru"]
+
+    def under_way(key: str) -> int:
+        return (ordinal[groups[key]] - 2) % 12 + 1
+
+    if "oh" in groups:
+        return under_way("oh"), [30]
+    if "oq" in groups:
+        return under_way("oq"), [15]
+    if "oa" in groups:
+        return under_way("oa"), [minute_words[" ".join(groups["om"].split())]]
+    if "op" in groups:
+        return under_way("op"), list(range(60))
+    before = minute_words.get(" ".join(groups.get("bm", "").split()))
+    at = 1 if groups.get("bh") == "час" else _hour(groups.get("bh", ""), "ru", vocab)
+    if before is None or at is None or not 1 <= at <= 12 or before > 30:
+        return None
+    return (at - 2) % 12 + 1, [60 - before]
 
 
 def _zone_id(form: str, lang: str, vocab: TimeVocab) -> str:
@@ -377,22 +506,29 @@ class TimePairing:
 
 
 def pair_times(ru: list[TimeMention], zh: list[TimeMention], vocab: TimeVocab) -> TimePairing:
-    """Pair equal times first; leftovers pair in text order as differing
-    times; what remains has no time on the other side."""
+    """Pair equal times first (each with the equal time nearest its own
+    place in the order of times); leftovers pair in text order as
+    differing times; what remains has no time on the other side."""
     out = TimePairing()
     ru_left, zh_left = list(ru), list(zh)
-    for r in list(ru_left):
-        for z in zh_left:
-            if agree(r, z, vocab):
-                out.matched.append((r, z))
-                ru_left.remove(r)
-                zh_left.remove(z)
-                break
-    # A time repeated on one side needs no repeated counterpart.
-    ru_left = [r for r in ru_left if not any(agree(r, z, vocab) for z in zh)]
-    zh_left = [z for z in zh_left if not any(agree(r, z, vocab) for r in ru)]
-    n = min(len(ru_left), len(zh_left))
-    out.different.extend(zip(ru_left[:n], zh_left[:n]))
-    out.dropped.extend(("ru", r) for r in ru_left[n:])
-    out.dropped.extend(("zh", z) for z in zh_left[n:])
+    for i, r in enumerate(ru):
+        equal = [z for z in zh_left if agree(r, z, vocab)]
+        if equal:
+            z = min(equal, key=lambda z: abs(zh.index(z) - i))
+            out.matched.append((r, z))
+            ru_left.remove(r)
+            zh_left.remove(z)
+    # A time repeated on one side needs no repeated counterpart, unless the
+    # other side has a time left that the repeat stands in place of: RU
+    # 22:00 to 23:00 against ZH 晚上11点到11点 changed the first end.
+    ru_new = [r for r in ru_left if not any(agree(r, z, vocab) for z in zh)]
+    zh_new = [z for z in zh_left if not any(agree(r, z, vocab) for r in ru)]
+    ru_new += [r for r in ru_left if r not in ru_new][: max(0, len(zh_new) - len(ru_new))]
+    zh_new += [z for z in zh_left if z not in zh_new][: max(0, len(ru_new) - len(zh_new))]
+    ru_new.sort(key=lambda t: t.start)
+    zh_new.sort(key=lambda t: t.start)
+    n = min(len(ru_new), len(zh_new))
+    out.different.extend(zip(ru_new[:n], zh_new[:n]))
+    out.dropped.extend(("ru", r) for r in ru_new[n:])
+    out.dropped.extend(("zh", z) for z in zh_new[n:])
     return out
