@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from ruconsist.checks.leftover_script import leftovers, looks_like_pinyin
-from ruconsist.checks.repetition import loops
+from ruconsist.checks.repetition import doublings, loops
 from ruconsist.config import Config
 from ruconsist.engine import Linter
 from ruconsist.pairing import FilePair
@@ -79,6 +79,17 @@ CASES = [
      [("MT001", "error", "ru", "сотрудничество, сотрудничество, сотрудничество")]),
     ("mt", "谢谢，谢谢，谢谢大家！", "Спасибо, спасибо, спасибо всем!", []),
     ("human", "中方愿同俄方加强在各领域的合作。", "Китай готов укреплять сотрудничество с Россией, сотрудничество, сотрудничество, сотрудничество.", []),
+    # MT001: a word or phrase joined to itself, two source words rendered alike.
+    ("mt", "我们将深化贸易和投资管理体制改革。", "Мы будем углублять реформу системы управления торговыми и торговыми инвестициями.",
+     [("MT001", "error", "ru", "торговыми и торговыми")]),
+    ("mt", "政府通过座谈会等多种形式听取意见。", "Правительство провело различные формы консультаций и консультаций.",
+     [("MT001", "error", "ru", "консультаций и консультаций")]),
+    ("mt", "各行业、各地区的数百个团体表示支持。", "Сотни групп из всех регионов страны и из всех регионов страны выразили поддержку.",
+     [("MT001", "error", "ru", "из всех регионов страны и из всех регионов страны")]),
+    ("mt", "物价一再上涨。", "Цены растут снова и снова.", []),
+    ("mt", "两国差距越来越小。", "Разрыв между странами становится всё меньше и меньше.", []),
+    ("mt", "该中心提供护理服务和康复服务。", "Центр оказывает услуги и услуги по реабилитации.", []),
+    ("human", "我们将深化贸易和投资管理体制改革。", "Мы будем углублять реформу системы управления торговыми и торговыми инвестициями.", []),
     # MT002: most of a long sentence lost.
     ("mt", "新冠疫情前，2019年赴俄罗斯旅游的中国游客数量达到了225万人次，创下历史新高。",
      "В 2019 году было 2,25 млн.",
@@ -113,6 +124,18 @@ CASES = [
      [("MT004", "error", "ru", "Ван Цзяньчул")]),
     ("mt", "王建华局长出席了活动。", "Директор Ван Цзянь Чжэн принял участие в мероприятии.",
      [("MT004", "error", "ru", "Ван Цзянь Чжэн")]),
+    # ... and with the surname garbled too: the one Chinese-looking name of
+    # the Russian that nothing in the Chinese reads as.
+    ("mt", "王建华局长出席了活动。", "Директор Го Цзяньхуа принял участие в мероприятии.",
+     [("MT004", "error", "ru", "Го Цзяньхуа")]),
+    # Not when the name is only dropped, nor when two names are lost (which
+    # stands for which is not known).
+    ("mt", "王建华局长出席了活动。", "Директор принял участие в мероприятии.", []),
+    ("mt", "王建华局长和刘晓明主任出席了活动。", "Директор Го Цзяньхуа и глава Сы Мин приняли участие в мероприятии.", []),
+    # A title that ends one name does not start another (普京总统战略…).
+    ("mt", "在普京总统战略引领下，王建华局长出席了活动。",
+     "Под руководством президента Путина директор Го Цзяньхуа принял участие в мероприятии.",
+     [("MT004", "error", "ru", "Го Цзяньхуа")]),
 ]
 
 
@@ -155,6 +178,25 @@ def test_truncation_message_gives_the_ratio(linters: dict[str, Linter], tmp_path
 )
 def test_loops(text: str, lang: str, expected: list) -> None:
     assert loops(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("проводить взаимную и взаимную политику", [(10, 29, "взаимную")]),
+        ("формы консультаций и консультаций.", [(6, 33, "консультаций")]),
+        ("формы консультаций или консультаций, а также", [(6, 35, "консультаций")]),
+        # A noun something follows names two kinds (the second one's kind after it).
+        ("клеток и клеток гладких мышц", []),
+        # Adverbs and comparatives double by idiom.
+        ("снова и снова", []),
+        ("всё более и более очевидно", []),
+        # A name joined to itself is left to the term checks.
+        ("между Россией и Россией.", []),
+    ],
+)
+def test_doublings(text: str, expected: list) -> None:
+    assert doublings(text) == expected
 
 
 @pytest.mark.parametrize(

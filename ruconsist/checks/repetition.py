@@ -24,6 +24,26 @@ ZH_TOKEN = regex.compile(r"[\p{Han}\p{L}\p{N}]")
 GAP = regex.compile(r"^[\s\p{P}\p{S}]*$")
 
 
+#: A Russian word or phrase joined to itself by a conjunction
+#: (``взаимовыгодную и взаимовыгодную стратегию``, ``консультаций и
+#: консультаций.``): up to six words, the last of three letters or more.
+DOUBLING = regex.compile(
+    r"(?<![\p{L}\p{N}-])((?:[\p{L}\p{N}]+[\s,]+){0,5}?\p{L}{3,})\s+(?:и|или)\s+(\1)(?![\p{L}\p{N}-])",
+    regex.IGNORECASE,
+)
+#: After a doubled noun: the end of a clause.  ``услуги и услуги по
+#: уходу`` or ``клеток и клеток мышц`` tell two kinds apart by what
+#: follows; a doubled noun that nothing follows tells nothing apart.
+CLAUSE_END = regex.compile(r"\s*(?:[.;:!?)]|,|$)")
+#: Parts of speech of a doubled word that is an error: an adjective or
+#: participle at once, a noun at a clause end.  Adverbs and comparatives
+#: double by idiom (``снова и снова``, ``всё больше и больше``).
+ADJECTIVAL = frozenset({"ADJF", "PRTF"})
+#: A phrase of this many words joined to itself is a doubling wherever
+#: it stands (``из всех слоёв общества и из всех слоёв общества``).
+PHRASE = 3
+
+
 def tokens(text: str, lang: str) -> list[tuple[int, int, str]]:
     pattern = RU_TOKEN if lang == "ru" else ZH_TOKEN
     return [(m.start(), m.end(), m.group().casefold()) for m in pattern.finditer(text)]
@@ -74,11 +94,49 @@ def loops(text: str, lang: str) -> list[tuple[int, int, str, int]]:
     return out
 
 
+def doublings(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, unit) of each Russian word or phrase joined to itself
+    by и/или where no reading tells the two apart: a phrase of three
+    words or more, an adjective or participle (``языковые и языковые
+    курсы``), or a noun with nothing after it in its clause
+    (``консультаций и консультаций.``)."""
+    out: list[tuple[int, int, str]] = []
+    for m in DOUBLING.finditer(text):
+        if m.group(2)[0].isupper():
+            # A name joined to itself (``между Россией и Россией``) is a
+            # name lost: the term checks name the one the source has.
+            continue
+        words = RU_TOKEN.findall(m.group(1))
+        if len(words) >= PHRASE:
+            out.append((m.start(), m.end(), m.group(1)))
+            continue
+        pos = _part_of_speech(words[-1])
+        if pos in ADJECTIVAL or (pos == "NOUN" and CLAUSE_END.match(text, m.end())):
+            out.append((m.start(), m.end(), m.group(1)))
+    return out
+
+
+def _part_of_speech(word: str) -> str | None:
+    from ruconsist.morph import analyzer
+
+    return analyzer().parse(word.lower())[0].tag.POS
+
+
 class RepetitionLoop(MTCheck):
     """Machine translation stuck in a loop: a word or phrase of the
     target repeated three or more times in a row (``Китай, Китай, Китай,
     Китай``) where the source repeats nothing of the kind.  A loop
     usually stands where the machine lost the rest of the sentence.
+
+    A word or phrase joined to itself by a conjunction is a loop of two:
+    ``взаимовыгодную и взаимовыгодную стратегию``, ``консультаций и
+    консультаций.`` (a machine's rendering of two different source words,
+    or of one).  It is reported when the doubled word is an adjective or
+    participle, a noun with nothing after it in its clause, or a phrase
+    of three words or more; adverbs
+    and comparatives double by idiom (``снова и снова``, ``всё больше и
+    больше``), and a noun that something follows tells two kinds apart
+    (``услуги и услуги по уходу``).
 
     Run with the ``mt`` profile (``--profile mt``), on the target side
     (Russian, or Chinese with ``--source ru``).  A unit is up to six
@@ -90,6 +148,8 @@ class RepetitionLoop(MTCheck):
       PASS  RU «Китай готов укреплять сотрудничество с Россией.»  ZH «中方愿同俄方加强合作。»  (profile: mt)
       PASS  RU «Спасибо, спасибо, спасибо всем!»  ZH «谢谢，谢谢，谢谢大家！»  (profile: mt)
       FAIL  RU «Китай готов укреплять сотрудничество, сотрудничество, сотрудничество.»  ZH «中方愿同俄方加强合作。»  (profile: mt)  -> MT001
+      PASS  RU «Цены растут снова и снова.»  ZH «价格一再上涨。»  (profile: mt)
+      FAIL  RU «Стороны проводят взаимовыгодную и взаимовыгодную политику.»  ZH «双方奉行互利共赢的政策。»  (profile: mt)  -> MT001
     """
 
     code = "MT001"
@@ -98,8 +158,13 @@ class RepetitionLoop(MTCheck):
     severity = Severity.ERROR
 
     def check_mt(self, bead: SegmentPair, ctx: PairContext, source: str, target: str) -> Iterator[Diagnostic]:
-        found = loops(bead.side(target).text, target)
-        if not found or loops(bead.side(source).text, source):
+        text = bead.side(target).text
+        found = loops(text, target)
+        if found and loops(bead.side(source).text, source):
+            found = []
+        if target == "ru":
+            yield from self._doublings(bead, text, source)
+        if not found:
             return
         for start, end, unit, times in found:
             yield self.report(
@@ -111,6 +176,20 @@ class RepetitionLoop(MTCheck):
                 f" {LANG_NAME[source]} repeats nothing: a machine translation loop"
                 " (the text around it is often lost)",
                 found=unit,
+            )
+
+
+    def _doublings(self, bead: SegmentPair, text: str, source: str) -> Iterator[Diagnostic]:
+        for start, end, unit in doublings(text):
+            yield self.report(
+                bead,
+                "ru",
+                start,
+                end,
+                f"RU joins '{unit}' to itself ('{text[start:end]}'), and {LANG_NAME[source]}"
+                " repeats nothing: a machine translation doubling (two different source words"
+                " rendered alike, or one rendered twice)",
+                found=text[start:end],
             )
 
 

@@ -14,12 +14,16 @@ from ruconsist.diagnostic import Diagnostic, Severity
 from ruconsist.document import SegmentPair
 from ruconsist.lang.han import HAN_CHAR
 from ruconsist.lang.palladius import (
+    COMMON,
     Table,
     allowed_readings,
+    char_readings,
     compare,
     display_pinyin,
     hanzi_to_palladius,
     parse_word,
+    ru_words,
+    russian_word_kind,
     table_from_rules,
 )
 from ruconsist.terms import matcher_for
@@ -38,6 +42,9 @@ NOT_NAME_END = frozenset("和与及在说表指称会出是对同向为于将也
 #: A Russian surname followed by a given name of one or two words
 #: (``Чжан Ханьхуэй``, ``Чжан Хань Чжэн``, ``Чжан Хан-Чуль``).
 GIVEN = regex.compile(r"[\s\u00a0]+([А-ЯЁ][а-яё]+(?:[-\u2011][А-ЯЁа-яё][а-яё]+)?)(?:[\s\u00a0]+([А-ЯЁ][а-яё]+))?")
+#: Words before a title that begin with a surname character and are no
+#: name (国家主席, 政府总理, 外交部长).
+NOT_NAMES = frozenset({"国家", "政府", "外交", "中央", "全国", "地方", "常务", "执行", "名誉", "党委", "省委", "市委"})
 #: Combinations of readings tried for one given name.
 MAX_COMBOS = 64
 
@@ -116,11 +123,15 @@ class NameOffReading(MTCheck):
             return
         known = [(m.start, m.end) for m in matcher_for(ctx.rules).find(zh, "zh")]
         near = None
+        lost: list[tuple[int, int]] = []
         for start, end in names:
             if any(a < end and start < b for a, b in known):
                 continue
             hanzi = zh[start:end]
             surname, combos = spellings(hanzi, table)
+            if not regex.search(rf"(?<![А-ЯЁа-яё]){regex.escape(surname)}(?![а-яё])", ru):
+                lost.append((start, end))
+                continue
             for m in regex.finditer(rf"(?<![А-ЯЁа-яё]){regex.escape(surname)}(?![а-яё])", ru):
                 g = GIVEN.match(ru, m.end())
                 if g is None:
@@ -151,6 +162,42 @@ class NameOffReading(MTCheck):
                     counterpart=bead.zh.location(start, end),
                 )
                 break
+        lost = [n for n in lost if zh[n[0] : n[1]] not in NOT_NAMES and not _title_of_another(zh, n[0], names)]
+        if len(lost) == 1:
+            yield from self._garbled(bead, ctx, table, *lost[0])
+
+    def _garbled(self, bead: SegmentPair, ctx: PairContext, table: Table, start: int, end: int) -> Iterator[Diagnostic]:
+        """A name whose surname the Russian lost too: 徐志涛 as ``Цу
+        Цзито``.  Reported when it is the one name of the row the Russian
+        lacks and the Russian has exactly one Chinese-looking name (a
+        one-syllable surname and a given name, all Palladius syllables)
+        that nothing in the Chinese reads as and no pack knows."""
+        ru, zh = bead.ru.text, bead.zh.text
+        pack = [(m.start, m.end) for m in matcher_for(ctx.rules).find(ru, "ru")]
+        found = [
+            g for g in ru_words(ru, table)
+            if len(g) in (2, 3)
+            and not any(a < g[-1].end and g[0].start < b for a, b in pack)
+            and not _read_in(g, zh)
+            and _looks_chinese(g)
+        ]
+        if len(found) != 1:
+            return
+        (group,) = found
+        a, b = group[0].start, group[-1].end
+        hanzi = zh[start:end]
+        expected = hanzi_to_palladius(hanzi, table, person=True)
+        yield self.report(
+            bead,
+            "ru",
+            a,
+            b,
+            f"RU '{ru[a:b]}' stands where ZH names '{hanzi}', and reads as none of its characters:"
+            f" expected '{expected}'",
+            expected=expected,
+            found=ru[a:b],
+            counterpart=bead.zh.location(start, end),
+        )
 
     @staticmethod
     def _reads(word: str, combos: set[tuple[str, ...]], table: Table) -> bool:
@@ -158,6 +205,44 @@ class NameOffReading(MTCheck):
         the syllable sequences."""
         joined = word.replace("-", "").replace("\u2011", "")
         return any(p.syllables in combos for p in parse_word(joined, table))
+
+
+def _title_of_another(zh: str, start: int, names: list[tuple[int, int]]) -> bool:
+    """Whether the title word before ``start`` ends another name
+    (普京总统战略…: 战略引 is no name after 总统, which is 普京's)."""
+    m = regex.search(rf"(?:{TITLES})$", zh[:start])
+    return m is not None and any(b == m.start() for _, b in names)
+
+
+def _looks_chinese(group: list) -> bool:  # type: ignore[type-arg]
+    """A surname of one syllable that is no Russian word, then a given
+    name of one or two words (``Цу Цзито``, not ``Ли Мне``)."""
+    first = group[0]
+    if first.sentence_start and russian_word_kind(first.text) == COMMON:
+        return False
+    if not any(len(p.syllables) == 1 for p in first.parses):
+        return False
+    # Surnames are often short Russian words (Ли, Го, Ван); given names
+    # are not.
+    return all(russian_word_kind(w.text) != COMMON for w in group[1:])
+
+
+def _read_in(group: list, zh: str) -> bool:  # type: ignore[type-arg]
+    """Whether some Han substring of ``zh`` reads as the group's syllables
+    (any reading of each character): then the name has its counterpart."""
+    for combo in _parses(group):
+        n = len(combo)
+        for i in range(len(zh) - n + 1):
+            if all(syl in char_readings(ch) for syl, ch in zip(combo, zh[i : i + n], strict=True)):
+                return True
+    return False
+
+
+def _parses(group: list) -> list[tuple[str, ...]]:  # type: ignore[type-arg]
+    combos: list[tuple[str, ...]] = [()]
+    for word in group:
+        combos = [c + p.syllables for c in combos for p in word.parses][:MAX_COMBOS]
+    return combos
 
 
 CHECKS = [NameOffReading]
