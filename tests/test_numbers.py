@@ -240,6 +240,13 @@ MISMATCHED = [
     ("zengjia-le-2-bei-vs-2-raza", "Товарооборот увеличился в 2 раза.", "贸易额增加了2倍。", [("NUM004", "zh", "2倍")]),
     ("gaochu-both-loose", "Риск выше в 1,4 раза, а смертность — в 2,4 раза.", "风险高出1.4倍，死亡率高出2.4倍。",
      [("NUM004", "zh", "1.4倍"), ("NUM004", "zh", "2.4倍")]),
+    # ...unless the segment's own figures settle the reading: 300 to 930
+    # is 3.1 times, an increase by 2.1 (error); 300 to 630 is 2.1 times,
+    # as RU has it (nothing to report).
+    ("bei-settled-by-own-figures", "Доход вырос с 300 до 930 юаней, то есть в 2,1 раза.",
+     "收入从300元增加到930元，增长2.1倍。", [("NUM001", "zh", "2.1倍")]),
+    ("bei-loose-settled-by-own-figures", "Доход вырос с 300 до 630 юаней, то есть в 2,1 раза.",
+     "收入从300元增加到630元，增长2.1倍。", []),
     ("troekratnoe-zengjia-san-bei", "Это привело к троекратному росту заболеваемости.", "这导致发病率增加三倍以上。",
      [("NUM004", "zh", "三倍")]),
     ("fan-liang-fan-vs-vdvoe", "Экспорт увеличился в 2 раза.", "出口翻了两番。", [("NUM001", "zh", "翻了两番")]),

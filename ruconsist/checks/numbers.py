@@ -192,7 +192,8 @@ class NumberMismatch(Check):
     Two unmatched values a factor of ten apart are NUM002 instead (a
     magnitude slip), two approximate figures one of which rounds the
     other NUM003 (a warning), ``增加了N倍`` against ``в N раз`` NUM004 (a
-    warning).
+    warning), or NUM001 when the segment's own figures show which
+    reading is meant and the other side has the other one.
 
     Examples
       PASS  RU «разговор длился 1,5 часа»     ZH «会谈持续约1.5小时»
@@ -200,6 +201,7 @@ class NumberMismatch(Check):
       PASS  RU «около 1,5 млн человек»        ZH «约150万人»
       FAIL  RU «погибли 12 человек»           ZH «造成13人死亡»   -> NUM001
       FAIL  RU «около 80 процентов»           ZH «近82%»    -> NUM001
+      FAIL  RU «вырос с 300 до 930 юаней, в 2,1 раза»   ZH «从300元增加到930元，增长2.1倍»   -> NUM001
     """
 
     code = "NUM001"
@@ -279,10 +281,17 @@ class NumberMismatch(Check):
         write ``增加到N倍`` (or ``в N+1 раз``).  ``增加到N倍`` and ``是…的N倍``
         are N times; a bare ``两倍`` is read either way.
 
+        Where the segment's own figures settle it, there is nothing to
+        weigh: base and result N+1 times apart (``从300元增加到930元，增长
+        2.1倍``) make ``в 2,1 раза`` an error (NUM001, with both figures in
+        the message); N times apart, ``в N раз`` is right and nothing is
+        reported.
+
         Examples
           PASS  RU «увеличился в 3 раза»   ZH «增加了2倍»
           PASS  RU «увеличился в 3 раза»   ZH «增加到3倍»
           FAIL  RU «увеличился в 3 раза»   ZH «增加了3倍»   -> NUM004
+          PASS  RU «вырос с 300 до 630 юаней, в 2,1 раза»   ZH «从300元增加到630元，增长2.1倍»
         """,
     }
 
@@ -326,7 +335,7 @@ class NumberMismatch(Check):
             elif mm.kind == "rounded":
                 yield self._rounded(bead, mm)
             elif mm.kind == "increase":
-                yield self._increase(bead, mm)
+                yield from self._increase(bead, mm, zh)
             elif mm.lang == "ru":
                 yield self._missing(bead, ctx, mm, ru, zh, there["zh"])
             else:
@@ -431,11 +440,24 @@ class NumberMismatch(Check):
             f" one is only a rounding of the other; check which the source gives",
         )
 
-    def _increase(self, bead: SegmentPair, mm: Mismatch) -> Diagnostic:
+    def _increase(self, bead: SegmentPair, mm: Mismatch, zh: list[NumberMention]) -> Iterator[Diagnostic]:
         z, r = mm.mention, mm.other
         assert r is not None
         n = format_value(z.value - 1)
-        return self._zh_against_ru(
+        reading = settled_reading(z, zh)
+        if reading == "loose":
+            # The segment's own figures make it N times the base, as RU has it.
+            return
+        if reading is not None:
+            base, result = reading
+            yield self._zh_against_ru(
+                bead, mm, "NUM001",
+                f"ZH '{z.raw}' is an increase by {n} times: its own figures ({base.raw} to {result.raw})"
+                f" make it {format_value(z.value)} times the base, but RU {r.reading()}",
+                expected=f"в {format_value(z.value)} раза",
+            )
+            return
+        yield self._zh_against_ru(
             bead, mm, "NUM004",
             f"ZH '{z.raw}' is an increase by {n} times, {format_value(z.value)} times the base by the standard"
             f" reading, but RU {r.reading()}: write 增加到{n}倍 (or RU в {format_value(z.value)} раза) if"
@@ -453,5 +475,30 @@ class NumberMismatch(Check):
             f" RU {r.reading()}: likely a magnitude slip (expected {expected})",
             expected=expected,
         )
+
+def settled_reading(multiple: NumberMention, mentions: list[NumberMention]) -> tuple[NumberMention, NumberMention] | str | None:
+    """Which reading of ``增长N倍`` the segment's own figures bear out: the
+    base and result whose ratio is N+1 (the standard reading), ``"loose"``
+    when a pair's ratio is N, None when no pair settles it or both do
+    (``比2012年的8568元增长2.11倍`` with 26675元: 3.11 times the base)."""
+    standard, loose = multiple.value, multiple.value - 1
+    slack = multiple.unit / 2 + standard / 500
+    figures = [m for m in mentions if m is not multiple and not m.quiet and not m.increase and m.value > 0
+               and m.kind == "cardinal"]
+    found: tuple[NumberMention, NumberMention] | None = None
+    looser = False
+    for a in figures:
+        for b in figures:
+            if b.value <= a.value:
+                continue
+            ratio = b.value / a.value
+            if abs(ratio - standard) <= slack:
+                found = found or (a, b)
+            elif abs(ratio - loose) <= slack:
+                looser = True
+    if found and looser:
+        return None
+    return found or ("loose" if looser else None)
+
 
 CHECKS = [NumberMismatch]
