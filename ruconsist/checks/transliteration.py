@@ -14,18 +14,16 @@ from ruconsist.diagnostic import Diagnostic, Severity
 from ruconsist.document import SegmentPair
 from ruconsist.lang.han import HAN_CHAR
 from ruconsist.lang.palladius import (
-    COMMON,
     Table,
     allowed_readings,
-    char_readings,
     compare,
     display_pinyin,
     hanzi_to_palladius,
     parse_word,
-    ru_words,
-    russian_word_kind,
     table_from_rules,
 )
+from ruconsist.lang.palladius.matching import COMMON, ru_words, russian_word_kind
+from ruconsist.lang.palladius.spelling import char_readings
 from ruconsist.terms import matcher_for
 
 #: Words that stand next to a personal name in Chinese news: the name is
