@@ -323,7 +323,8 @@ def test_docs_commands_use_real_flags() -> None:
     ],
 )
 def test_each_output_file_goes_with_its_format(flags: list[str], reports: list[tuple[str, str | None]]) -> None:
-    from ruconsist.cli import _outputs, build_parser
+    from ruconsist.cli import build_parser
+    from ruconsist.commands.check import _outputs
 
     assert _outputs(build_parser().parse_args(["check", "news", *flags])) == reports
 

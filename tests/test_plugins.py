@@ -21,7 +21,7 @@ import pytest
 
 from ruconsist import hookspecs
 from ruconsist.checks.base import Check, PairContext
-from ruconsist.cli import _formatters
+from ruconsist.commands.check import _formatters
 from ruconsist.config import Config
 from ruconsist.diagnostic import Diagnostic, Severity
 from ruconsist.document import Segment, SegmentPair

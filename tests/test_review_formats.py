@@ -186,7 +186,8 @@ def test_rdjsonl_without_findings_writes_nothing(tmp_path: Path, monkeypatch: py
 
 
 def test_code_urls_point_at_the_page_explain_prints() -> None:
-    from ruconsist.cli import _linter, build_parser
+    from ruconsist.cli import build_parser
+    from ruconsist.commands.common import linter_from_args as _linter
     from ruconsist.formatters.base import explain_url
     from tests.conftest import REPO
 
