@@ -47,6 +47,13 @@ def _po(entries: list[tuple[str, str]]) -> str:
     return head + "".join(f'msgid "{a}"\nmsgstr "{b}"\n\n' for a, b in entries)
 
 
+def _table(word: str, rows: int, columns: int, cells: int | None = None) -> str:
+    """A Markdown table of ``columns`` columns whose rows hold ``cells``
+    cells (all of them by default)."""
+    head = "|" + "".join(f" {word} {c} |" for c in range(columns)) + "\n|" + "---|" * columns + "\n"
+    return head + "".join("|" + f" {word} {r} |" * (cells or columns) + "\n" for r in range(rows))
+
+
 def _docx(paragraphs: list[str]) -> bytes:
     import docx
 
@@ -69,6 +76,10 @@ SHAPES: dict[str, tuple[int, Callable[[int], Files], dict[str, object]]] = {
     "many Markdown paragraphs (alignment)": (40, lambda k: _text(
         "".join(f"Абзац {i} о городе Москве.\n\n" for i in range(k)),
         "".join(f"第{i}段关于莫斯科。\n\n" for i in range(k)), "md"), {}),
+    "Markdown table rows": (60, lambda k: _text(_table("Москва", k, 3), _table("莫斯科", k, 3), "md"), {}),
+    # markdown-it fills the cells a short row leaves out: k x k cells.
+    "wide Markdown table header over short rows": (100, lambda k: _text(
+        _table("Москва", k, k, cells=1), _table("莫斯科", k, k, cells=1), "md"), {}),
     "many short lines, --align lines": (100, lambda k: _text(
         "".join(f"Строка {i} о Москве\n" for i in range(k)),
         "".join(f"第{i}行关于莫斯科\n" for i in range(k))), {"align": "lines"}),

@@ -169,7 +169,9 @@ class MarkdownReader(Reader):
     def read(self, doc: Document, lang: str | None, config: Config) -> Parsed:
         from markdown_it import MarkdownIt
 
-        md = MarkdownIt("commonmark").enable("table")
+        from ruconsist.readers.mdtable import enable_tables
+
+        md = enable_tables(MarkdownIt("commonmark"))
         text = doc.text
         # markdown-it maps lines; rebuild offsets from our own line index.
         lines = list(line_spans(text))
