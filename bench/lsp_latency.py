@@ -6,7 +6,9 @@ about 200 paragraphs, then types into the Chinese file: three keystrokes
 50 ms apart, and measures from the last keystroke to the diagnostics the
 server publishes for it.  That time is the debounce (the server waits
 for typing to pause) plus one lint of the pair.  It also times the lint
-alone, in this process, through the same entry point the server uses.
+alone, in this process, through the same entry point the server uses:
+from scratch, and after a keystroke, when the server re-checks only the
+beads whose text changed (``ruconsist.incremental``).
 
     python bench/lsp_latency.py                 # the bundled article, repeated to 200 paragraphs
     python bench/lsp_latency.py --corpus DIR    # 200 NTREX sentence pairs (lines 1-200) as paragraphs
@@ -111,24 +113,36 @@ async def measure(ru_text: str, zh_text: str, rounds: int, debounce_ms: int) -> 
     return latencies
 
 
-def lint_alone(ru_text: str, zh_text: str, rounds: int) -> tuple[list[float], list[float]]:
+def lint_alone(ru_text: str, zh_text: str, rounds: int) -> dict[str, list[float]]:
+    """CPU milliseconds of one lint of the pair in this process, through
+    the server's entry point: from scratch (nothing kept from an earlier
+    lint), and after a keystroke in the middle of the Chinese file (the
+    last lint's beads reused)."""
     sys.path.insert(0, str(REPO))
     from ruconsist.lsp.session import Session
 
+    out: dict[str, list[float]] = {"scratch": [], "edit": [], "edit-wall": []}
     with tempfile.TemporaryDirectory() as tmp:
         ru_path, zh_path = Path(tmp) / "article.ru.md", Path(tmp) / "article.zh.md"
         texts = {ru_path: ru_text, zh_path: zh_text}
         for path, text in texts.items():
             path.write_text(text, encoding="utf-8")
         session = Session(plugins=False)
-        session.lint(zh_path, texts)  # builds the linter, loads the language data
-        wall, cpu = [], []
+        session.warm_up(Path(tmp))  # as the server does on start
+        session.lint(zh_path, texts)
         for _ in range(rounds):
-            t, c = time.perf_counter(), time.thread_time()
+            session.forget_reuse()
+            c = time.thread_time()
             session.lint(zh_path, texts)
-            wall.append(1000 * (time.perf_counter() - t))
-            cpu.append(1000 * (time.thread_time() - c))
-    return wall, cpu
+            out["scratch"].append(1000 * (time.thread_time() - c))
+        middle = len(zh_text) // 2
+        for k in range(rounds):
+            typed = {ru_path: ru_text, zh_path: zh_text[:middle] + "北京，"[: k % 3 + 1] + zh_text[middle:]}
+            t, c = time.perf_counter(), time.thread_time()
+            session.lint(zh_path, typed)
+            out["edit-wall"].append(1000 * (time.perf_counter() - t))
+            out["edit"].append(1000 * (time.thread_time() - c))
+    return out
 
 
 def main() -> None:
@@ -142,11 +156,13 @@ def main() -> None:
     what = "NTREX sentences" if args.corpus else "the bundled article, repeated"
     print(f"pair: {what}; RU {ru.count(chr(10) * 2) + 1} paragraphs, {len(ru):,} characters; ZH {len(zh):,} characters")
     print(f"load average before: {os.getloadavg()[0]:.2f}")
-    alone, cpu = lint_alone(ru, zh, args.rounds)
+    alone = lint_alone(ru, zh, args.rounds)
     # CPU time does not stretch with other processes' load; wall time does.
+    scratch, edit = statistics.median(alone["scratch"]), statistics.median(alone["edit"])
     print(
-        f"one lint of the pair (in process): wall median {statistics.median(alone):.0f} ms,"
-        f" CPU median {statistics.median(cpu):.0f} ms (min {min(cpu):.0f} ms)"
+        f"one lint of the pair (in process, CPU): from scratch median {scratch:.0f} ms (min {min(alone['scratch']):.0f});"
+        f" after a keystroke median {edit:.0f} ms (min {min(alone['edit']):.0f}, wall median"
+        f" {statistics.median(alone['edit-wall']):.0f}); {scratch / edit:.1f}x less"
     )
     latencies = asyncio.run(measure(ru, zh, args.rounds, args.debounce))
     med = statistics.median(latencies)

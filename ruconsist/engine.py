@@ -28,6 +28,8 @@ from ruconsist.rules import RuleSet, load_rules
 if TYPE_CHECKING:
     import pluggy
 
+    from ruconsist.incremental import PairReuse
+
 #: Larger files are refused with a clear error rather than read for
 #: minutes: translation files of this size are exports, not articles.
 MAX_FILE_BYTES = 16 * 1024 * 1024
@@ -373,9 +375,13 @@ class Linter:
             if state is not None:
                 check.merge_run_state(state)
 
-    def lint_pair(self, pair: FilePair, texts: Mapping[Path, str] | None = None) -> PairResult:
+    def lint_pair(
+        self, pair: FilePair, texts: Mapping[Path, str] | None = None, reuse: PairReuse | None = None
+    ) -> PairResult:
         """Read and check one pair.  ``texts``: the content of files open
         in an editor, by path, read instead of the files on disk.
+        ``reuse``: what the last lint of this pair left (see
+        :mod:`ruconsist.incremental`), for an editor's lint after an edit.
 
         Whatever goes wrong stays with this pair: an input error, or an
         unexpected exception in a reader, a check or a plugin, becomes
@@ -401,7 +407,7 @@ class Linter:
                 zh_parsed = self.read(pair.zh, "zh", texts.get(pair.zh))
             current = pair.paths[0]
             stage = "check"
-            result.beads, result.diagnostics, result.context = self.lint_parsed(ru_parsed, zh_parsed)
+            result.beads, result.diagnostics, result.context = self.lint_parsed(ru_parsed, zh_parsed, reuse)
             result.segments = result.context.state.get("segments", 0)
             result.directives = result.context.state.get("directives") or {}
         except RuconsistError as exc:
@@ -411,7 +417,9 @@ class Linter:
             result.beads, result.diagnostics, result.context = [], [], None
         return result
 
-    def lint_parsed(self, ru: Parsed, zh: Parsed) -> tuple[list[SegmentPair], list[Diagnostic], PairContext]:
+    def lint_parsed(
+        self, ru: Parsed, zh: Parsed, reuse: PairReuse | None = None
+    ) -> tuple[list[SegmentPair], list[Diagnostic], PairContext]:
         """Align two read files (or both halves of one bilingual file) and
         run every check over the beads.
 
@@ -442,25 +450,51 @@ class Linter:
         diags: list[Diagnostic] = []
         if self.jobs > 1 and len(raw) > 2 * CHUNK and can_fork() and not in_worker():
             return [], self.finish(self._lint_chunks_in_workers(raw, ctx), ctx), ctx
+        if reuse is not None:
+            reuse.start()
         for start in range(0, max(len(raw), 1), CHUNK):
-            beads, found = self.wrap_beads(raw[start : start + CHUNK], start)
+            beads, found = self.wrap_beads(raw[start : start + CHUNK], start, reuse.sentences if reuse else None)
             findings.extend(found)
             ctx.beads = [b for b in beads if b.ru and b.zh and not b.memo.get("skip")]
             if keep:
                 kept.extend(beads)
             if start == 0:
+                if reuse is not None:
+                    reuse.begin(ctx, self.checks)
                 for check in self.checks:
                     check.begin_pair(ctx)
-            for check in self.checks:
-                for bead in ctx.beads:
-                    diags.extend(check_bead(check, bead, ctx))
+            diags.extend(self._check_beads(ctx, reuse))
             if keep:
+                if reuse is not None:
+                    reuse.snapshot_memos(beads)
                 _forget(beads)
+        if reuse is not None:
+            reuse.end()
         if keep:
             ctx.beads = [b for b in kept if b.ru and b.zh and not b.memo.get("skip")]
         for check in self.checks:
             diags.extend(check.finish_pair(ctx))
         return kept, self.finish(diags, ctx), ctx
+
+    def _check_beads(self, ctx: PairContext, reuse: PairReuse | None) -> list[Diagnostic]:
+        """Every check over ``ctx.beads``; with ``reuse``, in the same
+        order, taking a bead-local check's findings in a bead from an
+        equal bead of the last lint where there is one."""
+        diags: list[Diagnostic] = []
+        if reuse is None:
+            for check in self.checks:
+                for bead in ctx.beads:
+                    diags.extend(check_bead(check, bead, ctx))
+            return diags
+        reuse.seed(ctx.beads)
+        for i, check in enumerate(self.checks):
+            for bead in ctx.beads:
+                found = reuse.findings(i, bead)
+                if found is None:
+                    found = list(check_bead(check, bead, ctx))
+                    reuse.keep(i, bead, found)
+                diags.extend(found)
+        return diags
 
     def reset_run(self) -> None:
         """Forget what run-level checks learnt so far, so that the next
@@ -575,11 +609,11 @@ class Linter:
         return raw_beads(ru, zh, self.pm, self.config, self.rules)
 
     def wrap_beads(
-        self, raw: Sequence[tuple[list[Segment], list[Segment]]], first_index: int = 0
+        self, raw: Sequence[tuple[list[Segment], list[Segment]]], first_index: int = 0, known: Any = None
     ) -> tuple[list[SegmentPair], list[tuple[str, Any]]]:
         """Beads with sentence alignment, and the alignment findings (see
         :func:`ruconsist.align.segments.wrap_beads`)."""
-        return wrap_beads(raw, first_index)
+        return wrap_beads(raw, first_index, known)
 
     def build_beads(self, ru: Parsed, zh: Parsed) -> tuple[list[SegmentPair], list[tuple[str, Any]]]:
         return self.wrap_beads(self.raw_beads(ru, zh))

@@ -50,6 +50,10 @@ ANCHOR_BONUS = 2.5
 ANCHOR_MISS = 0.6
 GLUE_BONUS = 2.0
 MAX_LENGTH_COST = 7.0
+#: Relative slack of the bound that skips a bead's length cost: far above
+#: the rounding of a sum of a few hundred costs, far below any real
+#: difference between two beads.
+_MARGIN = 1e-9
 
 
 #: Paragraphs of a document that weigh as much as the prior ratio.
@@ -342,7 +346,33 @@ def _banded(
                 c = prev + penalty
                 if (di > 3 or dj > 3) and (zh_pre[j] - zh_pre[pj] if di > dj else ru_pre[i] - ru_pre[pi]) < WIDE_MIN:
                     continue
+                # The anchors' and the glue's parts of the cost, before
+                # the length's: a bead that cannot beat the best one so
+                # far even at no length cost is not priced further (the
+                # length cost is most of the time of a long document).
+                shared = missed = 0
+                if anchored:
+                    a_all = ru_w[di][i]
+                    b_all = zh_w[dj][j]
+                    if a_all and b_all:
+                        shared = len(a_all & b_all)
+                    # Only a strong anchor missing from the other side's
+                    # anchors of any strength costs (see align).
+                    if di and dj:
+                        a = ru_u[di][i]
+                        b = zh_u[dj][j]
+                        if a or b:
+                            missed = len(a - b_all) + len(b - a_all)
+                # A quote's attribution ("- сказал Ушаков", "——…总结道")
+                # continues the paragraph before it, never the one after.
+                glued = 0.0
+                if di == 2 and dj == 1:
+                    glued = -GLUE_BONUS if ru_glue[i - 1] else (GLUE_BONUS if ru_glue[pi] else 0.0)
+                elif di == 1 and dj == 2:
+                    glued = -GLUE_BONUS if zh_glue[j - 1] else (GLUE_BONUS if zh_glue[pj] else 0.0)
                 if di and dj:
+                    if c - ANCHOR_BONUS * shared + min(glued, 0.0) > best + _MARGIN * (1.0 + abs(best)):
+                        continue
                     key = (ru_pre[i] - ru_pre[pi], zh_pre[j] - zh_pre[pj])
                     lc = lengths.get(key)
                     if lc is None:
@@ -357,24 +387,15 @@ def _banded(
                     c += math.log1p(dropped / OMISSION_SCALE)
                     if steady:
                         c += STEADY_OMISSION
+                # In the order of the sum the costs have always been
+                # added in, so that ties fall as they did.
                 if anchored:
-                    a_all = ru_w[di][i]
-                    b_all = zh_w[dj][j]
                     if a_all and b_all:
-                        c -= ANCHOR_BONUS * len(a_all & b_all)
-                    # Only a strong anchor missing from the other side's
-                    # anchors of any strength costs (see align).
-                    if di and dj:
-                        a = ru_u[di][i]
-                        b = zh_u[dj][j]
-                        if a or b:
-                            c += ANCHOR_MISS * (len(a - b_all) + len(b - a_all))
-                # A quote's attribution ("- сказал Ушаков", "——…总结道")
-                # continues the paragraph before it, never the one after.
-                if di == 2 and dj == 1:
-                    c += -GLUE_BONUS if ru_glue[i - 1] else (GLUE_BONUS if ru_glue[pi] else 0.0)
-                elif di == 1 and dj == 2:
-                    c += -GLUE_BONUS if zh_glue[j - 1] else (GLUE_BONUS if zh_glue[pj] else 0.0)
+                        c -= ANCHOR_BONUS * shared
+                    if di and dj and (a or b):
+                        c += ANCHOR_MISS * missed
+                if (di == 2 and dj == 1) or (di == 1 and dj == 2):
+                    c += glued
                 if c < best:
                     best = c
                     best_k = k

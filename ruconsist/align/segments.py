@@ -16,7 +16,7 @@ The whole step lives in this package:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import regex
@@ -54,10 +54,14 @@ def raw_beads(
     return raw
 
 def wrap_beads(
-    raw: Sequence[tuple[list[Segment], list[Segment]]], first_index: int = 0
+    raw: Sequence[tuple[list[Segment], list[Segment]]],
+    first_index: int = 0,
+    known: Callable[[SegmentPair], list[tuple[tuple[int, int], tuple[int, int]]] | None] | None = None,
 ) -> tuple[list[SegmentPair], list[tuple[str, Any]]]:
     """Wrap aligned segments into beads with sentence alignment; also
-    return alignment findings as (kind, item) for the alignment check."""
+    return alignment findings as (kind, item) for the alignment check.
+    ``known`` gives the sentence alignment of a bead already aligned
+    (an equal bead of the last lint of the pair), or None."""
     findings: list[tuple[str, Any]] = []
     out = []
     for i, (a, b) in enumerate(raw, start=first_index):
@@ -69,7 +73,8 @@ def wrap_beads(
                     findings.append(("untranslated", (bead, lang, seg)))
                     bead.memo["skip"] = True
         if bead.ru and bead.zh:
-            bead.sentences = align_sentences(bead)
+            found = known(bead) if known is not None else None
+            bead.sentences = list(found) if found is not None else align_sentences(bead)
         elif bead.ru or bead.zh:
             findings.append(("omission", bead))
         out.append(bead)
@@ -120,7 +125,29 @@ CONTINUATION = regex.compile(r"^(?:[-–—]\s*)?\p{Ll}|^——[^\n]{0,60}$")
 NUMBER_ANCHOR = regex.compile(r"\d+(?:[.,]\d+)?")
 
 
+#: Anchors kept per rule set, by (language, text), at most this many: an
+#: editor aligns the same paragraphs again after each edit.
+ANCHORS_KEPT = 20000
+
+
 def segment_anchors(seg: Segment, rules: RuleSet) -> frozenset[str]:
+    """:func:`text_anchors` of a segment, computed once per text."""
+    kept: dict[tuple[str, str], frozenset[str]] = rules.cached("align.anchors", dict)
+    key = (seg.lang, seg.text)
+    found = kept.get(key)
+    if found is None:
+        if len(kept) >= ANCHORS_KEPT:
+            kept.clear()
+        found = kept[key] = text_anchors(seg.text, seg.lang, rules)
+    return found
+
+
+def forget_anchors(rules: RuleSet) -> None:
+    """Drop the anchors kept for ``rules`` (to time an alignment from scratch)."""
+    rules.cached("align.anchors", dict).clear()
+
+
+def text_anchors(text: str, lang: str, rules: RuleSet) -> frozenset[str]:
     """What a segment shares with its translation whatever the wording:
     the terms it names (by any form the packs know, 中俄 and 俄方 as weak
     anchors),
@@ -130,12 +157,11 @@ def segment_anchors(seg: Segment, rules: RuleSet) -> frozenset[str]:
     from ruconsist.terms import matcher_for
 
     matcher = matcher_for(rules)
-    text = seg.text
     # Primary forms are strong anchors; forms a term is only accepted by
     # (中俄, 俄方, РФ) are weak ones ("~"): shared, they tie two segments,
     # but Russian «стороны» against 中俄双方 is no sign of a shift.
-    anchors = {f"t:{t}" for m in matcher.find(text, seg.lang) for t in m.terms}
-    anchors |= {f"~t:{t}" for m in matcher.stand_ins(text, seg.lang) for t in m.terms} - {"~" + a for a in anchors}
+    anchors = {f"t:{t}" for m in matcher.find(text, lang) for t in m.terms}
+    anchors |= {f"~t:{t}" for m in matcher.stand_ins(text, lang) for t in m.terms} - {"~" + a for a in anchors}
     lead = leading_label(text)
     if lead is not None and lead.position is not None:
         anchors.add(f"l:{lead.position}")

@@ -60,6 +60,13 @@ class Check:
     #: side, from a fresh :meth:`begin_pair`, and keeps only its findings
     #: inside the chunk, so that they are the findings of one process.
     context_beads: ClassVar[int] = 0
+    #: Set to True by a class whose own ``begin_pair``/``finish_pair``
+    #: keep the findings of :meth:`check` in a bead a matter of that bead
+    #: alone (given the pair's rules, configuration and dateline), so that
+    #: an editor's lint after an edit may reuse them for an unchanged bead
+    #: (see :mod:`ruconsist.incremental`).  A check that overrides no
+    #: pair hook is such a check without saying so.
+    bead_local: ClassVar[bool | None] = None
     #: Vocabulary sections of the rule packs that this check reads beyond
     #: the built-in ones (:data:`ruconsist.packschema.VOCAB_SECTIONS`),
     #: each with a schema (:mod:`ruconsist.schema`) or ``None``: a run

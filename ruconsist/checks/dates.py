@@ -112,6 +112,9 @@ def _year_against(bead: SegmentPair, ctx: PairContext, lang: str, m: DateMention
 
 class _DateCheck(Check):
     category = "date"
+    # begin_pair reads the pair's dateline, which an edit that changes
+    # it makes a different pair (see ruconsist.incremental).
+    bead_local = True
 
     def begin_pair(self, ctx: PairContext) -> None:
         pair_dateline(ctx)

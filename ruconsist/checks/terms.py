@@ -56,6 +56,12 @@ def bead_terms(bead: SegmentPair, lang: str, ctx: PairContext) -> list[Mention]:
     return bead.cached(("terms", lang), lambda: matcher.find(bead.side(lang).text, lang))  # type: ignore[no-any-return]
 
 
+def bead_stand_ins(bead: SegmentPair, lang: str, ctx: PairContext) -> list[Mention]:
+    """Mentions by forms a term is only accepted by (中俄, РФ), once per bead."""
+    matcher = matcher_for(ctx.rules)
+    return bead.cached(("stand-ins", lang), lambda: matcher.stand_ins(bead.side(lang).text, lang))  # type: ignore[no-any-return]
+
+
 #: How many aligned segments before and after a one-sided mention are
 #: searched for the entity under another form: news translation moves a
 #: name to the next sentence and refers back to it with a pronoun
@@ -170,7 +176,7 @@ class TermMissing(Check):
             return
         matcher = matcher_for(ctx.rules)
         mentions = {lang: bead_terms(bead, lang, ctx) for lang in ("ru", "zh")}
-        stand_ins = {lang: matcher.stand_ins(bead.side(lang).text, lang) for lang in ("ru", "zh")}
+        stand_ins = {lang: bead_stand_ins(bead, lang, ctx) for lang in ("ru", "zh")}
         missing = {lang: _missing(bead, lang, ctx.rules, matcher, mentions, stand_ins) for lang in ("ru", "zh")}
         paired: set[tuple[str, str]] = set()
         pending: list[_Decision] = []
@@ -351,7 +357,9 @@ def _missing(
     names = _inside_names(text)
     # The country and body of a title both sides have, or of a city
     # (Посол КНР в РФ ↔ 张汉晖大使): explicitation, not omission.
-    qualifiers = set(title_qualifiers(bead, lang, mentions[lang], mentions[dst], rules))
+    qualifiers = set(bead.cached(
+        ("title-qualifiers", lang), lambda: title_qualifiers(bead, lang, mentions[lang], mentions[dst], rules)
+    ))
     edges = {m.start for m in mentions[lang]} | {m.end for m in mentions[lang]}
     for m in mentions[lang]:
         if m.role == FORBIDDEN or all(t in seen or t in present for t in m.terms):

@@ -16,6 +16,7 @@ in a string.
 
 from __future__ import annotations
 
+import gc
 import inspect
 import io
 import os
@@ -44,6 +45,10 @@ SEVERITY = {
 CONFIG_NAMES = (".ruconsist.yaml", ".ruconsist.yml", "pyproject.toml")
 
 Units = Callable[[str], int]
+
+#: Pairs whose last lint is kept for the next (a translator works on a
+#: few pairs at a time).
+REUSE_PAIRS = 8
 
 
 def utf16_units(text: str) -> int:
@@ -111,6 +116,9 @@ class Session:
         self.explain_dir = explain_dir
         #: configuration file (or None) → (stamp, linter, warnings)
         self._linters: dict[str | None, tuple[tuple[Any, ...], Any, list[str]]] = {}
+        #: What the last lint of each pair left for the next (see
+        #: :mod:`ruconsist.incremental`), for the pairs linted last.
+        self._reuse: dict[tuple[Path, ...], Any] = {}
 
     # Configuration ----------------------------------------------------
 
@@ -215,7 +223,7 @@ class Session:
         if any(not t.strip() for t in texts.values()):
             return out  # a file being started: nothing to compare yet
         linter.reset_run()
-        result = linter.lint_pair(pair, texts)
+        result = linter.lint_pair(pair, texts, reuse=self.reuse_for(files))
         found = [*result.diagnostics, *linter.finish_run()]
         if result.error is not None:
             out.problems.append(self._problem(result.error, path, files))
@@ -225,6 +233,26 @@ class Session:
         for d in found:
             out.findings.setdefault(absolute(d.location.path), []).append(d)
         return out
+
+    def reuse_for(self, files: tuple[Path, ...]) -> Any:
+        """The :class:`~ruconsist.incremental.PairReuse` of a pair; the
+        pairs linted longest ago are forgotten."""
+        from ruconsist.incremental import PairReuse
+
+        reuse = self._reuse.pop(files, None) or PairReuse()
+        self._reuse[files] = reuse  # now the most recent
+        while len(self._reuse) > REUSE_PAIRS:
+            del self._reuse[next(iter(self._reuse))]
+        return reuse
+
+    def forget_reuse(self) -> None:
+        """Keep nothing from one lint for the next: the next lint of each
+        pair is one from scratch (for timing)."""
+        from ruconsist.align.segments import forget_anchors
+
+        self._reuse.clear()
+        for _, linter, _ in self._linters.values():
+            forget_anchors(linter.rules)
 
     @staticmethod
     def _problem(
@@ -269,6 +297,11 @@ class Session:
              zh: "弗拉基米尔·普京于2026年2月4日在莫斯科会见了习近平。\n"},
         )
         linter.reset_run()
+        # What is loaded now (language data, matchers) lives as long as
+        # the server: out of the garbage collector's sight, its periodic
+        # full collection stops walking it, a pause of 50 ms every few
+        # lints of a 200-paragraph pair.
+        gc.freeze()
 
 
 # Explanations ----------------------------------------------------------

@@ -137,6 +137,8 @@ class TypographyCheck(Check):
     category = "style"
     severity = Severity.WARNING
     langs: tuple[str, ...] = ("ru", "zh")
+    # finish_pair checks the one-sided beads as check does the others.
+    bead_local = True
 
     def check(self, bead: SegmentPair, ctx: PairContext) -> Iterator[Diagnostic]:
         for lang in self.langs:
