@@ -130,6 +130,19 @@ CLEAN = [
     ("tens-and-units-compound", "Для держателей карты предусмотрено двадцатичетырехчасовое обслуживание.",
      "持卡人可享受二十四小时服务。"),
     ("sotnya", "Она сэкономила сотню.", "她存了一百块。"),
+    # vague magnitudes of the same order
+    ("vague-several-millions", "Пострадали несколько миллионов человек.", "数百万人受灾。"),
+    ("vague-billions", "Это стоило миллиарды долларов.", "这花费了数十亿美元。"),
+    ("vague-tens-of-millions", "Пострадали десятки миллионов людей.", "数千万人受灾。"),
+    # a season, a fiscal or school year: 2019–20 is 2019 to 2020
+    ("season-short-end", "Сезон 2019–20 стал для клуба лучшим.", "2019-20赛季是俱乐部最好的赛季。"),
+    ("season-short-against-full", "Сезон 2019/20 стал для клуба лучшим.", "2019-2020赛季是俱乐部最好的赛季。"),
+    ("fiscal-year-short-end", "В 2019–20 финансовом году доходы выросли на 5%.", "在2019-2020财年，收入增长了5%。"),
+    ("school-year-slash", "В 2019/20 учебном году открыто 12 школ.", "2019/20学年开设了12所学校。"),
+    ("season-and-a-count", "В сезоне 2019–20 он забил 20 голов.", "他在2019-20赛季打进了20球。"),
+    ("group-noun-pair-of-shoes", "Мы купили пару ботинок.", "我们买了一双靴子。"),
+    ("group-noun-couple", "Пара отметила свадьбу в июне.", "这一对情侣于6月完婚。"),
+    ("name-five-principles-same", "Пять принципов мирного сосуществования остаются основой.", "和平共处五项原则仍然是基础。"),
     ("idiom-shuo-san-dao-si", "Ряд государств позволил себе резкие высказывания.", "个别国家却说三道四。"),
     ("dalai-lama-ordinal-name", "Нынешний четырнадцатый Далай-лама утвержден в 1940 году.", "现在的十四世达赖喇嘛于1940年坐床。"),
     ("decades-as-years", "За два десятилетия экономика выросла вдвое.", "20年来经济翻了一番。"),
@@ -254,6 +267,11 @@ MISMATCHED = [
     # a count is not a rank
     ("count-vs-rank", "Прошли три саммита.", "举行了第三次峰会。", [("NUM001", "zh", "第三")]),
     ("rank-vs-count", "Это третья встреча.", "这是三次会晤。", [("NUM001", "zh", "三")]),
+    # the second year of a season or a fiscal year changed
+    ("season-other-end", "Сезон 2019–20 стал для клуба лучшим.", "2019-21赛季是俱乐部最好的赛季。",
+     [("NUM001", "zh", "21")]),
+    ("fiscal-year-other-end", "В 2019–20 финансовом году доходы выросли.", "在2019-2021财年，收入增长了。",
+     [("NUM001", "zh", "2021")]),
     ("decades-differ", "За два десятилетия экономика выросла.", "30年来经济增长。", [("NUM001", "zh", "30")]),
     ("zh-numeral-without-classifier-differs", "Он записал мелодию из четырех нот.", "他录制了五音符的旋律。",
      [("NUM001", "ru", "четырех")]),
@@ -265,6 +283,14 @@ MISMATCHED = [
     ("ru-percent-only", "Он на 99 процентов уверен в успехе.", "他对成功充满信心。", [("NUM005", "ru", "99 процентов")]),
     ("ru-ordinal-only", "Номер на пятом этаже был разрушен.", "酒店房间被毁。", [("NUM005", "ru", "пятом")]),
     ("zh-age-added", "Кит женился на коллеге, своей ровеснице.", "基特与同样31岁的女搭档结婚。", [("NUM005", "zh", "31")]),
+    # a noun for a group names a team or a couple, not a figure that stands
+    # in another's place (NTREX: a golf pair against ZH's added "back nine")
+    ("group-noun-pair-is-a-team", "«Моливуд» были единственной парой, не набравшей богги в пятницу утром.",
+     "“Moliwood”是唯一一组在星期五上午的后九洞未发出柏忌的球员。", [("NUM005", "zh", "九")]),
+    ("group-noun-foursomes", "США выиграли два матча в четверках.", "美国队在四人赛中赢得了三场比赛。",
+     [("NUM001", "zh", "三")]),
+    ("name-five-principles", "Пять принципов были провозглашены в 1954 году.", "六项原则于1954年提出。",
+     [("NUM005", "zh", "六")]),
     # the other side's figures all answer figures of this side: a count
     # made explicit next to a list, not a substitution
     ("zh-count-of-a-list", "Арестованы мужчины в возрасте 33, 34 и 39 лет.", "年龄分别为33、34和39岁的三名男子被捕。",
@@ -286,6 +312,10 @@ MISMATCHED = [
     ("same-unit-literal", "Расстояние — 3980 миль.", "距离为3986英里。", [("NUM001", "zh", "3986")]),
     # a magnitude slip in words: vague quantities two or more orders apart
     ("vague-billions-for-millions", "Пострадали миллионы людей.", "数十亿人受灾。", [("NUM002", "zh", "数十亿")]),
+    ("vague-several-millions-for-billions", "Пострадали несколько миллионов человек.", "数十亿人受灾。",
+     [("NUM002", "zh", "数十亿")]),
+    ("vague-millions-for-billions-of-dollars", "Это стоило миллиарды долларов.", "这花费了数百万美元。",
+     [("NUM002", "zh", "数百万")]),
     ("vague-thousands-for-hundreds-of-thousands", "Пришли сотни тысяч человек.", "数千人到场。",
      [("NUM002", "zh", "数千")]),
     # magnitude slips between млн/млрд and 万/亿
@@ -421,3 +451,48 @@ def test_an_ordinal_agrees_with_its_chinese_rank_and_not_with_another(pick: tupl
     # One substitution error: on the ZH rank, or on the RU one where ZH
     # says 第二 (the word for 2 is never reported on its own).
     assert [code for code, _, _ in run(ru, f"这是委员会第{zh_numeral(other)}次会议。")] == ["NUM001"]
+
+
+# Counts against ranks as property: a count in Russian words against the
+# same figure as a Chinese rank (第N), and a Russian ordinal against the
+# same figure as a Chinese count, are one NUM001 that says which is which;
+# the same kind on both sides is silent.
+RU_UNITS = ["", "один", "два", "три", "четыре", "пять", "шесть", "семь", "восемь", "девять"]
+RU_TEENS = ["десять", "одиннадцать", "двенадцать", "тринадцать", "четырнадцать", "пятнадцать", "шестнадцать",
+            "семнадцать", "восемнадцать", "девятнадцать"]
+RU_TENS = ["", "", "двадцать", "тридцать", "сорок", "пятьдесят", "шестьдесят", "семьдесят", "восемьдесят", "девяносто"]
+
+
+def ru_cardinal(n: int) -> str:
+    """3-99 in Russian words, nominative: семь, сорок пять."""
+    if n < 10:
+        return RU_UNITS[n]
+    if n < 20:
+        return RU_TEENS[n - 10]
+    tens, ones = divmod(n, 10)
+    return f"{RU_TENS[tens]} {RU_UNITS[ones]}".strip()
+
+
+@settings(max_examples=60, deadline=None)
+@given(n=st.integers(3, 99))
+def test_a_count_in_words_is_not_a_rank(n: int) -> None:
+    from ruconsist.testing import lint_texts
+
+    ru = f"Прошли {ru_cardinal(n)} раундов переговоров."
+    assert run(ru, f"举行了{zh_numeral(n)}轮谈判。") == []
+    (diag,) = lint_texts(ru, f"这是第{zh_numeral(n)}轮谈判。", select=SELECT)
+    assert diag.code == "NUM001"
+    assert f"'第{zh_numeral(n)}' = {n} is a rank but RU '{ru_cardinal(n)}' = {n} is a count" in diag.message
+
+
+@settings(max_examples=60, deadline=None)
+@given(pick=st.sampled_from(ORDINALS))
+def test_an_ordinal_is_not_a_count(pick: tuple[int, str]) -> None:
+    from ruconsist.testing import lint_texts
+
+    value, form = pick
+    ru = f"Это был {form} раунд переговоров."
+    assert run(ru, f"这是第{zh_numeral(value)}轮谈判。") == []
+    (diag,) = lint_texts(ru, f"举行了{zh_numeral(value)}轮谈判。", select=SELECT)
+    assert diag.code == "NUM001"
+    assert "is a rank but" in diag.message or "is a count but" in diag.message

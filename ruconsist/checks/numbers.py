@@ -122,8 +122,8 @@ def _what_is_there(theirs: list[NumberMention]) -> str:
     Only the first four distinct readings are made: a segment of
     thousands of figures must not cost thousands of readings a finding."""
     loud = (o for o in theirs if not o.quiet)
-    quiet = (o for o in theirs if o.quiet and o.role not in ("word", "bare"))
-    words = (o for o in theirs if o.role in ("word", "bare"))
+    quiet = (o for o in theirs if o.quiet and o.role not in ("word", "bare", "group"))
+    words = (o for o in theirs if o.role in ("word", "bare", "group"))
     shown = _first_readings(itertools.chain(loud, quiet)) or _first_readings(words)
     return f"found {', '.join(shown)}" if shown else "found no number"
 
@@ -177,9 +177,12 @@ class NumberMismatch(Check):
     side rounds, the less precise number decides: ``1,51 млн`` equals
     ``151万`` and ``1,5 млн`` equals ``151万``.  Numbers in dates (the date check's), clock
     times, codes and names (``G20``, ``COVID-19``, ``СНВ-3``, ``«Сила
-    Сибири — 2»``), references (``ст. 5``, ``№ 12``, ``第5条``) and the
+    Сибири — 2»``), references (``ст. 5``, ``№ 12``, ``第5条``), nouns
+    for a group (``пара``, ``дуэт``: a couple, a team) and the
     words for 0, 1/2, 1 and 2 (``один``, ``两``, often an article or
-    "both") are never reported, but count as counterparts.  Values in
+    "both") are never reported, but count as counterparts; a noun for a
+    group or a name never stands in the place of another figure.
+    ``2019–20`` and ``2019/20`` are the years 2019 to 2020.  Values in
     different units are converted (``27 метров`` = ``30 码``).  The words
     come from the ``vocab: numbers`` section of the rule packs
     (``rules/numbers.yaml``); a rule set with none reads the shipped one.
@@ -199,9 +202,11 @@ class NumberMismatch(Check):
       PASS  RU «разговор длился 1,5 часа»     ZH «会谈持续约1.5小时»
       PASS  RU «с четырехдневным визитом»     ZH «为期四天的访问»
       PASS  RU «около 1,5 млн человек»        ZH «约150万人»
+      PASS  RU «Сезон 2019–20»                ZH «2019-2020赛季»
       FAIL  RU «погибли 12 человек»           ZH «造成13人死亡»   -> NUM001
       FAIL  RU «около 80 процентов»           ZH «近82%»    -> NUM001
       FAIL  RU «вырос с 300 до 930 юаней, в 2,1 раза»   ZH «从300元增加到930元，增长2.1倍»   -> NUM001
+      FAIL  RU «Сезон 2019–20»                ZH «2019-21赛季»   -> NUM001
     """
 
     code = "NUM001"

@@ -253,8 +253,9 @@ def standing_against(
     often as ``theirs`` does (``пять очков`` against ``四分`` where RU has
     four 4s and ZH two).  The words for 2 (``два``, ``两``) and Chinese
     numerals without a classifier (``五音符``) count; the words for 0,
-    1/2 and 1 (articles, "a half") and figures in dates, names and
-    references do not.  None when every figure there answers
+    1/2 and 1 (articles, "a half"), nouns for a group (``парой`` is a
+    team of golfers, not a 2 that became ``九``) and figures in dates,
+    names and references do not.  None when every figure there answers
     one of ``mine``: ``m`` is then a figure on one side only, an omission
     or an explicitation, not a substitution."""
     def counts(o: NumberMention) -> bool:
@@ -334,7 +335,7 @@ def _kinds_fit(a: NumberMention, b: NumberMention) -> bool:
     names, dates and references fit anything."""
     if {a.kind, b.kind} != {"cardinal", "ordinal"} or a.digits or b.digits:
         return True
-    return any(m.quiet and m.role not in ("word", "") for m in (a, b))
+    return any(m.quiet and m.role not in ("word", "group", "") for m in (a, b))
 
 
 def _comparable(a: NumberMention, b: NumberMention) -> bool:

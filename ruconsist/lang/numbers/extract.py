@@ -48,7 +48,7 @@ def _join_ranges(text: str, norm: str, mentions: list[NumberMention], lang: str)
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
         between = norm[a.end:b.start]
-        if not _RANGE_SEP.match(between) or a.quiet and a.role not in ("word",):
+        if not _RANGE_SEP.match(between) or a.quiet and a.role not in ("word", "group"):
             continue
         if b.role in ("date", "time", "code", "name", "reference"):
             continue

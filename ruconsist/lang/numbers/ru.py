@@ -19,6 +19,7 @@ from ruconsist.lang.numbers.scan import (
     _words_after,
     _words_before,
     fraction_alts,
+    short_year_end,
 )
 from ruconsist.lang.numbers.vocab import (
     DASHES,
@@ -91,7 +92,7 @@ def _join_compound_figures(text: str, norm: str, mentions: list[NumberMention]) 
     out: list[NumberMention] = []
     for m in mentions:
         prev = out[-1] if out else None
-        if (prev is not None and prev.kind == "cardinal" and prev.role in ("", "word") and m.role == "vague"
+        if (prev is not None and prev.kind == "cardinal" and prev.role in ("", "word", "group") and m.role == "vague"
                 and m.kind == "compound" and norm.startswith(_SPAN_WORDS.get(m.value, "\0"), m.start)
                 and not norm[prev.end:m.start].strip(SPACES)):
             out[-1] = replace(prev, end=m.end, value=prev.value * m.value, unit=prev.unit * m.value,
@@ -155,6 +156,12 @@ def _extract_ru(text: str, norm: str, vocab: NumberVocab) -> list[NumberMention]
         masks.append((m.start(), m.end(), "name"))
     out: list[NumberMention] = []
     for m in RU_DIGITS.finditer(norm):
+        year = short_year_end(norm, m.start(), m.group(0))
+        if year is not None:
+            # "сезон 2019–20", "в 2019/20 финансовом году": 2019 to 2020;
+            # compared here, unless the date check reads it as a date.
+            out.append(NumberMention(m.start(), m.end(), year, "year", False, text[m.start():m.end()]))
+            continue
         out.append(_ru_digit_mention(text, norm, m, vocab, p, masks))
     out.extend(_ru_word_mentions(text, norm, vocab, p, masks))
     vague = tuple(vocab.ru.list("vague_compounds"))
@@ -360,9 +367,13 @@ def _ru_word_mentions(text, norm, vocab, p, masks):  # type: ignore[no-untyped-d
             continue
         kind, value = entry
         if kind in ("times", "group_nouns"):
+            # A noun for a group ("парой", "дуэт", "четверки" in golf) names
+            # a team, a couple, a format as often as a figure: role
+            # "group", a counterpart that never stands in another's place.
             quiet = kind == "group_nouns" or value in vocab.quiet_word_values
+            role = "group" if kind == "group_nouns" else "word" if quiet else ""
             out.append(NumberMention(s, e, value, "cardinal", False, text[s:e], quiet=quiet,
-                                     role="word" if quiet else "", digits=False))
+                                     role=role, digits=False))
             i += 1
             continue
         if kind == "multiples":

@@ -29,6 +29,27 @@ _URL_GATE = re.compile(r"@|http|www\.", re.I)
 _DIGIT = re.compile(r"\d")
 
 
+#: The first year of a two-year span ahead of a short second one:
+#: "2019–20", "2019/20", "1635-36".
+_SHORT_YEAR_START = re.compile(r"(?<![\d.,])(1\d|20)(\d\d)[ \u00a0]*([-–—~/])[ \u00a0]*$")
+
+
+def short_year_end(norm: str, start: int, digits: str) -> Fraction | None:
+    """The year that the two digits at ``norm[start:]`` end a span of
+    years with: ``2019–20`` and ``2019/20`` (a season, a fiscal or school
+    year) are 2019 to 2020, not 2019 and the number 20; ``1950-53`` is
+    1950 to 1953.  After a slash only the next year is read (``12/20`` and
+    ``2019/25`` are other things)."""
+    if len(digits) != 2 or not digits.isdigit():
+        return None
+    m = _SHORT_YEAR_START.search(norm, max(0, start - 8), start)
+    if m is None or int(digits) <= int(m.group(2)):
+        return None
+    if m.group(3) == "/" and int(digits) != int(m.group(2)) + 1:
+        return None
+    return Fraction(int(m.group(1)) * 100 + int(digits))
+
+
 def _mask_spans(norm: str) -> list[tuple[int, int, str]]:
     spans: list[tuple[int, int, str]] = []
     if _URL_GATE.search(norm):

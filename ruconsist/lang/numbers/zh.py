@@ -18,6 +18,7 @@ from ruconsist.lang.numbers.scan import (
     _regex,
     _skip_space,
     fraction_alts,
+    short_year_end,
 )
 from ruconsist.lang.numbers.vocab import (
     DASHES,
@@ -176,11 +177,11 @@ def _extract_zh(text: str, norm: str, vocab: NumberVocab) -> list[NumberMention]
     for m in ZH_DIGITS.finditer(norm):
         value, unit = _digit_value(m.group(0), "zh")
         role = _in_spans(masks, m.start(), m.end())
-        short_end = re.search(r"(?<![\d.])(1\d|20)(\d\d)[ \u00a0]*[-–—~][ \u00a0]*$", norm[max(0, m.start() - 8):m.start()])
-        if short_end and len(m.group(0)) == 2 and int(m.group(0)) > int(short_end.group(2)):
-            # 1635-36: the end of a range of years, 1636.
-            out.append(NumberMention(m.start(), m.end(), Fraction(int(short_end.group(1)) * 100 + int(m.group(0))),
-                                     "year", False, m.group(0), quiet=True, role="date"))
+        year = short_year_end(norm, m.start(), m.group(0))
+        if year is not None:
+            # 1635-36, 2019/20: the end of a span of years, 1636, 2020;
+            # compared here, unless the date check reads it as a date.
+            out.append(NumberMention(m.start(), m.end(), year, "year", False, m.group(0)))
             continue
         before = norm[m.start() - 1] if m.start() else ""
         before2 = norm[m.start() - 2] if m.start() > 1 else ""
