@@ -1,5 +1,6 @@
-"""Eras (DAT005) and relative dates and parts of months (DAT006) through
-the real pipeline, with the exact findings expected."""
+"""Eras (DAT005), relative dates and parts of months (DAT006) and the
+direction of a date's boundary (DAT008) through the real pipeline, with
+the exact findings expected."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from hypothesis import strategies as st
 
 from ruconsist.testing import findings
 
-PERIODS = ["DAT005", "DAT006"]
+PERIODS = ["DAT005", "DAT006", "DAT008"]
 
 
 def per(ru: str, zh: str) -> list[tuple[str, str, str]]:
@@ -41,6 +42,15 @@ AGREE = [
     ("end-of-year", "К концу года завод заработает.", "工厂将于年底投产。"),
     ("year-then-china", "В 2020 году Китай вырос.", "2020年中国经济增长。"),
     ("preliminary-not-start", "В начале года подписан документ.", "2020年初步达成协议。"),
+    # The boundary of a date: the same direction on both sides.
+    ("after-event-of-year", "Лишь после беспорядков 2019 года общество это осознало.", "直到2019年风波后，社会才认识到这一点。"),
+    ("since-year", "С 2012 года доходы растут.", "2012年以来，收入不断增长。"),
+    ("before-year", "До 2010 года здесь не было школ.", "2010年以前，这里没有学校。"),
+    # A bare 前 is no boundary: the first three quarters; 前后 is "around".
+    ("first-quarters-not-before", "До 2019 года рост составил 5 %.", "2019年前三季度增长5%。"),
+    ("around-not-after", "До 2020 года проект не завершат.", "2020年前后项目将完工。"),
+    # A boundary in another clause is another boundary.
+    ("boundary-of-another-clause", "До 2019 года общество молчало, потом всё изменилось.", "2019年，社会沉默；此后一切都变了。"),
 ]
 
 
@@ -62,6 +72,11 @@ DISAGREE = [
      "莫斯科，2月4日-CRMtv。两国领导人2日举行了会谈。", [("DAT006", "zh", "2日")]),
     ("end-vs-start-of-july", "В конце июля пройдут выборы.", "7月上旬将举行选举。", [("DAT006", "zh", "7月上旬")]),
     ("start-vs-end-of-year", "В начале года цены выросли.", "年底价格上涨。", [("DAT006", "zh", "年底")]),
+    ("before-vs-after-event", "До 2019 года общество это осознавало.", "直到2019年风波后，社会才认识到这一点。",
+     [("DAT008", "ru", "До 2019 года")]),
+    ("after-vs-before", "После 2010 года здесь не было школ.", "2010年以前，这里没有学校。",
+     [("DAT008", "ru", "После 2010 года")]),
+    ("before-vs-since", "До 2012 года доходы росли.", "2012年以来，收入不断增长。", [("DAT008", "ru", "До 2012 года")]),
 ]
 
 

@@ -7,6 +7,8 @@ import datetime as _dt
 from collections.abc import Iterator
 from typing import Any
 
+import regex
+
 from ruconsist.checks.base import Check, PairContext
 from ruconsist.diagnostic import Diagnostic, Severity
 from ruconsist.document import SegmentPair
@@ -263,4 +265,102 @@ def _against_dates(m: RelativeMention, date: _dt.date, bead: SegmentPair, other:
     return None
 
 
-CHECKS = [EraMismatch, RelativeDateMismatch]
+#: After a Chinese date, what makes it a boundary: "after" (2019年后,
+#: 2019年风波之后, 2019年以来) or "before" (2019年以前; a bare 前 is left
+#: alone: 2019年前三季度 is the first three quarters).  Up to four
+#: characters may stand between (the event of that year).
+ZH_AFTER = regex.compile(r"\p{Han}{0,4}?(?:以后|之后|以来|(?<![最前然落背今午])后)")
+ZH_BEFORE = regex.compile(r"\p{Han}{0,4}?(?:以前|之前)")
+#: Before a Russian date: "before" (до, перед) or "after" (после, с).
+RU_BEFORE = regex.compile(r"(?<!\p{L})(?:до|перед)\s+$", regex.IGNORECASE)
+RU_AFTER = regex.compile(r"(?<!\p{L})(?:после|начиная\s+с|со?)\s+$", regex.IGNORECASE)
+#: What a Chinese boundary may not have between the date and 后: a
+#: clause of its own (a comma, a full stop) or a second date.
+_ZH_BREAK = regex.compile(r"[，。；：、,;:\d]")
+
+
+class DateDirectionReversed(Check):
+    """The same date, a boundary in the other direction: ``до 2019 года``
+    ("before 2019") against ``2019年风波后`` ("after the 2019 unrest"), or
+    ``после 2010 года`` against ``2010年以前``.  Machines drop or flip
+    the little word that says which side of a date is meant, and the
+    sentence still reads well.  The Chinese boundary is ``后``, ``之后``,
+    ``以后``, ``以来`` (after, since) or ``以前``, ``之前`` (before) within
+    four characters after the date; the Russian one the preposition just
+    before the date (``до``, ``перед``; ``после``, ``с``).  A bare ``前``
+    is not read (``2019年前三季度`` is the first three quarters of 2019).
+
+    Examples
+      PASS  RU «после 2019 года»          ZH «2019年以后»
+      PASS  RU «с 2012 года доходы растут»    ZH «2012年以来，收入不断增长»
+      PASS  RU «после беспорядков 2019 года»    ZH «2019年风波后»
+      FAIL  RU «до 2019 года»             ZH «2019年风波后»   -> DAT008
+      FAIL  RU «после 2010 года»          ZH «2010年以前»     -> DAT008
+    """
+
+    code = "DAT008"
+    slug = "date-direction-reversed"
+    category = "date"
+    severity = Severity.ERROR
+
+    def check(self, bead: SegmentPair, ctx: PairContext) -> Iterator[Diagnostic]:
+        if not bead.ru or not bead.zh or not _ZH_BOUNDARY_HINT.search(bead.zh.text):
+            return
+        from ruconsist.lang.dates import bead_dates, same_reading
+
+        zh_text, ru_text = bead.zh.text, bead.ru.text
+        ru = [r for r in bead_dates(bead, "ru", ctx) if r.kind == "date"]
+        for z in bead_dates(bead, "zh", ctx):
+            if z.kind != "date":
+                continue
+            way = _zh_direction(zh_text, z.end)
+            if way is None:
+                continue
+            for r in ru:
+                if not same_reading(r, z):
+                    continue
+                other = _ru_direction(ru_text, r.start)
+                if other is None or other == way:
+                    continue
+                yield self.report(
+                    bead, "ru", r.start - len(_ru_preposition(ru_text, r.start)), r.end,
+                    f"RU '{_ru_preposition(ru_text, r.start)}{r.text}' is {other} the date, but ZH"
+                    f" '{zh_text[z.start:_zh_boundary_end(zh_text, z.end)]}' is {way} it: the boundary is reversed",
+                    found=ru_text[r.start - len(_ru_preposition(ru_text, r.start)):r.end],
+                    counterpart=bead.zh.location(z.start, _zh_boundary_end(zh_text, z.end)),
+                )
+                break
+
+
+_ZH_BOUNDARY_HINT = regex.compile(r"后|以来|以前|之前")
+
+
+def _zh_direction(text: str, end: int) -> str | None:
+    for way, pattern in (("after", ZH_AFTER), ("before", ZH_BEFORE)):
+        m = pattern.match(text, end)
+        if m is not None and not _ZH_BREAK.search(m.group()):
+            return way
+    return None
+
+
+def _zh_boundary_end(text: str, end: int) -> int:
+    m = ZH_AFTER.match(text, end) or ZH_BEFORE.match(text, end)
+    return m.end() if m is not None else end
+
+
+def _ru_preposition(text: str, start: int) -> str:
+    head = text[max(0, start - 16):start]
+    m = RU_BEFORE.search(head) or RU_AFTER.search(head)
+    return m.group() if m is not None else ""
+
+
+def _ru_direction(text: str, start: int) -> str | None:
+    head = text[max(0, start - 16):start]
+    if RU_BEFORE.search(head):
+        return "before"
+    if RU_AFTER.search(head):
+        return "after"
+    return None
+
+
+CHECKS = [EraMismatch, RelativeDateMismatch, DateDirectionReversed]
