@@ -4,6 +4,7 @@ pinyin in the Russian, Cyrillic in the Chinese."""
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator
 
 import regex
@@ -48,6 +49,9 @@ def pinyin_syllables(word: str) -> tuple[str, ...] | None:
     return best[len(w)]
 
 
+ROMAN = re.compile(r"[IVXLCDM]+")
+
+
 def looks_like_pinyin(word: str) -> bool:
     """Tone-marked pinyin, or a word of two or more pinyin syllables one of
     which starts with zh, x or q (``Xinjiang``, ``Zhongguo``, ``Qinghai``):
@@ -55,7 +59,8 @@ def looks_like_pinyin(word: str) -> bool:
     ``China`` (chi-na) or ``Hanoi`` are not taken for pinyin."""
     if TONE_MARKS.search(word):
         return True
-    if not word.isascii():
+    if not word.isascii() or ROMAN.fullmatch(word):
+        # A Roman numeral (XIII век) is no pinyin (xi + ii).
         return False
     sylls = pinyin_syllables(word)
     if sylls is None or len(sylls) < 2:
