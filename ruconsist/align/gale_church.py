@@ -326,19 +326,22 @@ def _banded(
         row = [INF] * (hi - lo + 1)
         brow = bytearray(hi - lo + 1)
         rows = [(row, lo), *recent]
+        # The beads that can end in this row, with the row they start in.
+        row_steps = [
+            (di, dj, penalty, k, rows[di][0], rows[di][1], len(rows[di][0]))
+            for di, dj, penalty, k in steps
+            if di <= i and di < len(rows)
+        ]
         for j in range(lo, hi + 1):
             if i == 0 and j == 0:
                 row[0] = 0.0
                 continue
             best = INF
             best_k = 0
-            for di, dj, penalty, k in steps:
+            for di, dj, penalty, k, prow, plo, plen in row_steps:
                 pi, pj = i - di, j - dj
-                if pi < 0 or pj < 0 or di >= len(rows):
-                    continue
-                prow, plo = rows[di]
                 x = pj - plo
-                if x < 0 or x >= len(prow):
+                if pj < 0 or x < 0 or x >= plen:
                     continue
                 prev = prow[x]
                 if prev == INF:
