@@ -75,6 +75,12 @@ KEYS = tuple(CONFIG.fields)
 RUN_OPTIONS: dict[str, tuple[tuple[Any, ...] | type, str]] = {
     "profile": (("human", "mt"), "what kind of translation is checked: human (default) or machine (mt)"),
     "source": (("zh", "ru"), "the language translated from (default for the mt profile: zh)"),
+    "zh-region": (
+        ("auto", "CN", "TW", "HK", "Hant"),
+        "the region of a Chinese file whose name or folders tag no region (a.zh.md, zh.po, a pair template,"
+        " a bilingual file): CN (mainland), TW (Taiwan), HK (Hong Kong, Macau), Hant (Traditional of no"
+        " region); auto (default) reads Traditional text as Hant and anything else as mainland Chinese",
+    ),
 }
 
 

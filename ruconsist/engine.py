@@ -427,14 +427,15 @@ class Linter:
         line pairs never holds 100,000 beads (with their caches) at once;
         up to ``KEEP_BEADS`` beads are kept for the caller (the report,
         ``show-alignment``)."""
-        region = _simplify_traditional(zh)
+        config = self.config.for_paths((ru.doc.path, zh.doc.path))
+        region = _simplify_traditional(zh, config.options.get("zh-region", "auto"))
         raw = self.raw_beads(ru, zh)
         keep = len(raw) <= KEEP_BEADS
         ctx = PairContext(
             ru_doc=ru.doc,
             zh_doc=zh.doc,
             rules=self.rules.for_region(region),
-            config=self.config.for_paths((ru.doc.path, zh.doc.path)),
+            config=config,
             beads=[],
             header=[(ru.doc, a, b) for a, b in ru.header],
         )
@@ -621,20 +622,23 @@ class Linter:
 
 
 
-def _simplify_traditional(parsed: Parsed) -> str | None:
+def _simplify_traditional(parsed: Parsed, configured: str = "auto") -> str | None:
     """The Chinese region of a file (``TW``, ``HK`` from its language
-    tag, ``Hant`` for Traditional text of no tagged region, None for the
+    tag, or from the configuration's ``zh-region`` for a file whose tag
+    names none; ``Hant`` for Traditional text of no region, None for the
     mainland).  A Traditional file's segments are checked in Simplified
     (same length, so locations stay true); the document is marked so
     that the alignment check can say so once, and so that the findings
     show the packs' forms in the file's own script."""
     from ruconsist.lang.script import is_traditional, to_simplified
-    from ruconsist.pairing import zh_region
+    from ruconsist.pairing import configured_region
 
-    region = zh_region(parsed.doc.path)
+    region = configured_region(parsed.doc.path, configured)
     segs = parsed.segments.get("zh")
     fixed = [s for _, zh in parsed.fixed for s in zh]
     every = (segs or []) + fixed
+    if region == "CN":  # configured: mainland Chinese, whatever its characters
+        return None
     if region is None:
         sample = "".join(s.text for s in every[:200])
         if not every or not is_traditional(sample):

@@ -85,6 +85,26 @@ def zh_region(path: str | os.PathLike[str]) -> str | None:
     return region_of_tag(info[1])
 
 
+#: Subtags of a Chinese tag that name a region or Traditional script:
+#: such a file's region is its own, whatever the configuration says.
+_REGION_SUBTAGS = frozenset({"cn", "sg", "my", "tw", "hk", "mo", "hant"})
+
+
+def configured_region(path: str | os.PathLike[str], configured: str) -> str | None:
+    """The region of a Chinese file as the configuration's ``zh-region``
+    gives it: its tag's (``zh-TW`` → ``TW``, ``zh-CN`` → the mainland,
+    None) when the tag names one; otherwise (``a.zh.md``, ``zh.po``,
+    ``zh-Hans``, an untagged file) the configured ``CN``, ``TW``, ``HK``
+    or ``Hant``, or, for ``auto``, None (the text then decides:
+    Traditional characters are read as ``Hant``)."""
+    info = lang_of(Path(path))
+    tag = info[1] if info is not None and info[0] == "zh" else ""
+    subtags = set(tag.lower().replace("_", "-").split("-")[1:]) if tag else set()
+    if tag.lower() == "cn" or subtags & _REGION_SUBTAGS or configured == "auto":
+        return zh_region(path)
+    return configured
+
+
 def _name_match(name: str) -> re.Match[str] | None:
     m = NAME_TAG.match(name)
     if m is None:

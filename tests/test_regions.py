@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from ruconsist.lang.script import region_of_tag, to_simplified, to_traditional
-from ruconsist.pairing import zh_region
+from ruconsist.config import Config, ConfigError, load_config
+from ruconsist.pairing import configured_region, zh_region
 from ruconsist.rules import RuleError, load_pack_text, regional_term
 from ruconsist.testing import lint_texts, pack_from_text
 
@@ -51,6 +52,76 @@ def errors_and_warnings(ru: str, zh: str, zh_path: str) -> list[tuple[str, str, 
 )
 def test_the_region_comes_from_the_language_tag(path: str, region: str | None) -> None:
     assert zh_region(path) == region
+
+
+@pytest.mark.parametrize(
+    ("path", "configured", "region"),
+    [
+        # A tag without a region takes the configured one.
+        ("news/a.zh.md", "TW", "TW"),
+        ("po/zh.po", "HK", "HK"),
+        ("news/a.zh-Hans.md", "TW", "TW"),
+        ("articles/x/translation.md", "Hant", "Hant"),
+        ("news/a.zh.md", "CN", "CN"),
+        # auto: the text decides later (None here).
+        ("news/a.zh.md", "auto", None),
+        # A tag that names a region keeps its own.
+        ("news/a.zh-TW.md", "HK", "TW"),
+        ("news/a.zh-CN.md", "TW", None),
+        ("news/a.zh-SG.md", "TW", None),
+        ("docs/zh-Hant/index.md", "CN", "Hant"),
+    ],
+)
+def test_the_configured_region_is_for_files_whose_tag_names_none(path: str, configured: str, region: str | None) -> None:
+    assert configured_region(path, configured) == region
+
+
+def test_zh_region_option_checks_an_untagged_file_by_that_region() -> None:
+    # Too few Traditional characters to tell by themselves: read as
+    # mainland Chinese (TRM002 普丁, and 週三 unread) unless configured.
+    zh = "普丁在民國115年2月4日（週三）抵達紐西蘭。"
+    assert [c for c, _, _ in errors_and_warnings_config(RU_VISIT, zh, "a.zh.md", Config())] == ["DAT004", "TRM002"]
+    tw = Config(options={"zh-region": "TW"})
+    assert errors_and_warnings_config(RU_VISIT, zh, "a.zh.md", tw) == []
+    # A tag that names a region wins over the option.
+    assert [c for c, _, _ in errors_and_warnings_config(RU_VISIT, zh, "a.zh-HK.md", tw)] == ["TRM002"]
+    # Hong Kong writes 普京: the same file configured HK has a wrong variant.
+    hk = Config(options={"zh-region": "HK"})
+    assert errors_and_warnings_config(RU_VISIT, zh, "a.zh.md", hk) == [
+        ("TRM002", "ZH '普丁' is a wrong variant: use '普京'", "普京")
+    ]
+    # In a mainland repository a Taiwanese name is wrong even in a file
+    # whose characters are Simplified.
+    cn = Config(options={"zh-region": "CN"})
+    assert [c for c, _, _ in errors_and_warnings_config(RU_VISIT, "普丁在2026年2月4日（周三）抵达新西兰。", "a.zh.md", cn)] == [
+        "TRM002"
+    ]
+
+
+def test_zh_region_option_per_path_and_validated(tmp_path: Path) -> None:
+    conf = tmp_path / ".ruconsist.yaml"
+    conf.write_text('per-path-options:\n  "hk/*":\n    zh-region: HK\n', encoding="utf-8")
+    config = load_config(conf)
+    # Enough Traditional characters to be read as such without a region.
+    zh = "俄羅斯總統普丁在民國115年2月4日（週三）抵達紐西蘭。"
+    # Hong Kong writes 普京; Traditional text of no region accepts 普丁.
+    assert [c for c, _, _ in errors_and_warnings_config(RU_VISIT, zh, "hk/a.zh.md", config, ru_path="hk/a.ru.md")] == [
+        "TRM002"
+    ]
+    assert errors_and_warnings_config(RU_VISIT, zh, "tw/a.zh.md", config, ru_path="tw/a.ru.md") == []
+    conf.write_text("options:\n  zh-region: zh-TW\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"zh-region"):
+        load_config(conf)
+
+
+def errors_and_warnings_config(
+    ru: str, zh: str, zh_path: str, config: Config, ru_path: str = "a.ru.md"
+) -> list[tuple[str, str, str | None]]:
+    return [
+        (d.code, d.message, d.fix.replacement if d.fix else None)
+        for d in lint_texts(ru, zh, zh_path=zh_path, ru_path=ru_path, config=config)
+        if d.code != "ALN004"
+    ]
 
 
 def test_region_of_tag_reads_script_and_region_subtags() -> None:
