@@ -255,6 +255,7 @@ NUMBERS_ZH = {
             "not_numbers",
             "names",
             "ordinal_before",
+            "ordinal_after",
             "percent_before",
             "permille_before",
             "percent_after",

@@ -211,6 +211,10 @@ FOREIGN_RIGHT = [
     ("Пауло Ди Канио", "保罗·迪卡尼奥"),
     ("клуб «Данди Старс»", "邓迪明星队"),
     ("город Гома", "戈马市"),
+    # A Western name Taiwan's papers give a Chinese-looking form (Palin,
+    # 裴琳), in its Russian spelling: one word, е for Palladius's э.
+    ("обращаясь к Пейлину", "他对裴琳说"),
+    ("сторонники Пейлина", "裴琳的支持者"),
     # Ordinary words that start a sentence.
     ("Она сказала, что Англия", "她说英国"),
     ("Его позиция", "英国的立场"),
@@ -273,6 +277,9 @@ def test_surnames_take_their_surname_reading(ru: str, zh: str, expected: str) ->
         ("в Шеньчжене", "在深圳", "Шеньчжене", "Шэньчжэне"),
         ("Ден Сяопин", "邓小平", "Ден Сяопин", "Дэн Сяопин"),
         ("госпиталь Лейшеньшань", "雷神山医院", "Лейшеньшань", "Лэйшэньшань"),
+        # A Chinese person in two words is a Chinese name misspelt, where
+        # one word (Пейлин, Palin) is a Western name (FOREIGN_RIGHT).
+        ("Пей Линь", "裴琳", "Пей Линь", "Пэй Линь"),
     ],
 )
 def test_non_palladius_letters_get_a_safe_fix(ru: str, zh: str, found: str, expected: str) -> None:

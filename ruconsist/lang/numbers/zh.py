@@ -48,7 +48,7 @@ def _zh_patterns(vocab: NumberVocab) -> dict[str, Any]:
             name: _zh_alt(zh.list(name)) for name in (
                 "approx_after", "percent_after", "multiple_after", "tenths_after", "time_after",
                 "reference_after", "article_after", "year_after", "month_after", "day_after",
-                "decade_after", "century_after", "vague_after",
+                "decade_after", "century_after", "vague_after", "ordinal_after",
             )
         }
         return {
@@ -428,7 +428,7 @@ def _zh_finish(text, norm, start, end, value, unit, vocab, p, role, *, digits, n
             unit = min(unit, Fraction(1, 2))
             pos = after_cl.end() + 1
         if u and (not cl or len(u.group(0)) >= len(cl.group(0))):
-            measure = vocab.units["zh"][u.group(0).lower()]
+            measure = _unit_around(norm, start, u.group(0).lower(), vocab) or vocab.units["zh"][u.group(0).lower()]
             if measure[0] == "length" and re.search(r"(?:每小时|时速)[ \u00a0]*$", norm[max(0, start - 6):start]):
                 # 每小时 85 英里 is a speed: per hour, in km/h-sized steps.
                 measure = ("speed", measure[1] / 1000, ZERO)
@@ -456,6 +456,9 @@ def _zh_finish(text, norm, start, end, value, unit, vocab, p, role, *, digits, n
         approx = True
     if role is None and p["reference_before"].search(norm[max(0, start - 8):start]):
         role = "reference"
+    if not ordinal and kind == "cardinal" and whole_value and at(after["ordinal_after"]):
+        # 五楼 is the fifth floor (five buildings are 五栋楼).
+        ordinal = True
     if ordinal:
         kind = "ordinal"
         if start and norm[start - 1] == "第":
@@ -469,6 +472,16 @@ def _zh_finish(text, norm, start, end, value, unit, vocab, p, role, *, digits, n
         unit=unit, alts=alts, quiet=role is not None, role=role or "", scale=scale, factor=factor,
         digits=digits, measure=measure, increase=kind == "multiple" and increase,
     )
+
+
+def _unit_around(norm: str, start: int, after: str, vocab: NumberVocab) -> tuple[str, Fraction, Fraction] | None:
+    """A unit whose head stands before the number and whose tail after
+    it: 华氏 80 度 is 80 华氏度 (Fahrenheit), 摄氏 27 度 27 摄氏度."""
+    head = norm[max(0, start - 8):start].rstrip(SPACES)
+    for form, measure in vocab.units["zh"].items():
+        if len(form) > len(after) and form.endswith(after) and head.endswith(form[: -len(after)]):
+            return measure
+    return None
 
 
 def _unit_classifier(p: dict[str, Any], norm: str, i: int) -> bool:

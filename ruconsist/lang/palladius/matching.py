@@ -382,7 +382,10 @@ def _judge(al: _Aligner, words: Sequence[Word], i: int, j: int) -> Finding | boo
             and not al.foreign_hanzi(best.hanzi)
             and al.plausible_name(words[i:j])
         ):
-            return al.finding("spelling", words, best, al.expected(words, best), safe=True)
+            expected = al.expected(words, best)
+            if _western_spelling(words[i:j], best.hanzi, expected, table):
+                return True
+            return al.finding("spelling", words, best, expected, safe=True)
         return True
     cands = []
     for m in near:
@@ -421,6 +424,22 @@ def _judge(al: _Aligner, words: Sequence[Word], i: int, j: int) -> Finding | boo
         return None
     m = cands[0]
     return al.finding("near", words, m, al.expected(words, m), safe=False)
+
+
+def _western_spelling(words: Sequence[Word], hanzi: str, expected: str, table: Table) -> bool:
+    """A Western name that a Chinese translation gave a Chinese-looking
+    form, in its own Russian spelling: Palin is ``Пейлин`` in Russian and
+    裴琳 in Taiwan's papers, whose pei lin Palladius writes ``Пэйлинь``.
+    One word for a surname and a given name (Russian writes a Chinese
+    person in two: ``Пэй Линь``), with a character transliterations use,
+    and ``е`` where Palladius writes ``э``, as Russian writes English
+    names (``Байден``)."""
+    if len(words) != 1 or len(hanzi) < 2 or hanzi[0] not in table.surname_chars:
+        return False
+    if not any(c in table.translit_chars for c in hanzi[1:]):
+        return False
+    found = words[0].text.lower()
+    return "э" in expected.lower() and expected.lower().replace("э", "е") == found
 
 
 def compare(
