@@ -5,6 +5,7 @@ never prints and never decides an exit code."""
 from __future__ import annotations
 
 import os
+from itertools import islice
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -44,26 +45,27 @@ KEEP_BEADS = 20000
 MAX_FINDINGS_PER_BEAD = 100
 
 
-def check_bead(check: Check, bead: SegmentPair, ctx: PairContext) -> Iterator[Diagnostic]:
+def check_bead(check: Check, bead: SegmentPair, ctx: PairContext) -> list[Diagnostic]:
     """``check.check(bead, ctx)``, stopped after
     :data:`MAX_FINDINGS_PER_BEAD` findings with a LIM001 warning.  An
-    exception leaves with a note naming the check and the line."""
-    count = 0
-    try:
-        for diag in check.check(bead, ctx):
-            count += 1
-            if count > MAX_FINDINGS_PER_BEAD:
-                from ruconsist.checks.limits import too_many_findings
+    exception leaves with a note naming the check and the line.
 
-                yield too_many_findings(diag, MAX_FINDINGS_PER_BEAD)
-                return
-            yield diag
+    A list, not a generator: it runs once per check and bead (170,000
+    times on 5,000 line pairs), nearly always for no finding, and
+    resuming a generator cost more than the check's own empty answer."""
+    try:
+        found = list(islice(check.check(bead, ctx), MAX_FINDINGS_PER_BEAD + 1))
     except Exception as exc:
         if not any(n.startswith(_STAGE_NOTE) for n in getattr(exc, "__notes__", ())):
             side = bead.ru if bead.ru else bead.zh
             line = side.segments[0].location(0, 0).line if side.segments else None
             exc.add_note(f"{_STAGE_NOTE}check {check.code}|{line or ''}")
         raise
+    if len(found) > MAX_FINDINGS_PER_BEAD:
+        from ruconsist.checks.limits import too_many_findings
+
+        found[MAX_FINDINGS_PER_BEAD:] = [too_many_findings(found[MAX_FINDINGS_PER_BEAD], MAX_FINDINGS_PER_BEAD)]
+    return found
 
 
 _STAGE_NOTE = "ruconsist-stage: "
