@@ -54,6 +54,26 @@ def _norm(word: str) -> str:
     return word.lower().replace("ё", "е").translate(_HYPHENS)
 
 
+#: Combining marks: NFC may join one to the letter before it.
+_MARK = regex.compile(r"\p{M}")
+
+
+def norm_text(text: str) -> str | None:
+    """``text`` normalised as :func:`_norm` normalises each word, in one
+    pass, when that keeps every character in its place, so that a word's
+    normal form is the same slice of the result; ``None`` when it would
+    not (combining marks, a text that is not NFC, a capital sigma whose
+    lower case depends on its neighbours, a letter that lowers to two)."""
+    if not text.isascii() and (
+        "Σ" in text or _MARK.search(text) is not None or not unicodedata.is_normalized("NFC", text)
+    ):
+        return None
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        return None
+    return lowered.replace("ё", "е").translate(_HYPHENS)
+
+
 @functools.lru_cache(maxsize=65536)
 def word_forms(word: str) -> frozenset[str]:
     """Every inflected form (lower-cased, ё→е) of a dictionary word.

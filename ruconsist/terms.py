@@ -27,6 +27,7 @@ import regex
 
 from ruconsist.lang.han import is_han
 from ruconsist.morph import _norm as _morph_norm
+from ruconsist.morph import norm_text as _norm_text
 from ruconsist.packtypes import Term
 
 if TYPE_CHECKING:
@@ -91,6 +92,11 @@ def _tokens_and_norms(text: str) -> tuple[tuple[tuple[int, int, str], ...], tupl
     (terms, stand-ins, exceptions, titles of office), and each read it
     word by word."""
     tokens = tuple(tokenize(text))
+    # The text normalised once and cut at the words, where that gives
+    # each word's own normal form (nearly always); else word by word.
+    whole = _norm_text(text)
+    if whole is not None:
+        return tokens, tuple(whole[a:b] for a, b, _ in tokens)
     return tokens, tuple(_morph_norm(w) for _, _, w in tokens)
 
 

@@ -305,3 +305,46 @@ def test_directives_cover_whole_paragraphs_when_beads_are_not_kept(tmp_path: Pat
     monkeypatch.setattr(engine, "KEEP_BEADS", 3)
     assert run(1) == []
     assert run(2) == []
+
+
+WORD_NORM_TEXTS = [
+    "Владимиру Путину и Си Цзиньпину",
+    "ЁЛКИ, Ёлки и ёлки",
+    # A combining breve: NFC joins it to the и before it (й).
+    "Краи\u0306 и Край",
+    # A final capital sigma lowers by its neighbours; İ lowers to two
+    # characters: both are read word by word.
+    "ΟΔΥΣΣΕΥΣ и İstanbul",
+    "Азиатско‐Тихоокеанского и Азиатско‑Тихоокеанского, Кот-д’Ивуар",
+    "中国与Россия 2026",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", WORD_NORM_TEXTS)
+def test_words_normalised_with_their_text_read_as_each_word_alone(text: str) -> None:
+    from ruconsist.morph import _norm
+    from ruconsist.terms import _tokens_and_norms, tokenize
+
+    tokens, norms = _tokens_and_norms(text)
+    assert list(tokens) == tokenize(text)
+    assert list(norms) == [_norm(w) for _, _, w in tokens]
+
+
+def test_a_check_that_never_stops_finding_is_stopped_after_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The engine takes a check's findings as a list, and still stops an
+    endless one after the limit with one LIM001 naming the next."""
+    import itertools
+
+    import ruconsist.checks.limits as limits
+
+    class Endless:
+        code = "TST001"
+
+        def check(self, bead, ctx):  # type: ignore[no-untyped-def]
+            yield from itertools.count()
+
+    monkeypatch.setattr(limits, "too_many_findings", lambda diag, limit: ("LIM001", diag, limit))
+    found = engine.check_bead(Endless(), None, None)  # type: ignore[arg-type]
+    limit = engine.MAX_FINDINGS_PER_BEAD
+    assert found[:-1] == list(range(limit)) and found[-1] == ("LIM001", limit, limit)
