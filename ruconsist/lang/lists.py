@@ -96,11 +96,29 @@ def han_value(s: str) -> int | None:
     return t * 10 + u
 
 
+#: What a block label's first character may be (besides digits).
+_BLOCK_START = frozenset("一二三四五六七八九十(（—–-" + _RU_LETTERS + _LAT_LETTERS)
+#: Text without one of these has no inline label.
+_INLINE_NEEDS = ("是", "第", "首先", "-")
+
+
+def _may_hold_block(text: str) -> bool:
+    """False when no block label can open ``text``: it is one line whose
+    first character after the indent cannot begin a label.  The search
+    for block labels tries every position, and this is most texts."""
+    if "\n" in text:
+        return True
+    head = text.lstrip(" \t\u3000")[:1]
+    return head in _BLOCK_START or head.isdigit()
+
+
 def list_labels(text: str) -> list[ListLabel]:
     """The list labels of ``text`` in reading order (either language)."""
     out: list[ListLabel] = []
     taken: list[tuple[int, int]] = []
-    for m in BLOCK.finditer(text):
+    blocks = BLOCK.finditer(text) if _may_hold_block(text) else ()
+    inline = INLINE.finditer(text) if any(n in text for n in _INLINE_NEEDS) else ()
+    for m in blocks:
         start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
         if m.group("arabic"):
             pos, scheme = int(m.group("arabic")), "arabic"
@@ -119,7 +137,7 @@ def list_labels(text: str) -> list[ListLabel]:
             continue
         out.append(ListLabel(start, m.end(), pos, scheme, True, text[start : m.end()]))
         taken.append((start, m.end()))
-    for m in INLINE.finditer(text):
+    for m in inline:
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
         if m.group("shi"):
@@ -136,7 +154,7 @@ def list_labels(text: str) -> list[ListLabel]:
         out.append(ListLabel(s, e, pos, scheme, s == 0, text[s:e]))
         taken.append((s, e))
     run = [
-        m for m in INLINE_ARABIC.finditer(text)
+        m for m in (INLINE_ARABIC.finditer(text) if ")" in text else ())
         if not any(a < m.end() and m.start() < b for a, b in taken)
     ]
     values = {int(m.group("inlarabic")) for m in run}

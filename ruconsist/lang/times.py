@@ -27,7 +27,7 @@ agrees with the same clock time.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -280,6 +280,9 @@ def extract(text: str, lang: str, vocab: TimeVocab) -> list[TimeMention]:
     order = (("colon", "dot", "idiom", "wordmin", "words", "hours", "from", "plain", "bare", "fixed") if lang == "ru"
              else ("colon", "clock", "minutes", "hour", "point", "zoned", "fixed"))
     for name in order:
+        needs = _NEEDS.get((lang, name))
+        if needs is not None and not needs(hay):
+            continue
         for m in pats[name].finditer(hay):
             a, b = m.span()
             if any(x < b and a < y for x, y in taken):
@@ -314,6 +317,16 @@ def _ru_duration(hay: str, start: int, end: int) -> bool:
     if hay.startswith("до", start) and _RU_DURATION_BEFORE.search(hay, max(0, start - 20), start):
         return True
     return _RU_DURATION_AFTER.match(hay, end) is not None
+
+
+_DIGIT_DOT_DIGITS = re.compile(r"\d\.[0-5]\d")
+#: What a pattern cannot match without, tested before it is searched
+#: (``dot`` starts with a look-behind, which is tried at every position).
+_NEEDS: dict[tuple[str, str], Callable[[str], object]] = {
+    ("ru", "colon"): lambda hay: ":" in hay,
+    ("ru", "dot"): _DIGIT_DOT_DIGITS.search,
+    ("ru", "hours"): lambda hay: "час" in hay,
+}
 
 
 _RANGE_GAP = {"ru": re.compile(r"\s*(?:и|до|по|[-–—])\s*"), "zh": re.compile(r"\s*(?:到|至|[-–—~～])\s*")}
