@@ -28,6 +28,7 @@ import regex
 from ruconsist.lang.han import is_han
 from ruconsist.morph import _norm as _morph_norm
 from ruconsist.morph import norm_text as _norm_text
+from ruconsist.multisearch import Literals
 from ruconsist.packtypes import Term
 
 if TYPE_CHECKING:
@@ -192,6 +193,14 @@ class RuIndex:
 _AFTER_NAME = frozenset("于")
 
 
+def _breaks_edge(edge: tuple[bool, bool], text: str, i: int, j: int) -> bool:
+    """Whether a form with a Latin letter or digit at its start or end
+    (``edge``) continues a Latin word or number at ``text[i:j]``."""
+    return (edge[0] and i > 0 and _LATIN_OR_DIGIT(text[i - 1])) or (
+        edge[1] and j < len(text) and _LATIN_OR_DIGIT(text[j])
+    )
+
+
 class ZhIndex:
     """All Chinese forms, matched leftmost-longest.
 
@@ -273,6 +282,11 @@ class ZhIndex:
         """(start, form) of the longest form at each match start: the
         leftmost-longest mentions, or with ``overlapped`` the longest at
         every start."""
+        literals = self.__dict__.get("_literals")
+        if literals is None:
+            literals = self.__dict__["_literals"] = Literals(self.by_form)
+        if literals.native:
+            return self._pick(text, literals.spans(text), overlapped)
         first = self._table()
         edges: dict[str, tuple[bool, bool]] = self.__dict__["_edges"]
         by_form = self.by_form
@@ -289,17 +303,39 @@ class ZhIndex:
                     form = text[i:j]
                     if form not in by_form:
                         continue
-                    edge = edges.get(form)
-                    if edge is not None and (
-                        (edge[0] and i > 0 and _LATIN_OR_DIGIT(text[i - 1]))
-                        or (edge[1] and j < n and _LATIN_OR_DIGIT(text[j]))
-                    ):
+                    if form in edges and _breaks_edge(edges[form], text, i, j):
                         continue
                     out.append((i, form))
                     if not overlapped:
                         i = j - 1
                     break
             i += 1
+        return out
+
+    def _pick(self, text: str, spans: list[tuple[int, int]], overlapped: bool) -> list[tuple[int, str]]:
+        """What :meth:`_scan` finds, from every occurrence of every form:
+        at each start the longest form that keeps to the Latin edges,
+        and without ``overlapped`` the next start after its end."""
+        if not spans:
+            return []
+        self._table()
+        edges: dict[str, tuple[bool, bool]] = self.__dict__["_edges"]
+        ends: dict[int, list[int]] = defaultdict(list)
+        for a, b in spans:
+            ends[a].append(b)
+        out: list[tuple[int, str]] = []
+        after = 0
+        for i in sorted(ends):
+            if i < after:
+                continue
+            for j in sorted(ends[i], reverse=True):
+                form = text[i:j]
+                if form in edges and _breaks_edge(edges[form], text, i, j):
+                    continue
+                out.append((i, form))
+                if not overlapped:
+                    after = j
+                break
         return out
 
     def _matches(self, text: str, overlapped: bool) -> list[tuple[int, str]]:

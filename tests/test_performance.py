@@ -142,33 +142,6 @@ def test_two_worker_processes_find_what_one_process_finds(tmp_path: Path, monkey
     assert run(2) == one
 
 
-ZH_FORMS = ["中国", "中国人民", "美国", "G20", "5G", "A股", "普京", "俄罗斯", "俄罗斯总统", "米莱", "发展中国家"]
-ZH_TEXTS = [
-    "中国人民和美国人民",
-    "发展中国家与中国",
-    "G20峰会与G200、5G网络、A股和AB股",
-    "俄罗斯总统普京，俄罗斯",
-    "米莱斯与米莱",
-    "没有任何术语",
-    "",
-]
-
-
-@pytest.mark.parametrize("text", ZH_TEXTS)
-def test_chinese_term_scan_reads_like_one_regex_alternation(text: str) -> None:
-    import regex
-
-    from ruconsist.rules import Term
-    from ruconsist.terms import PRIMARY, ZhIndex
-
-    terms = [Term(id=f"t{i}", category="name", ru=(), zh=(form,)) for i, form in enumerate(ZH_FORMS)]
-    index = ZhIndex([(t, PRIMARY, t.zh[0]) for t in terms])
-    pattern = regex.compile(index.source)
-    for overlapped in (False, True):
-        expected = [(m.start(), m.group()) for m in pattern.finditer(text, overlapped=overlapped)]
-        assert index._scan(text, overlapped) == expected
-
-
 def test_large_pairs_linted_in_workers_are_not_split_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # Several pairs each large enough for chunks: the pair workers lint
     # them whole (a pool worker cannot start a pool of its own).

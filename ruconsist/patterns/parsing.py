@@ -6,6 +6,7 @@ their prefilter.
 from __future__ import annotations
 
 import string
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -13,6 +14,7 @@ import regex
 
 from ruconsist.diagnostic import Severity
 from ruconsist.errors import RuleError
+from ruconsist.multisearch import Literals
 from ruconsist.packschema import CAPTURE_KINDS, DEFAULT_CODE, DEFAULT_TIMEOUT
 from ruconsist.patterns.rule import CAPTURE_SPECS, FLAGS, ID_RE, MESSAGE_FIELDS, PatternRule
 from ruconsist.yamlio import line_of
@@ -255,17 +257,30 @@ class Prefilter:
             tuple((lang, None if rule.gates[lang] is None else frozenset(rule.gates[lang])) for lang in rule.sources())
             for rule in self.rules
         )
-        self._literals = {
-            lang: tuple(sorted({s for needs in self._needs for side, gate in needs if side == lang for s in gate or ()}))
-            for lang in ("ru", "zh")
-        }
+        # Which rules each literal admits, and those admitted always (a
+        # source side without a gate): a segment then costs one search
+        # per side and a look-up per literal found, not a test per rule.
+        self._always: list[int] = []
+        self._by_literal: dict[str, dict[str, list[int]]] = {"ru": defaultdict(list), "zh": defaultdict(list)}
+        for k, needs in enumerate(self._needs):
+            if any(gate is None for _, gate in needs):
+                self._always.append(k)
+                continue
+            for lang, gate in needs:
+                for literal in gate or ():
+                    self._by_literal[lang][literal].append(k)
+        self._literals = {lang: Literals(sorted(by)) for lang, by in self._by_literal.items()}
 
     def admitted(self, texts: Mapping[str, str]) -> Iterator[PatternRule]:
         """The rules, in order, that may match ``texts`` (lang → side text)."""
-        present = {lang: {s for s in literals if s in texts[lang]} for lang, literals in self._literals.items()}
-        for rule, needs in zip(self.rules, self._needs):
-            if any(gate is None or not gate.isdisjoint(present[lang]) for lang, gate in needs):
-                yield rule
+        chosen = set(self._always)
+        for lang, literals in self._literals.items():
+            by_literal = self._by_literal[lang]
+            for literal in literals.present(texts[lang]):
+                chosen.update(by_literal[literal])
+        rules = self.rules
+        for k in sorted(chosen):
+            yield rules[k]
 
 
 def prefilter(rules: RuleSet) -> Prefilter:
