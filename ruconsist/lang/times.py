@@ -299,7 +299,7 @@ def extract(text: str, lang: str, vocab: TimeVocab) -> list[TimeMention]:
     found = _share_periods(found, hay, lang)
     zones = [(z.start(), z.end(), _zone_id(hay[z.start():z.end()], lang, vocab)) for z in pats["zone"].finditer(hay)]
     if zones:
-        found = [_with_zone(t, zones, hay) for t in found]
+        found = [_with_zone(t, _zones_for(t, zones, found, hay), hay) for t in found]
     return found
 
 
@@ -461,6 +461,21 @@ def _zone_id(form: str, lang: str, vocab: TimeVocab) -> str:
         if form in z.forms[lang]:
             return z.id
     return ""
+
+
+def _zones_for(t: TimeMention, zones: list[tuple[int, int, str]], times: list[TimeMention],
+               hay: str) -> list[tuple[int, int, str]]:
+    """The zones ``t`` may take: not one written right after another time,
+    which is that time's (``14:00 UTC/07:00 PT``: UTC is 14:00's)."""
+    def owned(a: int) -> bool:
+        return any(u is not t and u.end <= a and _ZONE_AFTER.fullmatch(hay, u.end, a) for u in times)
+
+    return [z for z in zones if not owned(z[0])]
+
+
+#: What stands between a time and a zone written after it: 14:00 UTC,
+#: 14:00（协调世界时）.
+_ZONE_AFTER = re.compile(r"\s*[(（]?\s*")
 
 
 def _with_zone(t: TimeMention, zones: list[tuple[int, int, str]], hay: str) -> TimeMention:
