@@ -55,13 +55,14 @@ def bead_local(check: Check) -> bool:
     (``bead_local = True``), and it reads no beads around.  Checks of
     plugins are not trusted to be."""
     from ruconsist.checks.base import Check as Base
+    from ruconsist.checks.parallel import InWorkers
 
     cls = type(check)
     if not cls.__module__.startswith("ruconsist.") or cls.context_beads or cls.bead_local is False:
         return False
     for hook in _PAIR_HOOKS:
         owner = next(k for k in cls.__mro__ if hook in vars(k))
-        if owner is not Base and vars(owner).get("bead_local") is not True:
+        if owner not in (Base, InWorkers) and vars(owner).get("bead_local") is not True:
             return False
     return True
 

@@ -14,7 +14,8 @@ from __future__ import annotations
 import os
 import queue
 import signal
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -37,6 +38,45 @@ def in_worker() -> bool:
     import multiprocessing
 
     return bool(multiprocessing.current_process().daemon)
+
+
+#: With ``jobs=None``, pairs are spread over workers only when the files
+#: hold at least this much: a quarter of a megabyte is about a second of
+#: checking, against the few tens of milliseconds a pool costs to start
+#: (a pre-commit run on one or two pairs stays in one process).
+AUTO_POOL_BYTES = 256 * 1024
+
+
+def default_jobs() -> int:
+    """Worker processes worth starting on this machine: one per CPU
+    this process may use, at most 8 (checks are CPU-bound; beyond that
+    the result pickling and the per-worker start cost win)."""
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cpus = os.cpu_count() or 1
+    return max(1, min(8, cpus))
+
+
+def input_bytes(paths: Iterable[Path]) -> int:
+    """The size of the files, counted up to :data:`AUTO_POOL_BYTES`."""
+    total = 0
+    for path in paths:
+        try:
+            total += path.stat().st_size
+        except OSError:
+            pass
+        if total >= AUTO_POOL_BYTES:
+            return total
+    return total
+
+
+def worth_a_pool(jobs: int, count: int, auto: bool, paths: Callable[[], Iterable[Path]]) -> bool:
+    """Whether ``count`` items (pairs) go to ``jobs`` worker processes:
+    more than one of each, fork available, and, when the job count was
+    chosen automatically (``auto``), input files (``paths()``) of at
+    least :data:`AUTO_POOL_BYTES`."""
+    return not (jobs <= 1 or count < 2 or (auto and input_bytes(paths()) < AUTO_POOL_BYTES) or not can_fork())
 
 
 class WorkerDied(RuntimeError):

@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from ruconsist.align import align
+from ruconsist.align.segments import raw_beads, wrap_beads
 from ruconsist.config import Config
 from ruconsist.document import Document
 from ruconsist.engine import Linter
@@ -36,10 +37,17 @@ SEED_BEADS = [
 ]
 
 
+def build_beads(linter: Linter, ru, zh):  # type: ignore[no-untyped-def]
+    """The beads of two read files as the engine aligns them, and the
+    alignment findings."""
+    return wrap_beads(raw_beads(ru, zh, linter.pm, linter.config, linter.rules))
+
+
+
 def test_seed_21_russian_and_16_chinese_paragraphs_align_as_an_editor_would(news_rules) -> None:
     linter = Linter(Config(), rules=news_rules)
     parsed = BilingualReader().read(Document("seed.txt", SEED), None, linter.config)
-    beads, findings = linter.build_beads(parsed, parsed)
+    beads, findings = build_beads(linter, parsed, parsed)
     got = [
         ([s.location(0, 1).line for s in b.ru.segments], [s.location(0, 1).line for s in b.zh.segments])
         for b in beads
@@ -52,7 +60,7 @@ def test_alignment_holds_without_any_rule_pack() -> None:
     # Lengths and numbers alone must still keep the body in order.
     linter = Linter(Config(default_rules=False), rules=None)
     parsed = BilingualReader().read(Document("seed.txt", SEED), None, linter.config)
-    beads, _ = linter.build_beads(parsed, parsed)
+    beads, _ = build_beads(linter, parsed, parsed)
     assert all(b.ru and b.zh for b in beads)
     assert len(beads) == len(SEED_BEADS)
 
@@ -111,8 +119,8 @@ def test_line_mode_pairs_by_line_number(tmp_path) -> None:
     ru.write_text("Первая строка.\nВторая строка.\n\nЧетвёртая.\n", encoding="utf-8")
     zh.write_text("第一行。\n第二行。\n第三行。\n第四行。\n", encoding="utf-8")
     linter = Linter(Config(align="lines", default_rules=False))
-    ru_p, zh_p = linter.read(ru, "ru"), linter.read(zh, "zh")
-    beads, findings = linter.build_beads(ru_p, zh_p)
+    ru_p, zh_p = linter.reading.read(ru, "ru"), linter.reading.read(zh, "zh")
+    beads, findings = build_beads(linter, ru_p, zh_p)
     assert [(len(b.ru.segments), len(b.zh.segments)) for b in beads] == [(1, 1), (1, 1), (0, 1), (1, 1)]
     assert [k for k, _ in findings] == ["omission"]
 

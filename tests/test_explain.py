@@ -80,7 +80,7 @@ def test_checks_own_their_options() -> None:
     for info in {i.check for i in LINTER.codes.values()}:
         for name in info.options:
             owners.setdefault(name, []).append(info.__name__)
-    for cls in LINTER.readers:
+    for cls in LINTER.reading.readers:
         for name in cls.options:
             owners.setdefault(name, []).append(cls.__name__)
     assert set(OPTIONS) == set(RUN_OPTIONS) | set(owners)

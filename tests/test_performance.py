@@ -14,9 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from ruconsist import engine
+from ruconsist import checking, runner
 from ruconsist.config import Config
-from ruconsist.engine import Linter, worker_chunk
+from ruconsist.checking import worker_chunk
+from ruconsist.engine import Linter
 from ruconsist.lang import dates
 from ruconsist.lang.numbers import normalise
 from ruconsist.lang.numbers.vocab import _WIDTH
@@ -124,7 +125,7 @@ LINES = [
 
 def test_two_worker_processes_find_what_one_process_finds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # Small chunks so that a short file takes the worker path.
-    monkeypatch.setattr(engine, "CHUNK", 7)
+    monkeypatch.setattr(checking, "CHUNK", 7)
     pairs = [LINES[i % len(LINES)] for i in range(60)]
     ru, zh = tmp_path / "a.ru.txt", tmp_path / "a.zh.txt"
     ru.write_text("\n".join(a for a, _ in pairs) + "\n", encoding="utf-8")
@@ -145,7 +146,7 @@ def test_two_worker_processes_find_what_one_process_finds(tmp_path: Path, monkey
 def test_large_pairs_linted_in_workers_are_not_split_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # Several pairs each large enough for chunks: the pair workers lint
     # them whole (a pool worker cannot start a pool of its own).
-    monkeypatch.setattr(engine, "CHUNK", 5)
+    monkeypatch.setattr(checking, "CHUNK", 5)
     rules = load_rules()
     pairs = []
     for k in range(3):
@@ -184,7 +185,7 @@ def test_by_default_a_small_run_starts_no_workers(tmp_path: Path, monkeypatch: p
         raise AssertionError("a worker pool was started")
 
     monkeypatch.setattr(multiprocessing, "get_context", no_pool)
-    monkeypatch.setattr(engine, "default_jobs", lambda: 2)
+    monkeypatch.setattr(runner, "default_jobs", lambda: 2)
     linter = Linter(Config(align="lines"), rules=load_rules(), jobs=None)
     assert linter.jobs == 2
     results = list(linter.lint_many(_pairs_of_lines(tmp_path, 3, 10)))
@@ -205,8 +206,8 @@ def test_by_default_a_large_run_uses_workers_and_finds_the_same(tmp_path: Path, 
     rules = load_rules()
     one = [sorted((d.code, d.location.line, d.message) for d in r.diagnostics)
            for r in Linter(Config(align="lines"), rules=rules, jobs=1).lint_many(pairs)]
-    monkeypatch.setattr(engine, "AUTO_POOL_BYTES", 1)
-    monkeypatch.setattr(engine, "default_jobs", lambda: 2)
+    monkeypatch.setattr(runner, "AUTO_POOL_BYTES", 1)
+    monkeypatch.setattr(runner, "default_jobs", lambda: 2)
     monkeypatch.setattr(multiprocessing, "get_context", counting)
     auto = [sorted((d.code, d.location.line, d.message) for d in r.diagnostics)
             for r in Linter(Config(align="lines"), rules=rules, jobs=None).lint_many(pairs)]
@@ -233,7 +234,7 @@ QUOTED = [
 def test_quotation_marks_pair_up_across_chunks_checked_in_workers(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk: int
 ) -> None:
-    monkeypatch.setattr(engine, "CHUNK", chunk)
+    monkeypatch.setattr(checking, "CHUNK", chunk)
     lines = [QUOTED[i % len(QUOTED)] for i in range(48)]
     ru, zh = tmp_path / "q.ru.txt", tmp_path / "q.zh.txt"
     ru.write_text("\n".join(a for a, _ in lines) + "\n", encoding="utf-8")
@@ -274,8 +275,8 @@ def test_directives_cover_whole_paragraphs_when_beads_are_not_kept(tmp_path: Pat
         return sorted((d.code, d.location.lang, d.location.line) for d in result.diagnostics)
 
     assert run(1) == []
-    monkeypatch.setattr(engine, "CHUNK", 5)
-    monkeypatch.setattr(engine, "KEEP_BEADS", 3)
+    monkeypatch.setattr(checking, "CHUNK", 5)
+    monkeypatch.setattr(checking, "KEEP_BEADS", 3)
     assert run(1) == []
     assert run(2) == []
 

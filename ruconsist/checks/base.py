@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from ruconsist.checks.parallel import InWorkers
 from ruconsist.context import PairContext
 from ruconsist.diagnostic import Diagnostic, Fix, Location, Severity
 from ruconsist.document import SegmentPair, other
@@ -37,9 +38,12 @@ OptionSpec = tuple[Any, str]
 VALID_CODE = re.compile(r"^[A-Z]{1,3}[0-9]{1,3}$")
 
 
-class Check:
+class Check(InWorkers):
     """Base class of check kinds.  Subclasses set the class attributes
-    and implement :meth:`check` (and optionally the other hooks)."""
+    and implement :meth:`check` (and optionally the other hooks).  What
+    checking in worker processes asks of a check (``run_state``,
+    ``merge_run_state``, ``context_beads``) is the :class:`InWorkers`
+    protocol of :mod:`ruconsist.checks.parallel`."""
 
     code: ClassVar[str]
     slug: ClassVar[str]
@@ -52,14 +56,6 @@ class Check:
     #: description and PASS/FAIL examples (the class docstring is the
     #: page of ``code``).
     code_docs: ClassVar[dict[str, str]] = {}
-    #: For a check whose :meth:`check` carries state from one bead to the
-    #: next (TYP003 pairs quotation marks across paragraphs): how many
-    #: checked beads before and after a stretch of beads decide its
-    #: findings.  When worker processes check a large pair in chunks, such
-    #: a check runs over each chunk widened by this many beads on either
-    #: side, from a fresh :meth:`begin_pair`, and keeps only its findings
-    #: inside the chunk, so that they are the findings of one process.
-    context_beads: ClassVar[int] = 0
     #: Set to True by a class whose own ``begin_pair``/``finish_pair``
     #: keep the findings of :meth:`check` in a bead a matter of that bead
     #: alone (given the pair's rules, configuration and dateline), so that
@@ -111,17 +107,6 @@ class Check:
 
     def finish_run(self) -> Iterator[Diagnostic]:
         return iter(())
-
-    # Run-level checks in worker processes (``--jobs``) -----------------
-
-    def run_state(self) -> object | None:
-        """What this check learnt since the last call, as a picklable
-        value, and forget it: a worker sends it to the main process after
-        each pair.  ``None`` when the check keeps no run-level state."""
-        return None
-
-    def merge_run_state(self, state: object) -> None:
-        """Take in what a worker's copy of this check learnt."""
 
     # Helpers for subclasses -------------------------------------------
 

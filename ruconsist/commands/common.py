@@ -58,7 +58,7 @@ def linter_from_args(args: argparse.Namespace, err: IO[str] | None = None, **ove
     pm = get_plugin_manager(load_entrypoints=not getattr(args, "no_plugins", False))
     jobs = getattr(args, "jobs", 1)
     if jobs == 0:
-        from ruconsist.engine import default_jobs
+        from ruconsist.runner import default_jobs
 
         jobs = default_jobs()
     if getattr(args, "diff", None):
