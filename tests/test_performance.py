@@ -319,6 +319,6 @@ def test_a_check_that_never_stops_finding_is_stopped_after_the_limit(monkeypatch
             yield from itertools.count()
 
     monkeypatch.setattr(limits, "too_many_findings", lambda diag, limit: ("LIM001", diag, limit))
-    found = engine.check_bead(Endless(), None, None)  # type: ignore[arg-type]
-    limit = engine.MAX_FINDINGS_PER_BEAD
+    found = checking.check_bead(Endless(), None, None)  # type: ignore[arg-type]
+    limit = checking.MAX_FINDINGS_PER_BEAD
     assert found[:-1] == list(range(limit)) and found[-1] == ("LIM001", limit, limit)
