@@ -243,12 +243,12 @@ def _ru_patterns(vocab: TimeVocab, periods: str, zones: str, fixed: str) -> dict
                  rf"|(?P<h2>{num})\s+час(?:а|ов|ам)?(?:\s+(?P<m2>\d{{1,2}})\s+минут[аы]?)?)"
                  rf"\s+(?P<p>{periods})(?![а-я])",
         "hours": rf"(?<![а-я])(?<!раз\s)(?<!раза\s)(?:в|к|до|около|после|с|примерно\s+в)\s+(?P<h>{num})"
-                 rf"\s+час(?:а|ов|ам)?(?:\s+(?P<m>\d{{1,2}})\s+минут[аы]?)?(?![а-я])",
+                 rf"\s+(?:час(?:а|ов|ам)?|ч\.)(?:\s+(?P<m>\d{{1,2}})\s+минут[аы]?)?(?![а-я])",
         # "с 22 до 23 часов", "с 9 до 18 часов", "с 10 до 11 вечера": the
         # first end of a range whose second end says it is a clock time
         # ("до 23 часов" is read by "hours", "до 11 вечера" by "words").
         "from": rf"(?<![а-я])с\s+(?P<h>{num})(?![\d:.,])"
-                rf"(?=\s*(?:до|по|[-–—])\s*{num}\s+(?:час(?:а|ов)?|{periods})(?![а-я]))",
+                rf"(?=\s*(?:до|по|[-–—])\s*{num}\s+(?:час(?:а|ов)?|ч\.|{periods})(?![а-я]))",
         # "Было восемь вечера.": no preposition, so only an hour of 5 to 12,
         # whose count would say "вечеров", "дней" ("три дня" is three days).
         "plain": rf"(?<![а-я\d.,:])(?P<h>\d{{1,2}}|{small})\s+(?P<p>{genitive})(?![а-я])",
@@ -325,7 +325,7 @@ _DIGIT_DOT_DIGITS = re.compile(r"\d\.[0-5]\d")
 _NEEDS: dict[tuple[str, str], Callable[[str], object]] = {
     ("ru", "colon"): lambda hay: ":" in hay,
     ("ru", "dot"): _DIGIT_DOT_DIGITS.search,
-    ("ru", "hours"): lambda hay: "час" in hay,
+    ("ru", "hours"): lambda hay: "час" in hay or "ч." in hay,
 }
 
 
@@ -334,18 +334,21 @@ _RANGE_GAP = {"ru": re.compile(r"\s*(?:и|до|по|[-–—])\s*"), "zh": re.co
 
 def _range_end(first: TimeMention, hay: str, text: str, pats: dict[str, Any], vocab: TimeVocab) -> TimeMention | None:
     """The other end of a Chinese range, which takes the first end's time
-    of day: 晚上 10 点到 11 点 is 22:00 to 23:00."""
+    of day: 晚上 10 点到 11 点 is 22:00 to 23:00; with none, 10点至11点 is
+    either half of the day, as each end alone would be."""
     gap = _RANGE_GAP["zh"].match(hay, first.end)
-    if gap is None or not first.period:
+    if gap is None or first.clock is None:
         return None
     m = pats["end"].match(hay, gap.end())
     if m is None:
         return None
     hour = _hour(m.group("h"), "zh", vocab)
     minute = _minute(m.groupdict(), "zh", vocab)
-    if hour is None or minute is None or not 1 <= hour <= 12:
+    if hour is None or minute is None or not 1 <= hour <= (12 if first.period else 24):
         return None
-    minutes = {h * 60 + minute for h in PERIOD_KINDS[first.period](hour)}
+    hours = (PERIOD_KINDS[first.period](hour) if first.period
+             else {hour % 24} if hour > 12 else {hour % 12, hour % 12 + 12})
+    minutes = {h * 60 + minute for h in hours}
     return TimeMention(m.start(), m.end(), text[m.start():m.end()], frozenset(minutes), period=first.period,
                        clock=(hour, minute))
 
