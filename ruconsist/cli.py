@@ -87,7 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     _table_arguments(c)
     c.add_argument(
         "-f", "--format", action=_FormatAction, metavar="NAME",
-        help="text (default), parsable, json, sarif, github, junit, gitlab, markdown, rdjsonl, or a plugin's; repeatable",
+        help="text (default), parsable, json, sarif, github, junit, gitlab, markdown, rdjsonl, html, or a plugin's; repeatable",
     )
     c.add_argument(
         "-o", "--output-file", action=_OutputAction, metavar="FILE",

@@ -261,8 +261,10 @@ class ReportBuilder:
         self._next_finding = 0
         self.total: Counter[tuple[str, str]] = Counter()
 
-    def add(self, result: Any) -> None:
-        """Add one ``PairResult`` (its findings and aligned segments)."""
+    def add(self, result: Any, diagnostics: Iterable[Diagnostic] | None = None) -> None:
+        """Add one ``PairResult``: its aligned segments, and its findings
+        (``diagnostics`` when given: what is left of them after the
+        run's filters)."""
         view = PairView(len(self.pairs) + 1, result, [])
         ctx = result.context
         for bead in result.beads:
@@ -274,7 +276,7 @@ class ReportBuilder:
                 _date_marks(row, ctx, n)
             view.rows.append(row)
         self.pairs.append(view)
-        self.attach(result.diagnostics, view)
+        self.attach(result.diagnostics if diagnostics is None else diagnostics, view)
 
     def attach(self, diagnostics: Iterable[Diagnostic], view: PairView | None = None) -> None:
         """Put findings on their segments: those of one pair, or (run-level

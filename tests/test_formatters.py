@@ -253,6 +253,22 @@ def test_one_run_feeds_several_consumers(news: Path) -> None:
     assert ET.parse(news / "out/r.xml").getroot().get("failures") == "1"
 
 
+def test_html_format_is_the_report_page_also_with_workers(news: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The page draws the aligned segments, which stay in worker processes:
+    # with --format html the run lints in one process, and the page is
+    # the one ``ruconsist report`` writes.
+    from ruconsist import cli
+
+    if "report" not in cli.COMMAND_MODULES:
+        monkeypatch.setattr(cli, "COMMAND_MODULES", (*cli.COMMAND_MODULES, "report"))
+    code, page, err = run([*ARGS, "-f", "html", "--jobs", "2"])
+    assert (code, err) == (1, "")
+    assert page.startswith("<!doctype html>") and page.count('<tbody class="seg') >= 3
+    assert "Лавров" in page and "王毅" in page and "TRM001" in page
+    _, report, _ = run(["report", "news", "--no-default-rules", "--rules", NEWS, "-o", "-"])
+    assert page == report
+
+
 def test_output_file_without_format_writes_text(news: Path) -> None:
     code, out, _ = run([*ARGS, "-o", "report.txt"])
     assert code == 1 and out == ""

@@ -192,6 +192,9 @@ class _CheckRun:
         for name, _ in self.destinations:
             if name not in self.formats:
                 raise ConfigError(f"usage: unknown format {name!r} (choose from {', '.join(sorted(self.formats))})")
+            if getattr(self.formats[name], "wants_beads", False):
+                # Beads stay in worker processes: lint here.
+                linter.jobs, linter.auto_jobs = 1, False
         self.changes = None
         if args.diff:
             from ruconsist.config import search_start

@@ -54,26 +54,37 @@ def write_text(path: str, text: str) -> None:
 
 
 def run(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
+    """Lint the pairs and write the page through the ``html`` formatter
+    (:class:`ruconsist.formatters.html.HtmlFormatter`), the same as
+    ``check --format html``."""
+    import io
     import os
 
+    from ruconsist import __version__
     from ruconsist.commands.common import EXIT_OK, EXIT_USAGE
     from ruconsist.commands.common import linter_from_args as _linter
-    from ruconsist.errors import ConfigError
     from ruconsist.commands.terms import file_pairs, linted
+    from ruconsist.errors import ConfigError
+    from ruconsist.formatters.base import RunInfo, Summary
+    from ruconsist.formatters.html import DEFAULT_TITLE, HtmlFormatter
     from ruconsist.progress import Progress
-    from ruconsist.report import ReportBuilder
 
     if args.output_file != "-" and os.path.isdir(args.output_file):
         raise ConfigError(f"usage: -o {args.output_file!r} is a directory; give the HTML file to write")
     linter = _linter(args)
     pairs = file_pairs(linter, args)
-    builder = ReportBuilder(args.title or "ruconsist report")
+    buffer = io.StringIO()
+    formatter = HtmlFormatter(buffer)
+    formatter.title = args.title or DEFAULT_TITLE
+    formatter.run = RunInfo(codes=linter.codes, root=linter.config.root, tool_version=__version__)
+    formatter.begin()
     failed: list[object] = []
     with Progress(len(pairs), err) as bar:
         for result in linted(linter, pairs, bar, err, failed):
-            builder.add(result)
-        builder.attach(linter.finish_run())
-    page = builder.html()
+            formatter.handle(result.diagnostics, result)
+        formatter.handle(linter.finish_run(), None)
+    formatter.finish(Summary())
+    page = buffer.getvalue()
     if args.output_file == "-":
         out.write(page)
     else:

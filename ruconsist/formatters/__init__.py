@@ -17,6 +17,7 @@ BUILTIN_FORMATTERS = (
     ("gitlab", "GitlabFormatter"),
     ("markdown", "MarkdownFormatter"),
     ("rdjsonl", "RdjsonlFormatter"),
+    ("html", "HtmlFormatter"),
 )
 
 

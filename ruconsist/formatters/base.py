@@ -175,6 +175,10 @@ class Formatter:
     name: ClassVar[str]
     #: Whether the formatter wants the source lines of the documents.
     wants_context: ClassVar[bool] = False
+    #: Whether the formatter draws each pair's aligned segments
+    #: (``result.beads``): a run with such a formatter lints in one
+    #: process, since beads stay in the workers.
+    wants_beads: ClassVar[bool] = False
 
     def __init__(self, stream: IO[str], color: bool = False, run: RunInfo | None = None) -> None:
         self.stream = stream
