@@ -66,7 +66,15 @@ SOURCE_FORM = ("TTL002", "NAM001", "TRM002", "TYP")
 PAIRED_FIELD = {"DAT001": "found", "NUM001": "expected"}
 
 
+#: Pattern rules of the house pack that say "this currency has no
+#: counterpart": dollars only the target has where the source has yuan
+#: only (26675元 as «26 675 долларов») are a substitution.
+CURRENCY_RULES = frozenset({"usd", "rub", "cny-code", "cny-amount", "eur-symbol", "jpy-code"})
+
+
 def presence_family(d: Diagnostic) -> str | None:
+    if d.code == "PAT001" and d.rule in CURRENCY_RULES:
+        return "currency"
     return PRESENCE_FAMILY.get(d.code)
 
 
