@@ -52,6 +52,7 @@ PRESENCE_FAMILY: dict[str, str] = {
     "DAT001": "date",
     "DAT007": "date",
     "DAT004": "date",
+    "LST002": "label",
 }
 
 

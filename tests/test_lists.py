@@ -9,7 +9,7 @@ import pytest
 from ruconsist.lang.lists import han_value, list_labels
 from ruconsist.testing import findings, lint_texts
 
-SELECT = ["LST001", "NUM001", "NUM005", "ALN002"]
+SELECT = ["LST001", "LST002", "NUM001", "NUM005", "ALN002"]
 
 
 def run(ru: str, zh: str) -> list[tuple[str, str, str]]:
@@ -67,6 +67,35 @@ CLEAN = [
 @pytest.mark.parametrize(("name", "ru", "zh"), CLEAN, ids=[c[0] for c in CLEAN])
 def test_labels_in_different_forms_are_silent(name: str, ru: str, zh: str) -> None:
     assert run(ru, zh) == []
+
+
+@pytest.mark.parametrize(
+    ("ru", "zh", "expected"),
+    [
+        ("Как вы оцениваете итоги визита?", "三、您如何评价访问成果？", [("LST002", "zh", "三、")]),
+        ("Достижения в развитии региона", "一、地区发展成就", [("LST002", "zh", "一、")]),
+        ("4. Как вы оцениваете итоги визита?", "您如何评价访问成果？", [("LST002", "ru", "4.")]),
+        # A Roman numeral, a bare number, a dash or an ordinal word in its place.
+        ("II. Достижения в развитии региона", "二、地区发展成就", []),
+        # (the bare 4, no label, is read as a figure on one side only)
+        ("4 Как вы оцениваете итоги визита?", "4、您如何评价访问成果？", [("NUM005", "ru", "4")]),
+        ("Второе: закон не противоречит правам.", "（二）条例与权利并不冲突。", []),
+        # 一是…二是 enumerates points in running text: written out in words.
+        ("Закон не противоречит правам и свободам.", "二是条例与权利自由并不冲突。", []),
+    ],
+)
+def test_a_label_the_other_side_dropped(ru: str, zh: str, expected: list) -> None:
+    assert run(ru, zh) == expected
+
+
+def test_a_dropped_label_is_an_error_under_the_mt_profile() -> None:
+    from ruconsist.config import Config
+
+    diags = lint_texts("Как вы оцениваете итоги визита?", "三、您如何评价访问成果？", select=["LST002"],
+                       config=Config(options={"profile": "mt"}))
+    assert [(d.code, d.severity.label) for d in diags] == [("LST002", "error")]
+    human = lint_texts("Как вы оцениваете итоги визита?", "三、您如何评价访问成果？", select=["LST002"])
+    assert [(d.code, d.severity.label) for d in human] == [("LST002", "warning")]
 
 
 def test_a_label_is_not_the_counterpart_of_a_figure() -> None:

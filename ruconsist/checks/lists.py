@@ -5,10 +5,25 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import regex
+
 from ruconsist.checks.base import LANG_NAME, Check, PairContext
 from ruconsist.diagnostic import Diagnostic, Severity
 from ruconsist.document import SegmentPair, other
 from ruconsist.lang.lists import ListLabel, leading_label, list_labels
+
+
+#: What may open a segment in place of a label: a dash that opens an
+#: interview's question, a bullet, a Roman numeral (``II.``), a bare
+#: number (``4 Европейские…``: the label's point lost, not the label), an
+#: ordinal word (``Второе:``).
+OPENING_MARK = regex.compile(
+    r"\s*(?:[—–\-•·*●]|[IVXLCІХ]+[.)]|\d+(?!\d)|(?:во-)?(?:перв|втор|трет|четв[её]рт|пят|шест|седьм|восьм|девят|десят)\w*)",
+    regex.IGNORECASE,
+)
+#: Labels that number items or sections; 一是…二是 and 第一 enumerate
+#: points in running text, which a translation writes out in words.
+NUMBERING = frozenset({"han", "arabic", "paren"})
 
 
 def _leading(bead: SegmentPair, lang: str) -> list[ListLabel]:
@@ -68,8 +83,27 @@ class ListNumbering(Check):
     slug = "list-numbering"
     category = "alignment"
     severity = Severity.WARNING
+    extra_codes = {"LST002": ("list-label-dropped", "alignment", Severity.WARNING)}
+    code_docs = {
+        "LST002": """
+        A segment opens with a list or section label (``一、``, ``7、``,
+        ``3.``, ``（二）``) and its counterpart opens with none, and has no
+        label anywhere: the item's number was dropped (``一、西藏发展成就``
+        as «Достижения Тибета»).  A dash or bullet in its place counts as
+        a label (``— Как вы оцениваете итоги?`` for ``5、您如何评价``).  A
+        warning for a human translation, which may restructure a list; with
+        ``--profile mt`` a label of the source the target dropped is an
+        error (a machine does not restructure, it drops).
+
+        Examples
+          PASS  RU «3. Как вы оцениваете итоги?»   ZH «三、您如何评价成果？»
+          PASS  RU «— Как вы оцениваете итоги?»    ZH «3、您如何评价成果？»
+          FAIL  RU «Как вы оцениваете итоги?»      ZH «三、您如何评价成果？»   -> LST002
+        """,
+    }
 
     def check(self, bead: SegmentPair, ctx: PairContext) -> Iterator[Diagnostic]:
+        yield from self._dropped(bead)
         for kind in ("block", "inline"):
             ru = _leading(bead, "ru") if kind == "block" else _inline(bead, "ru")
             zh = _leading(bead, "zh") if kind == "block" else _inline(bead, "zh")
@@ -96,6 +130,28 @@ class ListNumbering(Check):
                 expected=zh_lab.text.strip(),
                 found=lab.text.strip(),
                 counterpart=bead.zh.location(zh_lab.start, zh_lab.end),
+            )
+
+    def _dropped(self, bead: SegmentPair) -> Iterator[Diagnostic]:
+        """LST002: a label opening one side, none on the other."""
+        for lang in ("ru", "zh"):
+            mine = [lab for lab in _leading(bead, lang) if lab.scheme in NUMBERING]
+            there = bead.side(other(lang))
+            if not mine or not there or _leading(bead, other(lang)) or list_labels(there.text) \
+                    or OPENING_MARK.match(there.text):
+                continue
+            lab = mine[0]
+            yield self.report(
+                bead,
+                lang,
+                lab.start,
+                lab.end,
+                f"{LANG_NAME[lang]} opens with the label '{lab.text.strip()}' and"
+                f" {LANG_NAME[other(lang)]} with none: the item's number was dropped",
+                code="LST002",
+                expected=lab.text.strip(),
+                found=None,
+                counterpart=True,
             )
 
     def finish_pair(self, ctx: PairContext) -> Iterator[Diagnostic]:
