@@ -144,6 +144,9 @@ class DocExample:
     json: bool = False
     #: ``(in Markdown)``: the files are Markdown, not plain text.
     markdown: bool = False
+    #: A second Chinese version of each article (``ZH-TW «…»``), linted
+    #: against the same RU as a Taiwan file; None where there is none.
+    versions: tuple[str | None, ...] = ()
 
 
 def _quoted(text: str, start: int) -> tuple[str, int]:
@@ -160,15 +163,20 @@ def _quoted(text: str, start: int) -> tuple[str, int]:
     raise ValueError(f"unclosed « in example: {text!r}")
 
 
-def _article(body: str) -> tuple[str, str | None, str]:
-    """(RU, ZH, the rest of the line) of ``RU «…»  ZH «…» …``."""
+def _article(body: str) -> tuple[str, str | None, str | None, str]:
+    """(RU, ZH, a second Chinese version, the rest of the line) of
+    ``RU «…»  ZH «…»  ZH-TW «…» …`` (``ZH-TW`` optional)."""
     ru_at = body.index("RU «")
     ru, after = _quoted(body, ru_at + 3)
     zh_at = body.find("ZH «", after)
     if zh_at < 0 or body[after:zh_at].strip():
-        return ru, None, body[after:]
+        return ru, None, None, body[after:]
     zh, after = _quoted(body, zh_at + 3)
-    return ru, zh, body[after:]
+    tw_at = body.find("ZH-TW «", after)
+    if tw_at < 0 or body[after:tw_at].strip():
+        return ru, zh, None, body[after:]
+    tw, after = _quoted(body, tw_at + 6)
+    return ru, zh, tw, body[after:]
 
 
 #: ``[Путин, ]×120`` in an example's text: the bracketed text repeated.
@@ -198,10 +206,12 @@ def doc_examples(page: str) -> list[DocExample]:
             continue
         verdict, body = stripped[:4], stripped[4:]
         articles = []
+        versions: list[str | None] = []
         rest = ""
         for part in body.split(" ; "):
-            ru, zh, rest = _article(part)
+            ru, zh, tw, rest = _article(part)
             articles.append((_expand(ru), None if zh is None else _expand(zh)))
+            versions.append(None if tw is None else _expand(tw))
         code = _EXAMPLE_CODE.search(rest)
         pattern = _EXAMPLE_PATTERN.search(rest)
         if pattern:
@@ -215,6 +225,7 @@ def doc_examples(page: str) -> list[DocExample]:
                 (pattern.group(1), float(pattern.group(2))) if pattern else None,
                 "(in a JSON locale file)" in rest,
                 "(in Markdown)" in rest,
+                tuple(versions) if any(versions) else (),
             )
         )
     return out
@@ -254,6 +265,11 @@ def run_example(example: DocExample, code: str, folder: Path, lint: Linter | Non
         else:
             zh_path.write_text(content(zh), encoding="utf-8")
             pairs.append(FilePair(ru_path, zh_path))
+        tw = example.versions[i - 1] if example.versions else None
+        if tw is not None:
+            tw_path = folder / f"a{i}.zh-TW.{ext}"
+            tw_path.write_text(content(tw), encoding="utf-8")
+            pairs.append(FilePair(ru_path, tw_path))
     found = []
     for result in lint.lint_many(pairs):
         if result.error is not None:

@@ -26,6 +26,7 @@ BUILTIN_CHECK_MODULES = (
     "patterns",
     "directives",
     "consistency",
+    "versions",
     "repetition",
     "truncation",
     "leftover_script",
