@@ -197,7 +197,7 @@ class Linter:
             else:
                 assert pair.ru is not None and pair.zh is not None
                 current = pair.ru
-                ru_parsed = self.reading.read(pair.ru, "ru", texts.get(pair.ru))
+                ru_parsed = self._read_ru(pair.ru, texts.get(pair.ru), reuse)
                 current = pair.zh
                 zh_parsed = self.reading.read(pair.zh, "zh", texts.get(pair.zh))
             current = pair.paths[0]
@@ -211,6 +211,14 @@ class Linter:
             result.error = input_error(exc, display(current), stage)
             result.beads, result.diagnostics, result.context = [], [], None
         return result
+
+    def _read_ru(self, path: Path, text: str | None, reuse: PairReuse | None) -> Parsed:
+        """The Russian file read, or its reading by the last lint when the
+        editor holds the same text (it is not changed by checking, where a
+        Traditional Chinese file's segments are)."""
+        if reuse is None or text is None:
+            return self.reading.read(path, "ru", text)
+        return reuse.parsed((path, text, id(self), self.config), lambda: self.reading.read(path, "ru", text))
 
     def lint_parsed(
         self, ru: Parsed, zh: Parsed, reuse: PairReuse | None = None

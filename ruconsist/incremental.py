@@ -33,7 +33,7 @@ reused.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from ruconsist.checks.base import Check
     from ruconsist.context import PairContext
     from ruconsist.document import Side, SegmentPair
+    from ruconsist.readers.base import Parsed
 
 #: Hooks whose override makes a check carry state beyond one bead.
 _PAIR_HOOKS = ("begin_pair", "finish_pair", "finish_run", "run_state", "merge_run_state")
@@ -200,6 +201,14 @@ class PairReuse:
         self._local: dict[int, bool] = {}
         self.reused = 0
         self.checked = 0
+        self._parsed: tuple[tuple[Any, ...], Parsed] | None = None
+
+    def parsed(self, key: tuple[Any, ...], read: Callable[[], Parsed]) -> Parsed:
+        """The file read by ``read()``, or as the last lint read it when
+        ``key`` (its path and the editor's text) is the same."""
+        if self._parsed is None or self._parsed[0] != key:
+            self._parsed = (key, read())
+        return self._parsed[1]
 
     # A lint ---------------------------------------------------------
 

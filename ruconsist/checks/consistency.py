@@ -549,7 +549,7 @@ class RenderingConsistency(Check):
 
     def check(self, bead: SegmentPair, ctx: PairContext) -> Iterator[Diagnostic]:
         if bead.ru and bead.zh:
-            ru, zh = collect(bead, ctx.rules)
+            ru, zh = bead.cached(("consistency", "collect"), lambda: collect(bead, ctx.rules))
             if ru and zh:
                 given = {key for key, m in ru if given_name(m.text)}
                 self._learn(self._stats(getattr(ctx.zh_doc, "region", None) or ""), ru, zh, given)
