@@ -31,6 +31,9 @@ DOUBLING = regex.compile(
     r"(?<![\p{L}\p{N}-])((?:[\p{L}\p{N}]+[\s,]+){0,5}?\p{L}{3,})\s+(?:и|или)\s+(\1)(?![\p{L}\p{N}-])",
     regex.IGNORECASE,
 )
+#: A word repeated in brackets right after itself (``района (района)``
+#: for 县（区）, "counties (districts)"): two source words rendered alike.
+BRACKETED = regex.compile(r"(?<![\p{L}\p{N}_-])(\p{Cyrillic}{3,})\s*\((\1)\)", regex.IGNORECASE)
 #: After a doubled noun: the end of a clause.  ``услуги и услуги по
 #: уходу`` or ``клеток и клеток мышц`` tell two kinds apart by what
 #: follows; a doubled noun that nothing follows tells nothing apart.
@@ -99,8 +102,9 @@ def doublings(text: str) -> list[tuple[int, int, str]]:
     by и/или where no reading tells the two apart: a phrase of three
     words or more, an adjective or participle (``языковые и языковые
     курсы``), or a noun with nothing after it in its clause
-    (``консультаций и консультаций.``)."""
-    out: list[tuple[int, int, str]] = []
+    (``консультаций и консультаций.``), or a word repeated in brackets
+    after itself (``района (района)``)."""
+    out: list[tuple[int, int, str]] = [(m.start(), m.end(), m.group(1)) for m in BRACKETED.finditer(text)]
     for m in DOUBLING.finditer(text):
         if m.group(2)[0].isupper():
             # A name joined to itself (``между Россией и Россией``) is a
@@ -136,7 +140,8 @@ class RepetitionLoop(MTCheck):
     of three words or more; adverbs
     and comparatives double by idiom (``снова и снова``, ``всё больше и
     больше``), and a noun that something follows tells two kinds apart
-    (``услуги и услуги по уходу``).
+    (``услуги и услуги по уходу``).  So is a word repeated in brackets
+    right after itself (``района (района)`` for ``县（区）``).
 
     Run with the ``mt`` profile (``--profile mt``), on the target side
     (Russian, or Chinese with ``--source ru``).  A unit is up to six
