@@ -322,3 +322,29 @@ def test_a_check_that_never_stops_finding_is_stopped_after_the_limit(monkeypatch
     found = checking.check_bead(Endless(), None, None)  # type: ignore[arg-type]
     limit = checking.MAX_FINDINGS_PER_BEAD
     assert found[:-1] == list(range(limit)) and found[-1] == ("LIM001", limit, limit)
+
+
+#: (text, whether the gate admits it): the exact search is taken only
+#: where it admits what the case-blind search admits.
+TIME_GATE_TEXTS = [
+    ("Встреча в восемь вечера", True),
+    ("Так и не встретились", False),
+    ("ВСТРЕЧА В ВОСЕМЬ ВЕЧЕРА", True),
+    # Letters a case-blind search matches to others of the same upper
+    # case: the rounded ve (ᲀ) and es (ᲃ) of old texts, the long s, the
+    # final sigma.
+    ("ᲀосемь ᲀечера", True),
+    ("чаᲃ", True),
+    ("ſ и ς", False),
+    ("", False),
+]
+
+
+@pytest.mark.parametrize(("text", "admitted"), TIME_GATE_TEXTS)
+def test_time_gate_searched_exactly_admits_what_the_case_blind_gate_admits(text: str, admitted: bool) -> None:
+    from ruconsist.lang import times
+
+    pats = times._patterns(times.vocab_for(load_rules()), "ru")
+    hay = text.lower().replace("ё", "е")
+    chosen = pats["gate_exact"] if times._case_stable(hay) else pats["gate"]
+    assert bool(chosen.search(hay)) == bool(pats["gate"].search(hay)) == admitted
