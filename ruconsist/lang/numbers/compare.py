@@ -241,8 +241,20 @@ def has_equal(m: NumberMention, others: Iterable[NumberMention]) -> bool:
 
 def unmatched_mentions(mine: list[NumberMention], theirs: list[NumberMention]) -> list[NumberMention]:
     """The figures of ``mine`` that no mention of ``theirs`` states."""
+    loud = [m for m in mine if not m.quiet]
+    if not loud:
+        return loud
+    if len(loud) * len(theirs) <= _FEW_PAIRS:
+        # Few figures (most segments): comparing each with each costs less
+        # than sorting them by value first.
+        return [m for m in loud if not has_equal(m, theirs)]
     near = _ValueIndex(theirs)
-    return [m for m in mine if not m.quiet and not has_equal(m, near.candidates(m))]
+    return [m for m in loud if not has_equal(m, near.candidates(m))]
+
+
+#: Below this many (figure, other side's mention) pairs, unmatched figures
+#: are found by comparing every pair.
+_FEW_PAIRS = 16
 
 
 def standing_against(
