@@ -22,6 +22,10 @@ from ruconsist.commands.common import (
     EXIT_USAGE,
 )
 from ruconsist.commands.common import (
+    input_arguments,
+    selection_arguments,
+)
+from ruconsist.commands.common import (
     table_arguments as _table_arguments,
 )
 from ruconsist.commands.explain import cmd_explain
@@ -38,10 +42,6 @@ COMMAND_MODULES: tuple[str, ...] = ("cache", "init", "lsp", "plugins", "report",
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> Any:  # one line, exit 2, no usage dump
         raise ConfigError(f"usage: {message} (see '{self.prog} --help')")
-
-
-def _codes(text: str) -> tuple[str, ...]:
-    return tuple(c.strip().upper() for c in text.replace(" ", ",").split(",") if c.strip())
 
 
 class _FormatAction(argparse.Action):
@@ -75,12 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", parser_class=_Parser)
 
     c = sub.add_parser("check", help="lint file pairs (the default command)")
-    c.add_argument("paths", nargs="*", help="files or directories")
-    c.add_argument("--ru", help="the Russian file of an explicit pair")
-    c.add_argument("--zh", help="the Chinese file of an explicit pair")
-    c.add_argument("--align", choices=("auto", "lines", "paragraphs"), help="lines: one segment per line, paired by line number")
-    c.add_argument("--rules", action="append", default=[], metavar="FILE", help="extra rule pack (repeatable)")
-    c.add_argument("--no-default-rules", action="store_true", help="do not load the shipped rule packs")
+    input_arguments(c)
     c.add_argument("--no-cache", action="store_true", help="neither read nor write the matcher cache (see 'ruconsist cache')")
     c.add_argument("--timeout", type=float, metavar="SECONDS", help="stop with exit code 2 after this long, naming the file being checked")
     c.add_argument("--max-memory", type=int, metavar="MB", help="stop with exit code 2 past this much memory, naming the file being checked")
@@ -94,10 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="write the report of the --format just before it to FILE ('-': stdout); repeatable",
     )
     c.set_defaults(outputs=None, pending_outputs=None)
-    c.add_argument("--select", type=_codes, help="only these code prefixes (comma list)")
-    c.add_argument("--ignore", type=_codes, help="skip these code prefixes")
-    c.add_argument("--extend-select", type=_codes, help="add these code prefixes to the configuration's select")
-    c.add_argument("--extend-ignore", type=_codes, help="add these code prefixes to the configuration's ignore")
+    selection_arguments(c)
     c.add_argument("-c", "--config", help="configuration file (default: .ruconsist.yaml found upwards)")
     c.add_argument("--encoding", help="read input files in this encoding (e.g. cp1251, gb18030)")
     c.add_argument("--strict", action="store_true", help="exit 1 on warnings too")

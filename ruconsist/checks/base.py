@@ -163,6 +163,18 @@ class Check(InWorkers):
             segment=bead.id,
         )
 
+    def report_against(
+        self, bead: SegmentPair, lang: str, mine: Any, theirs: Any, message: str, **fields: Any
+    ) -> Diagnostic:
+        """:meth:`report` for a mention ``mine`` of ``lang``'s side (anything
+        with ``start``, ``end`` and ``text``) that disagrees with the
+        mention ``theirs`` of the other side, its counterpart; ``found``
+        is ``mine``'s text unless given."""
+        if "found" not in fields:
+            fields["found"] = mine.text
+        counterpart = bead.side(other(lang)).location(theirs.start, theirs.end)
+        return self.report(bead, lang, mine.start, mine.end, message, counterpart=counterpart, **fields)
+
 
 def other_lang(lang: str) -> str:
     return other(lang)

@@ -220,30 +220,28 @@ class DateMismatch(_DateCheck):
             yield from held.flush()
 
     def _different(self, bead: SegmentPair, r: DateMention, z: DateMention) -> Diagnostic:
-        return self.report(
-                bead,
-                "ru",
-                r.start,
-                r.end,
-                f"RU '{r.text}' = {_reading(r)} has no equal date in ZH"
-                f" (found '{z.text}' = {_reading(z)})",
-                expected=_reading(r),
-                found=z.text,
-                counterpart=bead.zh.location(z.start, z.end),
-            )
+        return self.report_against(
+            bead,
+            "ru",
+            r,
+            z,
+            f"RU '{r.text}' = {_reading(r)} has no equal date in ZH"
+            f" (found '{z.text}' = {_reading(z)})",
+            expected=_reading(r),
+            found=z.text,
+        )
 
     def _year_differs(self, bead: SegmentPair, lang: str, m: DateMention, year: NumberMention) -> Diagnostic:
         dst = other(lang)
-        return self.report(
+        return self.report_against(
             bead,
             lang,
-            m.start,
-            m.end,
+            m,
+            year,
             f"{LANG_NAME[lang]} '{m.text}' = {_reading(m)} has no equal date in {LANG_NAME[dst]}"
             f" (found {year.reading()})",
             expected=_reading(m),
             found=year.raw,
-            counterpart=bead.side(dst).location(year.start, year.end),
         )
 
     def _one_side(self, bead: SegmentPair, lang: str, m: DateMention) -> Diagnostic:

@@ -120,16 +120,15 @@ class ListNumbering(Check):
             )
             lab = ru[min(first, len(ru) - 1)]
             zh_lab = zh[min(first, len(zh) - 1)]
-            yield self.report(
+            yield self.report_against(
                 bead,
                 "ru",
-                lab.start,
-                lab.end,
+                lab,
+                zh_lab,
                 f"RU list item {_positions(ru)} where ZH has {_positions(zh)}:"
                 " an item renumbered, or one skipped",
                 expected=zh_lab.text.strip(),
                 found=lab.text.strip(),
-                counterpart=bead.zh.location(zh_lab.start, zh_lab.end),
             )
 
     def _dropped(self, bead: SegmentPair) -> Iterator[Diagnostic]:

@@ -403,12 +403,11 @@ class NumberMismatch(Check):
             apart = abs(order_of(r.low) - order_of(z.low))
             if apart < 2:
                 continue
-            yield self.report(
-                bead, "zh", z.start, z.end,
+            yield self.report_against(
+                bead, "zh", z, r,
                 f"ZH '{z.raw}' ({order_name(z.low)}) against RU '{r.raw}' ({order_name(r.low)}):"
                 f" {apart} orders of magnitude apart, likely a magnitude slip",
                 code="NUM002", expected=order_name(r.low), found=z.raw,
-                counterpart=bead.ru.location(r.start, r.end),
             )
 
     def _conversion(self, bead: SegmentPair, lang: str, m: NumberMention, o: NumberMention,
@@ -431,12 +430,11 @@ class NumberMismatch(Check):
         """A ZH figure paired with a RU one it differs from (NUM002-4)."""
         z, r = mm.mention, mm.other
         assert r is not None
-        return self.report(
-            bead, "zh", z.start, z.end, message,
+        return self.report_against(
+            bead, "zh", z, r, message,
             code=code,
             expected=r.raw if expected is None else expected,
             found=z.raw,
-            counterpart=bead.ru.location(r.start, r.end),
         )
 
     def _rounded(self, bead: SegmentPair, mm: Mismatch) -> Diagnostic:

@@ -232,18 +232,16 @@ class RankMismatch(Check):
         for ru_left, zh_left in families.values():
             for r, z in zip(ru_left, zh_left):
                 expected = index.offices[z.office].ru[0]
-                yield self.report(
+                yield self.report_against(
                     bead,
                     "ru",
-                    r.start,
-                    r.end,
+                    r,
+                    z,
                     f"RU title '{r.text}' ({r.office}) where ZH has '{z.text}' ({z.office}):"
                     f" a different rank; expected '{expected}' in RU or"
                     f" '{index.offices[r.office].zh[0]}' in ZH",
                     rule=r.office,
                     expected=expected,
-                    found=r.text,
-                    counterpart=bead.zh.location(z.start, z.end),
                 )
 
     def _added_rank(
@@ -269,17 +267,15 @@ class RankMismatch(Check):
                 reported.add(m.office)
                 dst = "zh" if lang == "ru" else "ru"
                 s = shared[0]
-                yield self.report(
+                yield self.report_against(
                     bead,
                     lang,
-                    m.start,
-                    m.end,
+                    m,
+                    s,
                     f"{lang.upper()} title '{m.text}' ({m.office}) has no counterpart in {dst.upper()},"
                     f" which names only '{s.text}' ({s.office}) of that ladder: a rank added or changed",
                     rule=m.office,
                     expected=s.text,
-                    found=m.text,
-                    counterpart=bead.side(dst).location(s.start, s.end),
                 )
 
 

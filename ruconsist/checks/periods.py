@@ -65,12 +65,10 @@ class EraMismatch(Check):
                 continue
             r = same[0]
             what = "century" if z.unit == "century" else "year"
-            yield self.report(
-                bead, "zh", z.start, z.end,
+            yield self.report_against(
+                bead, "zh", z, r,
                 f"ZH '{z.text}' is a {what} {_era(z)}, but RU '{r.text}' is {_era(r)}",
                 expected=("公元前" if r.bc else "公元") + z.text.lstrip("公元前西纪 "),
-                found=z.text,
-                counterpart=bead.ru.location(r.start, r.end),
             )
 
 
@@ -127,10 +125,10 @@ class RelativeDateMismatch(Check):
                     continue
                 ru_left.remove(r)
                 zh_left.remove(z)
-                yield self.report(
-                    bead, "zh", z.start, z.end,
+                yield self.report_against(
+                    bead, "zh", z, r,
                     f"ZH '{z.text}' ({_offset(z)}) is not RU '{r.text}' ({_offset(r)})",
-                    expected=r.text, found=z.text, counterpart=bead.ru.location(r.start, r.end),
+                    expected=r.text,
                 )
         date, known = _dateline_date(ctx)
         if date is None:
@@ -142,11 +140,11 @@ class RelativeDateMismatch(Check):
                 if found is None:
                     continue
                 when, d = found
-                yield self.report(
-                    bead, other, d.start, d.end,
+                yield self.report_against(
+                    bead, other, d, m,
                     f"{other.upper()} '{d.text}' is not {lang.upper()} '{m.text}', which is {when}"
                     f" by the document's date ({_iso(date, known)})",
-                    expected=when, found=d.text, counterpart=bead.side(lang).location(m.start, m.end),
+                    expected=when,
                 )
 
     def _parts(self, bead: SegmentPair, v: Any) -> Iterator[Diagnostic]:
@@ -159,11 +157,11 @@ class RelativeDateMismatch(Check):
             if not same or any(r.part == z.part for r in same):
                 continue
             r = same[0]
-            yield self.report(
-                bead, "zh", z.start, z.end,
+            yield self.report_against(
+                bead, "zh", z, r,
                 f"ZH '{z.text}' is {PART_NAMES[z.part]} of the {_anchor(z.anchor)}, but RU '{r.text}'"
                 f" is {PART_NAMES[r.part]}",
-                expected=r.text, found=z.text, counterpart=bead.ru.location(r.start, r.end),
+                expected=r.text,
             )
 
 

@@ -83,12 +83,10 @@ class TimeMismatch(Check):
             return
         result = bead_times(bead, ctx)
         for r, z in result.different:
-            yield self.report(
-                bead, "zh", z.start, z.end,
+            yield self.report_against(
+                bead, "zh", z, r,
                 f"ZH {z.reading()} is not the time RU gives ({r.reading()})",
                 expected=r.text,
-                found=z.text,
-                counterpart=bead.ru.location(r.start, r.end),
             )
         for lang, t in result.dropped:
             yield self.report(

@@ -1,5 +1,5 @@
-"""What the command line's subcommands share: exit codes, the table
-arguments, and building a :class:`~ruconsist.engine.Linter` from parsed
+"""What the command line's subcommands share: exit codes, the input,
+selection and table arguments, and building a :class:`~ruconsist.engine.Linter` from parsed
 arguments.  Below both ``ruconsist.cli`` and ``ruconsist.commands.*``,
 so neither imports the other for it."""
 
@@ -13,6 +13,30 @@ from typing import IO, Any
 from ruconsist.errors import ConfigError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+def code_list(text: str) -> tuple[str, ...]:
+    """``TRM,TTL`` or ``TRM TTL``: code prefixes, upper case."""
+    return tuple(c.strip().upper() for c in text.replace(" ", ",").split(",") if c.strip())
+
+
+def input_arguments(p: argparse.ArgumentParser, rules_help: str = "extra rule pack (repeatable)") -> None:
+    """What a linting subcommand reads: PATHS or an explicit ``--ru``/``--zh``
+    pair, how to align them, and which rule packs."""
+    p.add_argument("paths", nargs="*", help="files or directories")
+    p.add_argument("--ru", help="the Russian file of an explicit pair")
+    p.add_argument("--zh", help="the Chinese file of an explicit pair")
+    p.add_argument("--align", choices=("auto", "lines", "paragraphs"), help="lines: one segment per line, paired by line number")
+    p.add_argument("--rules", action="append", default=[], metavar="FILE", help=rules_help)
+    p.add_argument("--no-default-rules", action="store_true", help="do not load the shipped rule packs")
+
+
+def selection_arguments(p: argparse.ArgumentParser) -> None:
+    """Which codes a linting subcommand reports, over the configuration's."""
+    p.add_argument("--select", type=code_list, help="only these code prefixes (comma list)")
+    p.add_argument("--ignore", type=code_list, help="skip these code prefixes")
+    p.add_argument("--extend-select", type=code_list, help="add these code prefixes to the configuration's select")
+    p.add_argument("--extend-ignore", type=code_list, help="add these code prefixes to the configuration's ignore")
 
 
 def table_arguments(p: argparse.ArgumentParser) -> None:

@@ -15,28 +15,18 @@ from typing import IO, Any
 NAME = "report"
 
 
-def _codes(text: str) -> tuple[str, ...]:
-    return tuple(c.strip().upper() for c in text.replace(" ", ",").split(",") if c.strip())
-
-
 def add_parser(subparsers: Any) -> None:
     p = subparsers.add_parser(
         "report",
         help="write an HTML report with RU and ZH side by side",
         description="Lint file pairs and write one self-contained HTML page with the aligned segments side by side.",
     )
-    p.add_argument("paths", nargs="*", help="files or directories")
+    from ruconsist.commands.common import input_arguments, selection_arguments
+
     p.add_argument("-o", "--output-file", required=True, metavar="FILE", help="the HTML file to write ('-' for stdout)")
     p.add_argument("--title", help="the page title (default: ruconsist report)")
-    p.add_argument("--ru", help="the Russian file of an explicit pair")
-    p.add_argument("--zh", help="the Chinese file of an explicit pair")
-    p.add_argument("--align", choices=("auto", "lines", "paragraphs"), help="lines: one segment per line, paired by line number")
-    p.add_argument("--rules", action="append", default=[], metavar="FILE", help="extra rule pack (repeatable)")
-    p.add_argument("--no-default-rules", action="store_true", help="do not load the shipped rule packs")
-    p.add_argument("--select", type=_codes, help="only these code prefixes (comma list)")
-    p.add_argument("--ignore", type=_codes, help="skip these code prefixes")
-    p.add_argument("--extend-select", type=_codes, help="add these code prefixes to the configuration's select")
-    p.add_argument("--extend-ignore", type=_codes, help="add these code prefixes to the configuration's ignore")
+    input_arguments(p)
+    selection_arguments(p)
     p.add_argument("-c", "--config", help="configuration file (default: .ruconsist.yaml found upwards)")
     p.add_argument("--encoding", help="read input files in this encoding")
     p.add_argument("--no-plugins", action="store_true", help="load no third-party plugins")

@@ -26,12 +26,9 @@ def add_parser(subparsers: Any) -> None:
             " appear with them; Chinese names whose characters read so in Palladius) as YAML for a pack."
         ),
     )
-    s.add_argument("paths", nargs="*", help="files or directories")
-    s.add_argument("--ru", help="the Russian file of an explicit pair")
-    s.add_argument("--zh", help="the Chinese file of an explicit pair")
-    s.add_argument("--align", choices=("auto", "lines", "paragraphs"), help="lines: one segment per line, paired by line number")
-    s.add_argument("--rules", action="append", default=[], metavar="FILE", help="extra rule pack (repeatable); its terms are not proposed again")
-    s.add_argument("--no-default-rules", action="store_true", help="do not load the shipped rule packs")
+    from ruconsist.commands.common import input_arguments
+
+    input_arguments(s, rules_help="extra rule pack (repeatable); its terms are not proposed again")
     s.add_argument("-c", "--config", help="configuration file (default: .ruconsist.yaml found upwards)")
     s.add_argument("--encoding", help="read input files in this encoding")
     s.add_argument("--min-count", type=int, default=2, metavar="N", help="segments a pair must share (default 2)")
