@@ -1,5 +1,6 @@
-"""Titles of office and rank (OFC001): official RU/ZH pairs in the manner
-of ministry news and embassy statements, with the exact findings."""
+"""Titles of office and rank (OFC001; OFC002 under the mt profile):
+official RU/ZH pairs in the manner of ministry news and embassy
+statements, with the exact findings."""
 
 from __future__ import annotations
 
@@ -93,6 +94,27 @@ def test_message_names_both_titles() -> None:
     assert "'Министр'" in diag.message and "'副部长'" in diag.message
     assert diag.expected == "заместитель министра"
     assert diag.counterpart is not None and diag.counterpart.lang == "zh"
+
+
+DROPPED_RANKS = [
+    ("ambassador-dropped", "Статья Ван Цзяньхуа в газете «Труд».", "王建华大使在《劳动报》发表文章。",
+     [("OFC002", "error", "大使")]),
+    ("ambassador-kept", "Статья посла Ван Цзяньхуа в газете «Труд».", "王建华大使在《劳动报》发表文章。", []),
+    ("consul-general-after-name", "Ли Мин открыл выставку.", "总领事李明出席并开幕。", [("OFC002", "error", "总领事")]),
+    # Heads of state keep or lose their title by custom; no name, no person.
+    ("chair-by-custom", "Си Цзиньпин заявил об этом.", "习近平主席表示。", []),
+    ("no-person", "Страны не имеют дипломатических отношений.", "两国从未互换过大使。", []),
+]
+
+
+@pytest.mark.parametrize(("name", "ru", "zh", "expected"), DROPPED_RANKS, ids=[c[0] for c in DROPPED_RANKS])
+def test_a_diplomatic_rank_dropped_by_a_machine(name: str, ru: str, zh: str, expected: list) -> None:
+    from ruconsist.config import Config
+
+    diags = lint_texts(ru, zh, select=["OFC002"], config=Config(options={"profile": "mt"}))
+    assert [(d.code, d.severity.label, d.found) for d in diags] == expected
+    # A human translation drops titles as a matter of style: never reported.
+    assert lint_texts(ru, zh, select=["OFC002"]) == []
 
 
 def test_shipped_pack_entries_all_have_sources() -> None:

@@ -10,6 +10,7 @@ from ruconsist.checks.base import Check, PairContext
 from ruconsist.diagnostic import Diagnostic, Severity
 from ruconsist.document import SegmentPair
 from ruconsist.errors import RuleError
+from ruconsist.profile import mt_sides
 from ruconsist.yamlio import line_of
 
 
@@ -179,6 +180,28 @@ def _qualifying(mentions: list[Any], titles: Sequence[TitleMention], lang: str, 
     return out
 
 
+def _of_a_person(text: str, m: TitleMention, lang: str, rules: Any) -> bool:
+    """Whether the title stands next to a personal name: one that begins
+    with a surname character right before or after it in Chinese
+    (张汉晖大使, 大使张汉晖; not 互换过大使), a capitalised word beside it
+    in Russian."""
+    if lang == "zh":
+        from ruconsist.checks.transliteration import person_names
+        from ruconsist.lang.palladius import table_from_rules
+
+        return any(b == m.start or a == m.end for a, b in person_names(text, table_from_rules(rules)))
+    near = text[m.end:m.end + 40].split()[:2] + text[max(0, m.start - 40):m.start].split()[-1:]
+    return any(w[:1].isupper() for w in near)
+
+
+#: Ladders whose rank a machine translation must keep (OFC002): the
+#: diplomatic and consular ranks of the genre.  Heads of state, government
+#: and party are dropped or rendered by custom (习近平主席 as Си
+#: Цзиньпин); ministers, prosecutors and spokespersons have many renderings
+#: the vocabulary does not list (司法部长 as генеральный прокурор).
+KEPT_RANKS = frozenset({"diplomatic", "consular"})
+
+
 class RankMismatch(Check):
     """A title of office or rank on one side has, at the same aligned
     place, a different rank of the same ladder on the other side:
@@ -210,11 +233,36 @@ class RankMismatch(Check):
     slug = "rank-mismatch"
     category = "title"
     severity = Severity.ERROR
+    extra_codes = {"OFC002": ("rank-dropped", "title", Severity.ERROR)}
+    code_docs = {
+        "OFC002": """
+        Machine translation only (``--profile mt``): a diplomatic or
+        consular rank of a person in the source (an ambassador, a consul
+        general, a chargé d'affaires next to a name) with no rank of that
+        kind in the target: the ambassador of ``张汉晖大使发表文章`` lost in
+        «Статья Чжан Ханьхуэя».  A machine does not drop a rank for style,
+        and the rank is often what tells the reader who speaks.  Other
+        titles are left alone: heads of state, government and party are
+        dropped or rendered by custom (``习近平主席`` as ``Си Цзиньпин``),
+        ministers and spokespersons have renderings the vocabulary does
+        not list.  A human translation is not checked for this:
+        translators drop titles as a matter of style.
+
+        Examples
+          PASS  RU «Статья посла Ван Цзяньхуа»   ZH «王建华大使发表文章»   (profile: mt)
+          PASS  RU «Си Цзиньпин заявил»   ZH «习近平主席表示»   (profile: mt)
+          PASS  RU «Страны не имеют дипломатических отношений»   ZH «两国从未互换过大使»   (profile: mt)
+          FAIL  RU «Статья Ван Цзяньхуа»   ZH «王建华大使发表文章»   (profile: mt)  -> OFC002
+        """,
+    }
 
     def check(self, bead: SegmentPair, ctx: PairContext) -> Iterator[Diagnostic]:
         index = office_index(ctx.rules)
         ru = index.find(bead.ru.text, "ru")
         zh = index.find(bead.zh.text, "zh")
+        sides = mt_sides(ctx.config)
+        if sides is not None:
+            yield from self._dropped_rank(bead, index, ctx.rules, *sides, ru, zh)
         if not ru or not zh:
             return
         ru_ids = {m.office for m in ru}
@@ -243,6 +291,37 @@ class RankMismatch(Check):
                     rule=r.office,
                     expected=expected,
                 )
+
+    def _dropped_rank(
+        self, bead: SegmentPair, index: OfficeIndex, rules: Any, source: str, target: str,
+        ru: Sequence[TitleMention], zh: Sequence[TitleMention],
+    ) -> Iterator[Diagnostic]:
+        """OFC002: a source title whose ladder the target lacks."""
+        mine, theirs = (zh, ru) if source == "zh" else (ru, zh)
+        if not bead.side(target):
+            return
+        there = {index.offices[m.office].family for m in theirs}
+        reported: set[str] = set()
+        text = bead.side(source).text
+        for m in mine:
+            fam = index.offices[m.office].family
+            if fam not in KEPT_RANKS or fam in there or fam in reported or not _of_a_person(text, m, source, rules):
+                continue
+            reported.add(fam)
+            office = index.offices[m.office]
+            expected = (office.ru if target == "ru" else office.zh)[0]
+            yield self.report(
+                bead,
+                source,
+                m.start,
+                m.end,
+                f"{source.upper()} title '{m.text}' ({m.office}) has no title of its kind in"
+                f" {target.upper()}: the rank was dropped (expected '{expected}')",
+                code="OFC002",
+                rule=m.office,
+                expected=expected,
+                found=m.text,
+            )
 
     def _added_rank(
         self, bead: SegmentPair, index: OfficeIndex, ru: list[TitleMention], zh: list[TitleMention],
