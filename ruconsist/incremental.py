@@ -33,6 +33,7 @@ reused.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
@@ -55,10 +56,14 @@ def bead_local(check: Check) -> bool:
     :class:`Check`'s own, or was written by a class that says so
     (``bead_local = True``), and it reads no beads around.  Checks of
     plugins are not trusted to be."""
+    return _bead_local(type(check))
+
+
+@functools.lru_cache(maxsize=None)
+def _bead_local(cls: type[Check]) -> bool:
     from ruconsist.checks.base import Check as Base
     from ruconsist.checks.parallel import InWorkers
 
-    cls = type(check)
     if not cls.__module__.startswith("ruconsist.") or cls.context_beads or cls.bead_local is False:
         return False
     for hook in _PAIR_HOOKS:

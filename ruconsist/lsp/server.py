@@ -55,6 +55,10 @@ class RuconsistServer(LanguageServer):
         self.explain_folder = explain_folder()
         #: The latest outcome for each file of each pair linted.
         self.outcomes: dict[Path, Outcome] = {}
+        #: The diagnostics last sent for each file, not sent again unchanged
+        #: (forgotten when the file is opened or closed: a client may drop
+        #: a closed file's).
+        self.published: dict[Path, list[lsp.Diagnostic]] = {}
         #: URIs as the client spelt them, by path.
         self.uris: dict[Path, str] = {}
         self._timers: dict[Path, asyncio.Task[None]] = {}
@@ -115,7 +119,7 @@ class RuconsistServer(LanguageServer):
             outcome = await loop.run_in_executor(self._executor, self.session.lint, path, texts)
             if outcome.stale(self.open_texts()):
                 return None
-            self.publish(outcome)
+            self.publish(outcome, absolute(path))
         except Exception as exc:  # a bug: say so and keep serving
             self.window_log_message(lsp.LogMessageParams(type=lsp.MessageType.Error, message=traceback.format_exc()))
             self.tell(lsp.MessageType.Error, f"ruconsist: internal error while checking {path.name}: {type(exc).__name__}: {exc}")
@@ -129,11 +133,20 @@ class RuconsistServer(LanguageServer):
             return outcome
         return await self.lint(path)
 
-    def publish(self, outcome: Outcome) -> None:
+    def publish(self, outcome: Outcome, linted: Path | None = None) -> None:
+        """Send the findings of each file of the pair: always for
+        ``linted``, the file whose opening or edit asked for the lint;
+        for the other, when they changed."""
         for kind, text in outcome.messages:
             self.tell(kind, text)
         for path, diagnostics in publishable(outcome, self.units, self.explain_folder).items():
             self.outcomes[path] = outcome
+            if path != linted and self.published.get(path) == diagnostics:
+                # Typing in one file of a pair seldom changes the other's
+                # findings: not sent again (a client parses and redraws
+                # every list it is sent).
+                continue
+            self.published[path] = diagnostics
             self.text_document_publish_diagnostics(
                 lsp.PublishDiagnosticsParams(uri=self.uri(path), diagnostics=diagnostics)
             )
@@ -142,6 +155,7 @@ class RuconsistServer(LanguageServer):
         for path in outcome.files:
             if self.outcomes.get(path) is outcome:
                 del self.outcomes[path]
+            self.published[path] = []
             self.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=self.uri(path), diagnostics=[]))
 
     def relint_open(self, only: set[Path] | None = None) -> None:
@@ -187,6 +201,7 @@ def build(plugins: bool = True, debounce: float = DEBOUNCE, live_limit: int = LI
         path = ls.path(params.text_document.uri)
         if path is not None:
             ls.uris[path] = params.text_document.uri
+            ls.published.pop(path, None)
             ls.schedule(path, 0)
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
@@ -224,6 +239,7 @@ def build(plugins: bool = True, debounce: float = DEBOUNCE, live_limit: int = LI
         timer = ls._timers.pop(path, None)
         if timer is not None:
             timer.cancel()
+        ls.published.pop(path, None)
         outcome = ls.outcomes.get(path)
         if outcome is None:
             return
