@@ -266,18 +266,18 @@ def test_show_alignment_shows_bead_shapes_and_findings() -> None:
 
 @pytest.mark.parametrize(("lines", "tuned"), [(3, False), (40_000, True)])
 def test_the_allocator_is_tuned_only_for_large_files(write_pair, monkeypatch, lines, tuned) -> None:  # type: ignore[no-untyped-def]
-    import ruconsist.commands.check as check_command
+    from ruconsist.speed import memory
 
     # A setting of the whole process: a pre-commit run on a few articles
     # leaves it alone (and does not import ctypes).
     calls: list[bool] = []
-    monkeypatch.setattr(check_command, "_return_large_buffers", lambda: calls.append(True))
+    monkeypatch.setattr(memory, "return_large_buffers", lambda: calls.append(True))
     ru, zh = write_pair("Путин встретился с Си Цзиньпином.\n" * lines, "普京会见了习近平。\n" * lines)
     code, _, err = run(["check", "--align", "lines", "--select", "NUM", str(ru.parent)])
     assert (code, err, calls) == (0, "", [True] if tuned else [])
 
 
 def test_tuning_the_allocator_never_fails() -> None:
-    from ruconsist.commands.check import _return_large_buffers
+    from ruconsist.speed.memory import return_large_buffers
 
-    _return_large_buffers()
+    return_large_buffers()

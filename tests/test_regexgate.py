@@ -9,7 +9,7 @@ import pytest
 import regex
 
 from ruconsist.patterns import effective_patterns
-from ruconsist.regexgate import admits, gate
+from ruconsist.speed.regexgate import admits, gate
 from ruconsist.rules import load_rules
 
 GATES = [

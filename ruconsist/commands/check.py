@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 from collections.abc import Iterable, Iterator, Sequence
 from typing import IO, Any
 
@@ -23,39 +22,13 @@ from ruconsist.commands.common import (
 )
 from ruconsist.diagnostic import Diagnostic
 from ruconsist.errors import ConfigError, InputError, NotChecked
-
-#: Input files above this size make the command line tune the allocator
-#: (:func:`_return_large_buffers`).
-LARGE_FILE = 1024 * 1024
-
+from ruconsist.speed import memory
 
 def _size(path: os.PathLike[str]) -> int:
     try:
         return os.stat(path).st_size
     except OSError:
         return 0
-
-
-def _return_large_buffers() -> None:
-    """Have glibc's malloc give blocks over 128 KB back to the system
-    when they are freed.  By default it raises that threshold to the size
-    of the largest block freed so far (up to 32 MB): after the first
-    large file, the text of every file comes from the heap, which malloc
-    keeps.  Four line-aligned pairs of 25,000 lines peaked at 205 MB, and
-    at 196 MB with this.  A process setting, so the command line's, not
-    the engine's; elsewhere than glibc it does nothing."""
-    if not sys.platform.startswith("linux"):
-        return
-    try:
-        import ctypes
-
-        mallopt = ctypes.CDLL(None).mallopt
-        mallopt.argtypes = (ctypes.c_int, ctypes.c_int)
-    except (OSError, AttributeError):
-        return
-    m_trim_threshold, m_mmap_threshold = -1, -3
-    mallopt(m_mmap_threshold, 128 * 1024)
-    mallopt(m_trim_threshold, 128 * 1024)
 
 
 def _formatters(linter) -> dict[str, type]:  # type: ignore[no-untyped-def]
@@ -228,8 +201,8 @@ class _CheckRun:
             for f in self.formatters:
                 f.begin()
             todo = list(self.selected(pairs))
-            if any(_size(p) > LARGE_FILE for pair in todo for p in pair.paths):
-                _return_large_buffers()
+            if any(_size(p) > memory.LARGE_FILE for pair in todo for p in pair.paths):
+                memory.return_large_buffers()
             from ruconsist.progress import Progress
 
             bar = Progress(len(todo), self.err)

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from ruconsist import regexcache
+from ruconsist.speed import regexcache
 from ruconsist.lang.numerals import roman_value, zh_int
 
 

@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ruconsist import regexcache
+from ruconsist.speed import regexcache
 from ruconsist.lang.numerals import zh_int
 
 DAY = 24 * 60

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
-from ruconsist import regexgate
+from ruconsist.speed import regexgate
 from ruconsist.patterns.captures import capture_key, keys_equal
 from ruconsist.patterns.rule import TITLE_KINDS, PatternRule
 

@@ -246,7 +246,7 @@ def effective_patterns(rules: RuleSet) -> list[PatternRule]:
 class Prefilter:
     """The pattern rules that can match a segment, found with one look
     for each distinct literal of the rules' gates (see
-    :mod:`ruconsist.regexgate`) rather than a call per rule: a rule is
+    :mod:`ruconsist.speed.regexgate`) rather than a call per rule: a rule is
     admitted when a source side has no gate or holds one of its gate's
     literals, which is the test :func:`run_rule` starts with."""
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from ruconsist import regexgate
+from ruconsist.speed import regexgate
 from ruconsist.diagnostic import Severity
 from ruconsist.packschema import DEFAULT_CODE, DEFAULT_TIMEOUT
 
@@ -65,7 +65,7 @@ class PatternRule:
     @functools.cached_property
     def gates(self) -> dict[str, tuple[str, ...] | None]:
         """Per side: literal text every match holds (see
-        :mod:`ruconsist.regexgate`), or ``None``."""
+        :mod:`ruconsist.speed.regexgate`), or ``None``."""
         return {
             lang: regexgate.gate(p.pattern, int(p.flags) & ~int(regex.VERSION0))
             for lang in ("ru", "zh")

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ruconsist import regexcache
+from ruconsist.speed import regexcache
 from ruconsist.lang.dates.mention import normalize
 from ruconsist.lang.numerals import roman_value
 

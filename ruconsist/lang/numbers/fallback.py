@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ruconsist import regexcache
+from ruconsist.speed import regexcache
 from ruconsist.lang.numbers.scan import _regex, _ru_month_pattern, ru_month_names
 from ruconsist.lang.numbers.vocab import DASHES, DMY, NumberVocab, _alternation, normalise
 

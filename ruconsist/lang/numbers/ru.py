@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 from fractions import Fraction
 
-from ruconsist import regexcache
+from ruconsist.speed import regexcache
 from ruconsist.lang.numbers.scan import (
     _in_spans,
     _mask_spans,

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from fractions import Fraction
 from functools import lru_cache
 
-from ruconsist import regexcache
+from ruconsist.speed import regexcache
 from ruconsist.lang.numbers.vocab import (
     DASHES,
     DMY,

@@ -10,7 +10,7 @@ from dataclasses import replace
 from fractions import Fraction
 from typing import Any
 
-from ruconsist import regexcache
+from ruconsist.speed import regexcache
 from ruconsist.lang.numbers.scan import (
     _in_spans,
     _mask_spans,

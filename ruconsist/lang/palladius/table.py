@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ruconsist import regexcache
+from ruconsist.speed import regexcache
 from ruconsist.errors import RuleError
 from ruconsist.lang.han import HAN_CHAR as _HAN_CHAR
 from ruconsist.lang.han import HAN_RUN

@@ -21,6 +21,8 @@ import functools
 import re
 from typing import Any
 
+from ruconsist.speed import enabled
+
 #: A gate of more alternatives than this costs more than it saves.
 MAX_ALTERNATIVES = 24
 #: Flags under which literal text matches itself.
@@ -37,7 +39,10 @@ _OTHER_BRACE = re.compile(r"\{(?!\d*,?\d*\})")
 
 def gate(source: str, flags: int) -> tuple[str, ...] | None:
     """Strings of which at least one occurs in any match of ``source``
-    (compiled with ``flags``), or ``None`` when that cannot be said."""
+    (compiled with ``flags``), or ``None`` when that cannot be said (or
+    the speed-ups are off: see :mod:`ruconsist.speed`)."""
+    if not enabled():
+        return None
     return _gate(source, int(flags))
 
 

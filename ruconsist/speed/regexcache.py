@@ -24,6 +24,8 @@ import sys
 import threading
 from typing import Any
 
+from ruconsist.speed import enabled
+
 #: Entries above this are dropped, not added: the store must not grow
 #: without bound with the patterns of changing user packs.
 MAX_ENTRIES = 4000
@@ -32,7 +34,8 @@ _LOCK = threading.Lock()
 _STORE: dict[tuple[str, int], tuple[Any, ...]] | None = None
 _NEW: dict[tuple[str, int], tuple[Any, ...]] = {}
 _COMPILED: dict[tuple[str, int], re.Pattern[str]] = {}
-_ENABLED = sys.implementation.name == "cpython"
+#: Off without CPython, or with the speed-ups switched off (see :mod:`ruconsist.speed`).
+_ENABLED = enabled()
 
 
 def _key() -> str:
