@@ -152,6 +152,10 @@ class RuIndex:
         tokens, norms = _tokens_and_norms(text)
         first = self.first
         found: list[tuple[int, int, str, str]] = []
+        # Most texts hold no first word of any entry of a given index (the
+        # exceptions, the titles of office): one set look-up says so.
+        if first.keys().isdisjoint(norms):
+            return []
         for i, (start, _end, word) in enumerate(tokens):
             entries = first.get(norms[i])
             if entries is None:
@@ -671,22 +675,24 @@ def morph_file() -> str:
 
 def matcher_for(rules: RuleSet) -> TermMatcher:
     """The rule set's matcher: built once per run, and stored on disk
-    per pack content so that the next run skips the morphology."""
+    per pack content so that the next run skips the morphology.  (Asked
+    for a dozen times per bead: it only looks the matcher up.)"""
+    return rules.cached("terms.matcher", lambda: _build_matcher(rules))  # type: ignore[no-any-return]
+
+
+def _build_matcher(rules: RuleSet) -> TermMatcher:
     from ruconsist import cache
 
-    def build() -> TermMatcher:
-        key = cache.key_for(rules.digest, cache.code_digest(__file__, morph_file()))
-        matcher: TermMatcher = cache.cached(
-            "terms",
-            key,
-            lambda: TermMatcher(rules.terms, transliteration_chars(rules), traditional_table(rules), *entity_vocab(rules)),
-            TermMatcher,
-        )
-        if not hasattr(matcher, "terms"):
-            matcher.terms = {t.id: t for t in rules.terms}
-        return matcher
-
-    return rules.cached("terms.matcher", build)  # type: ignore[no-any-return]
+    key = cache.key_for(rules.digest, cache.code_digest(__file__, morph_file()))
+    matcher: TermMatcher = cache.cached(
+        "terms",
+        key,
+        lambda: TermMatcher(rules.terms, transliteration_chars(rules), traditional_table(rules), *entity_vocab(rules)),
+        TermMatcher,
+    )
+    if not hasattr(matcher, "terms"):
+        matcher.terms = {t.id: t for t in rules.terms}
+    return matcher
 
 
 def _institution_heads(rules: RuleSet) -> tuple[str, ...]:
