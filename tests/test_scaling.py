@@ -178,20 +178,7 @@ def _peak(linter: Linter, folder: Path) -> int:
         tracemalloc.stop()
 
 
-#: Shapes still super-linear at the full sizes (n = 8 x the default):
-#: known defects, listed so the full run reports them (xfail) until fixed.
-#: - subtitle cues packed ten to a second: each NUM001 of a bead of
-#:   hundreds of cues still looks for a figure standing against it among
-#:   the whole bead (``standing_against``), so the bead costs more than
-#:   its size.
-SUPERLINEAR_AT_FULL_SIZE = {"SubRip cues"}
-
-
-@pytest.mark.parametrize("shape", [
-    pytest.param(shape, marks=pytest.mark.xfail(
-        FULL and shape in SUPERLINEAR_AT_FULL_SIZE, reason="known super-linear at full size", strict=False))
-    for shape in SHAPES
-])
+@pytest.mark.parametrize("shape", list(SHAPES))
 def test_time_and_memory_grow_about_linearly(shape: str, tmp_path: Path, linters: dict[str, Linter]) -> None:
     n, make, extra = SHAPES[shape]
     n *= SCALE

@@ -20,6 +20,7 @@ from ruconsist.lang.numbers import (
     Mismatch,
     NumberVocab,
     NumberMention,
+    StandingAgainst,
     compare_mentions,
     convert,
     extract_numbers,
@@ -28,7 +29,6 @@ from ruconsist.lang.numbers import (
     has_equal,
     number_vocab,
     render_like,
-    standing_against,
     unmatched_mentions,
     order_name,
     order_of,
@@ -337,6 +337,10 @@ class NumberMismatch(Check):
         # What each side has, said once per bead however many findings
         # name it.
         there = {"ru": functools.cache(lambda: _what_is_there(ru)), "zh": functools.cache(lambda: _what_is_there(zh))}
+        # And which figures of the other side may stand in a missing
+        # one's place: worked out once per bead, not once per figure.
+        standing = {"ru": functools.cache(lambda: StandingAgainst(ru, zh)),
+                    "zh": functools.cache(lambda: StandingAgainst(zh, ru))}
         for mm in compare_mentions(ru, zh, vocab):
             if mm.kind == "magnitude":
                 yield self._magnitude(bead, mm)
@@ -345,12 +349,12 @@ class NumberMismatch(Check):
             elif mm.kind == "increase":
                 yield from self._increase(bead, mm, zh)
             elif mm.lang == "ru":
-                yield self._missing(bead, ctx, mm, ru, zh, there["zh"])
+                yield self._missing(bead, ctx, mm, there["zh"], standing["ru"])
             else:
-                yield self._missing(bead, ctx, mm, zh, ru, there["ru"])
+                yield self._missing(bead, ctx, mm, there["ru"], standing["zh"])
 
-    def _missing(self, bead: SegmentPair, ctx: PairContext, mm: Mismatch, mine: list[NumberMention],
-                 theirs: list[NumberMention], what_is_there: Callable[[], str]) -> Diagnostic:
+    def _missing(self, bead: SegmentPair, ctx: PairContext, mm: Mismatch, what_is_there: Callable[[], str],
+                 standing: Callable[[], StandingAgainst]) -> Diagnostic:
         m = mm.mention
         other = "zh" if mm.lang == "ru" else "ru"
         if mm.other is not None and {m.kind, mm.other.kind} == {"cardinal", "ordinal"} and values_equal(m, mm.other):
@@ -370,7 +374,7 @@ class NumberMismatch(Check):
         else:
             there = what_is_there()
             counterpart = True
-            against = standing_against(m, mine, theirs)
+            against = standing()(m)
             if against is not None:
                 there += self._conversion(bead, mm.lang, m, against, ctx)
             else:

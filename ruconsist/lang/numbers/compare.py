@@ -249,12 +249,19 @@ def unmatched_mentions(mine: list[NumberMention], theirs: list[NumberMention]) -
         # than sorting them by value first.
         return [m for m in loud if not has_equal(m, theirs)]
     near = _ValueIndex(theirs)
-    return [m for m in loud if not has_equal(m, near.candidates(m))]
+    return [m for m in loud if not near.has_equal(m)]
 
 
 #: Below this many (figure, other side's mention) pairs, unmatched figures
 #: are found by comparing every pair.
 _FEW_PAIRS = 16
+
+
+def _reading_key(m: NumberMention) -> tuple[object, ...]:
+    """What comparing ``m`` with another mention reads of it (all but its
+    place and its text): mentions with one key compare alike."""
+    return (m.value, m.alts, m.unit, m.kind, m.quiet, m.role, m.digits, m.measure, m.scale, m.factor,
+            m.approx, m.increase)
 
 
 def standing_against(
@@ -269,29 +276,67 @@ def standing_against(
     team of golfers, not a 2 that became ``九``) and figures in dates,
     names and references do not.  None when every figure there answers
     one of ``mine``: ``m`` is then a figure on one side only, an omission
-    or an explicitation, not a substitution."""
-    def counts(o: NumberMention) -> bool:
-        return not o.quiet or (o.role in ("word", "bare") and o.value >= 2)
+    or an explicitation, not a substitution.  For many mentions of one
+    segment, build :class:`StandingAgainst` once."""
+    return StandingAgainst(mine, theirs)(m)
 
-    # Counted among the mentions near each value only: counting over
-    # every mention for every mention grew with the cube of a bead's
-    # figures (a bead of hundreds of subtitle cues took minutes).
-    near_theirs, near_mine = _ValueIndex(theirs), _ValueIndex(mine)
 
-    def surplus(o: NumberMention) -> bool:
-        there = sum(1 for x in near_theirs.candidates(o) if values_equal(x, o))
-        here = sum(1 for x in near_mine.candidates(o) if _kinds_fit(x, o) and values_equal(x, o))
-        return there > here
+class StandingAgainst:
+    """:func:`standing_against` for every mention of ``mine``: what does
+    not depend on the mention (which of ``theirs`` are in surplus, the
+    parts a count may be split into) is worked out once.  Working it out
+    again for each figure of a bead grew with the square of the bead's
+    figures (a bead of 4,000 subtitle cues: minutes)."""
 
-    against = [o for o in theirs if counts(o) and _comparable(m, o) and surplus(o)]
-    if not against:
-        return None
-    # ``четверо`` against ``一名…两名…一名``: the count split into parts.
-    parts = [o for o in theirs if o.kind == "cardinal" and (not o.quiet or o.role in ("word", "bare"))
-             and not has_equal(o, mine)]
-    if m.kind == "cardinal" and len(parts) > 1 and sum(o.value for o in parts) == m.value:
-        return None
-    return against[0]
+    def __init__(self, mine: list[NumberMention], theirs: list[NumberMention]) -> None:
+        # Counted among the mentions near each value only: counting over
+        # every mention for every mention grew with the cube of a bead's
+        # figures.
+        near_theirs, near_mine = _ValueIndex(theirs), _ValueIndex(mine)
+
+        def counts(o: NumberMention) -> bool:
+            return not o.quiet or (o.role in ("word", "bare") and o.value >= 2)
+
+        known: dict[tuple[object, ...], bool] = {}
+
+        def surplus(o: NumberMention) -> bool:
+            # Counted once per reading: a figure repeated a thousand times
+            # has a thousand candidates each time.
+            key = _reading_key(o)
+            if key not in known:
+                there = sum(1 for x in near_theirs.candidates(o) if values_equal(x, o))
+                here = sum(1 for x in near_mine.candidates(o) if _kinds_fit(x, o) and values_equal(x, o))
+                known[key] = there > here
+            return known[key]
+
+        self.against = [o for o in theirs if counts(o) and surplus(o)]
+        #: The first of ``against`` by (percent or not, dimension or
+        #: None), and by percent or not alone: what :func:`_comparable`
+        #: tells apart.
+        self.first: dict[tuple[bool, str | None], int] = {}
+        self.first_any: dict[bool, int] = {}
+        for i, o in enumerate(self.against):
+            percent = o.kind == "percent"
+            self.first.setdefault((percent, o.measure[0] if o.measure else None), i)
+            self.first_any.setdefault(percent, i)
+        # ``четверо`` against ``一名…两名…一名``: the count split into parts.
+        parts = [o for o in theirs if o.kind == "cardinal" and (not o.quiet or o.role in ("word", "bare"))
+                 and not near_mine.has_equal(o)]
+        self.parts_total = sum(o.value for o in parts) if len(parts) > 1 else None
+
+    def __call__(self, m: NumberMention) -> NumberMention | None:
+        percent = m.kind == "percent"
+        if m.measure:
+            found = [i for i in (self.first.get((percent, None)), self.first.get((percent, m.measure[0])))
+                     if i is not None]
+            first = min(found) if found else None
+        else:
+            first = self.first_any.get(percent)
+        if first is None:
+            return None
+        if m.kind == "cardinal" and self.parts_total is not None and self.parts_total == m.value:
+            return None
+        return self.against[first]
 
 
 class _ValueIndex:
@@ -301,28 +346,36 @@ class _ValueIndex:
     subtitle bead of hundreds of cues took seconds).
 
     :meth:`candidates` returns every mention :func:`values_equal` can
-    accept, and usually few others: one with a value within the wider of
-    the two tolerances, or a measure convertible into the same base value
-    within :data:`CONVERSION_TOLERANCE`."""
+    accept, and usually few others: one whose value lies within the wider
+    of the two tolerances, or a measure convertible into the same base
+    value within :data:`CONVERSION_TOLERANCE`.  The values are kept in one
+    sorted list per tolerance (a tolerance is half a power of ten, so
+    there are few), so that one rounded figure (``5 млн``, ±500,000) does
+    not widen the window of every small one.  :meth:`has_equal` answers
+    once per reading: a figure repeated thousands of times on a line had
+    thousands of candidates for each repeat."""
 
     def __init__(self, mentions: list[NumberMention]) -> None:
         self.mentions = mentions
-        plain = sorted((abs(v), i) for i, o in enumerate(mentions) for v in o.values)
-        self.plain_keys = [v for v, _ in plain]
-        self.plain = [i for _, i in plain]
-        self.reach = max((_tolerance(o) for o in mentions), default=ZERO)
+        plain: dict[Fraction, list[tuple[Fraction, int]]] = {}
+        for i, o in enumerate(mentions):
+            plain.setdefault(_tolerance(o), []).extend((abs(v), i) for v in o.values)
+        self.plain = {tol: _keys_and_ids(vs) for tol, vs in plain.items()}
         based: dict[str, list[tuple[Fraction, int]]] = {}
         for i, o in enumerate(mentions):
             if o.measure is not None:
                 dim, factor, offset = o.measure
                 based.setdefault(dim, []).extend(((v + offset) * factor, i) for v in o.values)
-        self.based = {dim: ([v for v, _ in sorted(vs)], [i for _, i in sorted(vs)]) for dim, vs in based.items()}
+        self.based = {dim: _keys_and_ids(vs) for dim, vs in based.items()}
+        self.equal: dict[tuple[object, ...], bool] = {}
 
     def candidates(self, m: NumberMention) -> list[NumberMention]:
         found: set[int] = set()
-        reach = max(self.reach, _tolerance(m))
-        for v in m.values:
-            _window(self.plain_keys, self.plain, abs(v), reach, found)
+        own = _tolerance(m)
+        for tol, (keys, ids) in self.plain.items():
+            reach = max(tol, own)
+            for v in m.values:
+                _window(keys, ids, abs(v), reach, found)
         if m.measure is not None and m.measure[0] in self.based:
             dim, factor, offset = m.measure
             keys, ids = self.based[dim]
@@ -332,6 +385,18 @@ class _ValueIndex:
                 slack = abs(base) * CONVERSION_TOLERANCE / (1 - CONVERSION_TOLERANCE)
                 _window(keys, ids, base, slack + 2 if dim == "temperature" else slack, found)
         return [self.mentions[i] for i in sorted(found)]
+
+    def has_equal(self, m: NumberMention) -> bool:
+        """:func:`has_equal` of ``m`` and these mentions."""
+        key = _reading_key(m)
+        if key not in self.equal:
+            self.equal[key] = has_equal(m, self.candidates(m))
+        return self.equal[key]
+
+
+def _keys_and_ids(pairs: list[tuple[Fraction, int]]) -> tuple[list[Fraction], list[int]]:
+    pairs.sort()
+    return [v for v, _ in pairs], [i for _, i in pairs]
 
 
 def _window(keys: list[Fraction], ids: list[int], centre: Fraction, reach: Fraction, into: set[int]) -> None:
