@@ -19,6 +19,7 @@ from ruconsist.lang.numbers.scan import (
     _words_after,
     _words_before,
     fraction_alts,
+    dated_span,
     short_year_end,
 )
 from ruconsist.lang.numbers.vocab import (
@@ -159,8 +160,11 @@ def _extract_ru(text: str, norm: str, vocab: NumberVocab) -> list[NumberMention]
         year = short_year_end(norm, m.start(), m.group(0))
         if year is not None:
             # "сезон 2019–20", "в 2019/20 финансовом году": 2019 to 2020;
-            # compared here, unless the date check reads it as a date.
-            out.append(NumberMention(m.start(), m.end(), year, "year", False, text[m.start():m.end()]))
+            # compared here, unless it is a date ("в 1998–99 годах"), the
+            # date check's.
+            dated = dated_span(norm, m.end())
+            out.append(NumberMention(m.start(), m.end(), year, "year", False, text[m.start():m.end()],
+                                     quiet=dated, role="date" if dated else ""))
             continue
         out.append(_ru_digit_mention(text, norm, m, vocab, p, masks))
     out.extend(_ru_word_mentions(text, norm, vocab, p, masks))

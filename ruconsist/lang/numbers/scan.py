@@ -50,6 +50,18 @@ def short_year_end(norm: str, start: int, digits: str) -> Fraction | None:
     return Fraction(int(m.group(1)) * 100 + int(digits))
 
 
+#: A word for "year" right after a span of years, or after a list of
+#: years it ends ("1635-36、1655和1664年间", "в 1998–99 годах"): a date,
+#: which the date check reads ("2019–20 финансовом году" it does not).
+_YEAR_WORD_AHEAD = re.compile(r"(?:[\s\d、,，–—-]|和|及|与|и(?![а-я]))*?(?:年(?!代)|(?<![а-я])(?:год|гг\.|г\.))")
+
+
+def dated_span(norm: str, end: int) -> bool:
+    """Whether a word for "year" follows the span of years ending at
+    ``end``, at most after more years of a list."""
+    return _YEAR_WORD_AHEAD.match(norm, end) is not None
+
+
 def _mask_spans(norm: str) -> list[tuple[int, int, str]]:
     spans: list[tuple[int, int, str]] = []
     if _URL_GATE.search(norm):

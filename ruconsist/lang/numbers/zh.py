@@ -18,6 +18,7 @@ from ruconsist.lang.numbers.scan import (
     _regex,
     _skip_space,
     fraction_alts,
+    dated_span,
     short_year_end,
 )
 from ruconsist.lang.numbers.vocab import (
@@ -180,8 +181,10 @@ def _extract_zh(text: str, norm: str, vocab: NumberVocab) -> list[NumberMention]
         year = short_year_end(norm, m.start(), m.group(0))
         if year is not None:
             # 1635-36, 2019/20: the end of a span of years, 1636, 2020;
-            # compared here, unless the date check reads it as a date.
-            out.append(NumberMention(m.start(), m.end(), year, "year", False, m.group(0)))
+            # compared here, unless it is a date (年 follows), the date check's.
+            dated = dated_span(norm, m.end())
+            out.append(NumberMention(m.start(), m.end(), year, "year", False, m.group(0), quiet=dated,
+                                     role="date" if dated else ""))
             continue
         before = norm[m.start() - 1] if m.start() else ""
         before2 = norm[m.start() - 2] if m.start() > 1 else ""
