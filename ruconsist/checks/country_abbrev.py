@@ -30,6 +30,17 @@ COUNTRIES: dict[str, tuple[str, str]] = {
     "乌": ("Украина", r"Украин|украинск|Киев"),
     "蒙": ("Монголия", r"Монгол|монгольск|Улан-Батор"),
 }
+#: Regions the official genre names by one character, after a verb of
+#: concern, aid, government or travel (涉藏 "Tibet-related", 援疆 "aid to
+#: Xinjiang", 赴港 "to Hong Kong").  Only after such a verb: 藏 alone is
+#: also "to hide, store" (收藏, 宝藏), 港 "port" (进港, 港口).
+REGIONS: dict[str, tuple[str, str]] = {
+    "藏": ("Тибет", r"Тибет|тибетск|Сицзан"),
+    "疆": ("Синьцзян", r"Синьцзян|синьцзянск|СУАР"),
+    "港": ("Гонконг", r"Гонконг|гонконгск|Сянган|САР"),
+}
+NAMED = {**COUNTRIES, **REGIONS}
+REGION = regex.compile(r"(?:(?<=[涉援治稳兴])[藏疆港])|(?:(?<=[赴访驻进入])[藏疆])|(?:(?<=[赴访驻])港)(?![口区湾务])")
 ABBR = "".join(COUNTRIES)
 #: A run of two or three country characters (中俄, 朝俄, 中美, 俄、朝) that
 #: is not the start of a full name (中国, 俄罗斯, 美国 …) and not a word of
@@ -81,6 +92,7 @@ def country_mentions(zh: str, translit: frozenset[str] = frozenset()) -> list[tu
         if NOT_ABBREVIATION.match(zh, k):
             continue
         out.append((k, zh[k]))
+    out.extend((m.start(), m.group()) for m in REGION.finditer(zh))
     return sorted(set(out))
 
 
@@ -93,7 +105,9 @@ class CountryDropped(MTCheck):
     "morning", 中欧 as "Central Europe") or drop them, and the sentence
     still reads well.  A character that begins a full name (中国, 俄罗斯)
     is the term checks' business; ambiguous pairs (中欧, 中美洲, 中英文)
-    are left alone.
+    are left alone.  Regions the genre abbreviates the same way count
+    too, after a verb of concern, aid or travel: 涉藏 ("Tibet-related"),
+    援疆 (aid to Xinjiang), 赴港 (to Hong Kong).
 
     Run with the ``mt`` profile (``--profile mt``), Chinese into Russian.
 
@@ -101,6 +115,8 @@ class CountryDropped(MTCheck):
       PASS  RU «Китай приветствует развитие отношений между КНДР и Россией.»  ZH «中方乐见朝俄关系发展。»  (profile: mt)
       FAIL  RU «Китай приветствует развитие отношений между Россией и Россией.»  ZH «中方乐见朝俄关系发展。»  (profile: mt)  -> MT005
       FAIL  RU «В этом году исполняется 75 лет Китаю.»  ZH «今年是中俄建交75周年。»  (profile: mt)  -> MT005
+      PASS  RU «Стороны обсудили вопросы, связанные с Тибетом.»  ZH «双方讨论了涉藏问题。»  (profile: mt)
+      FAIL  RU «Стороны обсудили сотрудничество.»  ZH «双方开展了涉藏合作。»  (profile: mt)  -> MT005
     """
 
     code = "MT005"
@@ -117,7 +133,7 @@ class CountryDropped(MTCheck):
         # with both lost is one finding).
         groups: list[list[int]] = []
         for offset, ch in country_mentions(zh, table_from_rules(ctx.rules).translit_chars):
-            if ch in reported or regex.search(COUNTRIES[ch][1], ru):
+            if ch in reported or regex.search(NAMED[ch][1], ru):
                 continue
             reported.add(ch)
             if groups and groups[-1][-1] == offset - 1:
@@ -126,7 +142,7 @@ class CountryDropped(MTCheck):
                 groups.append([offset])
         for group in groups:
             a, b = group[0], group[-1] + 1
-            names = [COUNTRIES[zh[k]][0] for k in group]
+            names = [NAMED[zh[k]][0] for k in group]
             what = names[0] if len(names) == 1 else " and ".join(names)
             context = zh[max(0, a - 1) : b + 2]
             yield self.report(
