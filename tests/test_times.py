@@ -187,3 +187,29 @@ def test_an_hour_under_way_reads_as_the_whole_hour() -> None:
     (diag,) = lint_texts("Он вернулся в девятом часу вечера.", "他晚上9点回来。", select=TIMES)
     assert diag.message == ("ZH '晚上9点' = 21:00 is not the time RU gives"
                             " ('в девятом часу вечера' = 20:00-20:59)")
+
+
+RU_HOURS = ["двенадцать", "час", "два", "три", "четыре", "пять", "шесть", "семь", "восемь", "девять", "десять",
+            "одиннадцать"]
+RU_HOUR_ORDINALS = ["двенадцатого", "первого", "второго", "третьего", "четвертого", "пятого", "шестого", "седьмого",
+                    "восьмого", "девятого", "десятого", "одиннадцатого"]
+#: Russian time of day, Chinese time of day, and the hours (12-hour
+#: clock) each is said with.
+DAY_PARTS = [("утра", "早上", range(5, 12)), ("вечера", "晚上", range(6, 12)), ("дня", "下午", range(1, 6))]
+
+
+@settings(max_examples=60, deadline=None)
+@given(part=st.sampled_from(DAY_PARTS), data=st.data(), half=st.booleans())
+def test_a_clock_time_in_russian_words_agrees_with_its_chinese_form(part: tuple[str, str, range], data: st.DataObject,
+                                                                    half: bool) -> None:
+    ru_part, zh_part, hours = part
+    hour = data.draw(st.sampled_from(list(hours)))
+    # "в восемь вечера" = 晚上8点; "в половине девятого вечера" = 晚上8点半
+    # (the hour under way is the ordinal less one).  "половина второго
+    # дня" is also half of the second day: not read, so not drawn.
+    half = half and ru_part != "дня"
+    ru = (f"Поезд прибывает в половине {RU_HOUR_ORDINALS[(hour + 1) % 12]} {ru_part}." if half
+          else f"Поезд прибывает в {RU_HOURS[hour]} {ru_part}.")
+    tail = "半" if half else ""
+    assert tim(ru, f"火车{zh_part}{hour}点{tail}到达。") == []
+    assert tim(ru, f"火车{zh_part}{hour % 12 + 1}点{tail}到达。")[0][:2] == ("TIM001", "zh")
