@@ -115,3 +115,20 @@ def test_format_readers_raise_only_input_errors(text: str, lang: str | None) -> 
                 if seg.text:
                     loc = seg.location(0, len(seg.text))
                     assert 1 <= loc.line <= doc.line_count
+
+
+SPANS = st.lists(st.tuples(st.integers(0, 40), st.integers(0, 8)).map(lambda t: (t[0], t[0] + t[1])), max_size=25)
+
+
+@SETTINGS
+@given(taken=SPANS, asked=SPANS)
+def test_taken_date_spans_answer_as_the_plain_list_did(taken: list[tuple[int, int]],
+                                                      asked: list[tuple[int, int]]) -> None:
+    # The date extractor keeps the spans it took as their union, searched
+    # by bisection; it must answer every overlap question as a scan of
+    # the list would, empty spans and spans that only touch included.
+    from ruconsist.lang.dates.extraction import SpanSet
+
+    spans = SpanSet(taken)
+    for a, b in asked:
+        assert spans.overlaps(a, b) == any(s < b and a < e for s, e in taken), (taken, a, b)

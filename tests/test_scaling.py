@@ -70,9 +70,9 @@ SHAPES: dict[str, tuple[int, Callable[[int], Files], dict[str, object]]] = {
     "name repeated on one line (Palladius)": (300, lambda k: _text("Путин " * k + "\n", "普京\n"), {}),
     "']( ' repeated (Markdown, typography)": (400, lambda k: _text("](" * k + "\n", "](" * k + "\n", "md"), {}),
     "emphasis markers on one line (Markdown)": (400, lambda k: _text("*a " * k + "\n", "*中 " * k + "\n", "md"), {}),
-    "one long line of prose": (40, lambda k: _text(
+    "one long line of prose": (150, lambda k: _text(
         "Москва большой город, в нём 12 домов. " * k + "\n", "莫斯科是一个大城市，有12座房子。" * k + "\n"), {}),
-    "dates on one line": (25, lambda k: _text("16 июля 2001 года, " * k + "\n", "2001年7月16日，" * k + "\n"), {}),
+    "dates on one line": (100, lambda k: _text("16 июля 2001 года, " * k + "\n", "2001年7月16日，" * k + "\n"), {}),
     "many Markdown paragraphs (alignment)": (40, lambda k: _text(
         "".join(f"Абзац {i} о городе Москве.\n\n" for i in range(k)),
         "".join(f"第{i}段关于莫斯科。\n\n" for i in range(k)), "md"), {}),

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from ruconsist.lang.dates.extraction import _overlaps
+from ruconsist.lang.dates.extraction import SpanSet
 from ruconsist.lang.dates.mention import WEEKDAY_NAMES, DateMention, actual_weekday, normalize
 
 #: Keys of ``vocab: {dates: ...}`` and the shape of each.
@@ -158,17 +158,17 @@ def bare_years(text: str, mentions: Sequence[DateMention] = ()) -> list[DateMent
     without ``год``/``年`` (``(1644-1912)``, ``Ларсон, 1989``).  They are
     not date mentions (the number check owns them); they only let a year
     on the other side find its equal."""
-    spans = [(m.start, m.end) for m in mentions]
+    spans = SpanSet((m.start, m.end) for m in mentions)
     out = []
     norm = normalize(text)
     for m in _BARE_YEARS.finditer(norm):
-        if _overlaps(spans, m.start(), m.end()):
+        if spans.overlaps(m.start(), m.end()):
             continue
         y1, tail = int(m.group("y")), m.group("y2")
         y2 = int(tail) if len(tail) == 4 else y1 - y1 % 100 + int(tail)
         if y2 <= y1:
             continue
-        spans.append(m.span())
+        spans.add(*m.span())
         out.append(
             DateMention(
                 start=m.start(), end=m.end(), text=m.group(), kind="range", year=y1, end_year=y2,
@@ -176,7 +176,7 @@ def bare_years(text: str, mentions: Sequence[DateMention] = ()) -> list[DateMent
             )
         )
     for m in _BARE_YEAR.finditer(norm):
-        if _overlaps(spans, m.start(), m.end()):
+        if spans.overlaps(m.start(), m.end()):
             continue
         out.append(
             DateMention(

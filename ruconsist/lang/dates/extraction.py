@@ -5,8 +5,9 @@ together merged.
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -25,8 +26,35 @@ if TYPE_CHECKING:
 # Extraction
 
 
-def _overlaps(spans: Sequence[tuple[int, int]], a: int, b: int) -> bool:
-    return any(s < b and a < e for s, e in spans)
+class SpanSet:
+    """Spans of text taken so far, kept as their union (sorted, not overlapping),
+    so that asking whether a span overlaps one of them is a binary search.
+    A list searched from its start for every match grew with the square
+    of a line's dates (3,200 dates on one line: 4 s of CPU, 8,000: minutes)."""
+
+    __slots__ = ("starts", "ends")
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for a, b in spans:
+            self.add(a, b)
+
+    def add(self, a: int, b: int) -> None:
+        # Spans that share a stretch with (a, b) are joined to it; spans
+        # that only touch it stay apart, so that the answer for an empty
+        # span at the joint is the list's.
+        lo = bisect.bisect_right(self.ends, a)  # the first that ends after a
+        hi = bisect.bisect_left(self.starts, b)  # past the last that starts before b
+        if lo < hi:
+            a, b = min(a, self.starts[lo]), max(b, self.ends[hi - 1])
+        self.starts[lo:hi] = [a]
+        self.ends[lo:hi] = [b]
+
+    def overlaps(self, a: int, b: int) -> bool:
+        """Whether some taken span ``(s, e)`` has ``s < b`` and ``a < e``."""
+        i = bisect.bisect_right(self.ends, a)
+        return i < len(self.starts) and self.starts[i] < b
 
 
 def _int(m: re.Match[str], g: str, lang: str) -> int | None:
@@ -322,8 +350,8 @@ def extract(text: str, lang: str, vocab: DateVocab | None = None) -> list[DateMe
     vocab = vocab or default_vocab()
     pats = vocab.patterns(lang)
     norm = normalize(text)
-    taken: list[tuple[int, int]] = []
-    blocked: list[tuple[int, int]] | None = None
+    taken = SpanSet()
+    blocked: SpanSet | None = None
     out: list[DateMention] = []
     gated = len(pats.gates) == len(pats.ordered) and not _GATE_OFF.search(norm)
     hay = norm.lower() if lang == "ru" else norm
@@ -344,12 +372,13 @@ def extract(text: str, lang: str, vocab: DateVocab | None = None) -> list[DateMe
                 continue
         for m in rx.finditer(norm):
             a, b = m.span()
-            if a == b or _overlaps(taken, a, b):
+            if a == b or taken.overlaps(a, b):
                 continue
             if name.startswith("weekday"):
                 if blocked is None:
-                    blocked = [mm.span() for mm in pats.idioms.finditer(norm)] if pats.idioms is not None else []
-                if _overlaps(blocked, *m.span("w")):
+                    blocked = SpanSet(mm.span() for mm in pats.idioms.finditer(norm)) if pats.idioms is not None \
+                        else SpanSet()
+                if blocked.overlaps(*m.span("w")):
                     continue
                 if lang == "ru" and name == "weekday" and not _ru_weekday_ok(m, norm, pats, out):
                     continue
@@ -363,9 +392,9 @@ def extract(text: str, lang: str, vocab: DateVocab | None = None) -> list[DateMe
             if not found and name in _CLAIMING:
                 # "31 июня" is no date; its month is not a month mention
                 # either.
-                taken.append((a, b))
+                taken.add(a, b)
             for mention in found:
-                taken.append((mention.start, mention.end))
+                taken.add(mention.start, mention.end)
                 out.append(mention)
     out.sort(key=lambda x: (x.start, x.end))
     reldays = []
