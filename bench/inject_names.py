@@ -154,10 +154,11 @@ def main(argv: list[str] | None = None) -> int:
             if not found and args.missed == kind:
                 missed.append(f"{name}:{number}  {what}\n    RU {ru}\n    ZH {changed}")
     print(f"clean line pairs (no error finding): {clean}")
-    print(f"{'kind':<8}{'set':<12}{'sites':>7}{'caught':>8}{'share':>8}")
+    print("a change is caught when the changed pair has an error-severity finding (warnings do not count)")
+    print(f"{'kind':<8}{'set':<12}{'sites':>7}{'as error':>10}{'share':>8}")
     for kind, name in sorted(sites, key=lambda k: (k[0], k[1] == "all", k[1])):
         share = caught[kind, name] / sites[kind, name]
-        print(f"{kind:<8}{name:<12}{sites[kind, name]:>7}{caught[kind, name]:>8}{share:>8.1%}")
+        print(f"{kind:<8}{name:<12}{sites[kind, name]:>7}{caught[kind, name]:>10}{share:>8.1%}")
     for row in missed:
         print(row)
     return 0

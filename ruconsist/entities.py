@@ -95,14 +95,22 @@ ZH_NAME_JOINERS = "·•・‧∙"
 
 
 def inside_other_name(
-    text: str, start: int, end: int, lang: str, category: str, others: Collection[int]
+    text: str,
+    start: int,
+    end: int,
+    lang: str,
+    category: str,
+    others: Collection[int],
+    titles: Collection[str] = frozenset(),
 ) -> bool:
     """Whether the one-word mention ``text[start:end]`` of a person or
     place is part of another person's name: in Russian, with a
     capitalised word that is not a pack name right before it (not at the
     start of a sentence) or right after it; in Chinese, joined to other
     characters by a name separator (吉米·威尔士, 蓬佩奥·巴托尼).  ``others``
-    holds where the side's pack mentions start and end."""
+    holds where the side's pack mentions start and end; ``titles``, the
+    lower-cased forms of titles that stand capitalised before a name
+    (Президент Трамп, Госсекретарю Помпео), which are no given names."""
     if category not in ("name", "place"):
         return False
     if lang == "zh":
@@ -110,6 +118,9 @@ def inside_other_name(
         after = text[end : end + 1]
         return (before != "" and before in ZH_NAME_JOINERS) or (after != "" and after in ZH_NAME_JOINERS)
     if " " in text[start:end]:
+        return False
+    if text[start:end].isupper():
+        # An abbreviation (США, КНДР) is no part of a person's name.
         return False
 
     def is_term(a: int, b: int) -> bool:
@@ -122,6 +133,7 @@ def inside_other_name(
     if (
         m is not None
         and not is_term(m.start(1), m.end(1))
+        and m.group(1).lower().replace("ё", "е") not in titles
         and not _SENTENCE_START.search(text, max(0, m.start(1) - 4), m.start(1))
         and m.start(1) > 0
     ):

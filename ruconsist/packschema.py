@@ -452,6 +452,7 @@ ENTITIES = Map(
         "zh_words": Optional(Words()),
         "traditional": Optional(Str()),
         "institution_heads": Optional(Words()),
+        "titles_ru": Optional(Words()),
         "latin": Optional(Table(Words(), expected="must map term ids to Latin forms")),
     },
 )

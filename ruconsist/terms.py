@@ -191,10 +191,11 @@ class RuIndex:
         return _resolve(text, found)
 
 
-#: Transliteration characters that, right after a name, are the word
-#: that follows it: the preposition 于 (於 in Traditional text) of
-#: 特朗普于周三表示, 普丁於民國115年.
-_AFTER_NAME = frozenset("于")
+#: Words of transliteration characters that, right after a name, are
+#: the word that follows it: the preposition 于 (於 in Traditional text)
+#: of 特朗普于周三表示, 普丁於民國115年; the parts of a country (哥伦比亚西南部,
+#: 加蓬南部, 乌拉圭东北); its home affairs (乌拉圭内政部长).
+_AFTER_NAME = ("于", "西南", "东南", "西北", "东北", "西部", "东部", "南部", "北部", "中部", "内政")
 
 
 def _breaks_edge(edge: tuple[bool, bool], text: str, i: int, j: int) -> bool:
@@ -255,7 +256,7 @@ class ZhIndex:
         # A name written in transliteration characters that runs on into
         # one or two more (萨马拉 in 萨马拉斯, Samaras; 乍得 in 乍得沙赫) is
         # part of a longer name, unless what follows is a name itself.
-        if text[end : end + 1] in _AFTER_NAME:
+        if text.startswith(_AFTER_NAME, end):
             return False
         run = end
         while run < len(text) and text[run] in t and run - end < 3:
@@ -434,8 +435,12 @@ class TermMatcher:
         derived: dict[str, tuple[str, ...]] | None = None,
         combining: dict[str, str] | None = None,
         zh_words: Sequence[str] = (),
+        titles: Sequence[str] = (),
     ) -> None:
         self.terms = {t.id: t for t in terms}
+        #: Every form of the titles that stand capitalised before a name
+        #: (Президент, Госсекретарю): not a given name.
+        self.title_words = frozenset(f for w in titles for f in _title_forms(w))
         #: Traditional characters read as simplified (中國 as 中国): one
         #: character for one, so positions do not move.
         self.traditional = traditional or {}
@@ -647,6 +652,22 @@ def entity_vocab(rules: RuleSet) -> tuple[dict[str, tuple[str, ...]], dict[str, 
     return {k: tuple(v) for k, v in derived.items()}, combining, tuple(words)
 
 
+def _title_forms(word: str) -> frozenset[str]:
+    from ruconsist import morph
+
+    return morph.word_forms(_norm(word)) | {_norm(word)}
+
+
+def title_words(rules: RuleSet) -> tuple[str, ...]:
+    """``vocab: entities: titles_ru``: titles and forms of address that
+    stand capitalised before a name without being part of it."""
+    words: list[str] = []
+    for _pack, node in rules.vocab("entities"):
+        if isinstance(node, dict):
+            words += [w for w in node.get("titles_ru") or () if isinstance(w, str) and w]
+    return tuple(words)
+
+
 def traditional_table(rules: RuleSet) -> dict[int, str]:
     """``vocab: entities: traditional``: pairs of a traditional character
     and its simplified form (``國国``), as a :meth:`str.translate` table."""
@@ -687,7 +708,13 @@ def _build_matcher(rules: RuleSet) -> TermMatcher:
     matcher: TermMatcher = cache.cached(
         "terms",
         key,
-        lambda: TermMatcher(rules.terms, transliteration_chars(rules), traditional_table(rules), *entity_vocab(rules)),
+        lambda: TermMatcher(
+            rules.terms,
+            transliteration_chars(rules),
+            traditional_table(rules),
+            *entity_vocab(rules),
+            titles=title_words(rules),
+        ),
         TermMatcher,
     )
     if not hasattr(matcher, "terms"):

@@ -42,6 +42,35 @@ REAL_CATCHES = [
     # other country does.
     ("Кризис начался после Иранской революции.", "危机始于冰岛革命之后。", [("TRM003", "ru", "Иранской")]),
     ("Шведу не удалось выиграть турнир.", "瑞士球员未能赢得比赛。", [("TRM003", "ru", "Шведу")]),
+    # One of two mentions replaced: Putin is still named on both sides, but
+    # RU names him twice and ZH once, and ZH names Medvedev in his place.
+    (
+        "Путин прибыл в Пекин. Путин заявил, что доволен итогами.",
+        "普京抵达北京。梅德韦杰夫表示对成果感到满意。",
+        [("TRM003", "ru", "Путин")],
+    ),
+    # The same with the extra name in RU.
+    (
+        "Медведев прибыл в Пекин. Путин заявил, что доволен итогами.",
+        "普京抵达北京。普京表示对成果感到满意。",
+        [("TRM003", "ru", "Медведев")],
+    ),
+    # A city named twice in RU, once in ZH with another city.
+    (
+        "Делегация посетила Казань. В Казани прошли переговоры.",
+        "代表团访问了喀山。谈判在伊尔库茨克举行。",
+        [("TRM003", "ru", "Казани")],
+    ),
+    # A person RU names by a short form (Си, Ким, Ри) only.
+    ("Председатель Си посетил Москву.", "王毅主席访问了莫斯科。", [("TRM003", "ru", "Председатель Си")]),
+    # A person ZH gives only by the office (土耳其总统) with another name.
+    ("Визит президента Эрдогана в Германию.", "土耳其总统普京访问德国。", [("TRM003", "ru", "Эрдогана")]),
+    # A country RU names inside a title of office (президент США).
+    ("Президент США Джордж Буш прибыл в Сингапур.", "乌拉圭总统乔治·沃克·布什抵达新加坡。", [("TRM003", "ru", "США")]),
+    # A capitalised title before the name is not a given name.
+    ("Почему Президент Трамп уступил?", "拜登总统为什么让步？", [("TRM003", "ru", "Трамп")]),
+    # A transliterated country before a part of it (西南部) is still named.
+    ("Фермер с юго-запада Китая.", "哥伦比亚西南部的一个农民。", [("TRM003", "ru", "Китая")]),
 ]
 
 
@@ -143,6 +172,42 @@ SILENT = {
 )
 def test_what_translators_write_is_not_reported(ru: str, zh: str) -> None:
     assert findings(ru, zh, select=SELECT) == []
+
+
+#: A name one side adds beside names both sides give as often, or where
+#: the other side gives only an office: an omission (a warning), not a
+#: substitution.
+ADDED_NAMES = [
+    # ZH names the secretary of state RU calls by his office; Trump is
+    # named once on each side.
+    ("Трамп заявил, что госсекретарь поедет в Пхеньян.", "特朗普表示，蓬佩奥将前往平壤。", [("TRM001", "zh", "蓬佩奥")]),
+    # ZH gives the minister's name where RU has only the office.
+    ("Заявление сделал министр иностранных дел.", "外长王毅发表了声明。", [("TRM001", "zh", "王毅")]),
+    # RU names Lavrov where ZH says "the foreign minister", which the packs
+    # read as Wang Yi: an office is not a name to replace.
+    ("Заявление сделал Сергей Лавров.", "外长发表了声明。", [("TRM001", "ru", "Сергей Лавров")]),
+    # Russia named twice in RU, once in ZH, and a city ZH adds: another
+    # kind of entity, so no substitution.
+    ("Россия поддержала Китай. Россия против.", "俄罗斯支持中国。伊尔库茨克反对。", [("TRM001", "zh", "伊尔库茨克")]),
+]
+
+
+@pytest.mark.parametrize(("ru", "zh", "expected"), ADDED_NAMES)
+def test_an_added_name_is_an_omission_not_a_substitution(ru: str, zh: str, expected) -> None:
+    assert findings(ru, zh, select=SELECT) == expected
+    assert all(d.severity.label == "warning" for d in lint_texts(ru, zh, select=SELECT))
+
+
+def test_a_substitution_of_one_of_two_mentions_gives_the_counts() -> None:
+    (d,) = lint_texts(
+        "Путин прибыл в Пекин. Путин заявил, что доволен итогами.", "普京抵达北京。梅德韦杰夫表示对成果感到满意。", select=SELECT
+    )
+    assert d.message == (
+        "RU names 'Путин' (putin) twice, ZH once, and ZH names '梅德韦杰夫' (medvedev), which RU does not:"
+        " expected 弗拉基米尔·普京 or 普京 in ZH, or Дмитрий Медведев or Медведев in RU"
+    )
+    # The second Путин, nearest to where ZH names Medvedev.
+    assert (d.location.column, d.found, d.counterpart.column) == (23, "梅德韦杰夫", 8)
 
 
 def test_traditional_characters_still_catch_a_substitution() -> None:

@@ -9,6 +9,8 @@ import regex
 from ruconsist.checks.base import LANG_NAME, Check, PairContext
 from ruconsist.checks.nearby import HeldFindings
 from ruconsist.checks.offices import title_qualifiers
+from ruconsist.checks.term_counts import COUNTED_KINDS, Rival, lenient_tally, rival, strict_tally
+from ruconsist.checks.term_counts import side as counted_side
 from ruconsist.diagnostic import Diagnostic, Severity
 from ruconsist.document import SegmentPair, other
 from ruconsist.entities import inside_other_name, latin_counterpart
@@ -151,7 +153,12 @@ class TermMissing(Check):
         foreign minister rendered as Libya's); or RU names a country only
         by its adjective or demonym (иранской, шведу), which needs no
         counterpart of its own, where ZH names another country and not
-        that one (иранской революции ↔ 冰岛革命).  A substitution is nearly
+        that one (иранской революции ↔ 冰岛革命); or one side names an
+        entity the other lacks while the other side names another entity
+        of its kind more often than this side does (Путин twice in RU, ZH
+        普京 once and 梅德韦杰夫 once: one of two mentions replaced; or RU
+        «президент Эрдоган» against ZH «土耳其总统菲佐», where the office
+        alone does not name the person).  A substitution is nearly
         always a real error: reported once, on the Russian name (or on the
         country named in place of "the country"), naming both.
 
@@ -161,6 +168,7 @@ class TermMissing(Check):
           PASS  RU «доклад ВОЗ»             ZH «世卫组织的报告»
           FAIL  RU «доклад ВОЗ»             ZH «世界贸易组织的报告» -> TRM003
           FAIL  RU «вулкан в Исландии»      ZH «爱尔兰的火山»     -> TRM003
+          FAIL  RU «Путин прибыл. Путин заявил.»  ZH «普京抵达。梅德韦杰夫表示。» -> TRM003
         """,
     }
     context_beads = WINDOW
@@ -181,6 +189,7 @@ class TermMissing(Check):
         paired: set[tuple[str, str]] = set()
         pending: list[_Decision] = []
         yield from self._substitutions(bead, ctx, missing, paired, pending)
+        self._recounted(bead, ctx, missing, paired, pending, mentions, stand_ins)
         for lang in ("ru", "zh"):
             for tid, m in missing[lang]:
                 if (lang, tid) in paired:
@@ -252,6 +261,97 @@ class TermMissing(Check):
             if found is not None:
                 paired.add(("ru", tid))
                 yield self._substitution(bead, ctx, "TRM003", tid, m, bead.zh.text[found[0] : found[1]], None, found)
+
+    def _recounted(
+        self,
+        bead: SegmentPair,
+        ctx: PairContext,
+        missing: dict[str, list[tuple[str, Mention]]],
+        paired: set[tuple[str, str]],
+        pending: list[_Decision],
+        mentions: dict[str, list[Mention]],
+        stand_ins: dict[str, list[Mention]],
+    ) -> None:
+        """An entity one side names and the other lacks, where the other
+        side names another entity of its kind more often than this side
+        does (Путин twice against 普京 and 梅德韦杰夫): a substitution of one
+        of the mentions.  Waits for the segments around it like any
+        substitution."""
+        matcher = matcher_for(ctx.rules)
+        rules = ctx.rules
+        lenient, strict = {}, {}
+        for lang in ("ru", "zh"):
+            text = bead.side(lang).text
+            own = _own_names(text, lang, rules, mentions[lang])
+            lenient[lang] = counted_side(lenient_tally(mentions[lang], stand_ins[lang]), len(text), rules, lang)
+            strict[lang] = counted_side(strict_tally(own, stand_ins[lang]), len(text), rules, lang)
+        for lang in ("ru", "zh"):
+            dst = other(lang)
+            for tid, m in missing[lang]:
+                kind = _kind(rules.term(tid))
+                if (lang, tid) in paired or kind not in COUNTED_KINDS:
+                    continue
+                found = rival(
+                    m,
+                    kind,
+                    lambda t: _kind(rules.term(t)),
+                    lenient[lang],
+                    strict[dst],
+                    lambda t, tid=tid, dst=dst: (dst, t) in paired  # type: ignore[misc]
+                    or matcher.names_inside(t, tid)
+                    or matcher.names_inside(tid, t),
+                )
+                if found is None:
+                    continue
+                paired.add((lang, tid))
+                paired.add((dst, found.term))
+                pending.append(
+                    _extra_decision(
+                        ctx.rules,
+                        lang,
+                        tid,
+                        self._recount(bead, ctx, lang, tid, m, found),
+                        self._omission(bead, ctx, lang, tid, m),
+                        nearby=ctx.config.profile != "mt",
+                    )
+                )
+
+    def _recount(self, bead: SegmentPair, ctx: PairContext, lang: str, tid: str, m: Mention, found: Rival) -> Diagnostic:
+        """The finding for ``tid`` named on ``lang``'s side only, where the
+        other side names ``found`` more often: on the Russian mention,
+        naming both entities and the counts."""
+        extra, replaced = ctx.rules.term(tid), ctx.rules.term(found.term)
+        if lang == "zh":
+            ru_m, zh_m, ru_term, zh_term = found.mention, m, replaced, extra
+        else:
+            ru_m, zh_m, ru_term, zh_term = m, found.mention, extra, replaced
+        expected = f"expected {_expected(ru_term.zh)} in ZH, or {_expected(zh_term.ru)} in RU"
+        if not found.ours:
+            message = f"RU names '{ru_m.text}' ({ru_term.id}) but ZH names '{zh_m.text}' ({zh_term.id}): {expected}"
+        elif lang == "zh":
+            message = (
+                f"RU names '{ru_m.text}' ({ru_term.id}) {_times(found.theirs)}, ZH {_times(found.ours)},"
+                f" and ZH names '{zh_m.text}' ({zh_term.id}), which RU does not: {expected}"
+            )
+        else:
+            message = (
+                f"RU names '{ru_m.text}' ({ru_term.id}), which ZH does not, and ZH names '{zh_m.text}'"
+                f" ({zh_term.id}) {_times(found.theirs)}, RU {_times(found.ours)}: {expected}"
+            )
+        return self.report(
+            bead,
+            "ru",
+            ru_m.start,
+            ru_m.end,
+            message,
+            code="TRM003",
+            category=ru_term.category,
+            rule=ru_term.id,
+            expected=ru_term.zh[0] if ru_term.zh else None,
+            found=zh_m.text,
+            counterpart=bead.zh.location(zh_m.start, zh_m.end),
+            severity=ru_term.severity or zh_term.severity,
+        )
 
     def _substitution(
         self,
@@ -369,7 +469,8 @@ def _missing(
         if (m.start, m.end) in qualifiers:
             continue
         if all(
-            inside_other_name(text, m.start, m.end, lang, rules.term(t).category, edges) for t in m.terms
+            inside_other_name(text, m.start, m.end, lang, rules.term(t).category, edges, matcher.title_words)
+            for t in m.terms
         ):
             continue
         if not any(t not in present for t in m.terms):
@@ -387,6 +488,24 @@ def _missing(
                 if not latin_counterpart(rules, rules.term(tid), bead.side(dst).text):
                     out.append((tid, m))
     return out
+
+
+def _times(n: int) -> str:
+    return {1: "once", 2: "twice"}.get(n, f"{n} times")
+
+
+def _own_names(text: str, lang: str, rules: RuleSet, mentions: list[Mention]) -> list[Mention]:
+    """The mentions that name their entity: not a part of a short quoted
+    name (a title, a team) nor of another person's name (Помпео Батони)."""
+    names = _inside_names(text)
+    edges = {m.start for m in mentions} | {m.end for m in mentions}
+    titles = matcher_for(rules).title_words
+    return [
+        m
+        for m in mentions
+        if not any(a <= m.start and m.end <= b and (m.start, m.end) != (a, b) for a, b in names)
+        and not all(inside_other_name(text, m.start, m.end, lang, rules.term(t).category, edges, titles) for t in m.terms)
+    ]
 
 
 def _derived_only(
@@ -460,6 +579,22 @@ def _substitution_decision(
         if not any(zt in n["ru"] for n in around if n is not here):
             return (substitution,)
         return _omission_decision(rules, "ru", rt, omission, None)(around, here)
+
+    return decide
+
+
+def _extra_decision(
+    rules: RuleSet, lang: str, tid: str, substitution: Diagnostic, omission: Diagnostic, nearby: bool
+) -> _Decision:
+    """A substitution found by counting, unless the other side names the
+    extra entity in a segment around (the text was restructured): then
+    the extra entity is only a possible omission."""
+    dst = other(lang)
+
+    def decide(around: list[_Named], here: _Named) -> Iterable[Diagnostic]:
+        if not any(tid in n[dst] for n in around if n is not here):
+            return (substitution,)
+        return _omission_decision(rules, lang, tid, omission, None, nearby)(around, here)
 
     return decide
 
