@@ -314,7 +314,9 @@ class NumberMismatch(Check):
             return
         ru = bead_numbers(bead, "ru", ctx)
         zh = bead_numbers(bead, "zh", ctx)
-        left = {"ru": unmatched_mentions(ru, zh), "zh": unmatched_mentions(zh, ru)}
+        # The bead's own figures decide it: kept with them (for an
+        # editor's next lint of the pair).
+        left = bead.cached(("numbers", "left"), lambda: {"ru": unmatched_mentions(ru, zh), "zh": unmatched_mentions(zh, ru)})
 
         def decide(around: list[_Left], here: _Left) -> list[Diagnostic]:
             return list(self._findings(bead, ctx, _excuse(ru, left["ru"], around, here, "zh"),

@@ -185,7 +185,9 @@ class TermMissing(Check):
         matcher = matcher_for(ctx.rules)
         mentions = {lang: bead_terms(bead, lang, ctx) for lang in ("ru", "zh")}
         stand_ins = {lang: bead_stand_ins(bead, lang, ctx) for lang in ("ru", "zh")}
-        missing = {lang: _missing(bead, lang, ctx.rules, matcher, mentions, stand_ins) for lang in ("ru", "zh")}
+        missing = bead.cached(
+            ("terms", "missing"), lambda: {lang: _missing(bead, lang, ctx.rules, matcher, mentions, stand_ins) for lang in ("ru", "zh")}
+        )
         paired: set[tuple[str, str]] = set()
         pending: list[_Decision] = []
         yield from self._substitutions(bead, ctx, missing, paired, pending)
