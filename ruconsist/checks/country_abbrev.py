@@ -123,10 +123,9 @@ class CountryDropped(MTCheck):
     slug = "country-abbreviation-dropped"
     category = "place"
     severity = Severity.ERROR
+    directions = (("zh", "ru"),)
 
     def check_mt(self, bead: SegmentPair, ctx: PairContext, source: str, target: str) -> Iterator[Diagnostic]:
-        if (source, target) != ("zh", "ru"):
-            return
         zh, ru = bead.zh.text, bead.ru.text
         reported: set[str] = set()
         # Missing countries, grouped by the compound they stand in (中俄

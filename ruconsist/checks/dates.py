@@ -119,6 +119,16 @@ class _DateCheck(Check):
     def begin_pair(self, ctx: PairContext) -> None:
         pair_dateline(ctx)
 
+    def check(self, bead: SegmentPair, ctx: PairContext) -> Iterator[Diagnostic]:
+        if not bead.ru or not bead.zh:
+            return iter(())
+        return self.check_analysed(bead, ctx, analyse(bead, ctx))
+
+    def check_analysed(self, bead: SegmentPair, ctx: PairContext, result: Any) -> Iterator[Diagnostic]:
+        """The findings in a bead with both sides, given what
+        :func:`analyse` found in it (shared by the date checks)."""
+        return iter(())
+
 
 class DateMismatch(_DateCheck):
     """A date on one side of an aligned segment has no equal date on the
@@ -282,10 +292,7 @@ class WeekdayWrongForDate(_DateCheck):
     slug = "weekday-wrong-for-date"
     severity = Severity.ERROR
 
-    def check(self, bead: SegmentPair, ctx: PairContext) -> Iterator[Diagnostic]:
-        if not bead.ru or not bead.zh:
-            return
-        result = analyse(bead, ctx)
+    def check_analysed(self, bead: SegmentPair, ctx: PairContext, result: Any) -> Iterator[Diagnostic]:
         for lang in ("ru", "zh"):
             for m in result[lang]:
                 reason = result["conflicts"].get((lang, id(m)))
@@ -319,10 +326,7 @@ class WeekdayMismatch(_DateCheck):
     slug = "weekday-mismatch"
     severity = Severity.ERROR
 
-    def check(self, bead: SegmentPair, ctx: PairContext) -> Iterator[Diagnostic]:
-        if not bead.ru or not bead.zh:
-            return
-        result = analyse(bead, ctx)
+    def check_analysed(self, bead: SegmentPair, ctx: PairContext, result: Any) -> Iterator[Diagnostic]:
         conflicts = result["conflicts"]
         for r, z in result["weekdays"].different:
             if ("ru", id(r)) in conflicts or ("zh", id(z)) in conflicts:
@@ -362,10 +366,7 @@ class WeekdayDropped(_DateCheck):
     slug = "weekday-dropped"
     severity = Severity.WARNING
 
-    def check(self, bead: SegmentPair, ctx: PairContext) -> Iterator[Diagnostic]:
-        if not bead.ru or not bead.zh:
-            return
-        result = analyse(bead, ctx)
+    def check_analysed(self, bead: SegmentPair, ctx: PairContext, result: Any) -> Iterator[Diagnostic]:
         unpaired_dates = {id(m) for _, m in result["dates"].unpaired}
         for lang, m in result["weekdays"].dropped:
             if id(m) in unpaired_dates:

@@ -110,10 +110,9 @@ class NameOffReading(MTCheck):
     slug = "name-off-reading"
     category = "name"
     severity = Severity.ERROR
+    directions = (("zh", "ru"),)
 
     def check_mt(self, bead: SegmentPair, ctx: PairContext, source: str, target: str) -> Iterator[Diagnostic]:
-        if (source, target) != ("zh", "ru"):
-            return
         ru, zh = bead.ru.text, bead.zh.text
         table = table_from_rules(ctx.rules)
         names = person_names(zh, table)
