@@ -140,40 +140,32 @@ class HalfWidthPunctuation(TypographyCheck):
             for i in halfwidth_marks(text):
                 c = text[i]
                 full = HALF_TO_FULL[c]
-                yield self.report(
-                    bead,
-                    lang,
-                    i,
-                    i + 1,
+                yield self._mark(
+                    bead, lang, text, i, full,
                     f"ZH half-width {c!r} next to Chinese text: expected full-width {full!r}",
-                    expected=full,
-                    found=c,
                     fix=(i, i + 1, full),
                 )
             return
         if first is not None:
             index, i, n_half, n_full = first
             if bead.index == index:
-                yield self.report(
-                    bead,
-                    lang,
-                    i,
-                    i + 1,
+                yield self._mark(
+                    bead, lang, text, i, HALF_TO_FULL[text[i]],
                     f"ZH file uses ASCII punctuation throughout ({n_half} half-width marks next to Chinese,"
                     f" {n_full} full-width): reported once; set 'zh-punctuation: ascii' in the options to"
                     " accept it, or 'full' to list every mark",
-                    expected=HALF_TO_FULL[text[i]],
-                    found=text[i],
                 )
         for i in fullwidth_marks(text):
             c = text[i]
             half = FULL_TO_HALF[c]
-            yield self.report(
-                bead,
-                lang,
-                i,
-                i + 1,
+            yield self._mark(
+                bead, lang, text, i, half,
                 f"ZH full-width {c!r} in text that uses ASCII punctuation: expected {half!r} as elsewhere",
-                expected=half,
-                found=c,
             )
+
+    def _mark(
+        self, bead: SegmentPair, lang: str, text: str, i: int, expected: str, message: str,
+        fix: tuple[int, int, str] | None = None,
+    ) -> Diagnostic:
+        """A finding on the one punctuation mark at ``i``."""
+        return self.report(bead, lang, i, i + 1, message, expected=expected, found=text[i], fix=fix)
