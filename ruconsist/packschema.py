@@ -69,6 +69,7 @@ TERM = Map(
         "zh": Optional(Words()),
         "accept": Optional(SIDE_FORMS),
         "forbidden": Optional(SIDE_FORMS),
+        "variant": Optional(SIDE_FORMS),
         "except": Optional(SIDE_FORMS),
         "severity": SEVERITY,
         "note": Str(),

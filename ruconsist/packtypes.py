@@ -36,6 +36,10 @@ class Term:
     accept_zh: tuple[str, ...] = ()
     forbidden_ru: tuple[str, ...] = ()
     forbidden_zh: tuple[str, ...] = ()
+    #: Spellings of the same name in real use that the house does not
+    #: write (李英浩 for 李勇浩): reported as TRM002 warnings.
+    variant_ru: tuple[str, ...] = ()
+    variant_zh: tuple[str, ...] = ()
     except_ru: tuple[str, ...] = ()
     except_zh: tuple[str, ...] = ()
     severity: Severity | None = None
@@ -57,6 +61,9 @@ class Term:
 
     def forbidden(self, lang: str) -> tuple[str, ...]:
         return self.forbidden_ru if lang == "ru" else self.forbidden_zh
+
+    def variants(self, lang: str) -> tuple[str, ...]:
+        return self.variant_ru if lang == "ru" else self.variant_zh
 
     @property
     def where(self) -> str:

@@ -68,6 +68,7 @@ def parse_term(node: Any, path: str, pack: str) -> Term:
     ru, zh = forms_of(node.get("ru")), forms_of(node.get("zh"))
     accept_ru, accept_zh = sides_of(node.get("accept"))
     forb_ru, forb_zh = sides_of(node.get("forbidden"))
+    var_ru, var_zh = sides_of(node.get("variant"))
     exc_ru, exc_zh = sides_of(node.get("except"))
     regional = tuple((key[3:], forms) for key in REGION_KEYS if (forms := forms_of(node.get(key))))
     if regional and not zh:
@@ -87,6 +88,8 @@ def parse_term(node: Any, path: str, pack: str) -> Term:
         accept_zh=accept_zh,
         forbidden_ru=forb_ru,
         forbidden_zh=forb_zh,
+        variant_ru=var_ru,
+        variant_zh=var_zh,
         except_ru=exc_ru,
         except_zh=exc_zh,
         severity=Severity.parse(node["severity"]) if "severity" in node else None,

@@ -448,10 +448,10 @@ class TermMatcher:
         zh_entries = []
         for t in terms:
             ru_entries += [(t, PRIMARY, f) for f in t.ru]
-            ru_entries += [(t, FORBIDDEN, f) for f in t.forbidden_ru]
+            ru_entries += [(t, FORBIDDEN, f) for f in (*t.forbidden_ru, *t.variant_ru)]
             ru_entries += [(t, EXCEPT, f) for f in t.except_ru]
             zh_entries += [(t, PRIMARY, f) for f in t.zh]
-            zh_entries += [(t, FORBIDDEN, f) for f in t.forbidden_zh]
+            zh_entries += [(t, FORBIDDEN, f) for f in (*t.forbidden_zh, *t.variant_zh)]
             zh_entries += [(t, EXCEPT, f) for f in t.except_zh]
         # Everything that can stand for a term on the other side: its
         # primary forms and its ``accept`` forms, searched with overlaps.

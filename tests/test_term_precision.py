@@ -234,6 +234,12 @@ def test_generated_entity_data_is_up_to_date(script: str) -> None:
 def test_a_known_variant_is_reported_as_a_variant_of_the_right_name() -> None:
     (d,) = lint_texts("Выступил Ли Ён Хо.", "李英浩发表讲话。", select=SELECT)
     assert (d.code, d.found, d.expected) == ("TRM002", "李英浩", "李勇浩")
+    # A spelling of the same Korean name in real use: a house-style
+    # warning, not an error; a wrong variant stays an error.
+    assert d.severity.label == "warning"
+    assert d.message == "ZH '李英浩' is a variant spelling of the same name: use '李勇浩'"
+    (wrong,) = lint_texts("Путин заявил.", "普丁表示。", select=SELECT)
+    assert (wrong.code, wrong.severity.label) == ("TRM002", "error")
 
 
 def test_a_name_beside_another_pack_name_is_still_a_mention() -> None:

@@ -643,6 +643,11 @@ class TermForbidden(Check):
     closest length; in Russian no automatic fix is offered, since the
     preferred form must be inflected like the variant.
 
+    A spelling of the same name in real use that the house does not
+    write (``variant:`` in a pack: 李英浩 for 李勇浩, a Korean name that
+    news media render either way) is the same person, not a wrong one:
+    reported as a warning that names the house form.
+
     Examples
       PASS  RU «Путин»   ZH «普京»
       FAIL  RU «Путин»   ZH «普丁»    -> TRM002
@@ -671,21 +676,35 @@ class TermForbidden(Check):
                     fix = None
                     if lang == "zh" and preferred:
                         fix = (m.start, m.end, preferred)
+                    variant = _is_variant(term, lang, m.text)
                     yield self.report(
                         bead,
                         lang,
                         m.start,
                         m.end,
-                        f"{LANG_NAME[lang]} '{m.text}' is a wrong variant"
+                        f"{LANG_NAME[lang]} '{m.text}' is "
+                        + ("a variant spelling of the same name" if variant else "a wrong variant")
                         + (f": use '{preferred}'" if preferred else ""),
                         category=term.category,
-                        severity=term.severity,
+                        severity=Severity.WARNING if variant else term.severity,
                         rule=tid,
                         expected=preferred,
                         found=m.text,
                         fix=fix,
                     )
                     break
+
+
+def _is_variant(term: Term, lang: str, text: str) -> bool:
+    """Whether a forbidden-role mention is one of the term's ``variant``
+    spellings (in Russian, inflected: any mention, when the term lists
+    no wrong forms in that language)."""
+    variants = term.variants(lang)
+    if not variants:
+        return False
+    if text in variants or text.lower() in {v.lower() for v in variants}:
+        return True
+    return lang == "ru" and not term.forbidden(lang)
 
 
 CHECKS = [TermMissing, TermForbidden]
