@@ -7,7 +7,7 @@ that follow.  :class:`Literals` finds every occurrence of every string at
 once.
 
 With the optional ``ahocorasick_rs`` wheel installed (``pip install
-'ruconsist[fast]'``) the search runs in its native automaton; without it
+'.[fast]'`` in a clone) the search runs in its native automaton; without it
 (no wheel for the platform, or ``RUCONSIST_PURE_PYTHON=1`` in the
 environment) a pure-Python scan gives the same answers: at each position
 the strings that start with its character are looked up by length.
