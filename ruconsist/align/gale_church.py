@@ -281,6 +281,57 @@ def _unions(anc: Sequence[frozenset[str]] | None, n: int) -> list[list[frozenset
     return out
 
 
+#: What a bead of one kind ending in one row needs, read once per row
+#: (see :func:`_row_steps`): dj, penalty, index in STEPS, the cost row it
+#: starts in and that row's first column and length, whether it pairs
+#: both sides, the RU anchors of any strength and strong ones, the RU
+#: length, the cost of dropping the RU items (1-0), the glue of a 2-1
+#: bead, and the kind of bead (see _PLAIN etc.).
+_RowStep = tuple[int, float, int, list[float], int, int, bool, frozenset[str], frozenset[str], int, float, float, int]
+_PLAIN, _WIDE_ZH, _GLUE_RU, _GLUE_ZH, _DROP_RU, _DROP_ZH = range(6)
+
+
+def _row_steps(
+    i: int,
+    rows: list[tuple[list[float], int]],
+    steps: list[tuple[int, int, float, int]],
+    ru_pre: list[int],
+    ru_u: list[list[frozenset[str]]],
+    ru_w: list[list[frozenset[str]]],
+    ru_glue: list[bool],
+    wide_zh: bool,
+) -> list[_RowStep]:
+    """The beads that can end in row ``i``, with what each reads that is
+    the same for every cell of the row; ``wide_zh``: whether a ZH item of
+    the row's band is long enough for a 4-1 or 5-1 bead."""
+    out: list[_RowStep] = []
+    for di, dj, penalty, k in steps:
+        if di > i or di >= len(rows):
+            continue
+        prow, plo = rows[di]
+        pi = i - di
+        ru_span = ru_pre[i] - ru_pre[pi]
+        kind, glued, dropped = _PLAIN, 0.0, 0.0
+        if di > 3 or dj > 3:
+            if di <= dj and ru_span < WIDE_MIN:
+                continue
+            if di > dj:
+                if not wide_zh:
+                    continue
+                kind = _WIDE_ZH
+        elif di == 2 and dj == 1:
+            kind = _GLUE_RU
+            glued = -GLUE_BONUS if ru_glue[i - 1] else (GLUE_BONUS if ru_glue[pi] else 0.0)
+        elif di == 1 and dj == 2:
+            kind = _GLUE_ZH
+        elif not dj:
+            kind, dropped = _DROP_RU, math.log1p(ru_span / OMISSION_SCALE)
+        elif not di:
+            kind = _DROP_ZH
+        out.append((dj, penalty, k, prow, plo, len(prow), bool(di and dj), ru_w[di][i], ru_u[di][i], ru_span, dropped, glued, kind))
+    return out
+
+
 def _banded(
     ru_len: list[int],
     zh_len: list[int],
@@ -298,8 +349,9 @@ def _banded(
     ending there; ``None`` when no path reaches the corner.
 
     Only the last rows of costs a bead can reach back to are kept,
-    lengths come from prefix sums and anchor unions are computed once per
-    index, so time is (rows x band) and memory one byte per cell."""
+    lengths come from prefix sums, anchor unions are computed once per
+    index and what a bead reads of its row once per row, so time is
+    (rows x band) and memory one byte per cell."""
     n, m = len(ru_len), len(zh_len)
     INF = float("inf")
     ru_pre = [0]
@@ -313,6 +365,18 @@ def _banded(
     ru_anc, zh_anc, ru_all, zh_all = anchor_sets if anchor_sets is not None else (None, None, None, None)
     ru_u, zh_u = _unions(ru_anc, n), _unions(zh_anc, m)
     ru_w, zh_w = _unions(ru_all, n), _unions(zh_all, m)
+    # What a cell's column gives the beads that need it: the glue of a
+    # 1-2 bead ending there and the cost of dropping its ZH item (0-1),
+    # as the cell would compute them.
+    zh_glued = [0.0, 0.0] + [
+        -GLUE_BONUS if zh_glue[j - 1] else (GLUE_BONUS if zh_glue[j - 2] else 0.0) for j in range(2, m + 1)
+    ]
+    zh_dropped = [0.0] + [math.log1p(x / OMISSION_SCALE) for x in zh_len]
+    # How many ZH items up to each index are long enough to end a 4-1 or
+    # 5-1 bead: a row whose band holds none tries neither.
+    zh_wide = [0]
+    for x in zh_len:
+        zh_wide.append(zh_wide[-1] + (x >= WIDE_MIN))
     steps = [(di, dj, PENALTY[(di, dj)], k) for k, (di, dj) in enumerate(STEPS)]
     # Length costs repeat (table cells, list items of the same length).
     lengths: dict[tuple[int, int], float] = {}
@@ -327,28 +391,28 @@ def _banded(
         row = [INF] * (hi - lo + 1)
         brow = bytearray(hi - lo + 1)
         rows = [(row, lo), *recent]
-        # The beads that can end in this row, with the row they start in.
-        row_steps = [
-            (di, dj, penalty, k, rows[di][0], rows[di][1], len(rows[di][0]))
-            for di, dj, penalty, k in steps
-            if di <= i and di < len(rows)
-        ]
+        wide_zh = zh_wide[hi] > zh_wide[max(0, lo - 1)]
+        row_steps = _row_steps(i, rows, steps, ru_pre, ru_u, ru_w, ru_glue, wide_zh)
         for j in range(lo, hi + 1):
             if i == 0 and j == 0:
                 row[0] = 0.0
                 continue
             best = INF
             best_k = 0
-            for di, dj, penalty, k, prow, plo, plen in row_steps:
-                pi, pj = i - di, j - dj
+            # What a bead must cost at most, before its length, to be
+            # priced: no more than the best so far.
+            limit = INF
+            for dj, penalty, k, prow, plo, plen, paired, a_all, a, ru_span, dropped, glued, kind in row_steps:
+                pj = j - dj
+                # (pj < 0 makes x < 0: plo is never negative.)
                 x = pj - plo
-                if pj < 0 or x < 0 or x >= plen:
+                if x < 0 or x >= plen:
                     continue
                 prev = prow[x]
                 if prev == INF:
                     continue
                 c = prev + penalty
-                if (di > 3 or dj > 3) and (zh_pre[j] - zh_pre[pj] if di > dj else ru_pre[i] - ru_pre[pi]) < WIDE_MIN:
+                if kind == _WIDE_ZH and zh_len[pj] < WIDE_MIN:
                     continue
                 # The anchors' and the glue's parts of the cost, before
                 # the length's: a bead that cannot beat the best one so
@@ -356,28 +420,24 @@ def _banded(
                 # length cost is most of the time of a long document).
                 shared = missed = 0
                 if anchored:
-                    a_all = ru_w[di][i]
                     b_all = zh_w[dj][j]
                     if a_all and b_all:
                         shared = len(a_all & b_all)
                     # Only a strong anchor missing from the other side's
                     # anchors of any strength costs (see align).
-                    if di and dj:
-                        a = ru_u[di][i]
+                    if paired:
                         b = zh_u[dj][j]
                         if a or b:
                             missed = len(a - b_all) + len(b - a_all)
                 # A quote's attribution ("- сказал Ушаков", "——…总结道")
                 # continues the paragraph before it, never the one after.
-                glued = 0.0
-                if di == 2 and dj == 1:
-                    glued = -GLUE_BONUS if ru_glue[i - 1] else (GLUE_BONUS if ru_glue[pi] else 0.0)
-                elif di == 1 and dj == 2:
-                    glued = -GLUE_BONUS if zh_glue[j - 1] else (GLUE_BONUS if zh_glue[pj] else 0.0)
-                if di and dj:
-                    if c - ANCHOR_BONUS * shared + min(glued, 0.0) > best + _MARGIN * (1.0 + abs(best)):
+                if kind == _GLUE_ZH:
+                    glued = zh_glued[j]
+                if paired:
+                    bound = c - ANCHOR_BONUS * shared if shared else c
+                    if (bound + glued if glued < 0.0 else bound) > limit:
                         continue
-                    key = (ru_pre[i] - ru_pre[pi], zh_pre[j] - zh_pre[pj])
+                    key = (ru_span, zh_pre[j] - zh_pre[pj])
                     lc = lengths.get(key)
                     if lc is None:
                         if len(lengths) > 100_000:
@@ -387,22 +447,22 @@ def _banded(
                 else:
                     # A long paragraph is seldom dropped whole: a
                     # heading or a caption is.
-                    dropped = ru_pre[i] - ru_pre[pi] if di else zh_pre[j] - zh_pre[pj]
-                    c += math.log1p(dropped / OMISSION_SCALE)
+                    c += zh_dropped[j] if kind == _DROP_ZH else dropped
                     if steady:
                         c += STEADY_OMISSION
                 # In the order of the sum the costs have always been
-                # added in, so that ties fall as they did.
-                if anchored:
-                    if a_all and b_all:
-                        c -= ANCHOR_BONUS * shared
-                    if di and dj and (a or b):
-                        c += ANCHOR_MISS * missed
-                if (di == 2 and dj == 1) or (di == 1 and dj == 2):
+                # added in, so that ties fall as they did (adding a zero
+                # changes no sum).
+                if shared:
+                    c -= ANCHOR_BONUS * shared
+                if missed:
+                    c += ANCHOR_MISS * missed
+                if glued:
                     c += glued
                 if c < best:
                     best = c
                     best_k = k
+                    limit = best + _MARGIN * (1.0 + abs(best))
             if best < INF:
                 row[j - lo] = best
                 brow[j - lo] = best_k
