@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import functools
 import json
 import re
 import sys
@@ -151,7 +152,10 @@ def abbreviation_compounds(overlay: dict[str, Any]) -> dict[str, list[str]]:
 REGIONAL_LOCALES = (("TW", "zh_Hant", "tw2s", "s2tw"), ("HK", "zh_Hant_HK", "hk2s", "s2hk"))
 
 
+@functools.lru_cache(maxsize=None)
 def _opencc(config: str) -> Any:
+    # One converter per configuration: each loads its dictionaries from
+    # disk (about 50 ms), and every territory asks for two.
     import opencc
 
     return opencc.OpenCC(config)
