@@ -22,6 +22,12 @@ if os.environ.get("PYTHONDONTWRITEBYTECODE") and not os.environ.get("PYTHONPYCAC
     os.environ["PYTHONPYCACHEPREFIX"] = os.path.join(tempfile.gettempdir(), f"ruconsist-tests-pycache-{getattr(os, 'getuid', lambda: 0)()}")
 
 
+#: The long run (CI: ``.ci/run`` sets ``RUCONSIST_SCALING=full``; any CI
+#: service sets ``CI=true``) runs larger inputs of what the default run
+#: checks on smaller ones.  README.md ("Tests") lists them.
+LONG_RUN = os.environ.get("CI", "").lower() == "true" or os.environ.get("RUCONSIST_SCALING") == "full"
+
+
 @pytest.fixture(scope="session")
 def news_rules() -> RuleSet:
     """The engine tests' own small pack (independent of the shipped packs)."""
