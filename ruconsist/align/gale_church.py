@@ -277,7 +277,13 @@ def _unions(anc: Sequence[frozenset[str]] | None, n: int) -> list[list[frozenset
     if anc is None:
         return out * (WIDEST + 1)
     for k in range(1, WIDEST + 1):
-        out.append([empty] * k + [frozenset().union(*anc[i - k : i]) for i in range(k, n + 1)])
+        # The k items ending at i are the k - 1 ending at i - 1 and item
+        # i - 1; most items have no anchor, and a union with none is the
+        # other set itself.
+        shorter = out[k - 1]
+        out.append([empty] * k + [
+            (a | b if a and b else a or b) for a, b in ((shorter[i - 1], anc[i - 1]) for i in range(k, n + 1))
+        ])
     return out
 
 
