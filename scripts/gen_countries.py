@@ -127,12 +127,14 @@ def _term(
 
 def abbreviation_compounds(overlay: dict[str, Any]) -> dict[str, list[str]]:
     """ZH stand-ins made of one-character abbreviations: every ordered
-    pair (中俄, 俄中) and each character before a suffix (美方, 日媒).  A
+    pair (中俄, 俄中), each character before a suffix (美方, 日媒) and
+    after a prefix of travel or posting (访俄, 驻美).  A
     compound that is itself another country's name or stand-in (白俄 is
     Belarus) is left out."""
     node = overlay.get("abbreviations") or {}
     chars: dict[str, str] = dict(node.get("chars") or {})
     suffixes = list(node.get("suffixes") or [])
+    prefixes = list(node.get("prefixes") or [])
     reserved = set()
     for entry in (overlay.get("territories") or {}).values():
         reserved.update((entry or {}).get("zh") or [])
@@ -142,6 +144,7 @@ def abbreviation_compounds(overlay: dict[str, Any]) -> dict[str, list[str]]:
         forms = [ch + other for c, other in chars.items() if other != ch]
         forms += [other + ch for c, other in chars.items() if other != ch]
         forms += [ch + suffix for suffix in suffixes]
+        forms += [prefix + ch for prefix in prefixes]
         mine = set((((overlay.get("territories") or {}).get(code) or {}).get("accept") or {}).get("zh") or [])
         out[code] = _unique([f for f in forms if f not in reserved or f in mine])
     return out

@@ -467,8 +467,11 @@ def _missing(
     names = _inside_names(text)
     # The country and body of a title both sides have, or of a city
     # (Посол КНР в РФ ↔ 张汉晖大使): explicitation, not omission.
+    # A country the other side gives by its abbreviation (总理访韩, 中国驻日
+    # 大使) is a rival like a country it names.
+    theirs = [*mentions[dst], *_abbreviated_countries(stand_ins[dst])]
     qualifiers = set(bead.cached(
-        ("title-qualifiers", lang), lambda: title_qualifiers(bead, lang, mentions[lang], mentions[dst], rules)
+        ("title-qualifiers", lang), lambda: title_qualifiers(bead, lang, mentions[lang], theirs, rules)
     ))
     edges = {m.start for m in mentions[lang]} | {m.end for m in mentions[lang]}
     for m in mentions[lang]:
@@ -498,6 +501,11 @@ def _missing(
                 if not latin_counterpart(rules, rules.term(tid), bead.side(dst).text):
                     out.append((tid, m))
     return out
+
+
+def _abbreviated_countries(stand_ins: list[Mention]) -> list[Mention]:
+    """Stand-ins of a country of more than one character (访韩, 驻日, 俄方)."""
+    return [s for s in stand_ins if s.role == ACCEPT and len(s.text) > 1 and all(t.startswith("country-") for t in s.terms)]
 
 
 def _times(n: int) -> str:
