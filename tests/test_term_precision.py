@@ -63,6 +63,9 @@ REAL_CATCHES = [
     ),
     # A person RU names by a short form (Си, Ким, Ри) only.
     ("Председатель Си посетил Москву.", "王毅主席访问了莫斯科。", [("TRM003", "ru", "Председатель Си")]),
+    # Си also stands for the Xia dynasty (a term, not a person): it still
+    # counts as Xi Jinping.
+    ("В марте президент Си посетил Москву.", "3月，王毅主席访问了莫斯科。", [("TRM003", "ru", "Си")]),
     # A person ZH gives only by the office (土耳其总统) with another name.
     ("Визит президента Эрдогана в Германию.", "土耳其总统普京访问德国。", [("TRM003", "ru", "Эрдогана")]),
     # A country RU names inside a title of office (президент США).

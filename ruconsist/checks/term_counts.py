@@ -58,7 +58,9 @@ def _own_forms(stand_ins: list[Mention], names: list[Mention]) -> list[Mention]:
     ]
 
 
-def strict_tally(mentions: list[Mention], stand_ins: list[Mention]) -> dict[str, list[Mention]]:
+def strict_tally(
+    mentions: list[Mention], stand_ins: list[Mention], category_of: Callable[[str], str]
+) -> dict[str, list[Mention]]:
     """The names the matcher found, and the forms that stand for a term.
     One Chinese character (俄, 美) names a country only inside a compound
     (访俄, 中美), and is as often part of a word (俄勒冈): not counted."""
@@ -66,16 +68,20 @@ def strict_tally(mentions: list[Mention], stand_ins: list[Mention]) -> dict[str,
     owners: dict[tuple[int, int], set[str]] = {}
     for s in stand_ins:
         owners.setdefault((s.start, s.end), set()).update(s.terms)
-    return tally([*names, *(s for s in _own_forms(stand_ins, names) if len(s.text) > 1 and _meant(s, owners))])
+    own = [s for s in _own_forms(stand_ins, names) if len(s.text) > 1 and _meant(s, owners, category_of)]
+    return tally([*names, *own])
 
 
-def _meant(s: Mention, owners: dict[tuple[int, int], set[str]]) -> bool:
-    """Whether a form counts for its term: a form that stands for a
-    country and its capital (китайский: China, Beijing) counts for the
-    country; one that stands for two other terms says which of them only
-    to a reader, and is not counted."""
-    both = owners[s.start, s.end]
-    if len(both) == 1:
+def _meant(s: Mention, owners: dict[tuple[int, int], set[str]], category_of: Callable[[str], str]) -> bool:
+    """Whether a form counts for its term: a form that stands for terms
+    of other categories too (Си: Xi Jinping, the Xia dynasty) counts for
+    the one of its own; one that stands for a country and its capital
+    (китайский: China, Beijing) counts for the country; one that stands
+    for two terms of a category otherwise says which only to a reader,
+    and is not counted."""
+    mine = {category_of(t) for t in s.terms}
+    both = {t for t in owners[s.start, s.end] if category_of(t) in mine}
+    if len(both) <= 1:
         return True
     countries = {t for t in both if t.startswith("country-")}
     return bool(countries) and set(s.terms) <= countries

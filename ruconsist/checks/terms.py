@@ -294,7 +294,9 @@ class TermMissing(Check):
             text = bead.side(lang).text
             own = _own_names(text, lang, rules, mentions[lang])
             lenient[lang] = counted_side(lenient_tally(mentions[lang], stand_ins[lang]), len(text), rules, lang)
-            strict[lang] = counted_side(strict_tally(own, stand_ins[lang]), len(text), rules, lang)
+            strict[lang] = counted_side(
+                strict_tally(own, stand_ins[lang], lambda t: rules.term(t).category), len(text), rules, lang
+            )
         for lang in ("ru", "zh"):
             dst = other(lang)
             for tid, m in missing[lang]:
