@@ -80,6 +80,7 @@ def _files(unit: tuple[str, str], join: str, ext: str, k: int) -> dict[str, str 
 @example(unit=("*a ", "*中 "), join="", ext="md")
 @example(unit=("Путин ", "普京"), join="", ext="txt")
 @example(unit=("16 июля 2001 года, ", "2001年7月16日，"), join="", ext="txt")
+@example(unit=("[", "["), join="", ext="txt")
 def test_repeated_structures_cost_about_linear_time(unit: tuple[str, str], join: str, ext: str) -> None:
     # About 4 KB at k, 32 KB at 8k: large enough for a square to show.
     k = max(20, 4000 // max(1, len(unit[0].encode("utf-8")) + len(join)))

@@ -19,8 +19,9 @@ CYRILLIC = re.compile(r"[А-ЯЁа-яё]")
 
 #: Spans no typography rule may touch.  Every repeated part stops at a
 #: character that can start the next try (an e-mail address starts after
-#: a word, a link target stops at a bracket), so that a text of thousands
-#: of ``](`` or one long word is scanned in linear time.
+#: a word, a link text stops at a bracket of either kind, a link target
+#: at a parenthesis), so that a text of thousands of ``](`` or ``[`` or
+#: one long word is scanned in linear time.
 PROTECTED = re.compile(
     r"""
     (?:https?|ftp)://[^\s<>"'，。、；：！？）》」]+
@@ -29,7 +30,7 @@ PROTECTED = re.compile(
   | `[^`\n]*`
   | <[A-Za-z/!?][^<>\n]*>
   | &(?:[A-Za-z]+|\#\d+|\#x[0-9A-Fa-f]+);
-  | !?\[[^\]\n]*\]\([^()\s]*\)
+  | !?\[[^\[\]\n]*\]\([^()\s]*\)
   | \]\([^()\s]*\)
   | \{\{?[A-Za-z_][\w.]*\}\}?
   | %\([A-Za-z_]\w*\)[sdifr]
