@@ -57,18 +57,24 @@ class SpanSet:
         return i < len(self.starts) and self.starts[i] < b
 
 
-def _int(m: re.Match[str], g: str, lang: str) -> int | None:
+def _group(m: re.Match[str], g: str) -> str | None:
+    """The text of group ``g``, or None where the pattern has no such
+    group or it took no part in the match."""
     try:
-        s = m.group(g)
+        return m.group(g)
     except IndexError:
         return None
+
+
+def _int(m: re.Match[str], g: str, lang: str) -> int | None:
+    s = _group(m, g)
     if s is None:
         return None
     return cn_number(s) if lang == "zh" else _ru_number(s)
 
 
 def _year(m: re.Match[str], g: str, lang: str) -> int | None:
-    text = m.group(g) if g in m.re.groupindex else None
+    text = _group(m, g)
     if lang == "zh" and text and text.startswith("民国"):
         n = cn_number(text[2:].strip())
         return n + MINGUO_EPOCH if n else None
@@ -79,10 +85,7 @@ def _year(m: re.Match[str], g: str, lang: str) -> int | None:
 
 
 def _month(m: re.Match[str], g: str, pats: _Patterns) -> int | None:
-    try:
-        s = m.group(g)
-    except IndexError:
-        return None
+    s = _group(m, g)
     if s is None:
         return None
     if pats.lang == "ru":
