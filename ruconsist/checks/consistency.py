@@ -583,96 +583,112 @@ class RenderingConsistency(Check):
             yield from self._report(self.by_region[region])
 
     def _report(self, stats: Renderings) -> Iterator[Diagnostic]:
-        vocab = vocab_for(self.rules)
-        usual_zh = stats.usual_zh(self.min_count)
-        usual_ru = stats.usual_ru(self.min_count)
+        view = _RunView.of(stats, vocab_for(self.rules), self.min_count)
         reported: dict[tuple[str, str], tuple[float, Diagnostic]] = {}
-        units_of = stats.units_of()
-
-        def majority(with_key: str, side: int, key: str) -> list[Mention]:
-            """The first mentions of ``key`` (on ``side``: 0 RU, 1 ZH) in
-            segments holding ``with_key`` on the other side: as many as
-            :func:`_where` shows, and one more to tell it there are more."""
-            out: list[Mention] = []
-            other = set(units_of.get((1 - side, with_key), ()))
-            for unit in units_of.get((side, key), ()):
-                if unit in other:
-                    out.append(stats.mention(stats.unit(unit)[side][key]))
-                    if len(out) > WHERE_LIMIT:
-                        break
-            return out
-
         for unit in range(stats.units):
             ru_rows, zh_rows = stats.unit(unit)
             ru_here = {k: stats.mention(r) for k, r in ru_rows.items()}
             zh_here = {k: stats.mention(r) for k, r in zh_rows.items()}
-            # CON001: a RU name whose usual rendering is absent, and a near
-            # variant of it present.
-            for lemma, ru_m in ru_here.items():
-                usual = usual_zh.get(lemma)
-                if usual is None or usual in zh_here:
-                    continue
-                for run, zh_m in zh_here.items():
-                    if not zh_variant(usual, run, vocab):
-                        continue
-                    if stats.pair_count[(lemma, run)] >= stats.pair_count[(lemma, usual)]:
-                        continue
-                    owner = usual_ru.get(run)
-                    if owner is not None and owner != lemma and owner in ru_here:
-                        continue  # the run is another name's own rendering
-                    n = stats.pair_count[(lemma, usual)]
-                    diag = Diagnostic(
-                        code="CON001",
-                        slug=self.codes()["CON001"][0],
-                        category="name",
-                        severity=self.severity,
-                        message=(
-                            f"RU '{ru_m.text}' is '{usual}' in {_segments(n)} ({_where(majority(lemma, 1, usual))})"
-                            f" but '{run}' here"
-                        ),
-                        location=zh_m.location,
-                        counterpart=ru_m.location,
-                        expected=usual,
-                        found=run,
-                    )
-                    key = (zh_m.location.short(), "CON001")
-                    score = stats.dice(lemma, usual)
-                    if key not in reported or score > reported[key][0]:
-                        reported[key] = (score, diag)
-            # CON002: a ZH rendering whose usual RU word is absent, and a
-            # near variant of that word present.
-            for run, zh_m in zh_here.items():
-                lemma = usual_ru.get(run)
-                if lemma is None or lemma in ru_here:
-                    continue
-                usual_ms = majority(run, 0, lemma)
-                majority_text = usual_ms[0].text if usual_ms else lemma.capitalize()
-                for other, ru_m in ru_here.items():
-                    if not ru_variant(lemma, other, majority_text, ru_m.text):
-                        continue
-                    if stats.pair_count[(other, run)] >= stats.pair_count[(lemma, run)]:
-                        continue
-                    n = stats.pair_count[(lemma, run)]
-                    diag = Diagnostic(
-                        code="CON002",
-                        slug=self.codes()["CON002"][0],
-                        category="name",
-                        severity=self.severity,
-                        message=(
-                            f"ZH '{run}' stands for RU '{majority_text}' in {_segments(n)} ({_where(usual_ms)})"
-                            f" but for '{ru_m.text}' here"
-                        ),
-                        location=ru_m.location,
-                        counterpart=zh_m.location,
-                        expected=lemma.capitalize(),
-                        found=ru_m.text,
-                    )
-                    key = (ru_m.location.short(), "CON002")
-                    score = stats.dice(lemma, run)
-                    if key not in reported or score > reported[key][0]:
-                        reported[key] = (score, diag)
+            for key, score, diag in (*self._con001(view, ru_here, zh_here), *self._con002(view, ru_here, zh_here)):
+                # One finding per place: the one of the strongest rendering.
+                if key not in reported or score > reported[key][0]:
+                    reported[key] = (score, diag)
         for _, diag in reported.values():
             yield diag
+
+    def _con001(
+        self, view: _RunView, ru_here: dict[str, Mention], zh_here: dict[str, Mention]
+    ) -> Iterator[tuple[tuple[str, str], float, Diagnostic]]:
+        """A RU name of the segment whose usual rendering is absent, and a
+        near variant of it present."""
+        pair_count = view.stats.pair_count
+        for lemma, ru_m in ru_here.items():
+            usual = view.usual_zh.get(lemma)
+            if usual is None or usual in zh_here:
+                continue
+            for run, zh_m in zh_here.items():
+                if not zh_variant(usual, run, view.vocab) or pair_count[(lemma, run)] >= pair_count[(lemma, usual)]:
+                    continue
+                owner = view.usual_ru.get(run)
+                if owner is not None and owner != lemma and owner in ru_here:
+                    continue  # the run is another name's own rendering
+                n = pair_count[(lemma, usual)]
+                message = (
+                    f"RU '{ru_m.text}' is '{usual}' in {_segments(n)} ({_where(view.majority(lemma, 1, usual))})"
+                    f" but '{run}' here"
+                )
+                diag = self._diag("CON001", message, zh_m.location, ru_m.location, usual, run)
+                yield (zh_m.location.short(), "CON001"), view.stats.dice(lemma, usual), diag
+
+    def _con002(
+        self, view: _RunView, ru_here: dict[str, Mention], zh_here: dict[str, Mention]
+    ) -> Iterator[tuple[tuple[str, str], float, Diagnostic]]:
+        """A ZH rendering of the segment whose usual RU word is absent,
+        and a near variant of that word present."""
+        pair_count = view.stats.pair_count
+        for run, zh_m in zh_here.items():
+            lemma = view.usual_ru.get(run)
+            if lemma is None or lemma in ru_here:
+                continue
+            usual_ms = view.majority(run, 0, lemma)
+            majority_text = usual_ms[0].text if usual_ms else lemma.capitalize()
+            for other, ru_m in ru_here.items():
+                if not ru_variant(lemma, other, majority_text, ru_m.text):
+                    continue
+                if pair_count[(other, run)] >= pair_count[(lemma, run)]:
+                    continue
+                n = pair_count[(lemma, run)]
+                message = (
+                    f"ZH '{run}' stands for RU '{majority_text}' in {_segments(n)} ({_where(usual_ms)})"
+                    f" but for '{ru_m.text}' here"
+                )
+                diag = self._diag("CON002", message, ru_m.location, zh_m.location, lemma.capitalize(), ru_m.text)
+                yield (ru_m.location.short(), "CON002"), view.stats.dice(lemma, run), diag
+
+    def _diag(
+        self, code: str, message: str, location: Location, counterpart: Location, expected: str, found: str
+    ) -> Diagnostic:
+        return Diagnostic(
+            code=code,
+            slug=self.codes()[code][0],
+            category="name",
+            severity=self.severity,
+            message=message,
+            location=location,
+            counterpart=counterpart,
+            expected=expected,
+            found=found,
+        )
+
+
+@dataclass(frozen=True)
+class _RunView:
+    """What the findings of a run read from its statistics: the usual
+    rendering of each name both ways, and the segments holding each key."""
+
+    stats: Renderings
+    vocab: TranslitVocab
+    usual_zh: dict[str, str]
+    usual_ru: dict[str, str]
+    units_of: dict[tuple[int, str], list[int]]
+
+    @classmethod
+    def of(cls, stats: Renderings, vocab: TranslitVocab, min_count: int) -> _RunView:
+        return cls(stats, vocab, stats.usual_zh(min_count), stats.usual_ru(min_count), stats.units_of())
+
+    def majority(self, with_key: str, side: int, key: str) -> list[Mention]:
+        """The first mentions of ``key`` (on ``side``: 0 RU, 1 ZH) in
+        segments holding ``with_key`` on the other side: as many as
+        :func:`_where` shows, and one more to tell it there are more."""
+        out: list[Mention] = []
+        stats = self.stats
+        other = set(self.units_of.get((1 - side, with_key), ()))
+        for unit in self.units_of.get((side, key), ()):
+            if unit in other:
+                out.append(stats.mention(stats.unit(unit)[side][key]))
+                if len(out) > WHERE_LIMIT:
+                    break
+        return out
 
 
 CHECKS = [RenderingConsistency]
