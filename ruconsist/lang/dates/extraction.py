@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from ruconsist.lang.dates.forms import _GATE_OFF, _lower, _Patterns, _ru_number
+from ruconsist.lang.dates.forms import _GATE_OFF, _Lazy, _lower, _Patterns, _ru_number
 from ruconsist.lang.dates.mention import DateMention, normalize, valid_date
 from ruconsist.lang.dates.vocab import default_vocab
 from ruconsist.lang.dates.zh_grammar import MINGUO_EPOCH, cn_number
@@ -120,162 +120,295 @@ def _sentence_start(text: str, i: int) -> bool:
     return j < 0 or text[j] in ".!?…\n:;"
 
 
+# A function per form of date, each given the match and the fields every
+# mention shares (its span, text and notation); None where the match
+# names no possible date ("31 июня").
+_Maker = Callable[[str, re.Match[str], str, _Patterns, dict[str, Any]], "DateMention | None"]
+
+
+def _explicit(*names: str) -> frozenset[str]:
+    """The fields written out in the text (empty names dropped)."""
+    return frozenset(n for n in names if n)
+
+
+def _make_day_date(
+    name: str, m: re.Match[str], text: str, pats: _Patterns, base: dict[str, Any]
+) -> DateMention | None:
+    """A day of a month: ``4 февраля 2026``, ``04.02.2026``, ``2026-02-04``;
+    only the ``date`` form names its month with a word."""
+    lang = pats.lang
+    day = _int(m, "d", lang)
+    month = _month(m, "m", pats) if name == "date" else _int(m, "m", lang)
+    year = _year(m, "y", lang)
+    rel = _rel(m, "yrel", pats)
+    if month is None or day is None or not valid_date(year, month, day):
+        return None
+    return DateMention(
+        kind="date", year=year, month=month, day=day, rel_year=rel,
+        explicit=_explicit("day", "month", "year" if year else ""), **base,
+    )
+
+
+def _make_day_range(
+    name: str, m: re.Match[str], text: str, pats: _Patterns, base: dict[str, Any]
+) -> DateMention | None:
+    """A range of days: ``с 1 марта по 3 апреля`` (``range_dm``, a month
+    at each end) or ``1–3 июля`` (``range_d``, one month and year for
+    both).  A year written at one end only is carried to the other, a
+    year later or earlier when the range runs over New Year."""
+    lang = pats.lang
+    d1, d2 = _int(m, "d", lang), _int(m, "d2", lang)
+    m1 = _month(m, "m", pats)
+    m2 = _month(m, "m2", pats) if name == "range_dm" else None
+    if m2 is None:
+        m2 = m1
+    if name == "range_dm":
+        y1, y2 = _year(m, "y", lang), _year(m, "y2", lang)
+        rel = _rel(m, "y2rel", pats)
+    else:
+        y1 = y2 = _year(m, "y", lang)
+        rel = _rel(m, "yrel", pats)
+    if None in (d1, d2, m1, m2):
+        return None
+    if y1 is None and y2 is not None:
+        y1 = y2 - 1 if (m1, d1) > (m2, d2) else y2  # type: ignore[operator]
+    if y2 is None and y1 is not None:
+        y2 = y1 + 1 if (m1, d1) > (m2, d2) else y1  # type: ignore[operator]
+    if not (valid_date(y1, m1, d1) and valid_date(y2, m2, d2)):
+        return None
+    return DateMention(
+        kind="range", year=y1, month=m1, day=d1, end_year=y2, end_month=m2, end_day=d2,
+        rel_year=rel, explicit=_explicit("day", "month", "year" if y1 else ""), **base,
+    )
+
+
+def _make_month_range(
+    name: str, m: re.Match[str], text: str, pats: _Patterns, base: dict[str, Any]
+) -> DateMention | None:
+    """A range of months of one year: ``с марта по май 2026 года``."""
+    m1, m2 = _month(m, "m", pats), _month(m, "m2", pats)
+    year = _year(m, "y", pats.lang)
+    if m1 is None or m2 is None or m1 == m2:
+        return None
+    return DateMention(
+        kind="range", year=year, month=m1, end_year=year, end_month=m2,
+        rel_year=_rel(m, "yrel", pats), explicit=_explicit("month", "year" if year else ""), **base,
+    )
+
+
+def _make_year_range(
+    name: str, m: re.Match[str], text: str, pats: _Patterns, base: dict[str, Any]
+) -> DateMention | None:
+    """A range of years: ``2010–2012 годы``, ``2010–11 年``; more than five
+    centuries apart is no range of years."""
+    y1, y2 = _year(m, "y", pats.lang), _year(m, "y2", pats.lang)
+    if y2 is None and y1 is not None and m.group("y2s"):
+        # "2010–11 年", "2007-08": the end year keeps the start's century.
+        y2 = y1 - y1 % 100 + int(m.group("y2s"))
+        if y2 <= y1:
+            y2 += 100
+    if y1 is None or y2 is None or y2 <= y1 or y2 - y1 > 500:
+        return None
+    return DateMention(kind="range", year=y1, end_year=y2, explicit=_explicit("year"), **base)
+
+
+def _make_month(
+    name: str, m: re.Match[str], text: str, pats: _Patterns, base: dict[str, Any]
+) -> DateMention | None:
+    """A month, with its year (``month_year``: ``март 2026``) or alone."""
+    month = _month(m, "m", pats)
+    year = _year(m, "y", pats.lang)
+    if month is None:
+        return None
+    if pats.lang == "ru" and name == "month" and not _ru_month_word_ok(m.group("m"), text, m.start("m")):
+        return None
+    return DateMention(
+        kind="date", year=year, month=month, explicit=_explicit("month", "year" if year else ""), **base
+    )
+
+
+def _ru_month_word_ok(word: str, text: str, at: int) -> bool:
+    """A month name stands in lower case in running text; capitals only
+    at the start of a sentence ("Март выдался...") or in an all-capitals
+    dateline."""
+    return word.islower() or word.isupper() and len(word) > 2 or _sentence_start(text, at)
+
+
+def _make_year(
+    name: str, m: re.Match[str], text: str, pats: _Patterns, base: dict[str, Any]
+) -> DateMention | None:
+    """A year: ``2026 год``, ``2026年``."""
+    year = _year(m, "y", pats.lang)
+    if year is None:
+        return None
+    return DateMention(kind="date", year=year, explicit=_explicit("year"), **base)
+
+
+def _make_relative_year(
+    name: str, m: re.Match[str], text: str, pats: _Patterns, base: dict[str, Any]
+) -> DateMention | None:
+    """A year named relative to now: ``в прошлом году``, ``去年``."""
+    rel = _rel(m, "rel", pats)
+    if rel is None:
+        return None
+    return DateMention(kind="date", rel_year=rel, soft=True, **base)
+
+
+def _make_same_year(
+    name: str, m: re.Match[str], text: str, pats: _Patterns, base: dict[str, Any]
+) -> DateMention | None:
+    """``в том же году``, ``同年``: whichever year the text spoke of."""
+    return DateMention(kind="date", any_year=True, soft=True, **base)
+
+
+def _make_part_of_year(
+    name: str, m: re.Match[str], text: str, pats: _Patterns, base: dict[str, Any]
+) -> DateMention | None:
+    """A half or a quarter (``half:1``, ``quarter:num``: its number written
+    in the pattern's name, or read from the text), with an optional year."""
+    kind, _, num = name.partition(":")
+    n = int(num) if num != "num" else _ru_number(m.group("num"))
+    if n is None or not 1 <= n <= (2 if kind == "half" else 4):
+        return None
+    year = _year(m, "y", pats.lang) if "y" in m.re.groupindex else None
+    rel = _rel(m, "rel", pats) if "rel" in m.re.groupindex else None
+    return DateMention(
+        kind=kind, half=n if kind == "half" else None, quarter=n if kind == "quarter" else None,
+        year=year, rel_year=rel, explicit=_explicit("year" if year else ""), **base,
+    )
+
+
+def _make_iso_quarter(
+    name: str, m: re.Match[str], text: str, pats: _Patterns, base: dict[str, Any]
+) -> DateMention | None:
+    """``Q3``: a quarter by its number alone."""
+    return DateMention(kind="quarter", quarter=int(m.group("num")), **base)
+
+
+def _relative_century(m: re.Match[str], pats: _Patterns) -> int | None:
+    """The century of ``прошлого века``, ``上世纪`` (-1) or ``本世纪`` (0)."""
+    if m.group("crel").startswith("上"):
+        return -1
+    return 0 if pats.lang == "zh" else _rel(m, "crel", pats)
+
+
+def _make_decade(
+    name: str, m: re.Match[str], text: str, pats: _Patterns, base: dict[str, Any]
+) -> DateMention | None:
+    """A decade: ``60-е годы``, ``1960-х``, ``20世纪60年代``, its century
+    numbered, relative or left to context.  A decade of four digits ends
+    in 0."""
+    dec_s = m.group("dec")
+    dec = cn_number(dec_s) if pats.lang == "zh" else int(dec_s)
+    if dec is None:
+        return None
+    century = None
+    rel_c = None
+    if m.group("cnum"):
+        century = _int(m, "cnum", pats.lang)
+    elif m.group("crel"):
+        rel_c = _relative_century(m, pats)
+    if dec >= 100 and dec % 10:
+        return None
+    return DateMention(
+        kind="decade", decade=dec, century=century, rel_century=rel_c, soft=True, **base
+    )
+
+
+def _make_century(
+    name: str, m: re.Match[str], text: str, pats: _Patterns, base: dict[str, Any]
+) -> DateMention | None:
+    """A century, numbered (``XX век``, ``20世纪``, 1 to 22) or relative
+    (``прошлый век``, ``上世纪``)."""
+    if m.group("cnum"):
+        c = _int(m, "cnum", pats.lang)
+        if c is None or not 1 <= c <= 22:
+            return None
+        return DateMention(kind="century", century=c, soft=True, **base)
+    return DateMention(kind="century", rel_century=_relative_century(m, pats), soft=True, **base)
+
+
+def _make_month_adjective(
+    name: str, m: re.Match[str], text: str, pats: _Patterns, base: dict[str, Any]
+) -> DateMention | None:
+    """A month as an adjective: ``мартовский``, ``майские``."""
+    return DateMention(kind="date", month=pats.month_adj[_lower(m.group("w"))], soft=True, **base)
+
+
+def _make_day(
+    name: str, m: re.Match[str], text: str, pats: _Patterns, base: dict[str, Any]
+) -> DateMention | None:
+    """A day without its month (``4日``)."""
+    day = _int(m, "d", pats.lang)
+    if day is None or not 1 <= day <= 31:
+        return None
+    return DateMention(kind="date", day=day, soft=True, explicit=_explicit("day"), **base)
+
+
+def _make_weekday(
+    name: str, m: re.Match[str], text: str, pats: _Patterns, base: dict[str, Any]
+) -> DateMention | None:
+    """A weekday (``weekday``), an adjective of one (``субботний``,
+    ``weekday_adj``) or a recurring one (``по средам``, ``weekday_rec``);
+    the last two are soft."""
+    lang = pats.lang
+    word = m.group("w")
+    table = pats.weekday_adj if name in ("weekday_adj", "weekday_rec") else pats.weekdays
+    wd = table.get(_lower(word) if lang == "ru" else word)
+    if wd is None:
+        return None
+    # The span takes the preposition and time words before the weekday
+    # ("в ночь на среду", "к вечеру понедельника"), and ends with it (a
+    # closing bracket after a weekday in brackets joins it later).
+    start, wb = base["start"], m.end("w")
+    return DateMention(
+        start=start, end=wb, text=text[start:wb], kind="weekday", weekday=wd,
+        weekday_span=(start, wb), explicit=frozenset({"weekday"}),
+        soft=name in ("weekday_adj", "weekday_rec"), notation=f"{lang}-{name}",
+    )
+
+
+#: The maker of each pattern name of the grammars; halves and quarters
+#: (``half:1``, ``quarter:num``) are found by their prefix.
+_MAKERS: dict[str, _Maker] = {
+    "date": _make_day_date,
+    "numeric": _make_day_date,
+    "iso": _make_day_date,
+    "range_dm": _make_day_range,
+    "range_d": _make_day_range,
+    "range_m": _make_month_range,
+    "range_y": _make_year_range,
+    "month": _make_month,
+    "month_year": _make_month,
+    "year": _make_year,
+    "relyear": _make_relative_year,
+    "sameyear": _make_same_year,
+    "iso_q": _make_iso_quarter,
+    "decade": _make_decade,
+    "century": _make_century,
+    "month_adj": _make_month_adjective,
+    "day": _make_day,
+    "weekday": _make_weekday,
+    "weekday_adj": _make_weekday,
+    "weekday_rec": _make_weekday,
+}
+
+
 def _make(
     name: str, m: re.Match[str], text: str, pats: _Patterns
 ) -> DateMention | None:
-    lang = pats.lang
+    """The mention a match of pattern ``name`` stands for, or None."""
+    maker = _MAKERS.get(name)
+    if maker is None:
+        if not name.startswith(("half:", "quarter:")):
+            return None
+        maker = _make_part_of_year
     a, b = m.span()
     # Trim trailing white space a pattern may have taken.
     while b > a and text[b - 1].isspace():
         b -= 1
-    snippet = text[a:b]
-    base = dict(start=a, end=b, text=snippet, notation=f"{lang}-{name}")
-
-    def explicit(*names: str) -> frozenset[str]:
-        return frozenset(n for n in names if n)
-
-    if name in ("date", "numeric", "iso"):
-        day = _int(m, "d", lang)
-        month = _month(m, "m", pats) if name == "date" else _int(m, "m", lang)
-        year = _year(m, "y", lang)
-        rel = _rel(m, "yrel", pats)
-        if month is None or day is None or not valid_date(year, month, day):
-            return None
-        return DateMention(
-            kind="date", year=year, month=month, day=day, rel_year=rel,
-            explicit=explicit("day", "month", "year" if year else ""), **base,
-        )
-    if name in ("range_dm", "range_d"):
-        d1, d2 = _int(m, "d", lang), _int(m, "d2", lang)
-        m1 = _month(m, "m", pats)
-        m2 = _month(m, "m2", pats) if name == "range_dm" else None
-        if m2 is None:
-            m2 = m1
-        y2 = _year(m, "y2", lang)
-        y1 = _year(m, "y", lang)
-        rel = _rel(m, "y2rel", pats) if name == "range_dm" else _rel(m, "yrel", pats)
-        if name == "range_d":
-            y1, y2 = y1, y1
-        if None in (d1, d2, m1, m2):
-            return None
-        if y1 is None and y2 is not None:
-            y1 = y2 - 1 if (m1, d1) > (m2, d2) else y2  # type: ignore[operator]
-        if y2 is None and y1 is not None:
-            y2 = y1 + 1 if (m1, d1) > (m2, d2) else y1  # type: ignore[operator]
-        if not (valid_date(y1, m1, d1) and valid_date(y2, m2, d2)):
-            return None
-        return DateMention(
-            kind="range", year=y1, month=m1, day=d1, end_year=y2, end_month=m2, end_day=d2,
-            rel_year=rel, explicit=explicit("day", "month", "year" if y1 else ""), **base,
-        )
-    if name == "range_m":
-        m1, m2 = _month(m, "m", pats), _month(m, "m2", pats)
-        year = _year(m, "y", lang)
-        if m1 is None or m2 is None or m1 == m2:
-            return None
-        return DateMention(
-            kind="range", year=year, month=m1, end_year=year, end_month=m2,
-            rel_year=_rel(m, "yrel", pats), explicit=explicit("month", "year" if year else ""), **base,
-        )
-    if name == "range_y":
-        y1, y2 = _year(m, "y", lang), _year(m, "y2", lang)
-        if y2 is None and y1 is not None and m.group("y2s"):
-            # "2010–11 年", "2007-08": the end year keeps the start's century.
-            y2 = y1 - y1 % 100 + int(m.group("y2s"))
-            if y2 <= y1:
-                y2 += 100
-        if y1 is None or y2 is None or y2 <= y1 or y2 - y1 > 500:
-            return None
-        return DateMention(kind="range", year=y1, end_year=y2, explicit=explicit("year"), **base)
-    if name in ("month", "month_year"):
-        month = _month(m, "m", pats)
-        year = _year(m, "y", lang)
-        if month is None:
-            return None
-        if lang == "ru" and name == "month":
-            word = m.group("m")
-            # A month name stands in lower case in running text; capitals
-            # only at the start of a sentence ("Март выдался...") or in an
-            # all-capitals dateline.
-            if not (word.islower() or word.isupper() and len(word) > 2 or _sentence_start(text, m.start("m"))):
-                return None
-        return DateMention(
-            kind="date", year=year, month=month, explicit=explicit("month", "year" if year else ""), **base
-        )
-    if name == "year":
-        year = _year(m, "y", lang)
-        if year is None:
-            return None
-        return DateMention(kind="date", year=year, explicit=explicit("year"), **base)
-    if name == "relyear":
-        rel = _rel(m, "rel", pats)
-        if rel is None:
-            return None
-        return DateMention(kind="date", rel_year=rel, soft=True, **base)
-    if name == "sameyear":
-        return DateMention(kind="date", any_year=True, soft=True, **base)
-    if name.startswith(("half:", "quarter:")):
-        kind, _, num = name.partition(":")
-        n = int(num) if num != "num" else _ru_number(m.group("num"))
-        if n is None or not 1 <= n <= (2 if kind == "half" else 4):
-            return None
-        year = _year(m, "y", lang) if "y" in m.re.groupindex else None
-        rel = _rel(m, "rel", pats) if "rel" in m.re.groupindex else None
-        return DateMention(
-            kind=kind, half=n if kind == "half" else None, quarter=n if kind == "quarter" else None,
-            year=year, rel_year=rel, explicit=explicit("year" if year else ""), **base,
-        )
-    if name == "iso_q":
-        return DateMention(kind="quarter", quarter=int(m.group("num")), **base)
-    if name == "decade":
-        dec_s = m.group("dec")
-        dec = cn_number(dec_s) if lang == "zh" else int(dec_s)
-        if dec is None:
-            return None
-        century = None
-        rel_c = None
-        if m.group("cnum"):
-            century = cn_number(m.group("cnum")) if lang == "zh" else _ru_number(m.group("cnum"))
-        elif m.group("crel"):
-            rel_c = -1 if m.group("crel").startswith("上") else 0 if lang == "zh" else _rel(m, "crel", pats)
-        if dec >= 100:
-            if dec % 10:
-                return None
-        return DateMention(
-            kind="decade", decade=dec, century=century, rel_century=rel_c, soft=True, **base
-        )
-    if name == "century":
-        if m.group("cnum"):
-            c = cn_number(m.group("cnum")) if lang == "zh" else _ru_number(m.group("cnum"))
-            if c is None or not 1 <= c <= 22:
-                return None
-            return DateMention(kind="century", century=c, soft=True, **base)
-        rel = -1 if m.group("crel").startswith("上") else 0 if lang == "zh" else _rel(m, "crel", pats)
-        return DateMention(kind="century", rel_century=rel, soft=True, **base)
-    if name == "month_adj":
-        return DateMention(kind="date", month=pats.month_adj[_lower(m.group("w"))], soft=True, **base)
-    if name == "day":
-        day = _int(m, "d", lang)
-        if day is None or not 1 <= day <= 31:
-            return None
-        return DateMention(kind="date", day=day, soft=True, explicit=explicit("day"), **base)
-    if name in ("weekday", "weekday_adj", "weekday_rec"):
-        word = m.group("w")
-        table = pats.weekday_adj if name in ("weekday_adj", "weekday_rec") else pats.weekdays
-        wd = table.get(_lower(word) if lang == "ru" else word)
-        if wd is None:
-            return None
-        wa, wb = m.span("w")
-        # The span takes the preposition and time words before the
-        # weekday ("в ночь на среду", "к вечеру понедельника").
-        start = a
-        # A closing bracket after a weekday in brackets belongs to it.
-        return DateMention(
-            start=start, end=wb, text=text[start:wb], kind="weekday", weekday=wd,
-            weekday_span=(start, wb), explicit=frozenset({"weekday"}),
-            soft=name in ("weekday_adj", "weekday_rec"), notation=f"{lang}-{name}",
-        )
-    return None
+    base = dict(start=a, end=b, text=text[a:b], notation=f"{pats.lang}-{name}")
+    return maker(name, m, text, pats, base)
 
 
 _LIST_DAY = {
@@ -347,51 +480,95 @@ def _ru_weekday_ok(m: re.Match[str], text: str, pats: _Patterns, dates: Sequence
     return True
 
 
+def _candidate_patterns(pats: _Patterns, norm: str) -> Iterator[tuple[str, _Lazy]]:
+    """The patterns of ``pats`` that may match ``norm``, in priority order:
+    those whose every gate (see the prefilters of :mod:`.forms`) is found
+    in the text, or all of them where the gates do not apply.  Each
+    distinct gate is searched at most once per text."""
+    if len(pats.gates) != len(pats.ordered) or _GATE_OFF.search(norm):
+        yield from pats.ordered
+        return
+    hay = norm.lower() if pats.lang == "ru" else norm
+    seen: dict[re.Pattern[str], bool] = {}
+    for (name, rx), gates in zip(pats.ordered, pats.gates):
+        passed = True
+        for g in gates:
+            found = seen.get(g)
+            if found is None:
+                found = seen[g] = g.search(hay) is not None
+            if not found:
+                passed = False
+                break
+        if passed:
+            yield name, rx
+
+
+def _idiom_spans(pats: _Patterns, norm: str) -> SpanSet:
+    """Where ``norm`` holds a phrase with a weekday that names no day
+    (``черная пятница``, ``星期日泰晤士报``)."""
+    if pats.idioms is None:
+        return SpanSet()
+    return SpanSet(mm.span() for mm in pats.idioms.finditer(norm))
+
+
+def _weekday_stands(
+    name: str, m: re.Match[str], norm: str, pats: _Patterns, dates: Sequence[DateMention], idioms: SpanSet
+) -> bool:
+    """Whether a weekday match names a day: not inside an idiom, and a
+    Russian weekday noun that is also another word only where
+    :func:`_ru_weekday_ok` finds it a weekday."""
+    if idioms.overlaps(*m.span("w")):
+        return False
+    return pats.lang != "ru" or name != "weekday" or _ru_weekday_ok(m, norm, pats, dates)
+
+
+def _mentions_of(name: str, m: re.Match[str], text: str, pats: _Patterns) -> list[DateMention]:
+    """The mentions one match stands for: several for a list of days or
+    years, else one or none."""
+    if name == "list":
+        return _make_list(m, text, pats)
+    if name == "list_y":
+        return _make_year_list(m, text)
+    one = _make(name, m, text, pats)
+    return [one] if one is not None else []
+
+
+def _relative_days(mentions: Sequence[DateMention], norm: str, pats: _Patterns) -> list[tuple[int, int, int]]:
+    """Spans and day offsets of the relative days (``сегодня``, ``今天``)
+    in ``norm``; looked for only when there is a weekday, the only
+    mention they join."""
+    if pats.relday is None or not any(m.kind == "weekday" for m in mentions):
+        return []
+    ru = pats.lang == "ru"
+    return [(mm.start(), mm.end(), pats.reldays[_lower(mm.group("rd")) if ru else mm.group("rd")])
+            for mm in pats.relday.finditer(norm)]
+
+
 def extract(text: str, lang: str, vocab: DateVocab | None = None) -> list[DateMention]:
     """Date and weekday mentions in ``text`` (RU or ZH), in text order,
-    not overlapping.  Years are as written: no dateline is applied."""
+    not overlapping.  Years are as written: no dateline is applied.
+
+    Patterns are tried in priority order (ranges before their dates,
+    dates before their months), each match only where no earlier one
+    took the text."""
     vocab = vocab or default_vocab()
     pats = vocab.patterns(lang)
     norm = normalize(text)
     taken = SpanSet()
-    blocked: SpanSet | None = None
+    idioms: SpanSet | None = None  # found on the first weekday
     out: list[DateMention] = []
-    gated = len(pats.gates) == len(pats.ordered) and not _GATE_OFF.search(norm)
-    hay = norm.lower() if lang == "ru" else norm
-    # Each distinct gate is searched at most once per text.
-    seen: dict[re.Pattern[str], bool] = {}
-    gates = pats.gates
-    for k, (name, rx) in enumerate(pats.ordered):
-        if gated:
-            passed = True
-            for g in gates[k]:
-                found = seen.get(g)
-                if found is None:
-                    found = seen[g] = g.search(hay) is not None
-                if not found:
-                    passed = False
-                    break
-            if not passed:
-                continue
+    for name, rx in _candidate_patterns(pats, norm):
+        is_weekday = name.startswith("weekday")
         for m in rx.finditer(norm):
             a, b = m.span()
             if a == b or taken.overlaps(a, b):
                 continue
-            if name.startswith("weekday"):
-                if blocked is None:
-                    blocked = SpanSet(mm.span() for mm in pats.idioms.finditer(norm)) if pats.idioms is not None \
-                        else SpanSet()
-                if blocked.overlaps(*m.span("w")):
+            if is_weekday:
+                if idioms is None:
+                    idioms = _idiom_spans(pats, norm)
+                if not _weekday_stands(name, m, norm, pats, out, idioms):
                     continue
-                if lang == "ru" and name == "weekday" and not _ru_weekday_ok(m, norm, pats, out):
-                    continue
-            if name == "list":
-                found = _make_list(m, text, pats)
-            elif name == "list_y":
-                found = _make_year_list(m, text)
-            else:
-                one = _make(name, m, text, pats)
-                found = [one] if one is not None else []
+            found = _mentions_of(name, m, text, pats)
             if not found and name in _CLAIMING:
                 # "31 июня" is no date; its month is not a month mention
                 # either.
@@ -400,12 +577,7 @@ def extract(text: str, lang: str, vocab: DateVocab | None = None) -> list[DateMe
                 taken.add(mention.start, mention.end)
                 out.append(mention)
     out.sort(key=lambda x: (x.start, x.end))
-    reldays = []
-    # Relative days ("сегодня", "今天") only join a weekday.
-    if pats.relday is not None and any(m.kind == "weekday" for m in out):
-        reldays = [(mm.start(), mm.end(), pats.reldays[_lower(mm.group("rd")) if lang == "ru" else mm.group("rd")])
-                   for mm in pats.relday.finditer(norm)]
-    return _merge(out, text, lang, reldays)
+    return _merge(out, text, lang, _relative_days(out, norm, pats))
 
 
 # Gaps allowed between parts that belong together.
