@@ -12,8 +12,10 @@ from __future__ import annotations
 import asyncio
 import logging
 import traceback
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 from lsprotocol import types as lsp
 from pygls.lsp.server import LanguageServer
@@ -175,116 +177,134 @@ class RuconsistServer(LanguageServer):
             self.schedule(path, 0)
 
 
-def build(plugins: bool = True, debounce: float = DEBOUNCE, live_limit: int = LIVE_LIMIT) -> RuconsistServer:
-    server = RuconsistServer(plugins=plugins, debounce=debounce, live_limit=live_limit)
+# Handlers ------------------------------------------------------------
 
-    @server.feature(lsp.INITIALIZED)
-    async def initialized(ls: RuconsistServer, params: lsp.InitializedParams) -> None:
-        caps = ls.client_capabilities
-        watch = caps.workspace and caps.workspace.did_change_watched_files
-        if watch and watch.dynamic_registration:
-            options = lsp.DidChangeWatchedFilesRegistrationOptions(
-                watchers=[lsp.FileSystemWatcher(glob_pattern=g) for g in ("**/.ruconsist.yaml", "**/.ruconsist.yml", WATCHED_GLOB)]
-            )
-            try:
-                await ls.client_register_capability_async(lsp.RegistrationParams(registrations=[
-                    lsp.Registration(id="ruconsist-watch", method=lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES, register_options=options)
-                ]))
-            except Exception as exc:  # the client refused: changes are still seen on the next lint
-                log.info("file watching not registered: %s", exc)
-        root = ls.workspace.root_path
-        folder = Path(root) if root else Path.cwd()
-        await asyncio.get_running_loop().run_in_executor(ls._executor, ls.session.warm_up, absolute(folder))
 
-    @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
-    def did_open(ls: RuconsistServer, params: lsp.DidOpenTextDocumentParams) -> None:
-        path = ls.path(params.text_document.uri)
-        if path is not None:
-            ls.uris[path] = params.text_document.uri
-            ls.published.pop(path, None)
-            ls.schedule(path, 0)
+async def initialized(ls: RuconsistServer, params: lsp.InitializedParams) -> None:
+    caps = ls.client_capabilities
+    watch = caps.workspace and caps.workspace.did_change_watched_files
+    if watch and watch.dynamic_registration:
+        options = lsp.DidChangeWatchedFilesRegistrationOptions(
+            watchers=[lsp.FileSystemWatcher(glob_pattern=g) for g in ("**/.ruconsist.yaml", "**/.ruconsist.yml", WATCHED_GLOB)]
+        )
+        try:
+            await ls.client_register_capability_async(lsp.RegistrationParams(registrations=[
+                lsp.Registration(id="ruconsist-watch", method=lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES, register_options=options)
+            ]))
+        except Exception as exc:  # the client refused: changes are still seen on the next lint
+            log.info("file watching not registered: %s", exc)
+    root = ls.workspace.root_path
+    folder = Path(root) if root else Path.cwd()
+    await asyncio.get_running_loop().run_in_executor(ls._executor, ls.session.warm_up, absolute(folder))
 
-    @server.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
-    def did_change(ls: RuconsistServer, params: lsp.DidChangeTextDocumentParams) -> None:
-        path = ls.path(params.text_document.uri)
-        if path is None:
-            return
-        outcome = ls.outcomes.get(path)
-        if outcome is not None and outcome.size > ls.live_limit:
-            ls.tell(
-                lsp.MessageType.Info,
-                f"ruconsist: {path.name} and its counterpart hold {outcome.size // 1000:,} thousand characters:"
-                " checked when saved, not as you type",
-            )
-            return
-        ls.schedule(path, ls.debounce)
 
-    @server.feature(lsp.TEXT_DOCUMENT_DID_SAVE)
-    def did_save(ls: RuconsistServer, params: lsp.DidSaveTextDocumentParams) -> None:
-        path = ls.path(params.text_document.uri)
-        if path is None:
-            return
-        if path.name in CONFIG_NAMES or path in set(ls.session.watched()):
-            ls.relint_open()
-            return
-        outcome = ls.outcomes.get(path)
-        if outcome is not None and outcome.size > ls.live_limit:
-            ls.schedule(path, 0)  # not checked while typed
-
-    @server.feature(lsp.TEXT_DOCUMENT_DID_CLOSE)
-    def did_close(ls: RuconsistServer, params: lsp.DidCloseTextDocumentParams) -> None:
-        path = ls.path(params.text_document.uri)
-        if path is None:
-            return
-        timer = ls._timers.pop(path, None)
-        if timer is not None:
-            timer.cancel()
+def did_open(ls: RuconsistServer, params: lsp.DidOpenTextDocumentParams) -> None:
+    path = ls.path(params.text_document.uri)
+    if path is not None:
+        ls.uris[path] = params.text_document.uri
         ls.published.pop(path, None)
-        outcome = ls.outcomes.get(path)
-        if outcome is None:
-            return
-        still_open = [p for p in outcome.files if p in ls.open_texts()]
-        if still_open:
-            ls.schedule(still_open[0], 0)  # the closed file is read from disk again
-        else:
-            ls.clear(outcome)
+        ls.schedule(path, 0)
 
-    @server.feature(lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES)
-    def did_change_watched(ls: RuconsistServer, params: lsp.DidChangeWatchedFilesParams) -> None:
-        changed = {p for p in (ls.path(c.uri) for c in params.changes) if p is not None}
-        watched = set(ls.session.watched())
-        if any(p.name in CONFIG_NAMES or p in watched for p in changed):
-            ls.relint_open()
-        else:
-            ls.relint_open(only=changed - set(ls.open_texts()))
 
-    @server.feature(
+def did_change(ls: RuconsistServer, params: lsp.DidChangeTextDocumentParams) -> None:
+    path = ls.path(params.text_document.uri)
+    if path is None:
+        return
+    outcome = ls.outcomes.get(path)
+    if outcome is not None and outcome.size > ls.live_limit:
+        ls.tell(
+            lsp.MessageType.Info,
+            f"ruconsist: {path.name} and its counterpart hold {outcome.size // 1000:,} thousand characters:"
+            " checked when saved, not as you type",
+        )
+        return
+    ls.schedule(path, ls.debounce)
+
+
+def did_save(ls: RuconsistServer, params: lsp.DidSaveTextDocumentParams) -> None:
+    path = ls.path(params.text_document.uri)
+    if path is None:
+        return
+    if path.name in CONFIG_NAMES or path in set(ls.session.watched()):
+        ls.relint_open()
+        return
+    outcome = ls.outcomes.get(path)
+    if outcome is not None and outcome.size > ls.live_limit:
+        ls.schedule(path, 0)  # not checked while typed
+
+
+def did_close(ls: RuconsistServer, params: lsp.DidCloseTextDocumentParams) -> None:
+    path = ls.path(params.text_document.uri)
+    if path is None:
+        return
+    timer = ls._timers.pop(path, None)
+    if timer is not None:
+        timer.cancel()
+    ls.published.pop(path, None)
+    outcome = ls.outcomes.get(path)
+    if outcome is None:
+        return
+    still_open = [p for p in outcome.files if p in ls.open_texts()]
+    if still_open:
+        ls.schedule(still_open[0], 0)  # the closed file is read from disk again
+    else:
+        ls.clear(outcome)
+
+
+def did_change_watched(ls: RuconsistServer, params: lsp.DidChangeWatchedFilesParams) -> None:
+    changed = {p for p in (ls.path(c.uri) for c in params.changes) if p is not None}
+    watched = set(ls.session.watched())
+    if any(p.name in CONFIG_NAMES or p in watched for p in changed):
+        ls.relint_open()
+    else:
+        ls.relint_open(only=changed - set(ls.open_texts()))
+
+
+async def code_action(ls: RuconsistServer, params: lsp.CodeActionParams) -> list[lsp.CodeAction] | None:
+    path = ls.path(params.text_document.uri)
+    if path is None:
+        return None
+    outcome = await ls.fresh(path)
+    if outcome is None:
+        return None
+    return code_actions(outcome, path, params.range, ls.units, ls.explain_folder, params.context.only) or None
+
+
+async def on_hover(ls: RuconsistServer, params: lsp.HoverParams) -> lsp.Hover | None:
+    path = ls.path(params.text_document.uri)
+    if path is None:
+        return None
+    outcome = await ls.fresh(path)
+    return hover(outcome, path, params.position, ls.units) if outcome is not None else None
+
+
+def on_shutdown(ls: RuconsistServer, params: None) -> None:
+    for timer in ls._timers.values():
+        timer.cancel()
+    ls._executor.shutdown(wait=False, cancel_futures=True)
+
+#: The requests and notifications served: (method, options, handler).
+FEATURES: tuple[tuple[str, Any, Callable[..., Any]], ...] = (
+    (lsp.INITIALIZED, None, initialized),
+    (lsp.TEXT_DOCUMENT_DID_OPEN, None, did_open),
+    (lsp.TEXT_DOCUMENT_DID_CHANGE, None, did_change),
+    (lsp.TEXT_DOCUMENT_DID_SAVE, None, did_save),
+    (lsp.TEXT_DOCUMENT_DID_CLOSE, None, did_close),
+    (lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES, None, did_change_watched),
+    (
         lsp.TEXT_DOCUMENT_CODE_ACTION,
         lsp.CodeActionOptions(code_action_kinds=[lsp.CodeActionKind.QuickFix, lsp.CodeActionKind.SourceFixAll]),
-    )
-    async def code_action(ls: RuconsistServer, params: lsp.CodeActionParams) -> list[lsp.CodeAction] | None:
-        path = ls.path(params.text_document.uri)
-        if path is None:
-            return None
-        outcome = await ls.fresh(path)
-        if outcome is None:
-            return None
-        return code_actions(outcome, path, params.range, ls.units, ls.explain_folder, params.context.only) or None
+        code_action,
+    ),
+    (lsp.TEXT_DOCUMENT_HOVER, None, on_hover),
+    (lsp.SHUTDOWN, None, on_shutdown),
+)
 
-    @server.feature(lsp.TEXT_DOCUMENT_HOVER)
-    async def on_hover(ls: RuconsistServer, params: lsp.HoverParams) -> lsp.Hover | None:
-        path = ls.path(params.text_document.uri)
-        if path is None:
-            return None
-        outcome = await ls.fresh(path)
-        return hover(outcome, path, params.position, ls.units) if outcome is not None else None
 
-    @server.feature(lsp.SHUTDOWN)
-    def on_shutdown(ls: RuconsistServer, params: None) -> None:
-        for timer in ls._timers.values():
-            timer.cancel()
-        ls._executor.shutdown(wait=False, cancel_futures=True)
-
+def build(plugins: bool = True, debounce: float = DEBOUNCE, live_limit: int = LIVE_LIMIT) -> RuconsistServer:
+    server = RuconsistServer(plugins=plugins, debounce=debounce, live_limit=live_limit)
+    for method, options, handler in FEATURES:
+        server.feature(method, options)(handler)
     return server
 
 
