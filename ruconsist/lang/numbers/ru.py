@@ -283,56 +283,28 @@ def _finish(text, norm, start, end, value, unit, kind, vocab, p, masks, *, role=
     scale = ""
     if role is None:
         role = _in_spans(masks, start, end)
-    if kind in ("cardinal", "ordinal") or kind == "word":
+    if kind in ("cardinal", "ordinal", "word"):
         mag = p["mag"].match(norm, end)
         if mag and kind != "ordinal":
+            # "25 тыс.", "три миллиона": the magnitude scales the value,
+            # its precision and its other readings alike.
             factor = vocab.ru.valued["magnitudes"][mag.group(1)]
             scale = text[mag.start(1):mag.end()]
             end = mag.end()
             value *= factor
             unit *= factor
             alts = tuple(a * factor for a in alts)
-        pct = p["percent"].match(norm, end)
-        if pct and kind != "ordinal":
-            kind = "percent"
-            end = pct.end()
-        elif factor == 1 and value.denominator == 1 and 1000 <= value <= 2999 and p["year"].match(norm, end):
-            kind, role = "year", role or "date"
-            end = p["year"].match(norm, end).end()
-        elif (factor == 1 and value.denominator == 1 and 1800 <= value <= 2100 and kind == "cardinal"
-              and digits and re.match(r"[ \u00a0]*[)\]]", norm[end:])):
-            # "(Тото, 2004)": a bare year closing a citation.
-            kind, role = "year", role or "date"
-        elif factor == 1 and value.denominator == 1 and 1000 <= value <= 2999 and kind == "ordinal":
-            nxt = p["year"].match(norm, end)
-            if nxt:
-                kind, role = "year", role or "date"
-        elif factor == 1 and p["century"].match(norm, end) and value <= 30:
-            kind, role = "century", role or "date"
-            end = p["century"].match(norm, end).end()
-        elif factor == 1 and value <= 24 and p["time"].match(norm, end):
-            kind, role = "time", role or "time"
-        elif factor == 1 and value <= 31 and value.denominator == 1 and _ru_date_like(norm, end, vocab):
-            kind, role = "date", role or "date"
-        raz = p["raz"].match(norm, end)
-        if raz and kind != "ordinal" and p["v_before"].search(norm, 0, start):
-            kind = "multiple"
-            end = raz.end()
-    measure = None
-    if kind in ("cardinal", "word", "percent", "compound", "fraction"):
-        u = p["unit"].match(norm, end)
-        if u and kind != "percent":
-            measure = vocab.units["ru"][u.group(1)]
-        elif kind == "compound" and rest:
-            measure = _unit_prefix(rest, vocab.units["ru"])
+        kind, role, end = _ru_counted_as(norm, start, end, value, kind, role, factor, digits, vocab, p)
+    measure = _ru_measure(norm, end, kind, rest, vocab, p) if kind in _MEASURED_KINDS else None
     head = norm[max(0, start - 40):start]
     if p["reference"].search(head) and role is None and factor == 1 and kind != "percent":
         role = "reference"
-    if p["approx_before"].search(head) or p["approx_after"].match(norm, end):
+    approx_after = p["approx_after"].match(norm, end)
+    if approx_after:
         approx = True
-        tail = p["approx_after"].match(norm, end)
-        if tail:
-            end = tail.end()
+        end = approx_after.end()
+    elif p["approx_before"].search(head):
+        approx = True
     if role is None and value in vocab.quiet_word_values and (not digits or (
             kind == "cardinal" and factor == 1 and value in (ZERO, ONE))):
         # "1 名中国人" for "китайца", a "1-0" score in a headline.
@@ -342,6 +314,61 @@ def _finish(text, norm, start, end, value, unit, kind, vocab, p, masks, *, role=
         unit=unit, alts=tuple(alts), quiet=role is not None, role=role or "", scale=scale,
         factor=factor, digits=digits, measure=measure,
     )
+
+
+def _ru_counted_as(norm, start, end, value, kind, role, factor, digits, vocab, p):  # type: ignore[no-untyped-def]
+    """What the words after a number say it counts, as (kind, role, end):
+    per cent ("5 %", "пять процентов"), a year, century, clock time or
+    day when it stands unscaled, a multiple in "в 3 раза"."""
+    pct = p["percent"].match(norm, end)
+    if pct and kind != "ordinal":
+        kind, end = "percent", pct.end()
+    elif factor == 1:
+        kind, role, end = _ru_date_or_time(norm, end, value, kind, role, digits, vocab, p)
+    raz = p["raz"].match(norm, end)
+    if raz and kind != "ordinal" and p["v_before"].search(norm, 0, start):
+        kind, end = "multiple", raz.end()
+    return kind, role, end
+
+
+#: "(Тото, 2004)": a bracket closing a citation right after its year.
+_CITATION_CLOSE = re.compile(r"[ \u00a0]*[)\]]")
+
+
+def _ru_date_or_time(norm, end, value, kind, role, digits, vocab, p):  # type: ignore[no-untyped-def]
+    """A number read as a year ("2004 год", "(Тото, 2004)"), a century
+    ("20 века"), a clock time ("в 8 часов утра") or a day of the month
+    ("5 мая"), as (kind, role, end); else as it was.  Each reading holds
+    only in its range of values: "300 года" stays a count."""
+    whole = value.denominator == 1
+    if whole and 1000 <= value <= 2999 and (year := p["year"].match(norm, end)):
+        return "year", role or "date", year.end()
+    if (whole and 1800 <= value <= 2100 and kind == "cardinal" and digits
+            and _CITATION_CLOSE.match(norm, end)):
+        return "year", role or "date", end
+    if value <= 30 and (century := p["century"].match(norm, end)):
+        return "century", role or "date", century.end()
+    if value <= 24 and p["time"].match(norm, end):
+        return "time", role or "time", end
+    if value <= 31 and whole and _ru_date_like(norm, end, vocab):
+        return "date", role or "date", end
+    return kind, role, end
+
+
+#: Kinds of number that a unit can follow ("5 км", "два килограмма").
+_MEASURED_KINDS = frozenset(("cardinal", "word", "percent", "compound", "fraction"))
+
+
+def _ru_measure(norm, end, kind, rest, vocab, p):  # type: ignore[no-untyped-def]
+    """The unit after a number ("5 км", "два килограмма"; none after a
+    per cent), or the one a compound carries in its word
+    ("300-килограммовое", "двухметровый")."""
+    u = p["unit"].match(norm, end)
+    if u and kind != "percent":
+        return vocab.units["ru"][u.group(1)]
+    if kind == "compound" and rest:
+        return _unit_prefix(rest, vocab.units["ru"])
+    return None
 
 
 def _unit_prefix(rest: str, units: dict[str, tuple[str, Fraction, Fraction]]) -> tuple[str, Fraction, Fraction] | None:
@@ -358,6 +385,9 @@ def _unit_prefix(rest: str, units: dict[str, tuple[str, Fraction, Fraction]]) ->
 
 
 def _ru_word_mentions(text, norm, vocab, p, masks):  # type: ignore[no-untyped-def]
+    """Numbers written in words: a word that counts alone (``дважды``,
+    ``дуэт``, ``вдвое``, a bare ``тысячи``), or a run of number words read
+    as one value (``двести тридцать пять тысяч``, ``три пятых``)."""
     words = vocab.ru.words
     tokens = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"[а-я]+", norm)]
     out = []
@@ -369,142 +399,214 @@ def _ru_word_mentions(text, norm, vocab, p, masks):  # type: ignore[no-untyped-d
         if entry is None:
             i += 1
             continue
-        kind, value = entry
-        if kind in ("times", "group_nouns"):
-            # A noun for a group ("парой", "дуэт", "четверки" in golf) names
-            # a team, a couple, a format as often as a figure: role
-            # "group", a counterpart that never stands in another's place.
-            quiet = kind == "group_nouns" or value in vocab.quiet_word_values
-            role = "group" if kind == "group_nouns" else "word" if quiet else ""
-            out.append(NumberMention(s, e, value, "cardinal", False, text[s:e], quiet=quiet,
-                                     role=role, digits=False))
+        lone = _LONE_WORDS.get(entry[0])
+        if lone is not None:
+            out.append(lone(text, norm, s, e, entry[1], vocab, p, masks))
             i += 1
             continue
-        if kind == "multiples":
-            out.append(_finish(text, norm, s, e, value, ONE, "multiple", vocab, p, masks, digits=False))
+        run = _read_word_run(norm, tokens, i, words)
+        if not run.taken:
             i += 1
             continue
-        if kind == "magnitudes":
-            # A bare magnitude ("тысячи людей", "миллион"): vague or one;
-            # a counterpart only.
-            out.append(NumberMention(s, e, value, "cardinal", False, text[s:e], quiet=True,
-                                     role="vague", digits=False))
-            i += 1
-            continue
-        # Compose: hundreds, tens, units, then a magnitude, repeatedly.
-        total = ZERO
-        group = ZERO
-        last_place = 10 ** 13
-        j = i
-        end = e
-        out_kind = "cardinal"
-        group_place_cap = 1000
-        while j < n:
-            ts, te, tw = tokens[j]
-            if j > i and norm[tokens[j - 1][1]:ts].strip(SPACES) != "":
-                break
-            ent = words.get(tw)
-            if ent is None:
-                break
-            k, v = ent
-            if (k == "ordinals" and j > i and group and not total and last_place == 1
-                    and tw.endswith(("ых", "их", "ыми", "ими")) and v > 1):
-                # "три пятых" = 3/5, "двух третьих" = 2/3; but "двадцать
-                # пятых" (after tens) is the ordinal 25th.
-                total = group / v
-                group = ZERO
-                end = te
-                out_kind = "fraction"
-                j += 1
-                break
-            if k in ("cardinals", "ordinals"):
-                if v >= 1000 and k == "ordinals":
-                    if j == i or group or total:
-                        total = (total + (group or ONE) * v) if (group or total) else v
-                        group = ZERO
-                        end = te
-                        out_kind = "ordinal"
-                        j += 1
-                    break
-                if v >= 1000:  # полмиллиона and the like: alone
-                    if j == i:
-                        group = v
-                        end = te
-                        j += 1
-                    break
-                place = 100 if v >= 100 else (10 if v >= 20 else 1)
-                if v.denominator != 1:
-                    place = 1
-                if place >= last_place or place >= group_place_cap:
-                    break
-                if 10 <= v < 20 and last_place == 10:
-                    break
-                group += v
-                last_place = place if not (10 <= v < 20) else 1
-                if 10 <= v < 20 or v == 10:
-                    last_place = 1
-                end = te
-                j += 1
-                if k == "ordinals":
-                    out_kind = "ordinal"
-                    break
-                if v.denominator != 1:
-                    last_place = 1
-            elif k == "magnitudes":
-                if j == i:
-                    break
-                if total and v >= _top_factor(total):
-                    break
-                total += (group or ONE) * v
-                group = ZERO
-                last_place = 10 ** 13
-                group_place_cap = 1000
-                end = te
-                j += 1
-                if v == 1000:
-                    group_place_cap = 1000
-            elif k == "fractions":
-                if j == i:
-                    total = v
-                else:
-                    total += (group or ONE) * v
-                    group = ZERO
-                end = te
-                out_kind = "fraction"
-                j += 1
-                break
-            elif k == "collectives":
-                if j == i:
-                    group = v
-                    end = te
-                    out_kind = "collective"
-                    j += 1
-                break
-            else:
-                break
-        if j == i:
-            i += 1
-            continue
-        value = total + group
-        last_kind, last_value = words[tokens[j - 1][2]]
-        word_factor = last_value if last_kind == "magnitudes" and not group else ONE
-        if out_kind == "collective":
-            out_kind = "cardinal"
-        kind_for_finish = "ordinal" if out_kind == "ordinal" else ("fraction" if out_kind == "fraction" else "word")
-        mention = _finish(text, norm, s, end, value, word_factor, kind_for_finish, vocab, p, masks, digits=False,
-                          alts=fraction_alts(value) if out_kind == "fraction" else ())
-        if word_factor != 1:
-            # "двадцать пять тысяч" is as precise as "25 тыс.".
-            mention = replace(mention, factor=word_factor, scale=text[tokens[j - 1][0]:tokens[j - 1][1]])
-        if mention.kind == "word":
-            mention = replace(mention, kind="cardinal")
-        if not mention.quiet and text[s].isupper() and not _sentence_start(text, s):
-            # "Четырех углов", "Первый канал": a capitalised number word
-            # inside a sentence names something.
-            mention = replace(mention, quiet=True, role="name")
-        out.append(mention)
-        i = j
+        out.append(_word_run_mention(text, norm, tokens, i, run, vocab, p, masks))
+        i += run.taken
     return out
+
+
+def _count_word(text, norm, s, e, value, vocab, p, masks):  # type: ignore[no-untyped-def]
+    """``дважды``, ``пятикратно``: a count of times in one word."""
+    quiet = value in vocab.quiet_word_values
+    return NumberMention(s, e, value, "cardinal", False, text[s:e], quiet=quiet,
+                         role="word" if quiet else "", digits=False)
+
+
+def _group_noun(text, norm, s, e, value, vocab, p, masks):  # type: ignore[no-untyped-def]
+    """A noun for a group (``парой``, ``дуэт``, ``четверки`` in golf)
+    names a team, a couple, a format as often as a figure: role
+    ``group``, a counterpart that never stands in another's place."""
+    return NumberMention(s, e, value, "cardinal", False, text[s:e], quiet=True, role="group", digits=False)
+
+
+def _multiple_word(text, norm, s, e, value, vocab, p, masks):  # type: ignore[no-untyped-def]
+    """``вдвое``, ``втрое``: a multiple in one word."""
+    return _finish(text, norm, s, e, value, ONE, "multiple", vocab, p, masks, digits=False)
+
+
+def _bare_magnitude(text, norm, s, e, value, vocab, p, masks):  # type: ignore[no-untyped-def]
+    """A magnitude with no number before it (``тысячи людей``,
+    ``миллион``) is vague or one: a counterpart only."""
+    return NumberMention(s, e, value, "cardinal", False, text[s:e], quiet=True, role="vague", digits=False)
+
+
+#: Number words that make a mention alone when they begin a run, by
+#: their kind in the vocabulary; the other kinds start a run of words.
+_LONE_WORDS = {
+    "times": _count_word,
+    "group_nouns": _group_noun,
+    "multiples": _multiple_word,
+    "magnitudes": _bare_magnitude,
+}
+
+#: The place of a word that ends a group and so admits no further units.
+_NO_PLACE = 10 ** 13
+
+
+class _WordRun:
+    """A run of number words being read into one value: hundreds, tens,
+    units, then a magnitude, repeatedly (``три миллиона двести тысяч
+    пять``).  Each kind of word has a step in ``_RUN_STEPS`` that takes
+    the word into the run or not and says whether the run reads on."""
+
+    __slots__ = ("total", "group", "last_place", "end", "kind", "taken")
+
+    def __init__(self) -> None:
+        #: Groups already closed by a magnitude (``три миллиона`` = 3e6).
+        self.total = ZERO
+        #: The group being read (``двести тридцать`` = 230).
+        self.group = ZERO
+        #: The place (100, 10, 1) of the group's last word: the next must
+        #: be lower (``двадцать пять``, not ``пять двадцать``).
+        self.last_place = _NO_PLACE
+        self.end = 0
+        #: ``cardinal``, ``ordinal`` or ``fraction``.
+        self.kind = "cardinal"
+        #: How many words the run took.
+        self.taken = 0
+
+    def take(self, end: int) -> None:
+        self.end = end
+        self.taken += 1
+
+
+def _read_word_run(norm: str, tokens: list[tuple[int, int, str]], i: int,
+                   words: dict[str, tuple[str, Fraction]]) -> _WordRun:
+    """Read the number words from ``tokens[i]`` on, while they follow
+    each other with only spaces between and each step takes its word."""
+    run = _WordRun()
+    for j in range(i, len(tokens)):
+        ts, te, tw = tokens[j]
+        if j > i and norm[tokens[j - 1][1]:ts].strip(SPACES) != "":
+            break
+        entry = words.get(tw)
+        if entry is None:
+            break
+        step = _RUN_STEPS.get(entry[0])
+        if step is None or not step(run, tw, entry[1], te):
+            break
+    return run
+
+
+def _join_group(run: _WordRun, value: Fraction, end: int) -> bool:
+    """Take a unit, ten or hundred below the group's last place; whether
+    it was taken (``двадцать пятнадцать`` is two numbers)."""
+    place = 100 if value >= 100 else (10 if value >= 20 else 1)
+    if value.denominator != 1:
+        place = 1
+    if place >= run.last_place or (10 <= value < 20 and run.last_place == 10):
+        return False
+    run.group += value
+    # Ten to nineteen fill both the tens and the units.
+    run.last_place = 1 if 10 <= value < 20 else place
+    run.take(end)
+    return True
+
+
+def _cardinal_step(run: _WordRun, word: str, value: Fraction, end: int) -> bool:
+    if value >= 1000:
+        # полмиллиона and the like stand alone.
+        if not run.taken:
+            run.group = value
+            run.take(end)
+        return False
+    return _join_group(run, value, end)
+
+
+def _is_fraction_denominator(run: _WordRun, word: str, value: Fraction) -> bool:
+    """``три пятых`` = 3/5, ``двух третьих`` = 2/3: a plural ordinal
+    after units alone; ``двадцать пятых`` (after tens) is the 25th."""
+    return (run.taken > 0 and bool(run.group) and not run.total and run.last_place == 1
+            and word.endswith(("ых", "их", "ыми", "ими")) and value > 1)
+
+
+def _ordinal_step(run: _WordRun, word: str, value: Fraction, end: int) -> bool:
+    """An ordinal ends the run: a fraction's denominator, an ordinal
+    magnitude (``двухтысячный``), or the last word of an ordinal number
+    (``двадцать пятый``)."""
+    if _is_fraction_denominator(run, word, value):
+        run.total = run.group / value
+        run.group = ZERO
+        run.kind = "fraction"
+        run.take(end)
+    elif value >= 1000:
+        if not run.taken or run.group or run.total:
+            run.total += (run.group or ONE) * value
+            run.group = ZERO
+            run.kind = "ordinal"
+            run.take(end)
+    elif _join_group(run, value, end):
+        run.kind = "ordinal"
+    return False
+
+
+def _magnitude_step(run: _WordRun, word: str, value: Fraction, end: int) -> bool:
+    """A magnitude closes the group (``двести тысяч``) unless it is not
+    below the last one (``тысяча тысяч``)."""
+    if not run.taken or (run.total and value >= _top_factor(run.total)):
+        return False
+    run.total += (run.group or ONE) * value
+    run.group = ZERO
+    run.last_place = _NO_PLACE
+    run.take(end)
+    return True
+
+
+def _fraction_step(run: _WordRun, word: str, value: Fraction, end: int) -> bool:
+    """``половина``, ``две трети``: a fraction word ends the run."""
+    run.total += (run.group or ONE) * value
+    run.group = ZERO
+    run.kind = "fraction"
+    run.take(end)
+    return False
+
+
+def _collective_step(run: _WordRun, word: str, value: Fraction, end: int) -> bool:
+    """``трое``, ``оба``: a collective stands alone."""
+    if not run.taken:
+        run.group = value
+        run.take(end)
+    return False
+
+
+_RUN_STEPS = {
+    "cardinals": _cardinal_step,
+    "ordinals": _ordinal_step,
+    "magnitudes": _magnitude_step,
+    "fractions": _fraction_step,
+    "collectives": _collective_step,
+}
+
+
+def _word_run_mention(text, norm, tokens, i, run, vocab, p, masks):  # type: ignore[no-untyped-def]
+    """The mention of a run of number words, with what follows and
+    precedes it read as for digits."""
+    s = tokens[i][0]
+    last_start, last_end, last_word = tokens[i + run.taken - 1]
+    last_kind, last_value = vocab.ru.words[last_word]
+    value = run.total + run.group
+    word_factor = last_value if last_kind == "magnitudes" and not run.group else ONE
+    kind = run.kind if run.kind in ("ordinal", "fraction") else "word"
+    mention = _finish(text, norm, s, run.end, value, word_factor, kind, vocab, p, masks, digits=False,
+                      alts=fraction_alts(value) if run.kind == "fraction" else ())
+    if word_factor != 1:
+        # "двадцать пять тысяч" is as precise as "25 тыс.".
+        mention = replace(mention, factor=word_factor, scale=text[last_start:last_end])
+    if mention.kind == "word":
+        mention = replace(mention, kind="cardinal")
+    if not mention.quiet and text[s].isupper() and not _sentence_start(text, s):
+        # "Четырех углов", "Первый канал": a capitalised number word
+        # inside a sentence names something.
+        mention = replace(mention, quiet=True, role="name")
+    return mention
 
 
 def _top_factor(total: Fraction) -> Fraction:
