@@ -14,8 +14,6 @@ from typing import TYPE_CHECKING
 from ruconsist.lang.dates.extraction import SpanSet
 from ruconsist.lang.dates.mention import WEEKDAY_NAMES, DateMention, actual_weekday, normalize
 
-#: Keys of ``vocab: {dates: ...}`` and the shape of each.
-
 if TYPE_CHECKING:
     from ruconsist.lang.dates.dateline import Dateline
 

@@ -16,8 +16,6 @@ from ruconsist.lang.dates.mention import DateMention, normalize, valid_date
 from ruconsist.lang.dates.vocab import default_vocab
 from ruconsist.lang.dates.zh_grammar import MINGUO_EPOCH, cn_number
 
-#: Keys of ``vocab: {dates: ...}`` and the shape of each.
-
 if TYPE_CHECKING:
     from ruconsist.lang.dates.vocab import DateVocab
 

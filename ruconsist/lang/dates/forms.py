@@ -8,17 +8,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ruconsist.speed import regexcache
 from ruconsist.lang.dates.mention import normalize
 from ruconsist.lang.numerals import roman_value
-
-#: Keys of ``vocab: {dates: ...}`` and the shape of each.
-
-if TYPE_CHECKING:
-    pass
-
 
 class _Lazy:
     """A regular expression compiled the first time it is used: a short
@@ -180,6 +174,25 @@ def ru_phrase(phrase: str, *, plural: bool = False) -> str:
     for word in phrase.split():
         parts.append(_alt(ru_forms(word, plural=plural)))
     return r"\s+".join(parts)
+
+
+class _PatternList:
+    """A grammar's patterns in priority order, each with the gates its
+    text must pass (see the prefilters above), as :class:`_Patterns`
+    keeps them."""
+
+    __slots__ = ("flags", "ordered", "gates")
+
+    def __init__(self, flags: int = 0) -> None:
+        self.flags = flags
+        self.ordered: list[tuple[str, _Lazy]] = []
+        self.gates: list[tuple[re.Pattern[str], ...]] = []
+
+    def add(self, name: str, pattern: str, *gate: re.Pattern[str] | None) -> None:
+        """Pattern ``name`` after those added so far; a gate of None (see
+        :func:`_gate_forms`) is no gate."""
+        self.ordered.append((name, _Lazy(pattern, self.flags)))
+        self.gates.append(_gates(*gate))
 
 
 # ---------------------------------------------------------------------------

@@ -13,13 +13,11 @@ from ruconsist.lang.dates.forms import (
     _cldr,
     _gate_forms,
     _gate_literal,
-    _gates,
     _Lazy,
+    _PatternList,
     _Patterns,
 )
 from ruconsist.lang.numerals import zh_int
-
-#: Keys of ``vocab: {dates: ...}`` and the shape of each.
 
 if TYPE_CHECKING:
     from ruconsist.lang.dates.vocab import DateVocab
@@ -69,12 +67,8 @@ def _build_zh(v: DateVocab) -> _Patterns:
     y = lambda g: ZH_Y.format(g=g)  # noqa: E731
     mm = lambda g: ZH_M.format(g=g)  # noqa: E731
     dd = lambda g: ZH_D.format(g=g)  # noqa: E731
-    ordered: list[tuple[str, _Lazy]] = []
-    gates: list[tuple[re.Pattern[str], ...]] = []
-
-    def add(name: str, pattern: str, *gate: re.Pattern[str] | None) -> None:
-        ordered.append((name, _Lazy(pattern)))
-        gates.append(_gates(*gate))
+    patterns = _PatternList()
+    add = patterns.add
 
     yue, ri, nian = _gate_literal("月"), re.compile("[日号]"), _gate_literal("年")
 
@@ -144,7 +138,7 @@ def _build_zh(v: DateVocab) -> _Patterns:
     reldays = dict(v.relative_days.get("zh", {}))
     return _Patterns(
         lang="zh",
-        ordered=ordered,
+        ordered=patterns.ordered,
         months=months,
         weekdays=weekday_chars,
         idioms=_Lazy(_alt(idioms)) if idioms else None,
@@ -152,5 +146,5 @@ def _build_zh(v: DateVocab) -> _Patterns:
         relyear=relyear,
         reldays=reldays,
         weekday_adj=weekday_chars,
-        gates=gates,
+        gates=patterns.gates,
     )
