@@ -40,44 +40,69 @@ def _years_agree(a: DateMention, b: DateMention, ay: int | None, by: int | None)
     return True
 
 
+def _same_day_or_range(a: DateMention, b: DateMention) -> bool:
+    """Two dates or two ranges: the same precision, equal months and
+    days, and years (of both ends) that do not contradict."""
+    # A bare ZH "4日" (day only) agrees with any date on that day.
+    if _day_only(a) or _day_only(b):
+        return a.day is not None and a.day == b.day and a.kind == b.kind == "date"
+    if a.granularity != b.granularity:
+        return False
+    if (a.month, a.day, a.end_month, a.end_day) != (b.month, b.day, b.end_month, b.end_day):
+        return False
+    if not _years_agree(a, b, a.year, b.year):
+        return False
+    return a.kind != "range" or _years_agree(a, b, a.end_year, b.end_year)
+
+
+def _same_part_of_year(a: DateMention, b: DateMention) -> bool:
+    """Two halves or two quarters: the same one, of agreeing years."""
+    return (a.half, a.quarter) == (b.half, b.quarter) and _years_agree(a, b, a.year, b.year)
+
+
+def _same_decade(a: DateMention, b: DateMention) -> bool:
+    """Two decades: ``1960-е`` and ``60年代`` agree (a decade of two
+    digits leaves its century open), ``1960-е`` and ``20世纪60年代`` too,
+    ``1860-е`` and ``20世纪60年代`` do not."""
+    da, db = a.decade or 0, b.decade or 0
+    if da >= 100 and db >= 100:
+        return da == db
+    if da % 100 != db % 100:
+        return False
+    ca = a.century if a.century is not None else (da // 100 + 1 if da >= 100 else None)
+    cb = b.century if b.century is not None else (db // 100 + 1 if db >= 100 else None)
+    return ca is None or cb is None or ca == cb
+
+
+def _same_century(a: DateMention, b: DateMention) -> bool:
+    """Two centuries: equal numbers, or equal relative ones (``прошлый
+    век``, ``上世纪``); a numbered and a relative one do not contradict."""
+    if a.century is not None and b.century is not None:
+        return a.century == b.century
+    if a.rel_century is not None and b.rel_century is not None:
+        return a.rel_century == b.rel_century
+    return True
+
+
+#: How two mentions of one kind are compared; a weekday reads the same as
+#: no date (weekdays are paired by :func:`pair_weekdays`).
+_SAME_READING = {
+    "date": _same_day_or_range,
+    "range": _same_day_or_range,
+    "half": _same_part_of_year,
+    "quarter": _same_part_of_year,
+    "decade": _same_decade,
+    "century": _same_century,
+}
+
+
 def same_reading(a: DateMention, b: DateMention) -> bool:
     """Whether two mentions (one per language) may name the same date:
     equal in every field both give, with the same precision."""
-    if a.kind == "weekday" or b.kind == "weekday":
-        return False
     if a.kind != b.kind:
         return False
-    if a.kind in ("date", "range"):
-        # A bare ZH "4日" (day only) agrees with any date on that day.
-        if _day_only(a) or _day_only(b):
-            return a.day is not None and a.day == b.day and a.kind == b.kind == "date"
-        if a.granularity != b.granularity:
-            return False
-        if (a.month, a.day, a.end_month, a.end_day) != (b.month, b.day, b.end_month, b.end_day):
-            return False
-        if not _years_agree(a, b, a.year, b.year):
-            return False
-        if a.kind == "range" and not _years_agree(a, b, a.end_year, b.end_year):
-            return False
-        return True
-    if a.kind in ("half", "quarter"):
-        return (a.half, a.quarter) == (b.half, b.quarter) and _years_agree(a, b, a.year, b.year)
-    if a.kind == "decade":
-        da, db = a.decade or 0, b.decade or 0
-        if da >= 100 and db >= 100:
-            return da == db
-        if da % 100 != db % 100:
-            return False
-        ca = a.century if a.century is not None else (da // 100 + 1 if da >= 100 else None)
-        cb = b.century if b.century is not None else (db // 100 + 1 if db >= 100 else None)
-        return ca is None or cb is None or ca == cb
-    if a.kind == "century":
-        if a.century is not None and b.century is not None:
-            return a.century == b.century
-        if a.rel_century is not None and b.rel_century is not None:
-            return a.rel_century == b.rel_century
-        return True
-    return False
+    same = _SAME_READING.get(a.kind)
+    return same is not None and same(a, b)
 
 
 def _closeness(a: DateMention, b: DateMention) -> int:
@@ -207,6 +232,72 @@ def _bare_match(m: DateMention, bare: Sequence[DateMention]) -> DateMention | No
     return None
 
 
+def _match_equal_readings(
+    ru_left: list[DateMention], zh_left: list[DateMention], matched: list[tuple[DateMention, DateMention]]
+) -> None:
+    """Pair mentions with the same reading, taking them out of the
+    ``*_left`` lists; first those that agree on writing a year (``4
+    февраля 2026`` with ``2026年2月4日`` rather than with ``2月4日``)."""
+    for strict in (True, False):
+        for r in list(ru_left):
+            for z in zh_left:
+                if not same_reading(r, z):
+                    continue
+                if strict and not (r.written_year and z.written_year) and (r.written_year or z.written_year):
+                    continue
+                matched.append((r, z))
+                ru_left.remove(r)
+                zh_left.remove(z)
+                break
+
+
+def _match_bare_years(
+    ru_left: list[DateMention],
+    zh_left: list[DateMention],
+    ru_bare: Sequence[DateMention],
+    zh_bare: Sequence[DateMention],
+    matched: list[tuple[DateMention, DateMention]],
+) -> None:
+    """Pair a year left over on one side with a bare number on the other
+    (see :func:`bare_years`), taking it out of its ``*_left`` list."""
+    for left, bare, is_ru in ((ru_left, zh_bare, True), (zh_left, ru_bare, False)):
+        for m in list(left):
+            b = _bare_match(m, bare)
+            if b is not None:
+                matched.append((m, b) if is_ru else (b, m))
+                left.remove(m)
+
+
+def _pair_differing(
+    ru_left: Sequence[DateMention], zh_left: Sequence[DateMention]
+) -> list[tuple[DateMention, DateMention]]:
+    """Pairs of leftovers that stand for each other but read differently:
+    the most alike first, each mention in one pair at most."""
+    candidates = []
+    for r in ru_left:
+        for z in zh_left:
+            c = _closeness(r, z)
+            # Alike means the same precision or some equal field; a year
+            # and an unrelated month are two separate problems.
+            if c >= 2 and (not (r.soft and z.soft) or _both_periods(r, z)):
+                candidates.append((-c, r.start, z.start, r, z))
+    candidates.sort(key=lambda t: t[:3])
+    used_r: set[int] = set()
+    used_z: set[int] = set()
+    pairs = []
+    for _, _, _, r, z in candidates:
+        if id(r) in used_r or id(z) in used_z:
+            continue
+        # A soft mention (a relative year, an adjective) only conflicts
+        # when it gives a value that can be compared.
+        if (r.soft or z.soft) and not _comparable_soft(r, z):
+            continue
+        used_r.add(id(r))
+        used_z.add(id(z))
+        pairs.append((r, z))
+    return pairs
+
+
 def pair_dates(
     ru: Sequence[DateMention],
     zh: Sequence[DateMention],
@@ -223,50 +314,14 @@ def pair_dates(
     result = DatePairing()
     ru_left = [m for m in ru if m.kind != "weekday"]
     zh_left = [m for m in zh if m.kind != "weekday"]
-    # Equal readings, preferring those that agree on a written year.
-    for strict in (True, False):
-        for r in list(ru_left):
-            for z in zh_left:
-                if not same_reading(r, z):
-                    continue
-                if strict and not (r.written_year and z.written_year) and (r.written_year or z.written_year):
-                    continue
-                result.matched.append((r, z))
-                ru_left.remove(r)
-                zh_left.remove(z)
-                break
-    for left, bare, is_ru in ((ru_left, zh_bare, True), (zh_left, ru_bare, False)):
-        for m in list(left):
-            b = _bare_match(m, bare)
-            if b is not None:
-                result.matched.append((m, b) if is_ru else (b, m))
-                left.remove(m)
-    # Differing readings: pair the most alike leftovers of one kind.
-    candidates = []
-    for r in ru_left:
-        for z in zh_left:
-            c = _closeness(r, z)
-            # Alike means the same precision or some equal field; a year
-            # and an unrelated month are two separate problems.
-            if c >= 2 and (not (r.soft and z.soft) or _both_periods(r, z)):
-                candidates.append((-c, r.start, z.start, r, z))
-    candidates.sort(key=lambda t: t[:3])
-    used_r: set[int] = set()
-    used_z: set[int] = set()
-    for _, _, _, r, z in candidates:
-        if id(r) in used_r or id(z) in used_z:
-            continue
-        if r.soft or z.soft:
-            # A soft mention (a relative year, an adjective) only conflicts
-            # when it gives a value that can be compared.
-            if not _comparable_soft(r, z):
-                continue
-        used_r.add(id(r))
-        used_z.add(id(z))
-        result.different.append((r, z))
-    for lang, left, used, others in (("ru", ru_left, used_r, zh), ("zh", zh_left, used_z, ru)):
+    _match_equal_readings(ru_left, zh_left, result.matched)
+    _match_bare_years(ru_left, zh_left, ru_bare, zh_bare, result.matched)
+    result.different = _pair_differing(ru_left, zh_left)
+    in_pair_ru = {id(r) for r, _ in result.different}
+    in_pair_zh = {id(z) for _, z in result.different}
+    for lang, left, in_pair, others in (("ru", ru_left, in_pair_ru, zh), ("zh", zh_left, in_pair_zh, ru)):
         for m in left:
-            if id(m) in used or m.soft:
+            if id(m) in in_pair or m.soft:
                 continue
             by = _loosely_covered(m, others)
             if by is not None:
