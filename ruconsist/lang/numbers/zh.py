@@ -5,7 +5,7 @@ classifier or after 第/百分之, approximation words, clock times.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from fractions import Fraction
 from typing import Any
@@ -92,36 +92,57 @@ def _zh_before(forms: Iterable[str]) -> re.Pattern[str]:
 def parse_zh_numeral(s: str, vocab: NumberVocab) -> Fraction | None:
     """Value of a Chinese numeral (``十五万``, ``一百零五``, ``二〇二六``,
     ``三点五``), or None when the characters do not form a number."""
-    zh = vocab.zh
-    digits, units, mags = zh.maps["digits"], zh.maps["units"], zh.maps["magnitudes"]
+    digits = vocab.zh.maps["digits"]
     if "点" in s:
-        whole, _, frac = s.partition("点")
-        w = parse_zh_numeral(whole, vocab)
-        if w is None or not frac or any(c not in digits for c in frac):
-            return None
-        f = Fraction(int("".join(str(int(digits[c])) for c in frac)), 10 ** len(frac))
-        return w + f
+        return _parse_zh_decimal(s, vocab)
     if not s:
         return None
     if all(c in digits for c in s):
         if len(s) == 1:
             return digits[s]
         # Digit by digit: 二〇二六.
-        return Fraction(int("".join(str(int(digits[c])) for c in s)))
-    # Split on the largest magnitude, last occurrence first (万亿 = 10^12).
-    for mag_char, mag in sorted(mags.items(), key=lambda kv: -kv[1]):
-        if mag_char in s:
-            idx = s.rfind(mag_char)
-            left, right = s[:idx], s[idx + 1:]
-            lv = parse_zh_numeral(left, vocab) if left else ONE
-            if lv is None:
-                return None
-            rv = ZERO
-            if right:
-                rv = parse_zh_numeral(right.lstrip("零〇"), vocab) if right.lstrip("零〇") else ZERO
-                if rv is None or rv >= mag:
-                    return None
-            return lv * mag + rv
+        return Fraction(int(_digit_string(s, digits)))
+    mags = vocab.zh.maps["magnitudes"]
+    # The largest magnitude splits first (三千万 is 3000 × 万).
+    mag_char = next((c for c, _ in sorted(mags.items(), key=lambda kv: -kv[1]) if c in s), None)
+    if mag_char is not None:
+        return _parse_zh_scaled(s, mag_char, mags[mag_char], vocab)
+    return _parse_zh_places(s, digits, vocab.zh.maps["units"])
+
+
+def _digit_string(s: str, digits: dict[str, Fraction]) -> str:
+    """``二〇二六`` as ``"2026"``."""
+    return "".join(str(int(digits[c])) for c in s)
+
+
+def _parse_zh_decimal(s: str, vocab: NumberVocab) -> Fraction | None:
+    """``三点五`` = 3.5: a numeral, 点, then digits one by one."""
+    digits = vocab.zh.maps["digits"]
+    whole, _, frac = s.partition("点")
+    w = parse_zh_numeral(whole, vocab)
+    if w is None or not frac or any(c not in digits for c in frac):
+        return None
+    return w + Fraction(int(_digit_string(frac, digits)), 10 ** len(frac))
+
+
+def _parse_zh_scaled(s: str, mag_char: str, mag: Fraction, vocab: NumberVocab) -> Fraction | None:
+    """A numeral split on a magnitude character, at its last occurrence
+    (万亿 = 10^12): the part before counts the magnitude (none: one), the
+    part after, past a 零, must stay below it (三万零五 = 30 005)."""
+    idx = s.rfind(mag_char)
+    left, right = s[:idx], s[idx + 1:].lstrip("零〇")
+    lv = parse_zh_numeral(left, vocab) if left else ONE
+    if lv is None:
+        return None
+    rv = parse_zh_numeral(right, vocab) if right else ZERO
+    if rv is None or rv >= mag:
+        return None
+    return lv * mag + rv
+
+
+def _parse_zh_places(s: str, digits: dict[str, Fraction], units: dict[str, Fraction]) -> Fraction | None:
+    """A numeral below 万: digits before the places 十, 百, 千 in falling
+    order (三千零五, 十五); None for 十百 or 三五."""
     total = ZERO
     num: Fraction | None = None
     last_unit = Fraction(10 ** 6)
@@ -168,62 +189,83 @@ def _extract_zh(text: str, norm: str, vocab: NumberVocab) -> list[NumberMention]
     p = _zh_patterns(vocab)
     masks = _mask_spans(norm) + _quoted_name_spans(norm)
     if p["names"]:
-        for m in p["names"].finditer(norm):
-            masks.append((m.start(), m.end(), "name"))
-    skip: list[tuple[int, int]] = []
-    if p["not_numbers"]:
-        for m in p["not_numbers"].finditer(norm):
-            skip.append((m.start(), m.end()))
+        masks.extend((m.start(), m.end(), "name") for m in p["names"].finditer(norm))
+    skip = [(m.start(), m.end()) for m in p["not_numbers"].finditer(norm)] if p["not_numbers"] else []
     out: list[NumberMention] = []
     for m in ZH_DIGITS.finditer(norm):
-        value, unit = _digit_value(m.group(0), "zh")
-        role = _in_spans(masks, m.start(), m.end())
-        year = short_year_end(norm, m.start(), m.group(0))
-        if year is not None:
-            # 1635-36, 2019/20: the end of a span of years, 1636, 2020;
-            # compared here, unless it is a date (年 follows), the date check's.
-            dated = dated_span(norm, m.end())
-            out.append(NumberMention(m.start(), m.end(), year, "year", False, m.group(0), quiet=dated,
-                                     role="date" if dated else ""))
-            continue
-        before = norm[m.start() - 1] if m.start() else ""
-        before2 = norm[m.start() - 2] if m.start() > 1 else ""
-        after = norm[m.end()] if m.end() < len(norm) else ""
-        if role is None and (
-            ("a" <= before.lower() <= "z") or (before in DASHES and "a" <= before2.lower() <= "z")
-            or (("a" <= after.lower() <= "z") and not p["unit"].match(norm, m.end()))
-            or (after in DASHES and m.end() + 1 < len(norm) and "a" <= norm[m.end() + 1].lower() <= "z")
-            or _latin_word_before(text, m.start())
-        ):
-            role = "code"
-        ordinal = bool(p["ordinal_before"].search(norm[max(0, m.start() - 3):m.start()]))
-        mention = _zh_finish(text, norm, m.start(), m.end(), value, unit, vocab, p, role, digits=True,
-                             numeral=m.group(0), ordinal=ordinal)
+        mention = _zh_digit_mention(text, norm, m, vocab, p, masks)
         if mention is not None:
             out.append(mention)
     for m in p["numeral"].finditer(norm):
         mention = _zh_numeral_mention(text, norm, m, vocab, p, masks, skip)
         if mention is not None:
             out.append(mention)
-    for m in re.finditer(r"(?<![个0-9〇零一二三四五六七八九十两])半(?=[ \u00a0]*\S)", norm):
-        u = p["unit"].match(norm, m.end())
-        if u or p["cls"].match(norm, m.end()):
-            measure = vocab.units["zh"][u.group(0).lower()] if u else None
-            out.append(NumberMention(m.start(), m.end(), Fraction(1, 2), "cardinal", False, "半",
-                                     unit=Fraction(1, 2), quiet=True, role="word", digits=False,
-                                     measure=measure))
-    for m in re.finditer("百分之百|百分百", norm):
+    out.extend(_zh_halves(norm, vocab, p))
+    for m in _WHOLE_PERCENT.finditer(norm):
         # "a hundred per cent", as often "entirely" as a figure: it answers
         # ``сто процентов`` but is never reported on its own.
         out.append(NumberMention(m.start(), m.end(), Fraction(100), "percent", False, m.group(0),
                                  quiet=True, role="word", digits=False))
     if p["multiples"]:
-        for m in p["multiples"].finditer(norm):
-            value = vocab.zh.valued["multiples"][m.group(0)]
-            role = "word" if value in vocab.quiet_word_values else ""
-            out.append(NumberMention(m.start(), m.end(), value, "multiple", False, text[m.start():m.end()],
-                                     quiet=bool(role), role=role, digits=False))
+        out.extend(_zh_multiple_words(text, norm, vocab, p))
     return out
+
+
+_WHOLE_PERCENT = re.compile("百分之百|百分百")
+#: 半 alone, not after a numeral or 个 (一个半, 两半 are read with their number).
+_LONE_HALF = re.compile(r"(?<![个0-9〇零一二三四五六七八九十两])半(?=[ \u00a0]*\S)")
+
+
+def _zh_digit_mention(text, norm, m, vocab, p, masks):  # type: ignore[no-untyped-def]
+    """A number in digits, with the words around it."""
+    value, unit = _digit_value(m.group(0), "zh")
+    role = _in_spans(masks, m.start(), m.end())
+    year = short_year_end(norm, m.start(), m.group(0))
+    if year is not None:
+        # 1635-36, 2019/20: the end of a span of years, 1636, 2020;
+        # compared here, unless it is a date (年 follows), the date check's.
+        dated = dated_span(norm, m.end())
+        return NumberMention(m.start(), m.end(), year, "year", False, m.group(0), quiet=dated,
+                             role="date" if dated else "")
+    if role is None and _zh_digits_in_code(text, norm, m.start(), m.end(), p):
+        role = "code"
+    ordinal = bool(p["ordinal_before"].search(norm[max(0, m.start() - 3):m.start()]))
+    return _zh_finish(text, norm, m.start(), m.end(), value, unit, vocab, p, role, digits=True,
+                      numeral=m.group(0), ordinal=ordinal)
+
+
+def _zh_digits_in_code(text: str, norm: str, start: int, end: int, p: dict[str, Any]) -> bool:
+    """Digits joined to Latin letters (``A4``, ``COVID-19``, ``5G``, but
+    not ``5km``) or after a Latin word are part of a code or name."""
+    before = norm[start - 1] if start else ""
+    before2 = norm[start - 2] if start > 1 else ""
+    after = norm[end] if end < len(norm) else ""
+    return bool(
+        ("a" <= before.lower() <= "z") or (before in DASHES and "a" <= before2.lower() <= "z")
+        or (("a" <= after.lower() <= "z") and not p["unit"].match(norm, end))
+        or (after in DASHES and end + 1 < len(norm) and "a" <= norm[end + 1].lower() <= "z")
+        or _latin_word_before(text, start)
+    )
+
+
+def _zh_halves(norm: str, vocab: NumberVocab, p: dict[str, Any]) -> Iterator[NumberMention]:
+    """半 before a unit or classifier (半小时, 半个月): a half, quiet."""
+    for m in _LONE_HALF.finditer(norm):
+        u = p["unit"].match(norm, m.end())
+        if u or p["cls"].match(norm, m.end()):
+            measure = vocab.units["zh"][u.group(0).lower()] if u else None
+            yield NumberMention(m.start(), m.end(), Fraction(1, 2), "cardinal", False, "半",
+                                unit=Fraction(1, 2), quiet=True, role="word", digits=False,
+                                measure=measure)
+
+
+def _zh_multiple_words(text: str, norm: str, vocab: NumberVocab, p: dict[str, Any]) -> Iterator[NumberMention]:
+    """翻一番 (doubled), 翻两番 (quadrupled): a multiple in words."""
+    for m in p["multiples"].finditer(norm):
+        value = vocab.zh.valued["multiples"][m.group(0)]
+        role = "word" if value in vocab.quiet_word_values else ""
+        yield NumberMention(m.start(), m.end(), value, "multiple", False, text[m.start():m.end()],
+                            quiet=bool(role), role=role, digits=False)
 
 
 def _classifier_beyond(p: dict[str, Any], norm: str, end: int, skip: list[tuple[int, int]]) -> bool:
