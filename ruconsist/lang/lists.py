@@ -112,56 +112,90 @@ def _may_hold_block(text: str) -> bool:
     return head in _BLOCK_START or head.isdigit()
 
 
-def list_labels(text: str) -> list[ListLabel]:
-    """The list labels of ``text`` in reading order (either language)."""
-    out: list[ListLabel] = []
-    taken: list[tuple[int, int]] = []
-    blocks = BLOCK.finditer(text) if _may_hold_block(text) else ()
-    inline = INLINE.finditer(text) if any(n in text for n in _INLINE_NEEDS) else ()
-    for m in blocks:
+def _block_position(m: regex.Match[str]) -> tuple[int | None, str]:
+    """The position and scheme of a block label (no position for a dash
+    opening a turn of an interview)."""
+    if m.group("arabic"):
+        return int(m.group("arabic")), "arabic"
+    if m.group("hanlist"):
+        return han_value(m.group("hanlist")), "han"
+    if m.group("paren"):
+        raw = m.group("paren")
+        return (int(raw) if raw.isdigit() else han_value(raw)), "paren"
+    if m.group("letter"):
+        ch = m.group("letter")
+        alphabet = _RU_LETTERS if ch in _RU_LETTERS else _LAT_LETTERS
+        return alphabet.index(ch) + 1, "letter"
+    return None, "dash"
+
+
+def _inline_label(m: regex.Match[str]) -> tuple[int | None, str, int]:
+    """The position, scheme and start of an inline label: ``一是`` starts
+    at its numeral, ``第二`` at ``第``, ``首先`` and ``во-вторых`` at the
+    word, after the clause boundary the match may take."""
+    if m.group("shi"):
+        return han_value(m.group("shi")), "shi", m.start("shi")
+    if m.group("di"):
+        return han_value(m.group("di")), "di", m.start()
+    if m.group("first"):
+        return 1, "di", m.start("first")
+    word = m.group("ruadv").lower().split("-", 1)[1]
+    return RU_ADVERBS.get(word), "adverb", m.start("ruadv")
+
+
+def _overlaps_any(m: regex.Match[str], taken: list[tuple[int, int]]) -> bool:
+    return any(a < m.end() and m.start() < b for a, b in taken)
+
+
+def _block_labels(text: str, taken: list[tuple[int, int]]) -> list[ListLabel]:
+    """Labels opening the text or a line; their spans go to ``taken``."""
+    out = []
+    for m in BLOCK.finditer(text) if _may_hold_block(text) else ():
         start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
-        if m.group("arabic"):
-            pos, scheme = int(m.group("arabic")), "arabic"
-        elif m.group("hanlist"):
-            pos, scheme = han_value(m.group("hanlist")), "han"
-        elif m.group("paren"):
-            raw = m.group("paren")
-            pos, scheme = (int(raw) if raw.isdigit() else han_value(raw)), "paren"
-        elif m.group("letter"):
-            ch = m.group("letter")
-            alphabet = _RU_LETTERS if ch in _RU_LETTERS else _LAT_LETTERS
-            pos, scheme = alphabet.index(ch) + 1, "letter"
-        else:
-            pos, scheme = None, "dash"
+        pos, scheme = _block_position(m)
         if scheme != "dash" and not pos:
             continue
         out.append(ListLabel(start, m.end(), pos, scheme, True, text[start : m.end()]))
         taken.append((start, m.end()))
-    for m in inline:
-        if any(a < m.end() and m.start() < b for a, b in taken):
+    return out
+
+
+def _inline_labels(text: str, taken: list[tuple[int, int]]) -> list[ListLabel]:
+    """Labels after a clause boundary (``一是``, ``第二，``,
+    ``во-вторых``) outside ``taken``, to which their spans are added."""
+    out = []
+    for m in INLINE.finditer(text) if any(n in text for n in _INLINE_NEEDS) else ():
+        if _overlaps_any(m, taken):
             continue
-        if m.group("shi"):
-            pos, scheme, s, e = han_value(m.group("shi")), "shi", m.start("shi"), m.end()
-        elif m.group("di"):
-            pos, scheme, s, e = han_value(m.group("di")), "di", m.start(), m.end()
-        elif m.group("first"):
-            pos, scheme, s, e = 1, "di", m.start("first"), m.end()
-        elif m.group("ruadv"):
-            word = m.group("ruadv").lower().split("-", 1)[1]
-            pos, scheme, s, e = RU_ADVERBS.get(word), "adverb", m.start("ruadv"), m.end()
+        pos, scheme, s = _inline_label(m)
         if not pos:
             continue
+        e = m.end()
         out.append(ListLabel(s, e, pos, scheme, s == 0, text[s:e]))
         taken.append((s, e))
-    run = [
-        m for m in (INLINE_ARABIC.finditer(text) if ")" in text else ())
-        if not any(a < m.end() and m.start() < b for a, b in taken)
-    ]
+    return out
+
+
+def _inline_arabic_labels(text: str, taken: list[tuple[int, int]]) -> list[ListLabel]:
+    """``1) … 2) …`` in running text outside ``taken``: only numbers that
+    have a neighbour (one more or one less) among them."""
+    run = [m for m in (INLINE_ARABIC.finditer(text) if ")" in text else ()) if not _overlaps_any(m, taken)]
     values = {int(m.group("inlarabic")) for m in run}
+    out = []
     for m in run:
         v = int(m.group("inlarabic"))
         if v + 1 in values or v - 1 in values:
             out.append(ListLabel(m.start(), m.end(), v, "arabic", m.start() == 0, m.group(0)))
+    return out
+
+
+def list_labels(text: str) -> list[ListLabel]:
+    """The list labels of ``text`` in reading order (either language).
+    Block labels are found first, then inline ones where no label is."""
+    taken: list[tuple[int, int]] = []
+    out = _block_labels(text, taken)
+    out += _inline_labels(text, taken)
+    out += _inline_arabic_labels(text, taken)
     out.sort(key=lambda x: x.start)
     return out
 
