@@ -155,6 +155,7 @@ class PairChecker:
             return diags
         reuse.seed(ctx.beads)
         for i, check in enumerate(self.checks):
+            reuse.checkpoint()
             for bead in ctx.beads:
                 found = reuse.findings(i, bead)
                 if found is None:

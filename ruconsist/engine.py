@@ -25,6 +25,7 @@ from ruconsist.decide import Decider
 from ruconsist.diagnostic import Diagnostic
 from ruconsist.document import SegmentPair
 from ruconsist.errors import InputError, RuconsistError
+from ruconsist.incremental import Cancelled
 from ruconsist.pairing import FilePair, discover, make_pairs
 from ruconsist.paths import display
 from ruconsist.reading import Reading, simplify_traditional
@@ -181,7 +182,8 @@ class Linter:
         Whatever goes wrong stays with this pair: an input error, or an
         unexpected exception in a reader, a check or a plugin, becomes
         ``result.error`` (a :class:`NotChecked` for a bug), and the run
-        goes on."""
+        goes on.  A lint that ``reuse`` says is no longer wanted raises
+        :class:`~ruconsist.incremental.Cancelled`."""
         texts = texts or {}
         result = PairResult(pair)
         current = pair.paths[0]
@@ -202,9 +204,13 @@ class Linter:
                 zh_parsed = self.reading.read(pair.zh, "zh", texts.get(pair.zh))
             current = pair.paths[0]
             stage = "check"
+            if reuse is not None:
+                reuse.checkpoint()
             result.beads, result.diagnostics, result.context = self.lint_parsed(ru_parsed, zh_parsed, reuse)
             result.segments = result.context.state.get("segments", 0)
             result.directives = result.context.state.get("directives") or {}
+        except Cancelled:
+            raise
         except RuconsistError as exc:
             result.error = exc
         except Exception as exc:  # noqa: BLE001 - isolated to this pair, reported
@@ -229,6 +235,8 @@ class Linter:
         config = self.config.for_paths((ru.doc.path, zh.doc.path))
         region = simplify_traditional(zh, config.options.get("zh-region", "auto"))
         raw = raw_beads(ru, zh, self.pm, self.config, self.rules)
+        if reuse is not None:
+            reuse.checkpoint()
         rules = self.rules.for_region(region)
         ctx = pair_context(ru, zh, rules, config, raw, self.codes)
         kept, diags = PairChecker(self.checks, self.jobs).check(raw, ctx, reuse)

@@ -184,15 +184,26 @@ class _CannotMove(Exception):
     """A finding whose place cannot be moved with its bead."""
 
 
+class Cancelled(Exception):
+    """A lint given up because the text it reads was edited meanwhile
+    (see :meth:`PairReuse.checkpoint`)."""
+
+
 class PairReuse:
     """What the lints of one pair keep for the next (see the module).
 
     Give the same object to each lint of the pair
     (``Linter.lint_pair(pair, texts, reuse=...)``); it holds the beads
     of the last lint only.  ``reused`` and ``checked`` count the beads of
-    the last lint whose findings were reused and checked."""
+    the last lint whose findings were reused and checked.
+
+    ``cancelled``, when set, tells whether the lint under way is no longer
+    wanted (the editor's text changed again): the lint then stops at its
+    next :meth:`checkpoint` by raising :class:`Cancelled`, and the next
+    lint reuses what the last finished one kept."""
 
     def __init__(self) -> None:
+        self.cancelled: Callable[[], bool] | None = None
         self._fingerprint: tuple[Any, ...] | None = None
         self._old: dict[tuple[Any, ...], _Kept] = {}
         self._new: dict[tuple[Any, ...], _Kept] = {}
@@ -214,6 +225,11 @@ class PairReuse:
         if self._parsed is None or self._parsed[0] != key:
             self._parsed = (key, read())
         return self._parsed[1]
+
+    def checkpoint(self) -> None:
+        """Stop the lint under way if it is no longer wanted."""
+        if self.cancelled is not None and self.cancelled():
+            raise Cancelled
 
     # A lint ---------------------------------------------------------
 

@@ -12,7 +12,7 @@ import pytest
 from ruconsist.config import Config
 from ruconsist.diagnostic import Diagnostic
 from ruconsist.engine import Linter
-from ruconsist.incremental import PairReuse, bead_local
+from ruconsist.incremental import Cancelled, PairReuse, bead_local
 from ruconsist.pairing import FilePair
 from ruconsist.plugins import get_plugin_manager
 
@@ -136,3 +136,45 @@ def test_checks_that_carry_state_across_beads_are_not_bead_local(linter: Linter)
     # Held findings (a window of beads), a tracker of brackets, what a
     # run learns: each runs over every bead.
     assert not local & {"NUM001", "TRM001", "DAT001", "TYP003", "CON001", "LST001"}
+
+
+def test_a_lint_stopped_midway_leaves_the_next_lint_exact(linter: Linter, tmp_path: Path) -> None:
+    """The editor stops a lint when the text changes under it: stopped at
+    each of its checkpoints in turn (after reading, after aligning,
+    between two checks), it raises Cancelled, and the next lint, reusing
+    what the last finished lint kept, still reports what a lint from
+    scratch reports."""
+    ru, zh = tmp_path / "d.ru.md", tmp_path / "d.zh.md"
+    pair = FilePair(ru, zh)
+    texts = {ru: RU, zh: ZH}
+    reuse = PairReuse()
+    lint(linter, pair, texts, reuse)
+    checkpoints = 0
+
+    def count() -> bool:
+        nonlocal checkpoints
+        checkpoints += 1
+        return False
+
+    reuse.cancelled = count
+    lint(linter, pair, texts, reuse)
+    # Reading, aligning, and once before each check.
+    assert checkpoints == 2 + len(linter.checks)
+    for stop_at in (1, 2, 3, 2 + len(linter.checks) // 2, 2 + len(linter.checks)):
+        seen = 0
+
+        def stop() -> bool:
+            nonlocal seen
+            seen += 1
+            return seen >= stop_at
+
+        # The edit whose lint is stopped, then the next one.
+        texts = {**texts, zh: edit_paragraph(texts[zh], 6, lambda p: p[:10] + "北" + p[10:])}
+        reuse.cancelled = stop
+        linter.reset_run()
+        with pytest.raises(Cancelled):
+            linter.lint_pair(pair, texts, reuse=reuse)
+        assert seen == stop_at
+        reuse.cancelled = None
+        texts = {**texts, zh: texts[zh].replace("2025年9月", "2024年9月", 1) if stop_at % 2 else texts[zh] + "\n\n新段落。\n"}
+        assert lint(linter, pair, texts, reuse) == lint(linter, pair, texts), f"stopped at checkpoint {stop_at}"

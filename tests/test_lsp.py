@@ -372,3 +372,42 @@ async def test_a_failing_check_is_reported_and_the_server_keeps_serving(crashy_c
     # The paragraph repaired: the pair is checked as usual.
     edit(client, ru_uri, 2, [lsp.TextEdit(range=lsp.Range(start=at(4, 0), end=at(4, 6)), new_text="")])
     assert codes(await published(client, zh_uri, lambda d: bool(d))) == ["NAM001", "NUM001"]
+
+
+#: Every keystroke starts a lint at once, and the next keystroke stops it.
+eager_client = pytest_lsp.fixture(plain_session, config=server("--no-plugins", "--debounce", "0"))
+
+
+@pytest.mark.asyncio
+async def test_typing_without_pause_ends_with_the_findings_of_the_last_text(eager_client: LanguageClient, tmp_path: Path):
+    """Keystrokes 10 ms apart into a pair long enough that each lint is
+    overtaken by the next keystroke: the findings published at the end
+    are those of ``ruconsist check`` on the final texts, and nothing fails
+    on the way."""
+    client = eager_client
+    article_ru = (REPO / "examples/2026-02-04-call.ru.md").read_text(encoding="utf-8")
+    article_zh = (REPO / "examples/2026-02-04-call.zh.md").read_text(encoding="utf-8")
+    ru_text, zh_text = RU + "\n" + article_ru, ZH + "\n" + article_zh
+    (tmp_path / "a.ru.md").write_text(ru_text, encoding="utf-8")
+    (tmp_path / "a.zh.md").write_text(zh_text, encoding="utf-8")
+    uri = open_file(client, tmp_path / "a.zh.md", zh_text)
+    await published(client, uri, lambda d: "NUM001" in codes(d))
+    # Type ten times '北京，' at the start of the first paragraph (so it
+    # reads '，京北' ten times), then correct 15 to 12.
+    version = 1
+    for k in range(30):
+        version += 1
+        edit(client, uri, version, [lsp.TextEdit(range=lsp.Range(start=at(2, 0), end=at(2, 0)), new_text="北京，"[k % 3])])
+        await asyncio.sleep(0.01)
+    version += 1
+    edit(client, uri, version, [lsp.TextEdit(range=lsp.Range(start=at(4, 5), end=at(4, 7)), new_text="12")])
+    final = "\n".join(zh_text.split("\n")[:2]) + "\n" + "，京北" * 10 + "\n".join(zh_text.split("\n")[2:])
+    final = final.replace("15项", "12项", 1)
+    got = await published(client, uri, lambda d: "NUM001" not in codes(d))
+
+    from ruconsist.lsp.session import Session
+
+    expected = Session(plugins=False).lint(tmp_path / "a.zh.md", {tmp_path / "a.ru.md": ru_text, tmp_path / "a.zh.md": final})
+    want = sorted((d.code, d.location.line) for d in expected.findings.get(tmp_path / "a.zh.md", []))
+    assert sorted((str(d.code), d.range.start.line + 1) for d in got) == want
+    assert not [m.message for m in client.messages if m.type == lsp.MessageType.Error]

@@ -22,8 +22,8 @@ def add_parser(subparsers: Any) -> None:
     p.add_argument("--stdio", action="store_true", help="accepted for editors that pass it; stdio is the only transport")
     p.add_argument("--no-plugins", action="store_true", help="load no third-party plugins")
     p.add_argument(
-        "--debounce", type=int, default=150, metavar="MS",
-        help="lint a pair again once typing has paused this long (default 150 ms)",
+        "--debounce", type=int, default=50, metavar="MS",
+        help="lint a pair again once typing has paused this long (default 50 ms; a later keystroke stops the lint)",
     )
     p.add_argument(
         "--live-limit", type=int, default=512, metavar="K",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import threading
 import traceback
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -22,6 +23,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
 from ruconsist import __version__
+from ruconsist.incremental import Cancelled
 from ruconsist.lsp.session import (
     CONFIG_NAMES,
     Outcome,
@@ -35,7 +37,10 @@ from ruconsist.lsp.session import (
 )
 
 #: Seconds of quiet after a keystroke before the pair is linted again.
-DEBOUNCE = 0.15
+#: Short, because a lint that a later keystroke overtakes stops early
+#: (see :meth:`RuconsistServer.lint`): a lint started in a short pause
+#: costs a few milliseconds when typing goes on.
+DEBOUNCE = 0.05
 #: Pairs holding more characters than this are checked when opened and
 #: saved, not as the text is typed: a lint of a large catalogue takes
 #: seconds of a CPU each time.
@@ -64,6 +69,9 @@ class RuconsistServer(LanguageServer):
         #: URIs as the client spelt them, by path.
         self.uris: dict[Path, str] = {}
         self._timers: dict[Path, asyncio.Task[None]] = {}
+        #: Lints queued or under way: the files each reads, and the event
+        #: that an edit of one of them sets to stop it.
+        self._lints: list[tuple[frozenset[Path], threading.Event]] = []
         self._told: set[str] = set()
         # One thread: the engine's linters are not shared between threads,
         # and on a shared machine one lint at a time is what helps.
@@ -102,6 +110,7 @@ class RuconsistServer(LanguageServer):
     # Linting ------------------------------------------------------------
 
     def schedule(self, path: Path, delay: float) -> None:
+        self.stop_lints(path)
         old = self._timers.pop(path, None)
         if old is not None:
             old.cancel()
@@ -114,19 +123,34 @@ class RuconsistServer(LanguageServer):
 
     async def lint(self, path: Path) -> Outcome | None:
         """Lint the pair of ``path`` and publish it, unless an edit came
-        in meanwhile (its own lint follows)."""
+        in meanwhile (its own lint follows): an edit of a file of the
+        pair stops the lint at its next checkpoint."""
         texts = self.open_texts()
         loop = asyncio.get_running_loop()
+        last = self.outcomes.get(path)
+        entry = (frozenset(last.files if last is not None else (path,)), threading.Event())
+        self._lints.append(entry)
         try:
-            outcome = await loop.run_in_executor(self._executor, self.session.lint, path, texts)
+            outcome = await loop.run_in_executor(self._executor, self.session.lint, path, texts, entry[1].is_set)
             if outcome.stale(self.open_texts()):
                 return None
             self.publish(outcome, absolute(path))
+        except Cancelled:
+            return None
         except Exception as exc:  # a bug: say so and keep serving
             self.window_log_message(lsp.LogMessageParams(type=lsp.MessageType.Error, message=traceback.format_exc()))
             self.tell(lsp.MessageType.Error, f"ruconsist: internal error while checking {path.name}: {type(exc).__name__}: {exc}")
             return None
+        finally:
+            self._lints.remove(entry)
         return outcome
+
+    def stop_lints(self, path: Path) -> None:
+        """Stop the lints queued or under way that read ``path``: it
+        changed in the editor, or a newer lint of it is scheduled."""
+        for files, stop in self._lints:
+            if path in files:
+                stop.set()
 
     async def fresh(self, path: Path) -> Outcome | None:
         """The outcome for ``path`` as the editor holds it now."""
@@ -149,9 +173,14 @@ class RuconsistServer(LanguageServer):
                 # every list it is sent).
                 continue
             self.published[path] = diagnostics
-            self.text_document_publish_diagnostics(
-                lsp.PublishDiagnosticsParams(uri=self.uri(path), diagnostics=diagnostics)
-            )
+            uri = self.uri(path)
+            # The outcome is of the text the editor holds now (it is not
+            # stale): its version tells a client which text the findings
+            # are of.
+            doc = self.workspace.text_documents.get(uri)
+            self.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(
+                uri=uri, diagnostics=diagnostics, version=doc.version if doc is not None else None
+            ))
 
     def clear(self, outcome: Outcome) -> None:
         for path in outcome.files:
@@ -210,6 +239,7 @@ def did_change(ls: RuconsistServer, params: lsp.DidChangeTextDocumentParams) -> 
     path = ls.path(params.text_document.uri)
     if path is None:
         return
+    ls.stop_lints(path)
     outcome = ls.outcomes.get(path)
     if outcome is not None and outcome.size > ls.live_limit:
         ls.tell(

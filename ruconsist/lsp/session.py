@@ -194,9 +194,13 @@ class Session:
             return FilePair(None, None, bilingual=path) if looks_bilingual(text) else None
         return next(iter(linter.pairs([path])), None)
 
-    def lint(self, path: Path, open_texts: Mapping[Path, str]) -> Outcome:
+    def lint(
+        self, path: Path, open_texts: Mapping[Path, str], cancelled: Callable[[], bool] | None = None
+    ) -> Outcome:
         """Lint the pair of ``path``; ``open_texts``: the text of every
-        file open in the editor."""
+        file open in the editor.  ``cancelled`` tells whether the lint is
+        still wanted: when it says no, the lint stops where it is and
+        raises :class:`~ruconsist.incremental.Cancelled`."""
         path = absolute(path)
         own = {path: open_texts[path]} if path in open_texts else {}
         try:
@@ -223,7 +227,12 @@ class Session:
         if any(not t.strip() for t in texts.values()):
             return out  # a file being started: nothing to compare yet
         linter.reset_run()
-        result = linter.lint_pair(pair, texts, reuse=self.reuse_for(files))
+        reuse = self.reuse_for(files)
+        reuse.cancelled = cancelled
+        try:
+            result = linter.lint_pair(pair, texts, reuse=reuse)
+        finally:
+            reuse.cancelled = None
         found = [*result.diagnostics, *linter.finish_run()]
         if result.error is not None:
             out.problems.append(self._problem(result.error, path, files))
