@@ -52,6 +52,7 @@ def _zh_patterns(vocab: NumberVocab) -> dict[str, Any]:
                 "decade_after", "century_after", "vague_after", "ordinal_after",
             )
         }
+        after_rx = {k: regexcache.compile(f"(?:{v})") if v else regexcache.compile(r"(?!x)x") for k, v in after.items()}
         return {
             "numchars": numchars,
             "numeral": regexcache.compile(
@@ -59,7 +60,7 @@ def _zh_patterns(vocab: NumberVocab) -> dict[str, Any]:
             ),
             "mags": regexcache.compile(rf"[{re.escape(''.join(mags))}{re.escape(''.join(units))}]+"),
             "cls": regexcache.compile(rf"(?:{_zh_alt(cls)})") if cls else regexcache.compile(r"(?!x)x"),
-            "after": {k: regexcache.compile(f"(?:{v})") if v else regexcache.compile(r"(?!x)x") for k, v in after.items()},
+            "after": after_rx,
             "approx_before": _zh_before(zh.list("approx_before")),
             "vague_before": _zh_before(zh.list("vague_before")),
             "weekday_before": _zh_before(zh.list("weekday_before")),
@@ -75,6 +76,27 @@ def _zh_patterns(vocab: NumberVocab) -> dict[str, Any]:
             "multiples": regexcache.compile(_zh_alt(zh.valued.get("multiples", {})))
             if zh.valued.get("multiples") else None,
             "fraction_mark": (zh.list("fraction_mark") or ["分之"])[0],
+            # 三至六周: a range goes on to another number.
+            "range_next": regexcache.compile(
+                rf"[ \u00a0]*(?:至|到|~|[{DASHES}])[ \u00a0]*[{re.escape(numchars)}0-9]"
+            ),
+            # What may follow a number, tried in this order; the first
+            # reader that takes its word says what the number counts.
+            "followers": (
+                (after_rx["percent_after"], _as_percent),
+                (_PERCENT, _as_percent),
+                (after_rx["multiple_after"], _as_multiple),
+                (after_rx["decade_after"], _as_decade),
+                (after_rx["century_after"], _as_century),
+                (after_rx["year_after"], _as_year),
+                (after_rx["month_after"], _as_month),
+                (after_rx["day_after"], _as_day),
+                (after_rx["article_after"], _as_article),
+                (after_rx["reference_after"], _as_reference),
+                (after_rx["tenths_after"], _as_tenths),
+            ),
+            # 五六万: two digits, then what scales them.
+            "digit_pair": regexcache.compile(rf"([{re.escape(''.join(digits))}])([{re.escape(''.join(digits))}])(.*)"),
         }
 
     return _regex(vocab, "zh", build)  # type: ignore[return-value]
@@ -276,246 +298,378 @@ def _classifier_beyond(p: dict[str, Any], norm: str, end: int, skip: list[tuple[
 
 
 def _zh_numeral_mention(text, norm, m, vocab, p, masks, skip):  # type: ignore[no-untyped-def]
+    """A number in Chinese numerals: a clock time, a fraction or per
+    cent (N分之M), a pair of neighbours (五六万), or a count."""
     s = m.group(0)
     start, end = m.start(), m.end()
-    if any(a <= start < b for a, b in skip) and not _classifier_beyond(p, norm, end, skip):
-        # A numeral that starts inside a word such as 一些, 十分 or 千万
-        # is no number; 三千万 (starting before 千万) still is.
-        return None
     head = norm[max(0, start - 6):start]
-    if p["weekday_before"].search(head) and len(s) == 1 and not p["cls"].match(norm, end):
+    if _zh_numeral_in_word(norm, s, start, end, head, p, skip):
         return None
-    if p["vague_before"].search(head):
-        return None
-    if p["after"]["vague_after"].match(norm, end):
-        return None
-    clock = _ZH_CLOCK.match(norm, start)
-    if clock and "点" in s and clock.end() > end:
-        # 八点二十分 is 8:20, not 8.2 and "very" (十分).
-        hour = parse_zh_numeral(clock.group(1), vocab)
-        minutes = parse_zh_numeral(clock.group(2), vocab)
-        if hour is not None and minutes is not None and hour <= 24 and minutes < 60:
-            return NumberMention(start, clock.end(), hour + minutes / 60, "time", False,
-                                 text[start:clock.end()], unit=Fraction(1, 60), quiet=True, role="time",
-                                 digits=False)
-    fmark = p["fraction_mark"]
-    # N分之M: a fraction (or per cent after 百).
-    if norm.startswith(fmark, end):
-        m2 = p["numeral"].match(norm, end + len(fmark))
-        if m2:
-            den = parse_zh_numeral(s, vocab)
-            num = parse_zh_numeral(m2.group(0), vocab)
-            if den and num is not None:
-                if s == "百":
-                    value, kind = num, "percent"
-                elif s == "千":
-                    value, kind = num / 10, "percent"
-                else:
-                    value, kind = num / den, "fraction"
-                role = _in_spans(masks, start, m2.end())
-                if role is None and value in vocab.quiet_word_values:
-                    role = "word"
-                return _zh_approx(norm, NumberMention(
-                    start, m2.end(), value, kind, False, text[start:m2.end()],
-                    unit=_zh_unit_of(m2.group(0), vocab) if kind == "percent" else ZERO,
-                    alts=fraction_alts(value) if kind == "fraction" else (),
-                    quiet=role is not None, role=role or "", digits=False), p, text)
-        return None
+    if "点" in s:
+        clock = _zh_clock_time(text, norm, start, end, vocab)
+        if clock is not None:
+            return clock
+    if norm.startswith(p["fraction_mark"], end):
+        return _zh_fraction(text, norm, s, start, end, vocab, p, masks)
     if p["percent_before"].search(head) or p["permille_before"].search(head):
         # The 百分之 prefix itself was read as a fraction above; the
         # numeral after it is part of that mention.
         return None
-    # 五六万: "five or six (ten-thousand)".
-    digits = vocab.zh.maps["digits"]
-    pair = re.fullmatch(rf"([{re.escape(''.join(digits))}])([{re.escape(''.join(digits))}])(.*)", s)
-    if pair and digits[pair.group(1)] and digits[pair.group(2)] == digits[pair.group(1)] + 1 and not re.search("[〇零]", s):
-        rest = pair.group(3)
-        mult = parse_zh_numeral("一" + rest, vocab) if rest else ONE
-        if mult:
-            a, b = digits[pair.group(1)] * mult, digits[pair.group(2)] * mult
-            mention = _zh_finish(text, norm, start, end, a, mult, vocab, p, _in_spans(masks, start, end),
-                                 digits=False, numeral=s, require_context=False)
-            if mention:
-                return replace(mention, approx=True, alts=(b,))
-            return None
+    pair = _zh_neighbour_pair(s, vocab, p)
+    if pair is not None:
+        low, high, mult = pair
+        mention = _zh_finish(text, norm, start, end, low, mult, vocab, p, _in_spans(masks, start, end),
+                             digits=False, numeral=s, require_context=False)
+        return replace(mention, approx=True, alts=(high,)) if mention else None
     value = parse_zh_numeral(s, vocab)
     if value is None:
         return None
     ordinal = bool(p["ordinal_before"].search(head))
     role = _in_spans(masks, start, end)
     units = vocab.zh.maps["units"]
-    mags = vocab.zh.maps["magnitudes"]
-    if s[0] in units and units[s[0]] >= 100 or s[0] in mags:
+    if s[0] in units and units[s[0]] >= 100 or s[0] in vocab.zh.maps["magnitudes"]:
         # 百年, 千家万户, 万人: figurative more often than counted.
         role = role or "vague"
+    digits = vocab.zh.maps["digits"]
     return _zh_finish(text, norm, start, end, value, _zh_unit_of(s, vocab), vocab, p, role, digits=False,
                       numeral=s, ordinal=ordinal,
                       require_context=not ordinal and (len(s) == 1 or all(c in digits for c in s)))
+
+
+def _zh_numeral_in_word(norm, s, start, end, head, p, skip):  # type: ignore[no-untyped-def]
+    """Numeral characters that are part of a word, not a number: 一些,
+    十分 or 千万 (but not 三千万, which starts before 千万, nor 十分钟),
+    星期三, or a numeral after or before a vagueness word."""
+    if any(a <= start < b for a, b in skip) and not _classifier_beyond(p, norm, end, skip):
+        return True
+    if p["weekday_before"].search(head) and len(s) == 1 and not p["cls"].match(norm, end):
+        return True
+    return bool(p["vague_before"].search(head) or p["after"]["vague_after"].match(norm, end))
+
+
+def _zh_clock_time(text, norm, start, end, vocab):  # type: ignore[no-untyped-def]
+    """八点二十分 is 8:20, not 8.2 and "very" (十分)."""
+    clock = _ZH_CLOCK.match(norm, start)
+    if not clock or clock.end() <= end:
+        return None
+    hour = parse_zh_numeral(clock.group(1), vocab)
+    minutes = parse_zh_numeral(clock.group(2), vocab)
+    if hour is None or minutes is None or hour > 24 or minutes >= 60:
+        return None
+    return NumberMention(start, clock.end(), hour + minutes / 60, "time", False,
+                         text[start:clock.end()], unit=Fraction(1, 60), quiet=True, role="time",
+                         digits=False)
+
+
+def _zh_fraction(text, norm, s, start, end, vocab, p, masks):  # type: ignore[no-untyped-def]
+    """N分之M: a fraction (三分之二 = 2/3), per cent after 百 (百分之五),
+    per mille after 千; None when no numeral follows."""
+    m2 = p["numeral"].match(norm, end + len(p["fraction_mark"]))
+    if not m2:
+        return None
+    den = parse_zh_numeral(s, vocab)
+    num = parse_zh_numeral(m2.group(0), vocab)
+    if not den or num is None:
+        return None
+    if s == "百":
+        value, kind = num, "percent"
+    elif s == "千":
+        value, kind = num / 10, "percent"
+    else:
+        value, kind = num / den, "fraction"
+    role = _in_spans(masks, start, m2.end())
+    if role is None and value in vocab.quiet_word_values:
+        role = "word"
+    return _zh_approx(norm, NumberMention(
+        start, m2.end(), value, kind, False, text[start:m2.end()],
+        unit=_zh_unit_of(m2.group(0), vocab) if kind == "percent" else ZERO,
+        alts=fraction_alts(value) if kind == "fraction" else (),
+        quiet=role is not None, role=role or "", digits=False), p, text)
+
+
+def _zh_neighbour_pair(s, vocab, p):  # type: ignore[no-untyped-def]
+    """五六万, "five or six (ten-thousand)": two neighbouring digits and
+    what scales them, as (low, high, scale); None for anything else."""
+    digits = vocab.zh.maps["digits"]
+    pair = p["digit_pair"].fullmatch(s)
+    if (not pair or not digits[pair.group(1)] or digits[pair.group(2)] != digits[pair.group(1)] + 1
+            or "〇" in s or "零" in s):
+        return None
+    rest = pair.group(3)
+    mult = parse_zh_numeral("一" + rest, vocab) if rest else ONE
+    if not mult:
+        return None
+    return digits[pair.group(1)] * mult, digits[pair.group(2)] * mult, mult
 
 
 def _zh_finish(text, norm, start, end, value, unit, vocab, p, role, *, digits, numeral,  # type: ignore[no-untyped-def]
                ordinal=False, require_context=False):
     """Read what follows and precedes a Chinese number: magnitude, 半,
     approximation, percent, 倍, date parts, clock time, classifier."""
-    after = p["after"]
-    kind = "ordinal" if ordinal else "cardinal"
-    factor = ONE
-    scale = ""
-    alts: tuple[Fraction, ...] = ()
-    approx = False
-    increase = False
-    pos = end
-
-    def at(rx: re.Pattern[str]) -> re.Match[str] | None:
-        # Chinese text from some sources puts spaces around digits
-        # ("1100 万英镑", "2017 年 9 月").
-        return rx.match(norm, _skip_space(norm, pos))
-
+    r = _ZhReading(norm, start, end, value, unit, role, digits, numeral, ordinal)
     if digits:
-        # 20多万, 1.5万, 3千万, 1.2万亿.
-        a = at(after["approx_after"])
-        if a and p["mags"].match(norm, a.end()):
-            approx = True
-            pos = a.end()
-        mg = at(p["mags"])
-        if mg:
-            # 4千克 is four kilograms, not four thousand; 5千米 five km;
-            # 5亿千瓦时 is 500 million kWh: a unit or classifier that
-            # begins with 千 or 万 ends the magnitude where it starts.
-            cut = next((i for i in range(mg.start(), mg.end())
-                        if p["unit"].match(norm, i) or (i > mg.start() and _unit_classifier(p, norm, i))), None)
-            if cut is not None:
-                mg = p["mags"].match(norm, mg.start(), cut) if cut > mg.start() else None
-        if mg:
-            for c in mg.group(0):
-                factor *= vocab.zh.maps["magnitudes"].get(c) or vocab.zh.maps["units"][c]
-            scale = mg.group(0)
-            pos = mg.end()
-            value *= factor
-            unit *= factor
-    context = False
-    # 一个半小时, 两年半
-    half = at(_HALF)
-    if half and (p["cls"].match(norm, half.end()) or half.group(0) == "个半"):
-        value += Fraction(1, 2)
-        unit = min(unit, Fraction(1, 2))
-        pos = half.end()
-        context = True
-    a = at(after["approx_after"])
-    if a:
-        approx = True
-        pos = a.end()
-        context = True
-    whole_value = value.denominator == 1
-    measure = None
-    m = None
-    if (m := at(after["percent_after"])) or (m := at(_PERCENT)):
-        kind = "percent"
-        pos = m.end()
-        context = True
-    elif m := at(after["multiple_after"]):
-        kind = "multiple"
-        increase = False
-        head = norm[max(0, start - 8):start]
-        if p["multiple_by_before"].search(head) and not p["multiple_to_before"].search(head):
-            # 增加了2倍: grew BY twice, to three times (в 3 раза).
-            value += 1
-            increase = True
-        elif not p["multiple_to_before"].search(head):
-            # A bare 两倍 is read either way.
-            alts = (value + 1,)
-        pos = m.end()
-        context = True
-    elif m := at(after["decade_after"]):
-        kind, role = "decade", role or "date"
-        pos = m.end()
-        context = True
-    elif m := at(after["century_after"]):
-        kind, role = "century", role or "date"
-        pos = m.end()
-        context = True
-    elif (m := at(after["year_after"])) and factor == 1 and whole_value and not ordinal and (
-        value >= 1000 or (not digits and len(numeral) >= 3 and all(c in vocab.zh.maps["digits"] for c in numeral))
-    ):
-        kind, role = "year", role or "date"
-        pos = m.end()
-        context = True
-    elif (m := at(after["month_after"])) and factor == 1 and whole_value and 1 <= value <= 12 and not ordinal:
-        kind, role = "date", role or "date"
-        pos = m.end()
-        context = True
-    elif (m := at(after["day_after"])) and factor == 1 and whole_value and 1 <= value <= 31 and not ordinal:
-        kind, role = "date", role or "date"
-        pos = m.end()
-        context = True
-    elif ordinal and (m := at(after["article_after"])):
-        role = role or "reference"
-        pos = m.end()
-        context = True
-    elif (m := at(after["reference_after"])) and not ordinal:
-        role = role or "reference"
-        pos = m.end()
-        context = True
-    elif (m := at(after["tenths_after"])) and not digits and not ordinal and value <= 10:
-        kind = "percent"
-        value *= 10
-        unit *= 10
-        pos = m.end()
-        context = True
+        _read_digit_magnitude(r, vocab, p)
+    _read_half_and_approx(r, p)
+    for rx, read in p["followers"]:
+        m = r.at(rx)
+        if m and read(r, m, vocab, p):
+            break
     else:
-        u = at(p["unit"])
-        cl = at(p["cls"])
-        tm = at(after["time_after"])
-        after_cl = (u if u and (not cl or len(u.group(0)) >= len(cl.group(0))) else cl)
-        if after_cl and norm.startswith("半", after_cl.end()) and not half:
-            # 两年半 = 2.5 years
-            value += Fraction(1, 2)
-            unit = min(unit, Fraction(1, 2))
-            pos = after_cl.end() + 1
-        if u and (not cl or len(u.group(0)) >= len(cl.group(0))):
-            measure = _unit_around(norm, start, u.group(0).lower(), vocab) or vocab.units["zh"][u.group(0).lower()]
-            if measure[0] == "length" and re.search(r"(?:每小时|时速)[ \u00a0]*$", norm[max(0, start - 6):start]):
-                # 每小时 85 英里 is a speed: per hour, in km/h-sized steps.
-                measure = ("speed", measure[1] / 1000, ZERO)
-            context = True
-        elif tm and not (cl and len(cl.group(0)) > len(tm.group(0))) and whole_value and value <= 24 and not ordinal:
-            kind, role = "time", role or "time"
-            pos = tm.end()
-            mins = _ZH_MINUTES.match(norm, pos)
-            if mins:
-                pos = mins.end()
-            context = True
-        elif cl:
-            context = True
-    if require_context and not context and re.match(
-            rf"[ \u00a0]*(?:至|到|~|[{DASHES}])[ \u00a0]*[{re.escape(p['numchars'])}0-9]", norm[pos:]):
-        # 三至六周: the first end of a range takes the second's classifier.
-        context = True
-    if require_context and not context and not (digits or factor != 1):
+        _read_unit_classifier_or_time(r, vocab, p)
+    if require_context and not r.context and not p["range_next"].match(norm, r.pos) and not (
+            digits or r.factor != 1):
         # A numeral with no classifier (四音符, 三国) may be a word part as
         # well as a count: it answers a number on the other side but is
-        # never reported itself.
-        role = role or "bare"
+        # never reported itself.  (三至六周: the first end of a range
+        # takes the second's classifier.)
+        r.role = r.role or "bare"
+    return _zh_read_before(r, text, end, vocab, p)
+
+
+class _ZhReading:
+    """A Chinese number while the words around it are read: each reader
+    moves ``pos`` past what it takes and says what the number is."""
+
+    __slots__ = ("norm", "start", "pos", "here", "value", "unit", "role", "digits", "numeral", "ordinal",
+                 "kind", "factor", "scale", "alts", "approx", "increase", "measure", "context", "half",
+                 "whole")
+
+    def __init__(self, norm, start, end, value, unit, role, digits, numeral, ordinal):  # type: ignore[no-untyped-def]
+        self.norm = norm
+        self.start = start
+        self.pos = end
+        #: ``pos`` past spaces: Chinese text from some sources puts
+        #: spaces around digits ("1100 万英镑", "2017 年 9 月").
+        self.here = _skip_space(norm, end)
+        self.value = value
+        self.unit = unit
+        self.role = role
+        self.digits = digits
+        self.numeral = numeral
+        self.ordinal = ordinal
+        self.kind = "ordinal" if ordinal else "cardinal"
+        self.factor = ONE
+        self.scale = ""
+        self.alts: tuple[Fraction, ...] = ()
+        self.approx = False
+        self.increase = False
+        self.measure = None
+        #: Whether a word after the number says what it counts.
+        self.context = False
+        #: Whether 半 or 个半 follows (taken or not).
+        self.half = False
+        #: Whether the value was whole before a 半 after a classifier.
+        self.whole = True
+
+    def at(self, rx: re.Pattern[str]) -> re.Match[str] | None:
+        return rx.match(self.norm, self.here)
+
+    def move_to(self, pos: int) -> None:
+        self.pos = pos
+        self.here = _skip_space(self.norm, pos)
+
+    def take(self, m: re.Match[str]) -> bool:
+        """Take a word that says what the number counts."""
+        self.move_to(m.end())
+        self.context = True
+        return True
+
+
+def _read_digit_magnitude(r: _ZhReading, vocab: NumberVocab, p: dict[str, Any]) -> None:
+    """20多万, 1.5万, 3千万, 1.2万亿: digits scaled by magnitude characters."""
+    a = r.at(p["after"]["approx_after"])
+    if a and p["mags"].match(r.norm, a.end()):
+        r.approx = True
+        r.move_to(a.end())
+    mg = _magnitude_before_unit(r.norm, r.at(p["mags"]), p)
+    if mg:
+        factor = ONE
+        for c in mg.group(0):
+            factor *= vocab.zh.maps["magnitudes"].get(c) or vocab.zh.maps["units"][c]
+        r.factor = factor
+        r.scale = mg.group(0)
+        r.move_to(mg.end())
+        r.value *= factor
+        r.unit *= factor
+
+
+def _magnitude_before_unit(norm, mg, p):  # type: ignore[no-untyped-def]
+    """4千克 is four kilograms, not four thousand; 5千米 five km; 5亿千瓦时
+    is 500 million kWh: a unit or classifier that begins with 千 or 万
+    ends the magnitude where it starts (None when nothing is left)."""
+    if not mg:
+        return mg
+    cut = next((i for i in range(mg.start(), mg.end())
+                if p["unit"].match(norm, i) or (i > mg.start() and _unit_classifier(p, norm, i))), None)
+    if cut is None:
+        return mg
+    return p["mags"].match(norm, mg.start(), cut) if cut > mg.start() else None
+
+
+def _read_half_and_approx(r: _ZhReading, p: dict[str, Any]) -> None:
+    """一个半小时, 两年半 (a half before a classifier); 多, 余, 左右 after
+    the number."""
+    half = r.at(_HALF)
+    r.half = bool(half)
+    if half and (p["cls"].match(r.norm, half.end()) or half.group(0) == "个半"):
+        r.value += Fraction(1, 2)
+        r.unit = min(r.unit, Fraction(1, 2))
+        r.take(half)
+    a = r.at(p["after"]["approx_after"])
+    if a:
+        r.approx = True
+        r.take(a)
+    r.whole = r.value.denominator == 1
+
+
+# Readers of the word after a number, tried in the order of
+# ``_zh_patterns(...)["followers"]``; each says whether it took the word.
+
+def _as_percent(r: _ZhReading, m: re.Match[str], vocab: NumberVocab, p: dict[str, Any]) -> bool:
+    """5%, 五个百分点."""
+    r.kind = "percent"
+    return r.take(m)
+
+
+def _as_multiple(r: _ZhReading, m: re.Match[str], vocab: NumberVocab, p: dict[str, Any]) -> bool:
+    """两倍: times; 增加了2倍 grew BY twice, to three times (в 3 раза)."""
+    r.kind = "multiple"
+    head = r.norm[max(0, r.start - 8):r.start]
+    if p["multiple_by_before"].search(head) and not p["multiple_to_before"].search(head):
+        r.value += 1
+        r.increase = True
+    elif not p["multiple_to_before"].search(head):
+        # A bare 两倍 is read either way.
+        r.alts = (r.value + 1,)
+    return r.take(m)
+
+
+def _as_decade(r: _ZhReading, m: re.Match[str], vocab: NumberVocab, p: dict[str, Any]) -> bool:
+    """90年代."""
+    r.kind, r.role = "decade", r.role or "date"
+    return r.take(m)
+
+
+def _as_century(r: _ZhReading, m: re.Match[str], vocab: NumberVocab, p: dict[str, Any]) -> bool:
+    """20世纪."""
+    r.kind, r.role = "century", r.role or "date"
+    return r.take(m)
+
+
+def _as_year(r: _ZhReading, m: re.Match[str], vocab: NumberVocab, p: dict[str, Any]) -> bool:
+    """2019年, 二〇一九年 (not 三年, three years)."""
+    digit_by_digit = (not r.digits and len(r.numeral) >= 3
+                      and all(c in vocab.zh.maps["digits"] for c in r.numeral))
+    if not (r.factor == 1 and r.whole and not r.ordinal and (r.value >= 1000 or digit_by_digit)):
+        return False
+    r.kind, r.role = "year", r.role or "date"
+    return r.take(m)
+
+
+def _as_month(r: _ZhReading, m: re.Match[str], vocab: NumberVocab, p: dict[str, Any]) -> bool:
+    """9月 (not 九个月)."""
+    if not (r.factor == 1 and r.whole and 1 <= r.value <= 12 and not r.ordinal):
+        return False
+    r.kind, r.role = "date", r.role or "date"
+    return r.take(m)
+
+
+def _as_day(r: _ZhReading, m: re.Match[str], vocab: NumberVocab, p: dict[str, Any]) -> bool:
+    """15日."""
+    if not (r.factor == 1 and r.whole and 1 <= r.value <= 31 and not r.ordinal):
+        return False
+    r.kind, r.role = "date", r.role or "date"
+    return r.take(m)
+
+
+def _as_article(r: _ZhReading, m: re.Match[str], vocab: NumberVocab, p: dict[str, Any]) -> bool:
+    """第5条: an article, a reference."""
+    if not r.ordinal:
+        return False
+    r.role = r.role or "reference"
+    return r.take(m)
+
+
+def _as_reference(r: _ZhReading, m: re.Match[str], vocab: NumberVocab, p: dict[str, Any]) -> bool:
+    """5号: a number in a name or a colloquial date."""
+    if r.ordinal:
+        return False
+    r.role = r.role or "reference"
+    return r.take(m)
+
+
+def _as_tenths(r: _ZhReading, m: re.Match[str], vocab: NumberVocab, p: dict[str, Any]) -> bool:
+    """三成 = 30 %."""
+    if r.digits or r.ordinal or r.value > 10:
+        return False
+    r.kind = "percent"
+    r.value *= 10
+    r.unit *= 10
+    return r.take(m)
+
+
+def _read_unit_classifier_or_time(r: _ZhReading, vocab: NumberVocab, p: dict[str, Any]) -> None:
+    """A unit (5公里), a clock time (8点, 8点半) or a classifier (三个);
+    the longer of a unit and a classifier wins (千瓦 over 千)."""
+    norm = r.norm
+    u = r.at(p["unit"])
+    cl = r.at(p["cls"])
+    tm = r.at(p["after"]["time_after"])
+    unit_wins = u and (not cl or len(u.group(0)) >= len(cl.group(0)))
+    after_cl = u if unit_wins else cl
+    if after_cl and norm.startswith("半", after_cl.end()) and not r.half:
+        # 两年半 = 2.5 years
+        r.value += Fraction(1, 2)
+        r.unit = min(r.unit, Fraction(1, 2))
+        r.move_to(after_cl.end() + 1)
+    if unit_wins:
+        r.measure = _zh_measure(norm, r.start, u.group(0).lower(), vocab)  # type: ignore[union-attr]
+        r.context = True
+    elif tm and not (cl and len(cl.group(0)) > len(tm.group(0))) and r.whole and r.value <= 24 and not r.ordinal:
+        r.kind, r.role = "time", r.role or "time"
+        mins = _ZH_MINUTES.match(norm, tm.end())
+        r.move_to(mins.end() if mins else tm.end())
+        r.context = True
+    elif cl:
+        r.context = True
+
+
+def _zh_measure(norm: str, start: int, form: str, vocab: NumberVocab) -> tuple[str, Fraction, Fraction]:
+    """The measure of the unit ``form`` after a number; 每小时 85 英里 is a
+    speed: per hour, in km/h-sized steps."""
+    measure = _unit_around(norm, start, form, vocab) or vocab.units["zh"][form]
+    if measure[0] == "length" and _PER_HOUR_BEFORE.search(norm, max(0, start - 6), start):
+        return ("speed", measure[1] / 1000, ZERO)
+    return measure
+
+
+def _zh_read_before(r: _ZhReading, text: str, end: int, vocab: NumberVocab, p: dict[str, Any]) -> NumberMention:
+    """The words before the number (约, 第, 编号) and the mention read."""
+    norm = r.norm
+    start = r.start
     head = norm[max(0, start - 8):start]
     if p["approx_before"].search(head):
-        approx = True
-    if role is None and p["reference_before"].search(norm[max(0, start - 8):start]):
-        role = "reference"
-    if not ordinal and kind == "cardinal" and whole_value and at(after["ordinal_after"]):
+        r.approx = True
+    if r.role is None and p["reference_before"].search(head):
+        r.role = "reference"
+    ordinal = r.ordinal
+    if not ordinal and r.kind == "cardinal" and r.whole and r.at(p["after"]["ordinal_after"]):
         # 五楼 is the fifth floor (five buildings are 五栋楼).
         ordinal = True
     if ordinal:
-        kind = "ordinal"
+        r.kind = "ordinal"
         if start and norm[start - 1] == "第":
             start -= 1
-    if role is None and value in vocab.quiet_word_values and (not digits or (
-            kind == "cardinal" and factor == 1 and value in (ZERO, ONE))):
+    role = r.role
+    if role is None and r.value in vocab.quiet_word_values and (not r.digits or (
+            r.kind == "cardinal" and r.factor == 1 and r.value in (ZERO, ONE))):
         role = "word"
-    end = max(end, pos)
+    end = max(end, r.pos)
     return NumberMention(
-        start=start, end=end, value=value, kind=kind, approx=approx, raw=text[start:end].rstrip(SPACES),
-        unit=unit, alts=alts, quiet=role is not None, role=role or "", scale=scale, factor=factor,
-        digits=digits, measure=measure, increase=kind == "multiple" and increase,
+        start=start, end=end, value=r.value, kind=r.kind, approx=r.approx,
+        raw=text[start:end].rstrip(SPACES), unit=r.unit, alts=r.alts, quiet=role is not None,
+        role=role or "", scale=r.scale, factor=r.factor, digits=r.digits, measure=r.measure,
+        increase=r.kind == "multiple" and r.increase,
     )
 
 
@@ -539,6 +693,7 @@ def _unit_classifier(p: dict[str, Any], norm: str, i: int) -> bool:
 _HALF = re.compile(r"个?半")
 _PERCENT = re.compile(r"%")
 _ZH_CLOCK = re.compile(r"([零〇一二两三四五六七八九十]+)[点點]([零〇一二三四五六七八九十]+)分")
+_PER_HOUR_BEFORE = re.compile(r"(?:每小时|时速)[ \u00a0]*$")
 _ZH_MINUTES = re.compile(r"[ \u00a0]*(?:[0-9]{1,2}[ \u00a0]*分|[零〇一二三四五六七八九十]+分|半)")
 
 
