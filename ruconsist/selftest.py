@@ -200,20 +200,10 @@ def _mentioned(rules: RuleSet, text: str) -> set[str]:
     return {t for m in matcher_for(rules).find(text, lang) for t in m.terms}
 
 
-def collect(rules: RuleSet, packs: Iterable[Pack] | None = None) -> tuple[list[_Item], list[Untested]]:
-    """The rules of ``packs`` (default: every loaded pack) with their
-    examples.  Only rules in force are tested: a term or pattern replaced
-    by a later pack's entry of the same id is skipped."""
-    from ruconsist.patterns import TIMEOUT_CODE, effective_patterns, path_allowed
-    from ruconsist.packtypes import parse_examples
-
-    chosen = list(rules.packs if packs is None else packs)
-    chosen_ids = {id(p) for p in chosen}
-    chosen_paths = {p.path for p in chosen}
+def _term_items(rules: RuleSet, chosen_paths: set[str], items: list[_Item], untested: list[Untested]) -> None:
+    """An item for each term of the chosen packs that has examples; the
+    others are untested."""
     pattern_codes = _pattern_codes(rules)
-    items: list[_Item] = []
-    untested: list[Untested] = []
-
     for term in rules.terms:
         if term.path not in chosen_paths:
             continue
@@ -232,6 +222,13 @@ def collect(rules: RuleSet, packs: Iterable[Pack] | None = None) -> tuple[list[_
             return bool(d.found) and tid in _mentioned(rules, d.found)
 
         items.append(_Item("term", term.id, term.pack, term.path, term.line, term.examples, (), names_term))
+
+
+def _pattern_items(rules: RuleSet, chosen_paths: set[str], items: list[_Item], untested: list[Untested]) -> None:
+    """An item for each pattern rule in force in the chosen packs that has
+    examples, linted as a title or as a file its ``paths`` allow; the
+    others are untested."""
+    from ruconsist.patterns import TIMEOUT_CODE, effective_patterns, path_allowed
 
     for rule in effective_patterns(rules):
         if rule.path not in chosen_paths:
@@ -255,6 +252,13 @@ def collect(rules: RuleSet, packs: Iterable[Pack] | None = None) -> tuple[list[_
                 item.problem = f"cannot name a file matching paths {rule.paths[0]!r}; examples not run"
         items.append(item)
 
+
+def _vocab_items(rules: RuleSet, chosen_ids: set[int], items: list[_Item]) -> None:
+    """An item for each vocabulary entry of the chosen packs with
+    examples; its findings cannot be traced to it, so any finding is
+    its."""
+    from ruconsist.packtypes import parse_examples
+
     for pack in rules.packs:
         if id(pack) not in chosen_ids:
             continue
@@ -266,6 +270,19 @@ def collect(rules: RuleSet, packs: Iterable[Pack] | None = None) -> tuple[list[_
                 items.append(
                     _Item("vocab", label, pack.name, pack.path, line_of(entry), examples, (), lambda d: True)
                 )
+
+
+def collect(rules: RuleSet, packs: Iterable[Pack] | None = None) -> tuple[list[_Item], list[Untested]]:
+    """The rules of ``packs`` (default: every loaded pack) with their
+    examples: terms, then pattern rules, then vocabulary entries.  Only
+    rules in force are tested: a term or pattern replaced by a later
+    pack's entry of the same id is skipped."""
+    chosen = list(rules.packs if packs is None else packs)
+    items: list[_Item] = []
+    untested: list[Untested] = []
+    _term_items(rules, {p.path for p in chosen}, items, untested)
+    _pattern_items(rules, {p.path for p in chosen}, items, untested)
+    _vocab_items(rules, {id(p) for p in chosen}, items)
     return items, untested
 
 
