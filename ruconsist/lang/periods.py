@@ -21,7 +21,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from ruconsist.speed import regexcache
 from ruconsist.lang.numerals import roman_value, zh_int
 
 
@@ -153,7 +152,7 @@ def _patterns(v: PeriodVocab, lang: str) -> dict[str, re.Pattern[str]]:
                 "part": rf"(?:(?P<m>\d{{1,2}}|十[一二]?|[一二三四五六七八九])\s*月(?:份)?|(?P<bare>月|年))"
                         rf"(?P<p>{_alt(v.parts['zh'])})(?P<after>.?)",
             }
-        v._rx[key] = {k: regexcache.compile(p, re.IGNORECASE) for k, p in rx.items()}
+        v._rx[key] = {k: re.compile(p, re.IGNORECASE) for k, p in rx.items()}
     return v._rx[key]  # type: ignore[no-any-return]
 
 

@@ -31,7 +31,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ruconsist.speed import regexcache
 from ruconsist.lang.numerals import zh_int
 
 DAY = 24 * 60
@@ -198,13 +197,13 @@ def _patterns(vocab: TimeVocab, lang: str) -> dict[str, re.Pattern[str]]:
     gate_words = [*vocab.clock_words["ru"], *vocab.hour_ordinals["ru"], *vocab.periods["ru"], *vocab.noon["ru"]]
     rx["gate"] = (r"\d|час|пол|без|" + _alt(gate_words) if lang == "ru"
                   else rf"\d|[{_ZH_NUM}]|午|晚|{periods}|{fixed}")
-    out = {k: regexcache.compile(v, re.IGNORECASE) for k, v in rx.items()}
+    out = {k: re.compile(v, re.IGNORECASE) for k, v in rx.items()}
     if lang == "ru" and all(_case_stable(w) for w in gate_words):
         # The Russian text is searched lower-cased: where its letters are
         # case-stable too, the gate's words match it exactly, and a
         # search without IGNORECASE (four times faster on this long
         # alternation) finds what the case-blind one finds.
-        out["gate_exact"] = regexcache.compile(rx["gate"], 0)
+        out["gate_exact"] = re.compile(rx["gate"], 0)
     vocab._rx[key] = out
     return out
 

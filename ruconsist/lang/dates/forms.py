@@ -10,7 +10,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from ruconsist.speed import regexcache
 from ruconsist.lang.dates.mention import normalize
 from ruconsist.lang.numerals import roman_value
 
@@ -29,7 +28,7 @@ class _Lazy:
     def compiled(self) -> re.Pattern[str]:
         rx = self._rx
         if rx is None:
-            rx = self._rx = regexcache.compile(self.pattern, self.flags)
+            rx = self._rx = re.compile(self.pattern, self.flags)
         return rx
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:

@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ruconsist.speed import regexcache
 from ruconsist.lang.numbers.scan import _regex, _ru_month_pattern, ru_month_names
 from ruconsist.lang.numbers.vocab import DASHES, DMY, NumberVocab, _alternation, normalise
 
@@ -52,7 +51,7 @@ class _MonthGated:
         if not self.gate.search(norm):
             return ()
         if self._rx is None:
-            self._rx = regexcache.compile(self.source)
+            self._rx = re.compile(self.source)
         return self._rx.finditer(norm)
 
 

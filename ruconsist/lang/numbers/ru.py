@@ -8,7 +8,6 @@ import re
 from dataclasses import replace
 from fractions import Fraction
 
-from ruconsist.speed import regexcache
 from ruconsist.lang.numbers.scan import (
     _in_spans,
     _mask_spans,
@@ -116,35 +115,35 @@ def _ru_patterns(vocab: NumberVocab) -> dict[str, re.Pattern[str]]:
         mags = ru.valued.get("magnitudes", {})
         percent = ru.list("percent")
         return {
-            "mag": regexcache.compile(rf"[ \u00a0\u202f\u2009]*({_alternation(mags)})(?![а-яa-z0-9])"),
-            "percent": regexcache.compile(rf"[ \u00a0\u202f\u2009]*({_alternation(percent)})(?![а-яa-z0-9])"),
+            "mag": re.compile(rf"[ \u00a0\u202f\u2009]*({_alternation(mags)})(?![а-яa-z0-9])"),
+            "percent": re.compile(rf"[ \u00a0\u202f\u2009]*({_alternation(percent)})(?![а-яa-z0-9])"),
             "year": _words_after(ru.list("year_after")),
             "century": _words_after(ru.list("century_after")),
-            "time": regexcache.compile(
+            "time": re.compile(
                 rf"(?:[ \u00a0\u202f\u2009]+час[а-я]*)?{_words_after(ru.list('time_after')).pattern}"
             ),
             "approx_before": _words_before(ru.list("approx_before")),
             "approx_after": _words_after(ru.list("approx_after")),
             "reference": _words_before(ru.list("reference_before")),
             "roman_next": _words_after(ru.list("roman_before")),
-            "names": regexcache.compile(rf"(?<![а-яa-z])(?:{_alternation(ru.list('names'))})(?![а-яa-z])")
-            if ru.list("names") else regexcache.compile(r"(?!x)x"),
-            "compound": regexcache.compile(
+            "names": re.compile(rf"(?<![а-яa-z])(?:{_alternation(ru.list('names'))})(?![а-яa-z])")
+            if ru.list("names") else re.compile(r"(?!x)x"),
+            "compound": re.compile(
                 rf"(?<![а-яa-z])({_alternation(ru.valued.get('compound_prefixes', {}))})"
                 rf"({_alternation(ru.valued.get('compound_prefixes', {}))})?"
                 rf"(?:{_alternation(ru.list('compound_stems'))})[а-я]*"
             ),
-            "mult_stem": regexcache.compile(
+            "mult_stem": re.compile(
                 rf"(?<![а-яa-z])({_alternation(ru.valued.get('multiple_stems', {}))})[а-я]*"
             ),
-            "suffix": regexcache.compile(r"[-\u2010\u2011]([а-я]+)"),
-            "unit": regexcache.compile(
+            "suffix": re.compile(r"[-\u2010\u2011]([а-я]+)"),
+            "unit": re.compile(
                 rf"[ \u00a0\u202f\u2009]*({_alternation(vocab.units['ru'])})(?![а-яa-z0-9])"
-            ) if vocab.units["ru"] else regexcache.compile(r"(?!x)x"),
-            "implicit_one": regexcache.compile(rf"(?<![а-я])(?:{_alternation(ru.list('implicit_one'))})(?![а-я])")
-            if ru.list("implicit_one") else regexcache.compile(r"(?!x)x"),
-            "raz": regexcache.compile(r"[ \u00a0\u202f\u2009]+раз(?:а)?(?![а-я])"),
-            "v_before": regexcache.compile(r"(?<![а-я])в[ \u00a0\u202f\u2009]+$"),
+            ) if vocab.units["ru"] else re.compile(r"(?!x)x"),
+            "implicit_one": re.compile(rf"(?<![а-я])(?:{_alternation(ru.list('implicit_one'))})(?![а-я])")
+            if ru.list("implicit_one") else re.compile(r"(?!x)x"),
+            "raz": re.compile(r"[ \u00a0\u202f\u2009]+раз(?:а)?(?![а-я])"),
+            "v_before": re.compile(r"(?<![а-я])в[ \u00a0\u202f\u2009]+$"),
         }
 
     return _regex(vocab, "ru", build)  # type: ignore[return-value]

@@ -10,7 +10,6 @@ from collections.abc import Iterable
 from fractions import Fraction
 from functools import lru_cache
 
-from ruconsist.speed import regexcache
 from ruconsist.lang.numbers.vocab import (
     DASHES,
     DMY,
@@ -98,15 +97,15 @@ def _regex(vocab: NumberVocab, name: str, build) -> re.Pattern[str]:  # type: ig
 def _words_after(forms: Iterable[str]) -> re.Pattern[str]:
     alt = _alternation(forms)
     if not alt:
-        return regexcache.compile(r"(?!x)x")
-    return regexcache.compile(rf"[ \u00a0\u202f\u2009]*(?:{alt})(?![а-яa-z0-9])")
+        return re.compile(r"(?!x)x")
+    return re.compile(rf"[ \u00a0\u202f\u2009]*(?:{alt})(?![а-яa-z0-9])")
 
 
 def _words_before(forms: Iterable[str]) -> re.Pattern[str]:
     alt = _alternation(forms)
     if not alt:
-        return regexcache.compile(r"(?!x)x")
-    return regexcache.compile(rf"(?<![а-яa-z])(?:{alt})[ \u00a0\u202f\u2009]*$")
+        return re.compile(r"(?!x)x")
+    return re.compile(rf"(?<![а-яa-z])(?:{alt})[ \u00a0\u202f\u2009]*$")
 
 
 def _quoted_name_spans(norm: str) -> list[tuple[int, int, str]]:
@@ -131,7 +130,7 @@ def _ru_month_pattern(abbrevs: tuple[str, ...]) -> re.Pattern[str]:
     names = set(ru_month_names())
     names.update(a.rstrip(".") for a in abbrevs)
     alt = _alternation(names)
-    return regexcache.compile(rf"[ \u00a0\u202f\u2009]*(?:{alt})\.?(?![а-я])")
+    return re.compile(rf"[ \u00a0\u202f\u2009]*(?:{alt})\.?(?![а-я])")
 
 
 @lru_cache(maxsize=1)

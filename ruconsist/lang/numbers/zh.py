@@ -10,7 +10,6 @@ from dataclasses import replace
 from fractions import Fraction
 from typing import Any
 
-from ruconsist.speed import regexcache
 from ruconsist.lang.numbers.scan import (
     _in_spans,
     _mask_spans,
@@ -52,14 +51,14 @@ def _zh_patterns(vocab: NumberVocab) -> dict[str, Any]:
                 "decade_after", "century_after", "vague_after", "ordinal_after",
             )
         }
-        after_rx = {k: regexcache.compile(f"(?:{v})") if v else regexcache.compile(r"(?!x)x") for k, v in after.items()}
+        after_rx = {k: re.compile(f"(?:{v})") if v else re.compile(r"(?!x)x") for k, v in after.items()}
         return {
             "numchars": numchars,
-            "numeral": regexcache.compile(
+            "numeral": re.compile(
                 rf"[{re.escape(numchars)}]+(?:点[{re.escape(''.join(digits))}]+)?"
             ),
-            "mags": regexcache.compile(rf"[{re.escape(''.join(mags))}{re.escape(''.join(units))}]+"),
-            "cls": regexcache.compile(rf"(?:{_zh_alt(cls)})") if cls else regexcache.compile(r"(?!x)x"),
+            "mags": re.compile(rf"[{re.escape(''.join(mags))}{re.escape(''.join(units))}]+"),
+            "cls": re.compile(rf"(?:{_zh_alt(cls)})") if cls else re.compile(r"(?!x)x"),
             "after": after_rx,
             "approx_before": _zh_before(zh.list("approx_before")),
             "vague_before": _zh_before(zh.list("vague_before")),
@@ -70,14 +69,14 @@ def _zh_patterns(vocab: NumberVocab) -> dict[str, Any]:
             "reference_before": _zh_before(zh.list("reference_before")),
             "multiple_by_before": _zh_before(zh.list("multiple_by_before")),
             "multiple_to_before": _zh_before(zh.list("multiple_to_before")),
-            "unit": regexcache.compile(_zh_alt(vocab.units["zh"]), re.I) if vocab.units["zh"] else regexcache.compile(r"(?!x)x"),
-            "not_numbers": regexcache.compile(_zh_alt(zh.list("not_numbers"))) if zh.list("not_numbers") else None,
-            "names": regexcache.compile(_zh_alt(zh.list("names"))) if zh.list("names") else None,
-            "multiples": regexcache.compile(_zh_alt(zh.valued.get("multiples", {})))
+            "unit": re.compile(_zh_alt(vocab.units["zh"]), re.I) if vocab.units["zh"] else re.compile(r"(?!x)x"),
+            "not_numbers": re.compile(_zh_alt(zh.list("not_numbers"))) if zh.list("not_numbers") else None,
+            "names": re.compile(_zh_alt(zh.list("names"))) if zh.list("names") else None,
+            "multiples": re.compile(_zh_alt(zh.valued.get("multiples", {})))
             if zh.valued.get("multiples") else None,
             "fraction_mark": (zh.list("fraction_mark") or ["分之"])[0],
             # 三至六周: a range goes on to another number.
-            "range_next": regexcache.compile(
+            "range_next": re.compile(
                 rf"[ \u00a0]*(?:至|到|~|[{DASHES}])[ \u00a0]*[{re.escape(numchars)}0-9]"
             ),
             # What may follow a number, tried in this order; the first
@@ -96,7 +95,7 @@ def _zh_patterns(vocab: NumberVocab) -> dict[str, Any]:
                 (after_rx["tenths_after"], _as_tenths),
             ),
             # 五六万: two digits, then what scales them.
-            "digit_pair": regexcache.compile(rf"([{re.escape(''.join(digits))}])([{re.escape(''.join(digits))}])(.*)"),
+            "digit_pair": re.compile(rf"([{re.escape(''.join(digits))}])([{re.escape(''.join(digits))}])(.*)"),
         }
 
     return _regex(vocab, "zh", build)  # type: ignore[return-value]
@@ -108,7 +107,7 @@ def _zh_alt(forms: Iterable[str]) -> str:
 
 def _zh_before(forms: Iterable[str]) -> re.Pattern[str]:
     alt = _zh_alt(forms)
-    return regexcache.compile(rf"(?:{alt})[ \u00a0]*$") if alt else regexcache.compile(r"(?!x)x")
+    return re.compile(rf"(?:{alt})[ \u00a0]*$") if alt else re.compile(r"(?!x)x")
 
 
 def parse_zh_numeral(s: str, vocab: NumberVocab) -> Fraction | None:

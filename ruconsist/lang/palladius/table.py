@@ -12,7 +12,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ruconsist.speed import regexcache
 from ruconsist.errors import RuleError
 from ruconsist.lang.han import HAN_CHAR as _HAN_CHAR
 from ruconsist.lang.han import HAN_RUN
@@ -319,7 +318,7 @@ def _inflected(form: str) -> str:
 def inflected_pattern(form: str) -> re.Pattern[str]:
     """A Russian name in any case form, as a whole word (``Тибета``,
     ``Тибете``; not ``тибетский``)."""
-    return regexcache.compile(rf"(?<![А-ЯЁа-яё-])(?:{_inflected(form)})(?![А-ЯЁа-яё-])")
+    return re.compile(rf"(?<![А-ЯЁа-яё-])(?:{_inflected(form)})(?![А-ЯЁа-яё-])")
 
 
 def _exception_regex(exceptions: Mapping[str, tuple[str, ...]]) -> re.Pattern[str] | None:
@@ -327,7 +326,7 @@ def _exception_regex(exceptions: Mapping[str, tuple[str, ...]]) -> re.Pattern[st
     if not forms:
         return None
     body = "|".join(_inflected(f) for f in forms)
-    return regexcache.compile(rf"(?<![А-ЯЁа-яё])(?:{body})(?![А-ЯЁа-яё])")
+    return re.compile(rf"(?<![А-ЯЁа-яё])(?:{body})(?![А-ЯЁа-яё])")
 
 
 def table_from_rules(rules: RuleSet) -> Table:
