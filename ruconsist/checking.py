@@ -8,8 +8,9 @@ one job, a large pair's chunks are checked in worker processes
 (:class:`ruconsist.runner.Runner`): ``begin_pair`` runs once in the main
 process, each worker checks its chunks and runs ``finish_pair`` over each
 chunk's own alignment findings, and a check that carries state from bead
-to bead sees its chunk widened by its ``context_beads``
-(:mod:`ruconsist.checks.parallel`).
+to bead sees its chunk widened by its ``neighbour_beads``.  The facts the
+checks that report across the run take from each bead
+(:mod:`ruconsist.runfacts`) come back with the findings, in bead order.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from typing import TYPE_CHECKING, Any
 
 from ruconsist.align.segments import wrap_beads
 from ruconsist.checks.base import Check, PairContext
-from ruconsist.checks.parallel import merge_run_states, run_states
 from ruconsist.config import Config
 from ruconsist.diagnostic import Diagnostic, Location
 from ruconsist.document import Segment, SegmentPair
@@ -29,6 +29,7 @@ from ruconsist.paths import display
 from ruconsist.readers.base import Parsed
 from ruconsist.result import CodeInfo
 from ruconsist.rules import RuleSet
+from ruconsist.runfacts import PairFacts, TakeFacts, teller_checks
 from ruconsist.runner import Runner, can_fork, in_worker
 
 if TYPE_CHECKING:
@@ -61,16 +62,35 @@ def check_bead(check: Check, bead: SegmentPair, ctx: PairContext) -> list[Diagno
     try:
         found = list(islice(check.check(bead, ctx), MAX_FINDINGS_PER_BEAD + 1))
     except Exception as exc:
-        if not any(n.startswith(STAGE_NOTE) for n in getattr(exc, "__notes__", ())):
-            side = bead.ru if bead.ru else bead.zh
-            line = side.segments[0].location(0, 0).line if side.segments else None
-            exc.add_note(f"{STAGE_NOTE}check {check.code}|{line or ''}")
+        _note_stage(exc, check, bead)
         raise
     if len(found) > MAX_FINDINGS_PER_BEAD:
         from ruconsist.checks.limits import too_many_findings
 
         found[MAX_FINDINGS_PER_BEAD:] = [too_many_findings(found[MAX_FINDINGS_PER_BEAD], MAX_FINDINGS_PER_BEAD)]
     return found
+
+
+def _note_stage(exc: Exception, check: Check, bead: SegmentPair) -> None:
+    """Note on ``exc``, unless it has one, the check and line it left."""
+    if not any(n.startswith(STAGE_NOTE) for n in getattr(exc, "__notes__", ())):
+        side = bead.ru if bead.ru else bead.zh
+        line = side.segments[0].location(0, 0).line if side.segments else None
+        exc.add_note(f"{STAGE_NOTE}check {check.code}|{line or ''}")
+
+
+def gather_facts(tellers: Sequence[tuple[int, Check]], ctx: PairContext, into: PairFacts) -> None:
+    """Append to ``into`` the run-level facts each of ``tellers`` (the
+    checks that report across the run, with their places) takes from
+    ``ctx.beads``, in bead order."""
+    for i, check in tellers:
+        found = into.setdefault(i, [])
+        for bead in ctx.beads:
+            try:
+                found.extend(check.run_facts(bead, ctx))
+            except Exception as exc:
+                _note_stage(exc, check, bead)
+                raise
 
 
 def pair_context(
@@ -104,15 +124,20 @@ class PairChecker:
     def __init__(self, checks: Sequence[Check], jobs: int) -> None:
         self.checks = checks
         self.jobs = jobs
+        #: The checks that report across the run, with their places.
+        self.tellers = teller_checks(checks)
 
     def check(
-        self, raw: Raw, ctx: PairContext, reuse: PairReuse | None = None
+        self, raw: Raw, ctx: PairContext, take: TakeFacts, reuse: PairReuse | None = None
     ) -> tuple[list[SegmentPair], list[Diagnostic]]:
-        """The beads kept for the caller and every finding, undecided.
-        ``ctx`` comes from :func:`pair_context`; ``reuse`` is what the
-        last lint of this pair left (:mod:`ruconsist.incremental`)."""
+        """The beads kept for the caller and every finding, undecided;
+        the run-level facts of each chunk of beads go to ``take`` as soon
+        as it is checked (a corpus of 100,000 line pairs never holds all
+        of them at once).  ``ctx`` comes from :func:`pair_context`;
+        ``reuse`` is what the last lint of this pair left
+        (:mod:`ruconsist.incremental`)."""
         if self.jobs > 1 and len(raw) > 2 * CHUNK and can_fork() and not in_worker():
-            return [], self._in_workers(raw, ctx)
+            return [], self._in_workers(raw, ctx, take)
         keep = len(raw) <= KEEP_BEADS
         findings: list[tuple[str, Any]] = ctx.state["alignment"]
         kept: list[SegmentPair] = ctx.state["all_beads"]
@@ -131,6 +156,10 @@ class PairChecker:
                 for check in self.checks:
                     check.begin_pair(ctx)
             diags.extend(self._check_beads(ctx, reuse))
+            if self.tellers:
+                facts: PairFacts = {}
+                gather_facts(self.tellers, ctx, facts)
+                take(facts)
             if keep:
                 if reuse is not None:
                     reuse.snapshot_memos(beads)
@@ -164,7 +193,7 @@ class PairChecker:
                 diags.extend(found)
         return diags
 
-    def _in_workers(self, raw: Raw, ctx: PairContext) -> list[Diagnostic]:
+    def _in_workers(self, raw: Raw, ctx: PairContext, take: TakeFacts) -> list[Diagnostic]:
         """One large pair (a line-aligned corpus): chunks of beads in
         worker processes.  ``begin_pair`` runs once here on the first
         chunk; each worker checks its chunk and runs ``finish_pair`` over
@@ -176,35 +205,38 @@ class PairChecker:
             check.begin_pair(ctx)
         diags: list[Diagnostic] = []
         size = worker_chunk(len(raw), self.jobs)
-
-        def check_chunk(start: int) -> tuple[list[Diagnostic], list[object | None]]:
-            return self.check_chunk(raw, start, ctx, size), run_states(self.checks)
-
-        for part, states in Runner(self.jobs).map(check_chunk, range(0, len(raw), size)):
+        starts = range(0, len(raw), size)
+        for part, part_facts in Runner(self.jobs).map(lambda start: self.check_chunk(raw, start, ctx, size), starts):
             diags.extend(part)
-            merge_run_states(self.checks, states)
+            take(part_facts)
         return diags
 
-    def check_chunk(self, raw: Raw, start: int, ctx: PairContext, size: int = CHUNK) -> list[Diagnostic]:
+    def check_chunk(
+        self, raw: Raw, start: int, ctx: PairContext, size: int = CHUNK
+    ) -> tuple[list[Diagnostic], PairFacts]:
+        """The findings and run-level facts of the beads from ``start``,
+        ``size`` of them, checked on their own."""
         beads, found = wrap_beads(raw[start : start + size], start)
         sub = _sub_context(ctx, beads, found)
         diags: list[Diagnostic] = []
         for check in self.checks:
-            if check.context_beads:
+            if check.neighbour_beads:
                 diags.extend(self._check_in_context(check, raw, start, beads, ctx))
                 continue
             for bead in sub.beads:
                 diags.extend(check_bead(check, bead, sub))
             diags.extend(check.finish_pair(sub))
-        return diags
+        facts: PairFacts = {}
+        gather_facts(self.tellers, sub, facts)
+        return diags, facts
 
     def _check_in_context(
         self, check: Check, raw: Raw, start: int, beads: list[SegmentPair], ctx: PairContext
     ) -> list[Diagnostic]:
         """Run a check that carries state across beads over ``beads``
-        (one chunk, from ``start``) widened by ``check.context_beads``
+        (one chunk, from ``start``) widened by ``check.neighbour_beads``
         checked beads on either side; keep its findings in the chunk."""
-        need = check.context_beads
+        need = check.neighbour_beads
         end = start + len(beads)
 
         def context(forward: bool) -> list[SegmentPair]:

@@ -10,6 +10,7 @@ and worker processes (:mod:`ruconsist.runner`)."""
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -19,7 +20,6 @@ from ruconsist import guard
 from ruconsist.align.segments import raw_beads
 from ruconsist.checking import STAGE_NOTE, PairChecker, pair_context, unpaired_finding
 from ruconsist.checks.base import PairContext
-from ruconsist.checks.parallel import merge_run_states, run_states
 from ruconsist.config import Config
 from ruconsist.decide import Decider
 from ruconsist.diagnostic import Diagnostic
@@ -33,6 +33,7 @@ from ruconsist.readers.base import Parsed
 from ruconsist.registry import CheckRegistry, run_rules
 from ruconsist.result import PairResult
 from ruconsist.rules import RuleSet
+from ruconsist.runfacts import PairFacts, RunFacts, TakeFacts, extend
 from ruconsist.runner import Runner, worth_a_pool
 
 if TYPE_CHECKING:
@@ -132,6 +133,8 @@ class Linter:
         check_vocab_sections(self.rules.packs, self.registry.vocab_sections())
         self.registry.add_rule_codes(self.rules)
         self.checks = self.registry.instances(self.rules, config, self.decider.selected)
+        #: What the checks that report across the run learnt so far.
+        self.run_facts = RunFacts(self.checks)
 
     @property
     def extensions(self) -> tuple[str, ...]:
@@ -149,27 +152,32 @@ class Linter:
         """Lint pairs, in worker processes when ``jobs`` > 1 and fork is
         available.  Workers are forked after the rule packs and matchers
         are built, so they share them; each returns its diagnostics and
-        the state run-level checks learnt from the pair, merged here.
-        Results come back in input order."""
+        the pair's run-level facts, taken in here in input order."""
         pairs = list(pairs)
         if not worth_a_pool(self.jobs, len(pairs), self.auto_jobs, lambda: (p for pair in pairs for p in pair.paths)):
             for pair in pairs:
                 yield self.lint_pair(pair)
             return
         chunksize = max(1, min(16, len(pairs) // (self.jobs * 8)))
-        for result, states in Runner(self.jobs).map(self._lint_pair_for_parent, pairs, chunksize):
-            merge_run_states(self.checks, states)
+        for result in Runner(self.jobs).map(self._lint_pair_for_parent, pairs, chunksize):
+            self.run_facts.add(result.facts)
+            result.facts = None
             self.decider.run_directives.update(result.directives)
             yield result
 
-    def _lint_pair_for_parent(self, pair: FilePair) -> tuple[PairResult, list[object | None]]:
-        """Lint ``pair`` in a worker: its findings, and what run-level
-        checks learnt (beads and documents stay in the worker)."""
-        result = self.lint_pair(pair)
-        slim = PairResult(
-            pair, diagnostics=result.diagnostics, error=result.error, directives=result.directives, segments=result.segments
+    def _lint_pair_for_parent(self, pair: FilePair) -> PairResult:
+        """Lint ``pair`` in a worker: its findings and run-level facts
+        (beads and documents stay in the worker)."""
+        facts: PairFacts = {}
+        result = self._lint_pair(pair, functools.partial(extend, facts))
+        return PairResult(
+            pair,
+            diagnostics=result.diagnostics,
+            error=result.error,
+            directives=result.directives,
+            segments=result.segments,
+            facts=facts or None,
         )
-        return slim, run_states(self.checks)
 
     def lint_pair(
         self, pair: FilePair, texts: Mapping[Path, str] | None = None, reuse: PairReuse | None = None
@@ -178,12 +186,23 @@ class Linter:
         in an editor, by path, read instead of the files on disk.
         ``reuse``: what the last lint of this pair left (see
         :mod:`ruconsist.incremental`), for an editor's lint after an edit.
+        The run-level checks take in what they learn from it.
 
         Whatever goes wrong stays with this pair: an input error, or an
         unexpected exception in a reader, a check or a plugin, becomes
         ``result.error`` (a :class:`NotChecked` for a bug), and the run
         goes on.  A lint that ``reuse`` says is no longer wanted raises
         :class:`~ruconsist.incremental.Cancelled`."""
+        return self._lint_pair(pair, self.run_facts.add, texts, reuse)
+
+    def _lint_pair(
+        self,
+        pair: FilePair,
+        take: TakeFacts,
+        texts: Mapping[Path, str] | None = None,
+        reuse: PairReuse | None = None,
+    ) -> PairResult:
+        """:meth:`lint_pair`, the run-level facts handed to ``take``."""
         texts = texts or {}
         result = PairResult(pair)
         current = pair.paths[0]
@@ -206,7 +225,7 @@ class Linter:
             stage = "check"
             if reuse is not None:
                 reuse.checkpoint()
-            result.beads, result.diagnostics, result.context = self.lint_parsed(ru_parsed, zh_parsed, reuse)
+            result.beads, result.diagnostics, result.context = self._lint_parsed(ru_parsed, zh_parsed, take, reuse)
             result.segments = result.context.state.get("segments", 0)
             result.directives = result.context.state.get("directives") or {}
         except Cancelled:
@@ -231,7 +250,14 @@ class Linter:
     ) -> tuple[list[SegmentPair], list[Diagnostic], PairContext]:
         """Align two read files (or both halves of one bilingual file) and
         run every check over the beads (see :mod:`ruconsist.checking`):
-        the beads kept, the decided findings, the pair's context."""
+        the beads kept, the decided findings, the pair's context.  The
+        run-level checks take in what they learn from it."""
+        return self._lint_parsed(ru, zh, self.run_facts.add, reuse)
+
+    def _lint_parsed(
+        self, ru: Parsed, zh: Parsed, take: TakeFacts, reuse: PairReuse | None = None
+    ) -> tuple[list[SegmentPair], list[Diagnostic], PairContext]:
+        """:meth:`lint_parsed`, the run-level facts handed to ``take``."""
         config = self.config.for_paths((ru.doc.path, zh.doc.path))
         region = simplify_traditional(zh, config.options.get("zh-region", "auto"))
         raw = raw_beads(ru, zh, self.pm, self.config, self.rules)
@@ -239,21 +265,17 @@ class Linter:
             reuse.checkpoint()
         rules = self.rules.for_region(region)
         ctx = pair_context(ru, zh, rules, config, raw, self.codes)
-        kept, diags = PairChecker(self.checks, self.jobs).check(raw, ctx, reuse)
+        kept, diags = PairChecker(self.checks, self.jobs).check(raw, ctx, take, reuse)
         return kept, self.decider.finish(diags, ctx), ctx
 
     def reset_run(self) -> None:
         """Forget what run-level checks learnt so far, so that the next
         pairs make a run of their own: a long-lived linter (the language
         server's) lints the same pair again after each edit."""
-        for check in self.checks:
-            check.run_state()
+        self.run_facts = RunFacts(self.checks)
         self.decider = Decider(self.config)
 
     def finish_run(self) -> list[Diagnostic]:
         """Findings of the run-level checks, less those an inline
         directive disables where they point (either file)."""
-        diags: list[Diagnostic] = []
-        for check in self.checks:
-            diags.extend(check.finish_run())
-        return self.decider.finish_run(diags)
+        return self.decider.finish_run(self.run_facts.findings())

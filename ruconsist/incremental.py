@@ -47,7 +47,7 @@ if TYPE_CHECKING:
     from ruconsist.readers.base import Parsed
 
 #: Hooks whose override makes a check carry state beyond one bead.
-_PAIR_HOOKS = ("begin_pair", "finish_pair", "finish_run", "run_state", "merge_run_state")
+_PAIR_HOOKS = ("begin_pair", "finish_pair", "run_facts", "finish_run")
 
 
 def bead_local(check: Check) -> bool:
@@ -62,13 +62,12 @@ def bead_local(check: Check) -> bool:
 @functools.lru_cache(maxsize=None)
 def _bead_local(cls: type[Check]) -> bool:
     from ruconsist.checks.base import Check as Base
-    from ruconsist.checks.parallel import InWorkers
 
-    if not cls.__module__.startswith("ruconsist.") or cls.context_beads or cls.bead_local is False:
+    if not cls.__module__.startswith("ruconsist.") or cls.neighbour_beads or cls.bead_local is False:
         return False
     for hook in _PAIR_HOOKS:
         owner = next(k for k in cls.__mro__ if hook in vars(k))
-        if owner not in (Base, InWorkers) and vars(owner).get("bead_local") is not True:
+        if owner is not Base and vars(owner).get("bead_local") is not True:
             return False
     return True
 

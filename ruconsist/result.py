@@ -29,6 +29,9 @@ class PairResult:
     directives: dict[str, Any] = field(default_factory=dict)
     #: How many aligned segments (beads) the pair has.
     segments: int = 0
+    #: What the checks that report across the run learnt from the pair
+    #: (:data:`ruconsist.runfacts.PairFacts`), until the run takes it.
+    facts: dict[int, list[Any]] | None = None
 
 
 @dataclass

@@ -23,6 +23,7 @@ from ruconsist.hookspecs import hookimpl
 from ruconsist.plugins import get_plugin_manager
 from ruconsist.readers.text import TextReader
 from ruconsist.rules import RuleSet, load_pack
+from ruconsist.runfacts import PairFacts
 from tests.conftest import DATA, REPO
 
 TRANSLIT = REPO / "rules" / "transliteration.yaml"
@@ -184,24 +185,27 @@ def test_the_transliteration_vocabulary_loads_from_every_pack() -> None:
     assert ("夫", "娃") in vocab.feminine
 
 
-def test_what_workers_learn_merges_into_the_same_findings() -> None:
-    # With --jobs each worker's copy of the check learns from its pairs and
-    # the main process reports from the merged state.
+def test_what_workers_learn_reaches_the_main_process_as_facts() -> None:
+    # With --jobs a worker lints a pair and sends its run-level facts back
+    # pickled; the main process takes them in input order and reports.
     pm = get_plugin_manager(load_entrypoints=False)
     pm.register(_Register())
     rules = RuleSet([load_pack(TRANSLIT, display="rules/transliteration.yaml")])
     main = Linter(Config(select=("CON",)), pm=pm, rules=rules)
     outlier = ("В заключение Ушаков поблагодарил коллег.", "最后，乌沙可夫感谢了同事们。")
     reader = TextReader()
+    worker = Linter(Config(select=("CON",)), pm=pm, rules=rules)
     for i, (ru, zh) in enumerate(USHAKOV + [outlier], 1):
-        worker = Linter(Config(select=("CON",)), pm=pm, rules=rules)
-        worker.lint_parsed(
+        sent: list[PairFacts] = []
+        worker._lint_parsed(
             reader.read(Document(f"a{i}.ru.txt", ru + "\n"), "ru", worker.config),
             reader.read(Document(f"a{i}.zh.txt", zh + "\n"), "zh", worker.config),
+            sent.append,
         )
-        (check,) = worker.checks
-        main.checks[0].merge_run_state(pickle.loads(pickle.dumps(check.run_state())))
-        assert check.run_state() is None
+        for facts in sent:
+            main.run_facts.add(pickle.loads(pickle.dumps(facts)))
+    # The worker's linter kept nothing of the run.
+    assert worker.finish_run() == []
     assert [(d.code, d.location.path, d.found) for d in main.finish_run()] == [("CON001", "a10.zh.txt", "乌沙可夫")]
 
 

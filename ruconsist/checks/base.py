@@ -10,17 +10,21 @@ run and calls, for every file pair::
         check.check(bead, ctx)      # -> Iterator[Diagnostic]
     check.finish_pair(ctx)          # -> Iterator[Diagnostic]
 
-and ``finish_run()`` once at the end for findings across the whole run.
-Checks never print and never raise to report a finding.
+A check that compares pairs (CON001 counts each name's renderings over
+every pair of the run) also says, per bead, what the bead tells the run:
+``run_facts(bead, ctx)`` returns small picklable records.  The engine
+collects them where the bead is checked (a worker process or this one)
+and hands them, in input order, to ``finish_run(facts)`` once at the end
+(see :mod:`ruconsist.runfacts`), so that no check keeps state across
+pairs.  Checks never print and never raise to report a finding.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING, Any, ClassVar
+from collections.abc import Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
-from ruconsist.checks.parallel import InWorkers
 from ruconsist.context import PairContext
 from ruconsist.diagnostic import Diagnostic, Fix, Location, Severity
 from ruconsist.document import SegmentPair, other
@@ -38,12 +42,16 @@ OptionSpec = tuple[Any, str]
 VALID_CODE = re.compile(r"^[A-Z]{1,3}[0-9]{1,3}$")
 
 
-class Check(InWorkers):
+class FactStream(Protocol):
+    """Where the run's facts of one check wait for its ``finish_run``:
+    anything that takes them one by one, in input order."""
+
+    def append(self, fact: Any, /) -> None: ...
+
+
+class Check:
     """Base class of check kinds.  Subclasses set the class attributes
-    and implement :meth:`check` (and optionally the other hooks).  What
-    checking in worker processes asks of a check (``run_state``,
-    ``merge_run_state``, ``context_beads``) is the :class:`InWorkers`
-    protocol of :mod:`ruconsist.checks.parallel`."""
+    and implement :meth:`check` (and optionally the other hooks)."""
 
     code: ClassVar[str]
     slug: ClassVar[str]
@@ -72,6 +80,21 @@ class Check(InWorkers):
     #: ``options:`` (name -> (allowed values or a type, what it does));
     #: the configuration validates them (see :data:`ruconsist.config.OPTIONS`).
     options: ClassVar[Mapping[str, OptionSpec]] = {}
+    #: For a check whose :meth:`check` carries state from one bead to the
+    #: next (TYP003 pairs quotation marks across paragraphs): how many
+    #: checked beads before and after a stretch of beads decide its
+    #: findings there.  When a large pair is checked in chunks (in worker
+    #: processes), such a check runs over each chunk widened by this many
+    #: beads on either side, from a fresh ``begin_pair``, and keeps only
+    #: its findings inside the chunk, so that they are the findings of
+    #: one pass over the pair.
+    neighbour_beads: ClassVar[int] = 0
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        # The attribute's earlier name, which plugins may still set.
+        if "context_beads" in vars(cls):
+            cls.neighbour_beads = cls.context_beads  # type: ignore[attr-defined]
 
     def __init__(self, rules: RuleSet, config: Config) -> None:
         self.rules = rules
@@ -105,7 +128,26 @@ class Check(InWorkers):
     def finish_pair(self, ctx: PairContext) -> Iterator[Diagnostic]:
         return iter(())
 
-    def finish_run(self) -> Iterator[Diagnostic]:
+    # The run ------------------------------------------------------------
+
+    def run_facts(self, bead: SegmentPair, ctx: PairContext) -> Iterable[Any]:
+        """What ``bead`` tells a check that reports across the whole run:
+        small picklable records (a name and its rendering, with where
+        they stand), in the order ``finish_run`` should take them.  Called
+        once per checked bead, in the process that checks it; it reads
+        the bead and the pair, and changes nothing of the check."""
+        return ()
+
+    def fact_stream(self) -> FactStream:
+        """Where this check's facts of a run wait for :meth:`finish_run`:
+        a list, or something that keeps them more compactly as they come
+        (CON001 keeps rows of integers with one string table)."""
+        return []
+
+    def finish_run(self, facts: Any = None) -> Iterator[Diagnostic]:
+        """The findings across the whole run, from the facts of every
+        bead of every pair (the :meth:`fact_stream` they were appended
+        to), in the main process, once the last pair is linted."""
         return iter(())
 
     # Helpers for subclasses -------------------------------------------
@@ -174,6 +216,12 @@ class Check(InWorkers):
             fields["found"] = mine.text
         counterpart = bead.side(other(lang)).location(theirs.start, theirs.end)
         return self.report(bead, lang, mine.start, mine.end, message, counterpart=counterpart, **fields)
+
+
+def reports_run(check: Check) -> bool:
+    """Whether ``check`` learns from every pair of a run (it has
+    :meth:`Check.run_facts` of its own)."""
+    return type(check).run_facts is not Check.run_facts
 
 
 def other_lang(lang: str) -> str:

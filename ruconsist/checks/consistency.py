@@ -29,9 +29,9 @@ import functools
 import re
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from ruconsist.checks.base import Check, PairContext
 from ruconsist.diagnostic import Diagnostic, Location, Severity
@@ -334,6 +334,36 @@ class Mention:
     text: str
 
 
+#: A name or run of one segment as a run-level fact carries it: its key
+#: (RU lemma or ZH run), its text as written, and where it stands (path,
+#: line, column, end line, end column).
+NameRow = tuple[str, str, str, int, int, int, int]
+
+
+class SegmentNames(NamedTuple):
+    """The run-level fact of one aligned segment: its RU names and ZH
+    runs (the first mention of each key), the keys of the RU names that
+    are first names, and the Chinese region of the file ("" for the
+    mainland): a Taiwan translation's 普丁 is no outlier of the
+    mainland's 普京."""
+
+    region: str
+    ru: tuple[NameRow, ...]
+    zh: tuple[NameRow, ...]
+    given: tuple[str, ...]
+
+
+def _rows(mentions: list[tuple[str, Mention]]) -> tuple[NameRow, ...]:
+    """The first mention of each key, as rows."""
+    first: dict[str, Mention] = {}
+    for key, m in mentions:
+        first.setdefault(key, m)
+    return tuple(
+        (key, m.text, m.location.path, m.location.line, m.location.column, m.location.end_line, m.location.end_column)
+        for key, m in first.items()
+    )
+
+
 #: A kept mention is one row of integers: side (0 RU, 1 ZH), key, text,
 #: path (those three as numbers of the string table), line, column, end
 #: line, end column.
@@ -342,7 +372,8 @@ _LANGS = ("ru", "zh")
 
 
 class Renderings:
-    """Which RU lemmas and ZH runs share aligned segments, run-wide.
+    """Which RU lemmas and ZH runs share aligned segments, run-wide (of
+    one Chinese region).
 
     The findings come at the end of the run, so every segment learnt from
     is kept until then: per side, each key (RU lemma or ZH run) once, with
@@ -374,18 +405,18 @@ class Renderings:
             self.strings.append(text)
         return i
 
-    def add(self, ru: list[tuple[str, Mention]], zh: list[tuple[str, Mention]]) -> None:
+    def add(self, ru: Sequence[NameRow], zh: Sequence[NameRow]) -> None:
+        """Learn from one segment: its RU names and ZH runs, each as a
+        :data:`NameRow` (only the first of a key counts)."""
         keys: list[list[str]] = [[], []]
         for side, mentions, count in ((0, ru, self.ru_count), (1, zh, self.zh_count)):
-            for key, m in mentions:
+            for key, text, path, line, column, end_line, end_column in mentions:
                 if key in keys[side]:
                     continue
                 keys[side].append(key)
                 count[key] += 1
-                loc = m.location
                 self.rows.extend((
-                    side, self._id(key), self._id(m.text), self._id(loc.path),
-                    loc.line, loc.column, loc.end_line, loc.end_column,
+                    side, self._id(key), self._id(text), self._id(path), line, column, end_line, end_column,
                 ))
         self.ends.append(len(self.rows) // _FIELDS)
         for lemma in keys[0]:
@@ -407,12 +438,6 @@ class Renderings:
     def mention(self, row: int) -> Mention:
         side, _, text, path, line, col, end_line, end_col = self.rows[row * _FIELDS : (row + 1) * _FIELDS]
         return Mention(Location(_LANGS[side], self.strings[path], line, col, end_line, end_col), self.strings[text])
-
-    def mentions(self) -> Iterator[tuple[list[tuple[str, Mention]], list[tuple[str, Mention]]]]:
-        """Each segment as :meth:`add` took it (first mentions only)."""
-        for unit in range(self.units):
-            ru, zh = self.unit(unit)
-            yield [(k, self.mention(r)) for k, r in ru.items()], [(k, self.mention(r)) for k, r in zh.items()]
 
     def units_of(self) -> dict[tuple[int, str], list[int]]:
         """(side, key) -> the segments holding it, in order."""
@@ -490,6 +515,19 @@ def _segments(n: int) -> str:
     return f"{n} other segment" if n == 1 else f"{n} other segments"
 
 
+class RunRenderings:
+    """Where the facts of a run wait for the report: learnt as they come,
+    per Chinese region, into :class:`Renderings`."""
+
+    def __init__(self) -> None:
+        self.by_region: dict[str, Renderings] = {}
+
+    def append(self, fact: SegmentNames) -> None:
+        stats = self.by_region.setdefault(fact.region, Renderings())
+        stats.given.update(fact.given)
+        stats.add(fact.ru, fact.zh)
+
+
 class RenderingConsistency(Check):
     """The same Russian name rendered differently in Chinese in different
     files or segments of one run (``Ушаков`` as ``乌沙科夫`` in nine
@@ -537,50 +575,21 @@ class RenderingConsistency(Check):
     #: A rendering counts as usual when seen in this many segments.
     min_count = 2
 
-    def __init__(self, rules: Any, config: Any) -> None:
-        super().__init__(rules, config)
-        #: What ``check`` learnt (in a worker: since the last
-        #: :meth:`run_state`), per Chinese region ("" for the mainland):
-        #: a Taiwan translation's 普丁 is no outlier of the mainland's 普京.
-        self.by_region: dict[str, Renderings] = {}
-
-    def _stats(self, region: str) -> Renderings:
-        return self.by_region.setdefault(region, Renderings())
-
-    def check(self, bead: SegmentPair, ctx: PairContext) -> Iterator[Diagnostic]:
+    def run_facts(self, bead: SegmentPair, ctx: PairContext) -> Iterator[SegmentNames]:
         if bead.ru and bead.zh:
             ru, zh = bead.cached(("consistency", "collect"), lambda: collect(bead, ctx.rules))
             if ru and zh:
-                given = {key for key, m in ru if given_name(m.text)}
-                self._learn(self._stats(getattr(ctx.zh_doc, "region", None) or ""), ru, zh, given)
-        return iter(())
+                given = tuple(dict.fromkeys(key for key, m in ru if given_name(m.text)))
+                region = getattr(ctx.zh_doc, "region", None) or ""
+                yield SegmentNames(region, _rows(ru), _rows(zh), given)
 
-    @staticmethod
-    def _learn(stats: Renderings, ru: list[tuple[str, Mention]], zh: list[tuple[str, Mention]], given: set[str]) -> None:
-        stats.given |= given
-        stats.add(ru, zh)
+    def fact_stream(self) -> RunRenderings:
+        return RunRenderings()
 
-    # With --jobs, workers learn and the main process reports.
-
-    def run_state(self) -> object | None:
-        learnt = {region: stats for region, stats in self.by_region.items() if stats.units}
-        if not learnt:
-            return None
-        # The segments as the stats keep them are all that learning them
-        # again needs.
-        self.by_region = {}
-        return {region: (s.strings, s.rows, s.ends, s.given) for region, s in learnt.items()}
-
-    def merge_run_state(self, state: object) -> None:
-        for region, (strings, rows, ends, given) in state.items():  # type: ignore[attr-defined]
-            theirs = Renderings()
-            theirs.strings, theirs.rows, theirs.ends = strings, rows, ends
-            for ru, zh in theirs.mentions():
-                self._learn(self._stats(region), ru, zh, {key for key, _ in ru if key in given})
-
-    def finish_run(self) -> Iterator[Diagnostic]:
-        for region in sorted(self.by_region):
-            yield from self._report(self.by_region[region])
+    def finish_run(self, facts: RunRenderings | None = None) -> Iterator[Diagnostic]:
+        by_region = facts.by_region if facts is not None else {}
+        for region in sorted(by_region):
+            yield from self._report(by_region[region])
 
     def _report(self, stats: Renderings) -> Iterator[Diagnostic]:
         view = _RunView.of(stats, vocab_for(self.rules), self.min_count)

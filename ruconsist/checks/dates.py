@@ -183,7 +183,7 @@ class DateMismatch(_DateCheck):
           FAIL  RU «товарооборот вырос вдвое»   ZH «（截止于2023年9月）贸易额翻了一番»   -> DAT007
         """,
     }
-    context_beads = WINDOW
+    neighbour_beads = WINDOW
 
     def begin_pair(self, ctx: PairContext) -> None:
         super().begin_pair(ctx)

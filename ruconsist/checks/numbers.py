@@ -303,7 +303,7 @@ class NumberMismatch(Check):
         """,
     }
 
-    context_beads = WINDOW
+    neighbour_beads = WINDOW
 
     def begin_pair(self, ctx: PairContext) -> None:
         ctx.state[self.code + ".held"] = _held(ctx)

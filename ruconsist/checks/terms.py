@@ -171,7 +171,7 @@ class TermMissing(Check):
           FAIL  RU «Путин прибыл. Путин заявил.»  ZH «普京抵达。梅德韦杰夫表示。» -> TRM003
         """,
     }
-    context_beads = WINDOW
+    neighbour_beads = WINDOW
 
     def begin_pair(self, ctx: PairContext) -> None:
         # Per bead, in order: the terms each side names (under any form);

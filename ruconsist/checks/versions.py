@@ -92,27 +92,13 @@ class ChineseVersions(Check):
         """,
     }
 
-    def __init__(self, rules: object, config: object) -> None:
-        super().__init__(rules, config)  # type: ignore[arg-type]
-        self.said: list[_Said] = []
-
-    def check(self, bead: SegmentPair, ctx: PairContext) -> Iterator[Diagnostic]:
+    def run_facts(self, bead: SegmentPair, ctx: PairContext) -> Iterator[_Said]:
         if ctx.ru_doc.path != ctx.zh_doc.path and bead.ru and bead.zh:
-            self.said.append(_record(bead, ctx))
-        return iter(())
+            yield _record(bead, ctx)
 
-    # With --jobs, workers record and the main process compares.
-
-    def run_state(self) -> object | None:
-        said, self.said = self.said, []
-        return said or None
-
-    def merge_run_state(self, state: object) -> None:
-        self.said.extend(state)  # type: ignore[call-overload]
-
-    def finish_run(self) -> Iterator[Diagnostic]:
+    def finish_run(self, facts: Sequence[_Said] | None = None) -> Iterator[Diagnostic]:
         by_ru: dict[str, dict[str, list[_Said]]] = {}
-        for s in self.said:
+        for s in facts or ():
             by_ru.setdefault(s.ru_path, {}).setdefault(s.zh_path, []).append(s)
         for versions in by_ru.values():
             paths = sorted(versions)

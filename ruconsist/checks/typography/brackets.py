@@ -302,7 +302,7 @@ class UnbalancedBrackets(TypographyCheck):
     slug = "unbalanced-brackets"
     # A mark waits CARRY paragraphs for its partner; every checked bead
     # feeds at least one paragraph per side.
-    context_beads = CARRY + 1
+    neighbour_beads = CARRY + 1
 
     def begin_pair(self, ctx: PairContext) -> None:
         ctx.state[self.code] = {lang: Tracker(lang) for lang in ("ru", "zh")}
