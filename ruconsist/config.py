@@ -19,10 +19,10 @@ import fnmatch
 import functools
 import os
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ruconsist.diagnostic import Severity
 from ruconsist.errors import ConfigError
@@ -322,90 +322,139 @@ def _options(opts: Any, path: str, node: Any, key: str) -> dict[str, Any]:
     return out
 
 
+class _Source(NamedTuple):
+    """The project file being read: its mapping, its shown name and the
+    directory its paths are relative to."""
+
+    data: Any
+    path: str
+    root: Path
+
+
+def _read_rules(src: _Source, key: str, rules: Any, kw: dict[str, Any]) -> dict[str, Any]:
+    """Rule pack paths, each inside the project and an existing file."""
+    if isinstance(rules, str):
+        rules = [rules]
+    resolved = []
+    for i, r in enumerate(rules):
+        p = (src.root / r).resolve()
+        line = line_of(rules, i) or line_of(src.data, key)
+        try:
+            p.relative_to(src.root)
+        except ValueError:
+            raise ConfigError(
+                f"rule pack {r!r} is outside the project ({src.root.name}/); refusing to load it", src.path, line
+            ) from None
+        if not p.is_file():
+            raise ConfigError(f"'rules': rule pack {r!r} not found", src.path, line)
+        resolved.append(str(p))
+    return {"rules": tuple(resolved)}
+
+
+def _read_as_is(src: _Source, key: str, value: Any, kw: dict[str, Any]) -> dict[str, Any]:
+    """A value the schema has already checked in full."""
+    return {key.replace("-", "_"): value}
+
+
+def _read_codes(src: _Source, key: str, value: Any, kw: dict[str, Any]) -> dict[str, Any]:
+    return {key.replace("-", "_"): _codes(value, src.path, src.data, key)}
+
+
+def _read_per_path_ignores(src: _Source, key: str, ppi: Any, kw: dict[str, Any]) -> dict[str, Any]:
+    return {"per_path_ignores": tuple((g, _codes(c, src.path, ppi, g, name=f"{key}: {g}")) for g, c in ppi.items())}
+
+
+def _read_per_path_options(src: _Source, key: str, ppo: Any, kw: dict[str, Any]) -> dict[str, Any]:
+    return {"per_path_options": tuple((g, _options(o, src.path, ppo, g)) for g, o in ppo.items())}
+
+
+def _read_severity(src: _Source, key: str, sev: Any, kw: dict[str, Any]) -> dict[str, Any]:
+    """Codes or code prefixes (not ``ALL``), each with a severity."""
+    out = []
+    for code, level in sev.items():
+        code_s = str(code).upper()
+        if not CODE_PREFIX.match(code_s) or code_s == "ALL":
+            raise ConfigError(f"'severity': {code!r} is not a code or code prefix", src.path, line_of(sev, code))
+        try:
+            out.append((code_s, Severity.parse(str(level))))
+        except KeyError:
+            raise ConfigError(
+                f"severity of {code!r} must be error, warning or info (found {level!r})", src.path, line_of(sev, code)
+            ) from None
+    return {"severity": tuple(out)}
+
+
+def _read_pairs(src: _Source, key: str, pairs: Any, kw: dict[str, Any]) -> dict[str, Any]:
+    """Pair templates: exactly ``ru`` and ``zh``, with the same placeholders."""
+    for i, tpl in enumerate(pairs):
+        if not isinstance(tpl, dict) or set(tpl) != {"ru", "zh"} or not all(isinstance(v, str) for v in tpl.values()):
+            raise ConfigError("each pair template needs exactly 'ru' and 'zh' strings", src.path, line_of(pairs, i))
+        names = [set(re.findall(r"\{([a-z_]+)\}", tpl[lang])) for lang in ("ru", "zh")]
+        if names[0] != names[1]:
+            raise ConfigError(
+                "the 'ru' and 'zh' templates of a pair must use the same {placeholders}"
+                f" (found {sorted(names[0])} and {sorted(names[1])})",
+                src.path,
+                line_of(pairs, i),
+            )
+    return {"pairs": tuple(dict(t) for t in pairs)}
+
+
+def _read_options(src: _Source, key: str, value: Any, kw: dict[str, Any]) -> dict[str, Any]:
+    return {"options": _options(value, src.path, src.data, key)}
+
+
+def _read_option_shorthand(src: _Source, key: str, value: Any, kw: dict[str, Any]) -> dict[str, Any]:
+    """``profile:`` and ``source:``, shorthands for the options of the same
+    name (they win over the ``options:`` table)."""
+    return {"options": {**kw.get("options", {}), key: _option_value(key, value, src.path, src.data, key)}}
+
+
+def _read_encoding(src: _Source, key: str, enc: Any, kw: dict[str, Any]) -> dict[str, Any]:
+    try:
+        codecs.lookup(str(enc))
+    except LookupError:
+        raise ConfigError(f"'encoding': unknown encoding {enc!r}", src.path, line_of(src.data, key)) from None
+    return {"encoding": str(enc)}
+
+
+_Reader = Callable[[_Source, str, Any, dict[str, Any]], dict[str, Any]]
+
+#: How each key of the project file becomes fields of :class:`Config`, in
+#: the order they are read (the first error found is the one reported).
+_READERS: tuple[tuple[str, _Reader], ...] = (
+    ("rules", _read_rules),
+    ("default-rules", _read_as_is),
+    ("strict-rules", _read_as_is),
+    ("select", _read_codes),
+    ("ignore", _read_codes),
+    ("extend-select", _read_codes),
+    ("extend-ignore", _read_codes),
+    ("per-path-ignores", _read_per_path_ignores),
+    ("per-path-options", _read_per_path_options),
+    ("severity", _read_severity),
+    ("pairs", _read_pairs),
+    ("align", _read_as_is),
+    ("options", _read_options),
+    ("profile", _read_option_shorthand),
+    ("source", _read_option_shorthand),
+    ("encoding", _read_encoding),
+)
+
+
 def parse_config(data: Any, path: str) -> Config:
+    """The :class:`Config` of a project file's mapping (``path`` is its
+    shown name); every error names the file and the key's line."""
     if data is None:
         data = {}
     if not isinstance(data, dict):
         raise ConfigError("configuration must be a mapping", path, 1)
     validate(data, CONFIG, path, error=ConfigError)
-    root = Path(path).resolve().parent
-    kw: dict[str, Any] = {"path": path, "root": root}
-    if "rules" in data:
-        rules = data["rules"]
-        if isinstance(rules, str):
-            rules = [rules]
-        resolved = []
-        for i, r in enumerate(rules):
-            p = (root / r).resolve()
-            try:
-                p.relative_to(root)
-            except ValueError:
-                raise ConfigError(
-                    f"rule pack {r!r} is outside the project ({root.name}/); refusing to load it",
-                    path,
-                    line_of(rules, i) or line_of(data, "rules"),
-                ) from None
-            if not p.is_file():
-                raise ConfigError(f"'rules': rule pack {r!r} not found", path, line_of(rules, i) or line_of(data, "rules"))
-            resolved.append(str(p))
-        kw["rules"] = tuple(resolved)
-    for key in ("default-rules", "strict-rules"):
+    src = _Source(data, path, Path(path).resolve().parent)
+    kw: dict[str, Any] = {"path": path, "root": src.root}
+    for key, read in _READERS:
         if key in data:
-            kw[key.replace("-", "_")] = data[key]
-    for key in ("select", "ignore", "extend-select", "extend-ignore"):
-        if key in data:
-            kw[key.replace("-", "_")] = _codes(data[key], path, data, key)
-    if "per-path-ignores" in data:
-        ppi = data["per-path-ignores"]
-        kw["per_path_ignores"] = tuple(
-            (g, _codes(c, path, ppi, g, name=f"per-path-ignores: {g}")) for g, c in ppi.items()
-        )
-    if "per-path-options" in data:
-        ppo = data["per-path-options"]
-        kw["per_path_options"] = tuple((g, _options(o, path, ppo, g)) for g, o in ppo.items())
-    if "severity" in data:
-        sev = data["severity"]
-        out = []
-        for code, level in sev.items():
-            code_s = str(code).upper()
-            if not CODE_PREFIX.match(code_s) or code_s == "ALL":
-                raise ConfigError(f"'severity': {code!r} is not a code or code prefix", path, line_of(sev, code))
-            try:
-                out.append((code_s, Severity.parse(str(level))))
-            except KeyError:
-                raise ConfigError(
-                    f"severity of {code!r} must be error, warning or info (found {level!r})", path, line_of(sev, code)
-                ) from None
-        kw["severity"] = tuple(out)
-    if "pairs" in data:
-        pairs = data["pairs"]
-        for i, tpl in enumerate(pairs):
-            if not isinstance(tpl, dict) or set(tpl) != {"ru", "zh"} or not all(isinstance(v, str) for v in tpl.values()):
-                raise ConfigError("each pair template needs exactly 'ru' and 'zh' strings", path, line_of(pairs, i))
-            names = [set(re.findall(r"\{([a-z_]+)\}", tpl[lang])) for lang in ("ru", "zh")]
-            if names[0] != names[1]:
-                raise ConfigError(
-                    "the 'ru' and 'zh' templates of a pair must use the same {placeholders}"
-                    f" (found {sorted(names[0])} and {sorted(names[1])})",
-                    path,
-                    line_of(pairs, i),
-                )
-        kw["pairs"] = tuple(dict(t) for t in pairs)
-    if "align" in data:
-        kw["align"] = data["align"]
-    if "options" in data:
-        kw["options"] = _options(data["options"], path, data, "options")
-    for key in ("profile", "source"):
-        # Shorthands for the options of the same name.
-        if key in data:
-            kw["options"] = {**kw.get("options", {}), key: _option_value(key, data[key], path, data, key)}
-    if "encoding" in data:
-        enc = data["encoding"]
-        try:
-            codecs.lookup(str(enc))
-        except LookupError:
-            raise ConfigError(f"'encoding': unknown encoding {enc!r}", path, line_of(data, "encoding")) from None
-        kw["encoding"] = str(enc)
+            kw.update(read(src, key, data[key], kw))
     return Config(**kw)
 
 
