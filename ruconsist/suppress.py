@@ -125,91 +125,134 @@ def parse(
     :param segments: (first line, last line) of each segment, so that
         ``disable-next-line`` covers the whole next paragraph.
     """
-    from ruconsist.schema import suggest
-
-    known_codes = tuple(known)
-    out = Directives()
-    line_starts = [0] + [m.end() for m in regex.finditer(r"\r\n|\n|\r", text)]
-    total = len(line_starts)
-    seg_starts = sorted(segments)
-    first_lines = [a for a, _ in seg_starts]
-    open_blocks: dict[tuple[str, ...], int] = {}
-
-    def line_of(offset: int) -> int:
-        return bisect.bisect_right(line_starts, offset)
-
-    def problem(kind: str, m: regex.Match[str], message: str) -> None:
-        out.problems.append(Problem(kind, line_of(m.start()), m.start(), m.end(), message))
-
+    reader = _DirectiveReader(text, tuple(known), segments)
     for m in _matches(text, fmt):
+        reader.read(m)
+    return reader.finish()
+
+
+class _DirectiveReader:
+    """The directives of one file, read one comment at a time."""
+
+    def __init__(self, text: str, known: tuple[str, ...], segments: Iterable[tuple[int, int]]) -> None:
+        self.text = text
+        self.known = known
+        self.out = Directives()
+        self.line_starts = [0] + [m.end() for m in regex.finditer(r"\r\n|\n|\r", text)]
+        self.total = len(self.line_starts)
+        self.seg_starts = sorted(segments)
+        self.first_lines = [a for a, _ in self.seg_starts]
+        #: ``disable`` blocks not yet closed: their codes and first line.
+        self.open_blocks: dict[tuple[str, ...], int] = {}
+        self.verbs = {
+            "disable-file": self._disable_file,
+            "disable-line": self._disable_line,
+            "disable-next-line": self._disable_next_line,
+            "disable": self._disable,
+            "enable": self._enable,
+        }
+
+    def line_of(self, offset: int) -> int:
+        return bisect.bisect_right(self.line_starts, offset)
+
+    def problem(self, kind: str, m: regex.Match[str], message: str) -> None:
+        self.out.problems.append(Problem(kind, self.line_of(m.start()), m.start(), m.end(), message))
+
+    def read(self, m: regex.Match[str]) -> None:
+        """One directive: its verb, then its codes, then the lines it covers."""
+        from ruconsist.schema import suggest
+
         body = m.group("body").split(" -- ", 1)[0].strip()
         words = [w for w in regex.split(r"[ \t,]+", body) if w]
         if not words or words[0] not in VERBS:
             verb = words[0] if words else ""
-            problem(
+            self.problem(
                 "malformed",
                 m,
                 f"unknown directive {verb!r}{suggest(verb, VERBS)}; expected one of {', '.join(VERBS)}",
             )
-            continue
+            return
         verb, raw_codes = words[0], words[1:]
+        codes = self._codes(verb, raw_codes, m)
+        if raw_codes and not codes:
+            return  # every code was malformed: do not widen it to "all"
+        line = self.line_of(m.start())
+        end_line = self.line_of(max(m.start(), m.end() - 1))
+        self.verbs[verb](codes, line, end_line, m)
+
+    def _codes(self, verb: str, raw_codes: list[str], m: regex.Match[str]) -> tuple[str, ...]:
+        """The directive's well-formed codes, upper-cased.  Each problem
+        points at the whole directive; a directive listing thousands of
+        bad codes gets a few and a count, not thousands of copies of
+        itself."""
         codes_list = []
-        # Each problem points at the whole directive; a directive listing
-        # thousands of bad codes gets a few and a count, not thousands of
-        # copies of itself.
         told = untold = 0
         for raw in raw_codes:
-            bad = None
-            if not CODE.match(raw):
-                bad = ("malformed", f"{raw[:40]!r}{'…' if len(raw) > 40 else ''} in a {verb} directive is not a code (e.g. NUM001 or NUM)")
+            bad = self._bad_code(verb, raw)
+            if CODE.match(raw):
+                codes_list.append(raw.upper())
+            if bad is None:
+                continue
+            if told < MAX_PROBLEMS:
+                self.problem(bad[0], m, bad[1])
+                told += 1
             else:
-                code = raw.upper()
-                codes_list.append(code)
-                if known_codes and not any(k.startswith(code) for k in known_codes):
-                    bad = ("unknown-code", f"{verb} names {code}, which no check reports{suggest(code, known_codes)}")
-            if bad is not None:
-                if told < MAX_PROBLEMS:
-                    problem(bad[0], m, bad[1])
-                    told += 1
-                else:
-                    untold += 1
+                untold += 1
         if untold:
-            problem("malformed", m, f"{verb} directive: {untold} more codes that are not codes or that no check reports")
-        codes = tuple(codes_list)
-        if raw_codes and not codes:
-            continue  # every code was malformed: do not widen it to "all"
-        line = line_of(m.start())
-        end_line = line_of(max(m.start(), m.end() - 1))
-        if verb == "disable-file":
-            out.whole_file.append(codes)
-        elif verb == "disable-line":
-            for n in range(line, end_line + 1):
-                out.lines.setdefault(n, []).append(codes)
-        elif verb == "disable-next-line":
-            nxt = end_line + 1
-            # Skip blank lines so a directive above a paragraph covers it.
-            while nxt <= total and not _line(text, line_starts, nxt).strip():
-                nxt += 1
-            last = nxt
-            i = bisect.bisect_left(first_lines, nxt)
-            if i < len(seg_starts) and seg_starts[i][0] == nxt:
-                last = max(nxt, seg_starts[i][1])
-            for n in range(nxt, last + 1):
-                out.lines.setdefault(n, []).append(codes)
-        elif verb == "disable":
-            open_blocks.setdefault(codes, line)
-        elif verb == "enable":
-            keys = [codes] if codes in open_blocks else (list(open_blocks) if not codes else [])
-            if not keys:
-                problem("malformed", m, f"enable {' '.join(codes)} closes no open disable block".replace("  ", " "))
-            for key in keys:
-                start = open_blocks.pop(key)
-                for n in range(start, line + 1):
-                    out.lines.setdefault(n, []).append(key)
-    for codes, start in open_blocks.items():
-        for n in range(start, total + 1):
-            out.lines.setdefault(n, []).append(codes)
-    return out
+            self.problem("malformed", m, f"{verb} directive: {untold} more codes that are not codes or that no check reports")
+        return tuple(codes_list)
+
+    def _bad_code(self, verb: str, raw: str) -> tuple[str, str] | None:
+        """What is wrong with one code of a directive, if anything."""
+        from ruconsist.schema import suggest
+
+        if not CODE.match(raw):
+            shown = f"{raw[:40]!r}{'…' if len(raw) > 40 else ''}"
+            return ("malformed", f"{shown} in a {verb} directive is not a code (e.g. NUM001 or NUM)")
+        code = raw.upper()
+        if self.known and not any(k.startswith(code) for k in self.known):
+            return ("unknown-code", f"{verb} names {code}, which no check reports{suggest(code, self.known)}")
+        return None
+
+    def _cover(self, first: int, last: int, codes: tuple[str, ...]) -> None:
+        for n in range(first, last + 1):
+            self.out.lines.setdefault(n, []).append(codes)
+
+    def _disable_file(self, codes: tuple[str, ...], line: int, end_line: int, m: regex.Match[str]) -> None:
+        self.out.whole_file.append(codes)
+
+    def _disable_line(self, codes: tuple[str, ...], line: int, end_line: int, m: regex.Match[str]) -> None:
+        self._cover(line, end_line, codes)
+
+    def _disable_next_line(self, codes: tuple[str, ...], line: int, end_line: int, m: regex.Match[str]) -> None:
+        """The next non-blank line and, when a segment starts there, the
+        whole segment (so a directive above a paragraph covers it)."""
+        nxt = end_line + 1
+        while nxt <= self.total and not _line(self.text, self.line_starts, nxt).strip():
+            nxt += 1
+        last = nxt
+        i = bisect.bisect_left(self.first_lines, nxt)
+        if i < len(self.seg_starts) and self.seg_starts[i][0] == nxt:
+            last = max(nxt, self.seg_starts[i][1])
+        self._cover(nxt, last, codes)
+
+    def _disable(self, codes: tuple[str, ...], line: int, end_line: int, m: regex.Match[str]) -> None:
+        self.open_blocks.setdefault(codes, line)
+
+    def _enable(self, codes: tuple[str, ...], line: int, end_line: int, m: regex.Match[str]) -> None:
+        """Closes the block of the same codes, or every open block when it
+        names none."""
+        keys = [codes] if codes in self.open_blocks else (list(self.open_blocks) if not codes else [])
+        if not keys:
+            self.problem("malformed", m, f"enable {' '.join(codes)} closes no open disable block".replace("  ", " "))
+        for key in keys:
+            self._cover(self.open_blocks.pop(key), line, key)
+
+    def finish(self) -> Directives:
+        """Blocks left open run to the end of the file."""
+        for codes, start in self.open_blocks.items():
+            self._cover(start, self.total, codes)
+        return self.out
 
 
 def _line(text: str, starts: list[int], n: int) -> str:
