@@ -15,6 +15,7 @@ mention is reported:
 from __future__ import annotations
 
 import difflib
+import functools
 import unicodedata
 from collections.abc import Collection
 
@@ -126,6 +127,7 @@ def inside_other_name(
     def is_term(a: int, b: int) -> bool:
         return a in others or b in others
 
+    word = text[start:end]
     # Only the few words around the mention matter: look at a short
     # stretch, not at everything before it.
     lo = max(0, start - _REACH)
@@ -136,7 +138,48 @@ def inside_other_name(
         and m.group(1).lower().replace("ё", "е") not in titles
         and not _SENTENCE_START.search(text, max(0, m.start(1) - 4), m.start(1))
         and m.start(1) > 0
+        and same_name(word, m.group(1))
     ):
         return True
     m = _AFTER.match(text, end, min(len(text), end + _REACH))
-    return m is not None and not is_term(m.start(1), m.end(1))
+    return m is not None and not is_term(m.start(1), m.end(1)) and same_name(word, m.group(1))
+
+
+def same_name(mention: str, neighbour: str) -> bool:
+    """Whether a capitalised Russian word beside a pack name's one-word
+    mention can be part of one person's name with it: the parts of a name
+    are nouns in the same case and number (Алекса Кингстона, Помпео
+    Батони), and the neighbour is no word of the dictionary that is not a
+    name (Ассамблеи Уэльса: the Welsh Assembly; Трампом Западной
+    Вирджинии).  A place in the genitive before a name names the office's
+    country (премьер-министра Сингапура Вонг Кан Сенг, Первая леди
+    Аргентины Кристина)."""
+    theirs = _name_parses(neighbour)
+    if theirs is None:
+        return False
+    mine = _name_parses(mention) or frozenset({ANY_CASE})
+    return bool(mine & theirs) or ANY_CASE in mine or ANY_CASE in theirs
+
+
+#: A word that takes every case (Помпео, Джимми).
+ANY_CASE = ("*", "*")
+_NAME_TAGS = frozenset({"Name", "Surn", "Patr"})
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_parses(word: str) -> frozenset[tuple[str, str]] | None:
+    """(case, number) of the readings of ``word`` as a part of a name;
+    ``None`` when every reading is a dictionary word that is no name."""
+    from ruconsist import morph
+
+    out: set[tuple[str, str]] = set()
+    named = False
+    for p in morph.analyzer().parse(word):
+        tag = p.tag
+        if tag.POS != "NOUN":
+            continue
+        if p.is_known and not (_NAME_TAGS & tag.grammemes) and "Geox" not in tag.grammemes:
+            continue
+        named = True
+        out.add(ANY_CASE if "Fixd" in tag.grammemes else (str(tag.case), str(tag.number)))
+    return frozenset(out) if named else None

@@ -194,8 +194,13 @@ class RuIndex:
 #: Words of transliteration characters that, right after a name, are
 #: the word that follows it: the preposition 于 (於 in Traditional text)
 #: of 特朗普于周三表示, 普丁於民國115年; the parts of a country (哥伦比亚西南部,
-#: 加蓬南部, 乌拉圭东北); its home affairs (乌拉圭内政部长).
-_AFTER_NAME = ("于", "西南", "东南", "西北", "东北", "西部", "东部", "南部", "北部", "中部", "内政")
+#: 加蓬南部, 乌拉圭东北); its home affairs (乌拉圭内政部长); words of its
+#: coast, navy, customs and laws that begin with 海 or 法 (爱尔兰海啸 is
+#: Ireland's tsunami, 爱尔兰法规 its regulations).
+_AFTER_NAME = (
+    "于", "西南", "东南", "西北", "东北", "西部", "东部", "南部", "北部", "中部", "内政",
+    "海啸", "海军", "海关", "海岸", "海域", "海外", "法律", "法规", "法院", "法案",
+)
 
 
 def _breaks_edge(edge: tuple[bool, bool], text: str, i: int, j: int) -> bool:

@@ -59,32 +59,47 @@ def _own_forms(stand_ins: list[Mention], names: list[Mention]) -> list[Mention]:
 
 
 def strict_tally(
-    mentions: list[Mention], stand_ins: list[Mention], category_of: Callable[[str], str]
+    mentions: list[Mention],
+    stand_ins: list[Mention],
+    category_of: Callable[[str], str],
+    inside: Callable[[str, str], bool] = lambda outer, inner: False,
 ) -> dict[str, list[Mention]]:
     """The names the matcher found, and the forms that stand for a term.
     One Chinese character (俄, 美) names a country only inside a compound
-    (访俄, 中美), and is as often part of a word (俄勒冈): not counted."""
+    (访俄, 中美), and is as often part of a word (俄勒冈): not counted.
+    ``inside(outer, inner)``: whether ``outer``'s name holds ``inner``'s
+    in both languages (the UN General Assembly holds the UN)."""
     names = [m for m in mentions if m.role == PRIMARY]
     owners: dict[tuple[int, int], set[str]] = {}
     for s in stand_ins:
         owners.setdefault((s.start, s.end), set()).update(s.terms)
-    own = [s for s in _own_forms(stand_ins, names) if len(s.text) > 1 and _meant(s, owners, category_of)]
+    own = [s for s in _own_forms(stand_ins, names) if len(s.text) > 1 and _meant(s, owners, category_of, inside)]
     return tally([*names, *own])
 
 
-def _meant(s: Mention, owners: dict[tuple[int, int], set[str]], category_of: Callable[[str], str]) -> bool:
+def _meant(
+    s: Mention,
+    owners: dict[tuple[int, int], set[str]],
+    category_of: Callable[[str], str],
+    inside: Callable[[str, str], bool],
+) -> bool:
     """Whether a form counts for its term: a form that stands for terms
     of other categories too (Си: Xi Jinping, the Xia dynasty) counts for
     the one of its own; one that stands for a country and its capital
     (китайский: China, Beijing) counts for the country; one that stands
-    for two terms of a category otherwise says which only to a reader,
-    and is not counted."""
+    for a body and the organization whose name is inside the body's
+    (Генеральная Ассамблея: the UN General Assembly, the UN) counts for
+    the body, the one it shortens; one that stands for two terms of a
+    category otherwise says which only to a reader, and is not counted."""
     mine = {category_of(t) for t in s.terms}
     both = {t for t in owners[s.start, s.end] if category_of(t) in mine}
     if len(both) <= 1:
         return True
     countries = {t for t in both if t.startswith("country-")}
-    return bool(countries) and set(s.terms) <= countries
+    if countries:
+        return set(s.terms) <= countries
+    widest = [t for t in both if all(o == t or inside(t, o) for o in both)]
+    return len(widest) == 1 and widest[0] in s.terms
 
 
 def lenient_tally(mentions: list[Mention], stand_ins: list[Mention]) -> dict[str, list[Mention]]:

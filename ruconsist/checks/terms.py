@@ -185,12 +185,15 @@ class TermMissing(Check):
         matcher = matcher_for(ctx.rules)
         mentions = {lang: bead_terms(bead, lang, ctx) for lang in ("ru", "zh")}
         stand_ins = {lang: bead_stand_ins(bead, lang, ctx) for lang in ("ru", "zh")}
-        missing = bead.cached(
+        found = bead.cached(
             ("terms", "missing"), lambda: {lang: _missing(bead, lang, ctx.rules, matcher, mentions, stand_ins) for lang in ("ru", "zh")}
         )
+        missing = {lang: found[lang][0] for lang in ("ru", "zh")}
+        quoted = {lang: found[lang][1] for lang in ("ru", "zh")}
         paired: set[tuple[str, str]] = set()
         pending: list[_Decision] = []
         yield from self._substitutions(bead, ctx, missing, paired, pending)
+        self._quoted_substitutions(bead, ctx, missing, quoted, paired, pending)
         self._recounted(bead, ctx, missing, paired, pending, mentions, stand_ins)
         for lang in ("ru", "zh"):
             for tid, m in missing[lang]:
@@ -244,18 +247,20 @@ class TermMissing(Check):
             code = "TTL001" if kind == "title" else "TRM003"
             if kind == "country" and sides["zh"] and not sides["ru"]:
                 sides["ru"] = _derived_only(bead, ctx, kind, sides["zh"])
-            for (rt, rm), (zt, zm) in zip(sides["ru"], sides["zh"]):
-                paired.add(("ru", rt))
-                paired.add(("zh", zt))
-                pending.append(
-                    _substitution_decision(
-                        ctx.rules,
-                        rt,
-                        zt,
-                        self._substitution(bead, ctx, code, rt, rm, zm.text, zt, (zm.start, zm.end)),
-                        self._omission(bead, ctx, "ru", rt, rm),
-                    )
-                )
+            self._pair(bead, ctx, code, sides["ru"], sides["zh"], paired, pending)
+        # A capital stands for its country's government (Вашингтон ↔ 美国,
+        # which the packs accept): one left over against a country left
+        # over on the other side is the country replaced (Вашингтон ↔ 乌拉圭).
+        capitals = {
+            lang: [(t, m) for t, m in missing[lang] if (lang, t) not in paired and t.startswith("capital-")]
+            for lang in ("ru", "zh")
+        }
+        countries = {
+            lang: [(t, m) for t, m in missing[lang] if (lang, t) not in paired and _kind(ctx.rules.term(t)) == "country"]
+            for lang in ("ru", "zh")
+        }
+        self._pair(bead, ctx, "TRM003", capitals["ru"], countries["zh"], paired, pending)
+        self._pair(bead, ctx, "TRM003", countries["ru"], capitals["zh"], paired, pending)
         for tid, m in missing["ru"]:
             if ("ru", tid) in paired:
                 continue
@@ -263,6 +268,63 @@ class TermMissing(Check):
             if found is not None:
                 paired.add(("ru", tid))
                 yield self._substitution(bead, ctx, "TRM003", tid, m, bead.zh.text[found[0] : found[1]], None, found)
+
+    def _quoted_substitutions(
+        self,
+        bead: SegmentPair,
+        ctx: PairContext,
+        missing: dict[str, list[tuple[str, Mention]]],
+        quoted: dict[str, list[tuple[str, Mention]]],
+        paired: set[tuple[str, str]],
+        pending: list[_Decision],
+    ) -> None:
+        """An entity named only inside a short quoted name, which the
+        other side lacks, where the other side names another entity of its
+        kind that this side lacks, in a quoted name or not: the entity
+        replaced («Неделя моды в Париже» ↔ “利伯维尔时装周”, «Республика
+        Северная Македония» ↔ “马里共和国”).  Persons are left out: a name
+        in quotes is as often a work's title as its subject."""
+
+        def by_kind(found: list[tuple[str, Mention]], lang: str) -> dict[str, list[tuple[str, Mention]]]:
+            out: dict[str, list[tuple[str, Mention]]] = {}
+            for tid, m in found:
+                kind = _kind(ctx.rules.term(tid))
+                if (lang, tid) not in paired and kind not in ("name", "title"):
+                    out.setdefault(kind, []).append((tid, m))
+            return out
+
+        own = {lang: by_kind(missing[lang], lang) for lang in ("ru", "zh")}
+        inner = {lang: by_kind(quoted[lang], lang) for lang in ("ru", "zh")}
+        for ru, zh in ((own["ru"], inner["zh"]), (inner["ru"], own["zh"]), (inner["ru"], inner["zh"])):
+            for kind, ru_side in ru.items():
+                self._pair(bead, ctx, "TRM003", ru_side, zh.get(kind, []), paired, pending)
+
+    def _pair(
+        self,
+        bead: SegmentPair,
+        ctx: PairContext,
+        code: str,
+        ru: list[tuple[str, Mention]],
+        zh: list[tuple[str, Mention]],
+        paired: set[tuple[str, str]],
+        pending: list[_Decision],
+    ) -> None:
+        """Entities each side lacks, paired in reading order as
+        substitutions waiting for the segments around them."""
+        for (rt, rm), (zt, zm) in zip(ru, zh):
+            if ("ru", rt) in paired or ("zh", zt) in paired:
+                continue
+            paired.add(("ru", rt))
+            paired.add(("zh", zt))
+            pending.append(
+                _substitution_decision(
+                    ctx.rules,
+                    rt,
+                    zt,
+                    self._substitution(bead, ctx, code, rt, rm, zm.text, zt, (zm.start, zm.end)),
+                    self._omission(bead, ctx, "ru", rt, rm),
+                )
+            )
 
     def _recounted(
         self,
@@ -295,7 +357,10 @@ class TermMissing(Check):
             own = _own_names(text, lang, rules, mentions[lang])
             lenient[lang] = counted_side(lenient_tally(mentions[lang], stand_ins[lang]), len(text), rules, lang)
             strict[lang] = counted_side(
-                strict_tally(own, stand_ins[lang], lambda t: rules.term(t).category), len(text), rules, lang
+                strict_tally(own, stand_ins[lang], lambda t: rules.term(t).category, matcher.names_inside),
+                len(text),
+                rules,
+                lang,
             )
         for lang in ("ru", "zh"):
             dst = other(lang)
@@ -456,17 +521,51 @@ def _missing(
     matcher: TermMatcher,
     mentions: dict[str, list[Mention]],
     stand_ins: dict[str, list[Mention]],
-) -> list[tuple[str, Mention]]:
+) -> tuple[list[tuple[str, Mention]], list[tuple[str, Mention]]]:
     """Terms named on ``lang``'s side whose counterpart the other side
-    lacks, each once, at its first mention."""
+    lacks, each once, at its first mention; and apart, those named only
+    inside a short quoted name (“利伯维尔时装周”, «Республика Северная
+    Македония»), which need no counterpart of their own but stand where
+    another entity of their kind may stand on the other side."""
     dst = other(lang)
     # A variant of the right name (李英浩 for 李勇浩) on the other side is
     # TRM002's finding, not a missing counterpart.
     present = {t for m in mentions[dst] for t in m.terms}
     out: list[tuple[str, Mention]] = []
+    quoted: list[tuple[str, Mention]] = []
     seen: set[str] = set()
     text = bead.side(lang).text
     names = _inside_names(text)
+    skipped = _skipped(bead, lang, rules, matcher, mentions, stand_ins)
+    lacks = _lacks(bead, dst, rules, matcher, mentions[dst], stand_ins[dst])
+    for m in mentions[lang]:
+        if m.role == FORBIDDEN or all(t in seen or t in present for t in m.terms):
+            continue
+        in_quote = any(a <= m.start and m.end <= b and (m.start, m.end) != (a, b) for a, b in names)
+        if not in_quote and skipped(m):
+            continue
+        for tid in m.terms:
+            if tid in seen or tid in present:
+                continue
+            seen.add(tid)
+            if lacks(tid):
+                (quoted if in_quote else out).append((tid, m))
+    return out, quoted
+
+
+def _skipped(
+    bead: SegmentPair,
+    lang: str,
+    rules: RuleSet,
+    matcher: TermMatcher,
+    mentions: dict[str, list[Mention]],
+    stand_ins: dict[str, list[Mention]],
+) -> Callable[[Mention], bool]:
+    """Whether a mention needs no counterpart: the country and body of a
+    title both sides have, a part of another person's name, a name inside
+    a longer form that stands for its term."""
+    dst = other(lang)
+    text = bead.side(lang).text
     # The country and body of a title both sides have, or of a city
     # (Посол КНР в РФ ↔ 张汉晖大使): explicitation, not omission.
     # A country the other side gives by its abbreviation (总理访韩, 中国驻日
@@ -476,32 +575,63 @@ def _missing(
         ("title-qualifiers", lang), lambda: title_qualifiers(bead, lang, mentions[lang], theirs, rules)
     ))
     edges = {m.start for m in mentions[lang]} | {m.end for m in mentions[lang]}
-    for m in mentions[lang]:
-        if m.role == FORBIDDEN or all(t in seen or t in present for t in m.terms):
-            continue
-        if any(a <= m.start and m.end <= b and (m.start, m.end) != (a, b) for a, b in names):
-            continue
+
+    def skipped(m: Mention) -> bool:
         if (m.start, m.end) in qualifiers:
-            continue
+            return True
         if all(
             inside_other_name(text, m.start, m.end, lang, rules.term(t).category, edges, matcher.title_words)
             for t in m.terms
         ):
-            continue
-        if not any(t not in present for t in m.terms):
-            continue
-        if any(
+            return True
+        return any(
             s.role == ACCEPT and s.start <= m.start and m.end <= s.end and s.end - s.start > m.end - m.start
             for s in stand_ins[lang]
-        ):
-            continue
-        for tid in m.terms:
-            if tid in seen or tid in present:
-                continue
-            seen.add(tid)
-            if matcher.accepted(tid, dst, bead.side(dst).text, mentions[dst], stand_ins[dst]) is None:
-                if not latin_counterpart(rules, rules.term(tid), bead.side(dst).text):
-                    out.append((tid, m))
+        )
+
+    return skipped
+
+
+def _lacks(
+    bead: SegmentPair,
+    dst: str,
+    rules: RuleSet,
+    matcher: TermMatcher,
+    mentions: list[Mention],
+    stand_ins: list[Mention],
+) -> Callable[[str], bool]:
+    """Whether ``dst``'s side lacks every form of a term: its names, the
+    forms that stand for it, its Latin names (but not a Latin gloss of
+    another name: 联邦会议 (FBI))."""
+    text = bead.side(dst).text
+    glosses = _glosses(text, mentions)
+    latin_text, forms = text, stand_ins
+    if glosses:
+        for a, b in glosses:
+            latin_text = latin_text[:a] + " " * (b - a) + latin_text[b:]
+        forms = [s for s in forms if not any(a <= s.start and s.end <= b for a, b in glosses)]
+
+    def lacks(tid: str) -> bool:
+        if matcher.accepted(tid, dst, text, mentions, forms) is not None:
+            return False
+        return not latin_counterpart(rules, rules.term(tid), latin_text)
+
+    return lacks
+
+
+#: A Latin gloss in brackets right after a name: 联邦调查局 (FBI).
+_GLOSS = regex.compile(r"[ \u00a0]*[(（][ \u00a0]*[A-Za-z][^()（）\n]{0,60}[)）]")
+
+
+def _glosses(text: str, mentions: list[Mention]) -> list[tuple[int, int]]:
+    """Where ``text`` glosses a pack name in Latin right after it: the
+    gloss is that name's (联邦会议 (FBI) names the Federal Assembly, glossed
+    wrongly), and counts for no other entity."""
+    out = []
+    for m in mentions:
+        g = _GLOSS.match(text, m.end) if m.role != FORBIDDEN else None
+        if g is not None:
+            out.append((g.start(), g.end()))
     return out
 
 

@@ -1,0 +1,112 @@
+"""A name changed in translation must be reported: per cause of the
+changes once missed, pairs that must give an error, and the near misses
+beside them that must stay silent (the right name, or a name that is
+legitimately on one side only).
+
+The sentences are written for these tests after the kind of pairs found
+in news and official translations."""
+
+from __future__ import annotations
+
+import pytest
+
+from ruconsist.testing import findings, lint_texts
+
+SELECT = ["TRM", "TTL"]
+
+#: Per cause: (RU, ZH, the error expected).
+REPORTED = {
+    "a short form standing for a body and for the organization it belongs to": [
+        # «Генеральная Ассамблея» stands for the UN too; it counts for the
+        # General Assembly, whose name it shortens.
+        (
+            "Ри Ён Хо заявил на ежегодной Генеральной Ассамблее, что КНДР приняла меры.",
+            "李勇浩在年度俄白联盟国家上发言称，朝鲜已经采取了措施。",
+            [("TRM003", "ru", "Генеральной Ассамблее")],
+        ),
+    ],
+    "a Latin gloss belongs to the name it follows": [
+        ("Конгресс определил, что ФБР должно выделить 10 агентов.", "国会规定联邦会议 (FBI) 必须指派 10 名探员。",
+         [("TRM003", "ru", "ФБР")]),
+        ("NHK также сообщила, что АЭС работала в обычном режиме.", "全国人民代表大会 (NHK) 还报道说，核电站运行正常。",
+         [("TRM003", "ru", "NHK")]),
+    ],
+    "a transliterated name before a word that begins with 海 or 法": [
+        ("Число жертв цунами в Индонезии превысило 800.", "爱尔兰海啸死亡人数超过800人。", [("TRM003", "ru", "Индонезии")]),
+        ("По законам Индонезии помощь принимают после объявления бедствия.", "按照爱尔兰法规的规定，宣布灾难后才能接受援助。",
+         [("TRM003", "ru", "Индонезии")]),
+    ],
+    "a place in the genitive between an office and a name": [
+        ("Его приветствовал заместитель премьер-министра Сингапура Вонг Кан Сенг.", "他受到了马来西亚副总理黄根成的欢迎。",
+         [("TRM003", "ru", "Сингапура")]),
+        ("Первая леди Аргентины Кристина Киршнер выступила вчера.", "美属萨摩亚第一夫人克里斯蒂娜·基什内尔昨天发表讲话。",
+         [("TRM003", "ru", "Аргентины")]),
+        # A person's name before a place's adjective (Западной Вирджинии).
+        ("Посещение Трампом Западной Вирджинии стало вторым за месяц.", "尤里·特鲁特涅夫第二次前往西弗吉尼亚。",
+         [("TRM003", "ru", "Трампом")]),
+    ],
+    "a capital standing for its country's government": [
+        ("Вашингтон опасается утвердить эту декларацию.", "乌拉圭在同意这一宣言问题上十分谨慎。", [("TRM003", "ru", "Вашингтон")]),
+        ("Помпео планирует посетить Пхеньян в следующем месяце.", "蓬佩奥计划下个月出访韩国。", [("TRM003", "ru", "Пхеньян")]),
+    ],
+    "a place named only inside a quoted name, another place on the other side": [
+        ("Сумка стала ярким экземпляром коллекции на Неделе моды в Париже.", "这件单品参加了“利伯维尔时装周”。",
+         [("TRM003", "ru", "Париже")]),
+        ("Сторонники отвечали им лозунгом: «Да здравствует Испания!».", "支持统一的抗议者大喊“埃塞俄比亚万岁”。",
+         [("TRM003", "ru", "Испания")]),
+    ],
+}
+
+#: Per cause: the same kind of pair, right or with a name legitimately on
+#: one side only: no error.
+NEAR_MISSES = {
+    "a short form standing for a body and for the organization it belongs to": [
+        ("Ри Ён Хо заявил на ежегодной Генеральной Ассамблее.", "李勇浩在年度联合国大会上发言。"),
+        ("Ри Ён Хо заявил на ежегодной Генеральной Ассамблее.", "李勇浩在联合国发言。"),
+    ],
+    "a Latin gloss belongs to the name it follows": [
+        ("Конгресс определил, что ФБР должно выделить 10 агентов.", "国会规定联邦调查局 (FBI) 必须指派 10 名探员。"),
+        ("Конгресс определил, что ФБР должно выделить 10 агентов.", "国会规定 FBI 必须指派 10 名探员。"),
+    ],
+    "a transliterated name before a word that begins with 海 or 法": [
+        ("Число жертв цунами в Индонезии превысило 800.", "印尼海啸死亡人数超过800人。"),
+        ("Число жертв цунами в Ирландии превысило 800.", "爱尔兰海啸死亡人数超过800人。"),
+        ("Выступил Самарас.", "萨马拉斯发表讲话。"),
+    ],
+    "a place in the genitive between an office and a name": [
+        ("Его приветствовал заместитель премьер-министра Сингапура Вонг Кан Сенг.", "他受到了新加坡副总理黄根成的欢迎。"),
+        ("Актриса Алекс Кингстон.", "女演员。"),
+        ("Картина Помпео Батони.", "巴托尼的一幅画。"),
+        ("Посещение Трампом Западной Вирджинии стало вторым за месяц.", "特朗普第二次前往西弗吉尼亚。"),
+    ],
+    "a capital standing for its country's government": [
+        ("Вашингтон опасается утвердить эту декларацию.", "美国在同意这一宣言问题上十分谨慎。"),
+        ("Помпео планирует посетить Пхеньян в следующем месяце.", "蓬佩奥计划下个月出访朝鲜。"),
+    ],
+    "a place named only inside a quoted name, another place on the other side": [
+        ("Сумка стала ярким экземпляром коллекции на Неделе моды в Париже.", "这件单品参加了“巴黎时装周”。"),
+        # A title names a place the other side leaves out; nothing stands
+        # in its place.
+        ("Фильм показали в Москве.", "电影《罗马假日》在莫斯科放映。"),
+        ("Он прочитал книгу.", "他读了《伦敦桥》。"),
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("ru", "zh", "expected"),
+    [case for cases in REPORTED.values() for case in cases],
+    ids=[f"{cause}-{i}" for cause, cases in REPORTED.items() for i in range(len(cases))],
+)
+def test_a_changed_name_is_an_error(ru: str, zh: str, expected) -> None:
+    assert findings(ru, zh, select=SELECT) == expected
+    assert all(d.severity.label == "error" for d in lint_texts(ru, zh, select=SELECT))
+
+
+@pytest.mark.parametrize(
+    ("ru", "zh"),
+    [pair for pairs in NEAR_MISSES.values() for pair in pairs],
+    ids=[f"{cause}-{i}" for cause, pairs in NEAR_MISSES.items() for i in range(len(pairs))],
+)
+def test_the_near_miss_gives_no_error(ru: str, zh: str) -> None:
+    assert [d for d in lint_texts(ru, zh, select=SELECT) if d.severity.label == "error"] == []
