@@ -80,10 +80,62 @@ def _template_fields(template: str, rid: str, key: str, path: str, node: Any) ->
 
 
 def parse_pattern(node: Any, path: str, pack: str, parent: Any, index: int) -> PatternRule:
+    """One pattern rule, checked and compiled.  The pack schema
+    (:data:`ruconsist.packschema.PATTERN`) has checked every key's type and
+    value; what follows checks the patterns themselves and how the other
+    keys use their groups, in the order of the steps below (the first
+    error found is the one reported)."""
     from ruconsist.packtypes import parse_examples
 
-    # The pack schema (ruconsist.packschema.PATTERN) has checked every
-    # key's type and value; what follows checks the patterns themselves.
+    rid = _rule_id(node, path)
+    what = f"pattern {rid!r}"
+    enabled = node.get("enabled", True)
+    flags = _flags(node)
+    if not enabled and "ru" not in node and "zh" not in node:
+        # ``{id: x, enabled: false}`` switches off a rule of an earlier pack.
+        return PatternRule(id=rid, ru=None, zh=None, enabled=False, pack=pack, path=path, line=line_of(node))
+    ru = _compile(rid, "ru", node.get("ru"), flags, path, node)
+    zh = _compile(rid, "zh", node.get("zh"), flags, path, node)
+    _check_sides(what, ru, zh, node, path)
+    groups = {"ru": set(ru.groupindex) if ru else set(), "zh": set(zh.groupindex) if zh else set()}
+    _check_group_names(what, groups, node, path)
+    captures = _captures(what, groups, ru is not None and zh is not None, node, path)
+    paths_node = node.get("paths")
+    paths = tuple(p.strip() for p in ([paths_node] if isinstance(paths_node, str) else paths_node or ()))
+    severity = Severity.parse(node["severity"]) if "severity" in node else None
+    expect = _expect(what, rid, groups, node, path)
+    message = node.get("message")
+    if message is not None:
+        _check_message(what, rid, message, groups, node, path)
+    lines = tuple((k, line_of(node, k)) for k in ("ru", "zh", "message", "expect", "code") if k in node)
+    return PatternRule(
+        id=rid,
+        ru=ru,
+        zh=zh,
+        description=" ".join(str(node.get("description") or "").split()),
+        captures=tuple(captures),
+        direction=node.get("direction", "both"),
+        count=node.get("count", "each"),
+        scope=node.get("scope", "all"),
+        paths=paths,
+        severity=severity,
+        category=node.get("category", "style"),
+        message=message,
+        expect=tuple(expect),
+        code=node.get("code", DEFAULT_CODE),
+        timeout=float(node.get("timeout", DEFAULT_TIMEOUT)),
+        enabled=enabled,
+        note=node.get("note"),
+        source=node.get("source"),
+        examples=parse_examples(node.get("examples"), path, node),
+        pack=pack,
+        path=path,
+        line=line_of(node),
+        lines=lines,
+    )
+
+
+def _rule_id(node: Any, path: str) -> str:
     rid = node.get("id")
     if not isinstance(rid, str) or not rid.strip():
         raise _fail("pattern rule needs an 'id' (a non-empty string)", path, node)
@@ -92,36 +144,46 @@ def parse_pattern(node: Any, path: str, pack: str, parent: Any, index: int) -> P
         raise _fail(
             f"pattern id {rid!r} must be lower-case letters, digits, '.', '_' and '-'", path, node, "id"
         )
-    what = f"pattern {rid!r}"
-    enabled = node.get("enabled", True)
+    return rid
+
+
+def _flags(node: Any) -> int:
     flags = 0
     raw_flags = node.get("flags") or []
     for f in [raw_flags] if isinstance(raw_flags, str) else raw_flags:
         flags |= FLAGS[f]
-    if not enabled and "ru" not in node and "zh" not in node:
-        # ``{id: x, enabled: false}`` switches off a rule of an earlier pack.
-        return PatternRule(id=rid, ru=None, zh=None, enabled=False, pack=pack, path=path, line=line_of(node))
-    ru = _compile(rid, "ru", node.get("ru"), flags, path, node)
-    zh = _compile(rid, "zh", node.get("zh"), flags, path, node)
+    return flags
+
+
+def _check_sides(what: str, ru: regex.Pattern[str] | None, zh: regex.Pattern[str] | None, node: Any, path: str) -> None:
+    """At least one side; the keys that compare two sides only with both."""
     if ru is None and zh is None:
         raise _fail(f"{what} needs an 'ru' or a 'zh' pattern (or both)", path, node)
-    paired = ru is not None and zh is not None
-    if not paired:
-        for k in ("direction", "count", "expect"):
-            if k in node:
-                raise _fail(
-                    f"{what}: {k!r} needs both an 'ru' and a 'zh' pattern"
-                    " (a one-sided rule reports every match)",
-                    path, node, k,
-                )
-    groups = {"ru": set(ru.groupindex) if ru else set(), "zh": set(zh.groupindex) if zh else set()}
-    all_groups = groups["ru"] | groups["zh"]
-    for name in sorted(all_groups):
+    if ru is not None and zh is not None:
+        return
+    for k in ("direction", "count", "expect"):
+        if k in node:
+            raise _fail(
+                f"{what}: {k!r} needs both an 'ru' and a 'zh' pattern"
+                " (a one-sided rule reports every match)",
+                path, node, k,
+            )
+
+
+def _check_group_names(what: str, groups: Mapping[str, set[str]], node: Any, path: str) -> None:
+    """No group may take a name the message templates reserve."""
+    for name in sorted(groups["ru"] | groups["zh"]):
         if name in MESSAGE_FIELDS:
             raise _fail(
                 f"{what}: capture name {name!r} is reserved for messages; choose another name",
                 path, node, "ru" if name in groups["ru"] else "zh",
             )
+
+
+def _captures(what: str, groups: Mapping[str, set[str]], paired: bool, node: Any, path: str) -> list[tuple[str, str]]:
+    """``captures:``: each a named group (of both patterns when there are
+    two) with a kind of comparison."""
+    all_groups = groups["ru"] | groups["zh"]
     captures: list[tuple[str, str]] = []
     raw_caps = node.get("captures") or {}
     for name, kind in raw_caps.items():
@@ -146,69 +208,47 @@ def parse_pattern(node: Any, path: str, pack: str, parent: Any, index: int) -> P
                 path, raw_caps, name,
             )
         captures.append((name, kind))
-    paths_node = node.get("paths")
-    paths = tuple(p.strip() for p in ([paths_node] if isinstance(paths_node, str) else paths_node or ()))
-    severity = Severity.parse(node["severity"]) if "severity" in node else None
-    code = node.get("code", DEFAULT_CODE)
+    return captures
+
+
+def _expect(what: str, rid: str, groups: Mapping[str, set[str]], node: Any, path: str) -> list[tuple[str, str]]:
+    """``expect:``: per side, a template of the other side's groups."""
     expect: list[tuple[str, str]] = []
     raw_expect = node.get("expect")
-    if raw_expect is not None:
-        for lang, tpl in raw_expect.items():
-            src = "zh" if lang == "ru" else "ru"
-            for name, spec in _template_fields(tpl, rid, f"expect.{lang}", path, raw_expect):
-                if name not in groups[src]:
-                    raise _fail(
-                        f"{what}: expect.{lang} uses {{{name}}}, which is not a group of the {src} pattern"
-                        f"{_suggest(name, groups[src])}",
-                        path, raw_expect, lang,
-                    )
-                if spec not in CAPTURE_SPECS:
-                    raise _fail(
-                        f"{what}: expect.{lang} placeholder {{{name}:{spec}}}: format must be one of d, zh, roman",
-                        path, raw_expect, lang,
-                    )
-            expect.append((lang, tpl))
-    message = node.get("message")
-    if message is not None:
-        allowed = set(MESSAGE_FIELDS) | all_groups
-        for name, spec in _template_fields(message, rid, "message", path, node):
-            if name not in allowed:
+    for lang, tpl in (raw_expect or {}).items():
+        src = "zh" if lang == "ru" else "ru"
+        for name, spec in _template_fields(tpl, rid, f"expect.{lang}", path, raw_expect):
+            if name not in groups[src]:
                 raise _fail(
-                    f"{what}: message uses {{{name}}}, which is neither a capture nor one of"
-                    f" {', '.join(MESSAGE_FIELDS)}{_suggest(name, allowed)}",
-                    path, node, "message",
+                    f"{what}: expect.{lang} uses {{{name}}}, which is not a group of the {src} pattern"
+                    f"{_suggest(name, groups[src])}",
+                    path, raw_expect, lang,
                 )
-            if name in all_groups and spec not in CAPTURE_SPECS:
+            if spec not in CAPTURE_SPECS:
                 raise _fail(
-                    f"{what}: message placeholder {{{name}:{spec}}}: format must be one of d, zh, roman",
-                    path, node, "message",
+                    f"{what}: expect.{lang} placeholder {{{name}:{spec}}}: format must be one of d, zh, roman",
+                    path, raw_expect, lang,
                 )
-    lines = tuple((k, line_of(node, k)) for k in ("ru", "zh", "message", "expect", "code") if k in node)
-    return PatternRule(
-        id=rid,
-        ru=ru,
-        zh=zh,
-        description=" ".join(str(node.get("description") or "").split()),
-        captures=tuple(captures),
-        direction=node.get("direction", "both"),
-        count=node.get("count", "each"),
-        scope=node.get("scope", "all"),
-        paths=paths,
-        severity=severity,
-        category=node.get("category", "style"),
-        message=message,
-        expect=tuple(expect),
-        code=code,
-        timeout=float(node.get("timeout", DEFAULT_TIMEOUT)),
-        enabled=enabled,
-        note=node.get("note"),
-        source=node.get("source"),
-        examples=parse_examples(node.get("examples"), path, node),
-        pack=pack,
-        path=path,
-        line=line_of(node),
-        lines=lines,
-    )
+        expect.append((lang, tpl))
+    return expect
+
+
+def _check_message(what: str, rid: str, message: str, groups: Mapping[str, set[str]], node: Any, path: str) -> None:
+    """``message:`` uses the captures and the message fields only."""
+    all_groups = groups["ru"] | groups["zh"]
+    allowed = set(MESSAGE_FIELDS) | all_groups
+    for name, spec in _template_fields(message, rid, "message", path, node):
+        if name not in allowed:
+            raise _fail(
+                f"{what}: message uses {{{name}}}, which is neither a capture nor one of"
+                f" {', '.join(MESSAGE_FIELDS)}{_suggest(name, allowed)}",
+                path, node, "message",
+            )
+        if name in all_groups and spec not in CAPTURE_SPECS:
+            raise _fail(
+                f"{what}: message placeholder {{{name}:{spec}}}: format must be one of d, zh, roman",
+                path, node, "message",
+            )
 
 
 def parse_patterns(pack: Pack, node: Any, path: str) -> list[PatternRule]:
