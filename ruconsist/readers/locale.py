@@ -165,26 +165,14 @@ MAX_NODES = 200_000
 
 
 def yaml_leaves(doc: Document) -> tuple[Any, list[_Leaf]]:
+    """The top-level mapping's nodes by key (``None`` unless the document
+    is a mapping) and every string value with its key path and the
+    offsets of its characters in the file."""
     import yaml
 
-    try:
-        # Composing (not constructing) gives every scalar's marks; only
-        # the safe resolver runs, so no tag can build an object.
-        node = yaml.compose(doc.text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        raise InputError(
-            f"not valid YAML: {exc.problem or exc.context or 'syntax error'}",
-            doc.path,
-            mark.line + 1 if mark else None,
-        ) from None
-    except yaml.YAMLError as exc:
-        raise InputError(f"not valid YAML: {exc}", doc.path) from None
-    except RecursionError:
-        raise InputError("YAML nested too deeply", doc.path) from None
-    leaves: list[_Leaf] = []
+    node = _compose(doc)
     if node is None:
-        return None, leaves
+        return None, []
     if "&" in doc.text:  # anchors: refuse a recursive or exploding document before walking it
         problem = expansion_problem(node)
         if problem is not None:
@@ -200,29 +188,63 @@ def yaml_leaves(doc: Document) -> tuple[Any, list[_Leaf]]:
             # Aliases can make a small file expand without bound.
             raise InputError(f"YAML expands to more than {MAX_NODES} values through aliases; refusing it", doc.path)
         if isinstance(cur, yaml.MappingNode):
-            items = []
-            for k, v in cur.value:
-                key = str(k.value) if isinstance(k, yaml.ScalarNode) else "?"
-                if key == "<<" and k.tag == "tag:yaml.org,2002:merge":
-                    items.append((v, path))
-                    continue
-                items.append((v, (*path, key)))
-                if top is not None and not path:
-                    top[key] = v
-            stack.extend(reversed(items))
+            stack.extend(reversed(_mapping_items(cur, path, top if not path else None)))
         elif isinstance(cur, yaml.SequenceNode):
             stack.extend(reversed([(v, (*path, str(i))) for i, v in enumerate(cur.value)]))
         elif isinstance(cur, yaml.ScalarNode) and cur.tag == "tag:yaml.org,2002:str":
-            a, b = cur.start_mark.index, cur.end_mark.index
-            raw = doc.text[a:b]
-            skip = 0
-            if cur.style in ("|", ">"):
-                # Block scalars: the indicator line is not text.
-                nl = re.search(r"\r\n|\r|\n", raw)
-                skip = nl.end() if nl else len(raw)
-            offs = align_offsets(cur.value, raw[skip:], a + skip, escapes=cur.style == '"')
-            out.append(_Leaf(path, cur.value, offs, a))
+            out.append(_string_leaf(doc, cur, path))
     return top, out
+
+
+def _compose(doc: Document) -> Any:
+    """The document's node tree: composing (not constructing) gives every
+    scalar's marks, and only the safe resolver runs, so no tag can build
+    an object."""
+    import yaml
+
+    try:
+        return yaml.compose(doc.text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        raise InputError(
+            f"not valid YAML: {exc.problem or exc.context or 'syntax error'}",
+            doc.path,
+            mark.line + 1 if mark else None,
+        ) from None
+    except yaml.YAMLError as exc:
+        raise InputError(f"not valid YAML: {exc}", doc.path) from None
+    except RecursionError:
+        raise InputError("YAML nested too deeply", doc.path) from None
+
+
+def _mapping_items(node: Any, path: tuple[str, ...], top: dict[str, Any] | None) -> list[tuple[Any, tuple[str, ...]]]:
+    """A mapping's values with their key paths; a merge key (``<<:``)
+    adds its mapping's keys at the same level.  ``top``: where the
+    top-level mapping's values go by key."""
+    import yaml
+
+    items = []
+    for k, v in node.value:
+        key = str(k.value) if isinstance(k, yaml.ScalarNode) else "?"
+        if key == "<<" and k.tag == "tag:yaml.org,2002:merge":
+            items.append((v, path))
+            continue
+        items.append((v, (*path, key)))
+        if top is not None:
+            top[key] = v
+    return items
+
+
+def _string_leaf(doc: Document, node: Any, path: tuple[str, ...]) -> _Leaf:
+    a, b = node.start_mark.index, node.end_mark.index
+    raw = doc.text[a:b]
+    skip = 0
+    if node.style in ("|", ">"):
+        # Block scalars: the indicator line is not text.
+        nl = re.search(r"\r\n|\r|\n", raw)
+        skip = nl.end() if nl else len(raw)
+    offs = align_offsets(node.value, raw[skip:], a + skip, escapes=node.style == '"')
+    return _Leaf(path, node.value, offs, a)
 
 
 # The reader ------------------------------------------------------------
