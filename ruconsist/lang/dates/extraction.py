@@ -294,8 +294,8 @@ def _make_decade(
     name: str, m: re.Match[str], text: str, pats: _Patterns, base: dict[str, Any]
 ) -> DateMention | None:
     """A decade: ``60-е годы``, ``1960-х``, ``20世纪60年代``, its century
-    numbered, relative or left to context.  A decade of four digits ends
-    in 0."""
+    numbered, relative or left to context.  A decade written with its
+    century (``1960``) ends in 0."""
     dec_s = m.group("dec")
     dec = cn_number(dec_s) if pats.lang == "zh" else int(dec_s)
     if dec is None:

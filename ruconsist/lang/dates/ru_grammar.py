@@ -242,9 +242,10 @@ def _add_month_ranges(out: _PatternList, p: _Pieces, month_gate: re.Pattern[str]
 
 def _add_parts_of_year(out: _PatternList, p: _Pieces, v: DateVocab) -> None:
     """Halves and quarters, with an optional year after them: the
-    vocabulary's phrases (``первое полугодие``, ``I квартал года``), each
-    pattern named with its number, and a number before a noun
-    (``3-й квартал``), named ``…:num``."""
+    vocabulary's phrases (``первое полугодие``, ``первая половина
+    года``), each pattern named with its number (``half:1``), and a
+    number before a noun (``3-й квартал``, ``III квартал``), named
+    ``quarter:num``."""
     year_after = (
         rf"(?:\s+(?:(?P<rel>{p.relative_year})\s+|{p.year('y')}(?:-?(?:го|м))?\s*)?"
         r"(?:года|году|год(?![а-я])|гг?\.|г(?![а-я])))"
