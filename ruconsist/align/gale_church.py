@@ -111,20 +111,23 @@ WIDEST = max(max(di, dj) for di, dj in STEPS)
 
 
 _SQRT2 = math.sqrt(2.0)
+_erf, _log, _sqrt = math.erf, math.log, math.sqrt
 
 
 def length_cost(l_ru: int, l_zh: int, ratio: float, variance: float) -> float:
     if l_ru == 0 and l_zh == 0:
         return 0.0
     mean = (l_ru + l_zh / ratio) / 2.0
-    delta = (l_ru * ratio - l_zh) / math.sqrt(max(mean, 1.0) * variance * ratio)
-    # The normal distribution's CDF written out: this runs for most cells
-    # of a long document.
-    p = 2.0 * (1.0 - 0.5 * (1.0 + math.erf(abs(delta) / _SQRT2)))
+    # (Comparisons rather than max and min: this runs for most cells of
+    # a long document, and they give the same numbers.)
+    delta = (l_ru * ratio - l_zh) / _sqrt((mean if mean > 1.0 else 1.0) * variance * ratio)
+    # The normal distribution's CDF written out.
+    p = 2.0 * (1.0 - 0.5 * (1.0 + _erf(abs(delta) / _SQRT2)))
     # Capped below the cost of an omission plus an addition (1-0 and 0-1),
     # so two paragraphs of very different length in the same place still
     # pair up: a rewrite is not an omission.
-    return min(-math.log(max(p, 1e-12)), MAX_LENGTH_COST)
+    cost = -_log(p if p > 1e-12 else 1e-12)
+    return cost if cost < MAX_LENGTH_COST else MAX_LENGTH_COST
 
 
 def estimate_ratio(ru_lengths: Sequence[int], zh_lengths: Sequence[int]) -> float:
@@ -338,6 +341,190 @@ def _row_steps(
     return out
 
 
+class _Columns:
+    """What the cells of the dynamic programme read of the ZH side (per
+    column) and of the pair, and the prices of beads ending in one row,
+    written into a :class:`_Row`."""
+
+    def __init__(
+        self,
+        zh_len: list[int],
+        zh_u: list[list[frozenset[str]]],
+        zh_w: list[list[frozenset[str]]],
+        zh_glue: list[bool],
+        anchored: bool,
+        ratio: float,
+        variance: float,
+        steady: bool,
+    ) -> None:
+        m = len(zh_len)
+        self.zh_len, self.zh_u, self.zh_w, self.anchored = zh_len, zh_u, zh_w, anchored
+        self.ratio, self.variance, self.steady = ratio, variance, steady
+        self.zh_pre = [0]
+        for x in zh_len:
+            self.zh_pre.append(self.zh_pre[-1] + x)
+        # What a cell's column gives the beads that need it: the glue of a
+        # 1-2 bead ending there and the cost of dropping its ZH item (0-1),
+        # as the cell would compute them.
+        self.zh_glued = [0.0, 0.0] + [
+            -GLUE_BONUS if zh_glue[j - 1] else (GLUE_BONUS if zh_glue[j - 2] else 0.0) for j in range(2, m + 1)
+        ]
+        self.zh_dropped = [0.0] + [math.log1p(x / OMISSION_SCALE) for x in zh_len]
+        # How many ZH items up to each index are long enough to end a 4-1
+        # or 5-1 bead: a row whose band holds none tries neither.
+        self.zh_wide = [0]
+        for x in zh_len:
+            self.zh_wide.append(self.zh_wide[-1] + (x >= WIDE_MIN))
+        # Length costs repeat (table cells, list items of the same length).
+        self.lengths: dict[tuple[int, int], float] = {}
+
+    def length(self, ru_span: int, zh_span: int) -> float:
+        """The length cost of a bead, computed once per pair of spans."""
+        if len(self.lengths) > 100_000:
+            self.lengths.clear()
+        lc = self.lengths[(ru_span, zh_span)] = length_cost(ru_span, zh_span, self.ratio, self.variance)
+        return lc
+
+    def paired(self, step: _RowStep, row: _Row) -> None:
+        """Price the beads of one kind that pair both sides (1-1, 2-1,
+        ...) ending in each cell of ``row``."""
+        dj, penalty, k, prow, plo, plen, _, a_all, a, ru_span, _, glued, kind = step
+        lo = row.lo
+        values, kinds, limits = row.values(k), row.kinds(k), row.limits
+        zh_pre, zh_len, length, lengths = self.zh_pre, self.zh_len, self.length, self.lengths
+        zh_w, zh_u, anchored = self.zh_w[dj], self.zh_u[dj], self.anchored
+        glue_zh, wide = kind == _GLUE_ZH, kind == _WIDE_ZH
+        zh_glued = self.zh_glued
+        for j in range(max(lo, plo + dj), min(row.hi, plo + plen - 1 + dj) + 1):
+            prev = prow[j - dj - plo]
+            if prev == _INF:
+                continue
+            c = prev + penalty
+            if wide and zh_len[j - dj] < WIDE_MIN:
+                continue
+            # The anchors' and the glue's parts of the cost, before the
+            # length's: a bead that cannot beat the best one of its cell
+            # so far even at no length cost is not priced further (the
+            # length cost is most of the time of a long document).
+            shared = missed = 0
+            if anchored:
+                b_all = zh_w[j]
+                if a_all and b_all and not a_all.isdisjoint(b_all):
+                    shared = len(a_all & b_all)
+            # A quote's attribution ("- сказал Ушаков", "——…总结道")
+            # continues the paragraph before it, never the one after.
+            if glue_zh:
+                glued = zh_glued[j]
+            x = j - lo
+            bound = c - ANCHOR_BONUS * shared if shared else c
+            if (bound + glued if glued < 0.0 else bound) > limits[x]:
+                continue
+            if anchored:
+                # Only a strong anchor missing from the other side's
+                # anchors of any strength costs (see align).
+                b = zh_u[j]
+                missed = (len(a - b_all) if a and not a <= b_all else 0) + (len(b - a_all) if b and not b <= a_all else 0)
+            zh_span = zh_pre[j] - zh_pre[j - dj]
+            lc = lengths.get((ru_span, zh_span))
+            c += length(ru_span, zh_span) if lc is None else lc
+            # In the order of the sum the costs have always been added
+            # in, so that ties fall as they did (adding a zero changes no
+            # sum).
+            if shared:
+                c -= ANCHOR_BONUS * shared
+            if missed:
+                c += ANCHOR_MISS * missed
+            if glued:
+                c += glued
+            if c < values[x]:
+                values[x] = c
+                kinds[x] = k
+                limit = c + _MARGIN * (1.0 + abs(c))
+                if limit < limits[x]:
+                    limits[x] = limit
+
+    def dropped_ru(self, step: _RowStep, row: _Row) -> None:
+        """Price the 1-0 beads (a RU item dropped) ending in ``row``."""
+        _, penalty, k, prow, plo, plen, _, _, _, _, dropped, _, _ = step
+        lo, values, kinds = row.lo, row.values(k), row.kinds(k)
+        steady = self.steady
+        for j in range(max(lo, plo), min(row.hi, plo + plen - 1) + 1):
+            prev = prow[j - plo]
+            if prev == _INF:
+                continue
+            # A long paragraph is seldom dropped whole: a heading or a
+            # caption is.
+            c = prev + penalty
+            c += dropped
+            if steady:
+                c += STEADY_OMISSION
+            x = j - lo
+            if c < values[x]:
+                row.improve(values, kinds, x, c, k)
+
+    def finish(self, row: _Row, drop_zh: _RowStep | None) -> None:
+        """The best bead ending in each cell of ``row``, in the order of
+        :data:`STEPS` (ties keep the first): the beads before the 0-1 bead
+        (a ZH item dropped), the 0-1 bead, which reads the cell to its
+        left in the same row, then the beads after it."""
+        cells, back, lo = row.cells, row.back, row.lo
+        before, before_k, after, after_k = row.before, row.before_k, row.after, row.after_k
+        zh_dropped, steady = self.zh_dropped, self.steady
+        penalty = drop_zh[1] if drop_zh is not None else 0.0
+        for x in range(len(cells)):
+            if x == 0 and row.i == 0:  # the start: no bead ends there
+                continue
+            best, best_k = before[x], before_k[x]
+            if drop_zh is not None and x and cells[x - 1] != _INF:
+                c = cells[x - 1] + penalty
+                c += zh_dropped[lo + x]
+                if steady:
+                    c += STEADY_OMISSION
+                if c < best:
+                    best, best_k = c, _K01
+            if after[x] < best:
+                best, best_k = after[x], after_k[x]
+            if best < _INF:
+                cells[x] = best
+                back[x] = best_k
+
+
+_INF = float("inf")
+#: The 0-1 bead's index in STEPS.
+_K01 = STEPS.index((0, 1))
+
+
+class _Row:
+    """One row of the dynamic programme while its cells are priced: the
+    best bead so far of those before the 0-1 bead in :data:`STEPS` and of
+    those after it, and for each cell what a bead must cost at most,
+    before its length, to be priced (no more than the best so far)."""
+
+    def __init__(self, i: int, lo: int, hi: int) -> None:
+        width = hi - lo + 1
+        self.i, self.lo, self.hi = i, lo, hi
+        self.cells = [_INF] * width
+        self.back = bytearray(width)
+        self.before, self.before_k = [_INF] * width, bytearray(width)
+        self.after, self.after_k = [_INF] * width, bytearray(width)
+        self.limits = [_INF] * width
+        if i == 0 and lo == 0:
+            self.cells[0] = 0.0
+
+    def values(self, k: int) -> list[float]:
+        return self.before if k < _K01 else self.after
+
+    def kinds(self, k: int) -> bytearray:
+        return self.before_k if k < _K01 else self.after_k
+
+    def improve(self, values: list[float], kinds: bytearray, x: int, c: float, k: int) -> None:
+        values[x] = c
+        kinds[x] = k
+        limit = c + _MARGIN * (1.0 + abs(c))
+        if limit < self.limits[x]:
+            self.limits[x] = limit
+
+
 def _banded(
     ru_len: list[int],
     zh_len: list[int],
@@ -356,36 +543,18 @@ def _banded(
 
     Only the last rows of costs a bead can reach back to are kept,
     lengths come from prefix sums, anchor unions are computed once per
-    index and what a bead reads of its row once per row, so time is
-    (rows x band) and memory one byte per cell."""
+    index, what a bead reads of its row once per row, and the cells of a
+    row are priced one kind of bead at a time, so time is (rows x band)
+    and memory one byte per cell."""
     n, m = len(ru_len), len(zh_len)
-    INF = float("inf")
     ru_pre = [0]
     for x in ru_len:
         ru_pre.append(ru_pre[-1] + x)
-    zh_pre = [0]
-    for x in zh_len:
-        zh_pre.append(zh_pre[-1] + x)
     # Strong anchors (ru_u, zh_u) and anchors of any strength (ru_w, zh_w).
-    anchored = anchor_sets is not None
     ru_anc, zh_anc, ru_all, zh_all = anchor_sets if anchor_sets is not None else (None, None, None, None)
-    ru_u, zh_u = _unions(ru_anc, n), _unions(zh_anc, m)
-    ru_w, zh_w = _unions(ru_all, n), _unions(zh_all, m)
-    # What a cell's column gives the beads that need it: the glue of a
-    # 1-2 bead ending there and the cost of dropping its ZH item (0-1),
-    # as the cell would compute them.
-    zh_glued = [0.0, 0.0] + [
-        -GLUE_BONUS if zh_glue[j - 1] else (GLUE_BONUS if zh_glue[j - 2] else 0.0) for j in range(2, m + 1)
-    ]
-    zh_dropped = [0.0] + [math.log1p(x / OMISSION_SCALE) for x in zh_len]
-    # How many ZH items up to each index are long enough to end a 4-1 or
-    # 5-1 bead: a row whose band holds none tries neither.
-    zh_wide = [0]
-    for x in zh_len:
-        zh_wide.append(zh_wide[-1] + (x >= WIDE_MIN))
+    ru_u, ru_w = _unions(ru_anc, n), _unions(ru_all, n)
+    cols = _Columns(zh_len, _unions(zh_anc, m), _unions(zh_all, m), zh_glue, anchor_sets is not None, ratio, variance, steady)
     steps = [(di, dj, PENALTY[(di, dj)], k) for k, (di, dj) in enumerate(STEPS)]
-    # Length costs repeat (table cells, list items of the same length).
-    lengths: dict[tuple[int, int], float] = {}
     rows_lo: list[int] = []
     back: list[bytearray] = []
     # The cost rows i-1 .. i-WIDEST, each with the first column of its band.
@@ -394,88 +563,23 @@ def _banded(
         centre = i * m / n
         lo = max(0, int(centre - band))
         hi = min(m, int(centre + band) + 1)
-        row = [INF] * (hi - lo + 1)
-        brow = bytearray(hi - lo + 1)
-        rows = [(row, lo), *recent]
-        wide_zh = zh_wide[hi] > zh_wide[max(0, lo - 1)]
-        row_steps = _row_steps(i, rows, steps, ru_pre, ru_u, ru_w, ru_glue, wide_zh)
-        for j in range(lo, hi + 1):
-            if i == 0 and j == 0:
-                row[0] = 0.0
-                continue
-            best = INF
-            best_k = 0
-            # What a bead must cost at most, before its length, to be
-            # priced: no more than the best so far.
-            limit = INF
-            for dj, penalty, k, prow, plo, plen, paired, a_all, a, ru_span, dropped, glued, kind in row_steps:
-                pj = j - dj
-                # (pj < 0 makes x < 0: plo is never negative.)
-                x = pj - plo
-                if x < 0 or x >= plen:
-                    continue
-                prev = prow[x]
-                if prev == INF:
-                    continue
-                c = prev + penalty
-                if kind == _WIDE_ZH and zh_len[pj] < WIDE_MIN:
-                    continue
-                # The anchors' and the glue's parts of the cost, before
-                # the length's: a bead that cannot beat the best one so
-                # far even at no length cost is not priced further (the
-                # length cost is most of the time of a long document).
-                shared = missed = 0
-                if anchored:
-                    b_all = zh_w[dj][j]
-                    if a_all and b_all:
-                        shared = len(a_all & b_all)
-                    # Only a strong anchor missing from the other side's
-                    # anchors of any strength costs (see align).
-                    if paired:
-                        b = zh_u[dj][j]
-                        if a or b:
-                            missed = len(a - b_all) + len(b - a_all)
-                # A quote's attribution ("- сказал Ушаков", "——…总结道")
-                # continues the paragraph before it, never the one after.
-                if kind == _GLUE_ZH:
-                    glued = zh_glued[j]
-                if paired:
-                    bound = c - ANCHOR_BONUS * shared if shared else c
-                    if (bound + glued if glued < 0.0 else bound) > limit:
-                        continue
-                    key = (ru_span, zh_pre[j] - zh_pre[pj])
-                    lc = lengths.get(key)
-                    if lc is None:
-                        if len(lengths) > 100_000:
-                            lengths.clear()
-                        lc = lengths[key] = length_cost(key[0], key[1], ratio, variance)
-                    c += lc
-                else:
-                    # A long paragraph is seldom dropped whole: a
-                    # heading or a caption is.
-                    c += zh_dropped[j] if kind == _DROP_ZH else dropped
-                    if steady:
-                        c += STEADY_OMISSION
-                # In the order of the sum the costs have always been
-                # added in, so that ties fall as they did (adding a zero
-                # changes no sum).
-                if shared:
-                    c -= ANCHOR_BONUS * shared
-                if missed:
-                    c += ANCHOR_MISS * missed
-                if glued:
-                    c += glued
-                if c < best:
-                    best = c
-                    best_k = k
-                    limit = best + _MARGIN * (1.0 + abs(best))
-            if best < INF:
-                row[j - lo] = best
-                brow[j - lo] = best_k
+        row = _Row(i, lo, hi)
+        rows = [(row.cells, lo), *recent]
+        wide_zh = cols.zh_wide[hi] > cols.zh_wide[max(0, lo - 1)]
+        drop_zh = None
+        for step in _row_steps(i, rows, steps, ru_pre, ru_u, ru_w, ru_glue, wide_zh):
+            kind = step[12]
+            if kind == _DROP_ZH:
+                drop_zh = step
+            elif kind == _DROP_RU:
+                cols.dropped_ru(step, row)
+            else:
+                cols.paired(step, row)
+        cols.finish(row, drop_zh)
         rows_lo.append(lo)
-        back.append(brow)
+        back.append(row.back)
         recent = rows[:WIDEST]
     last, lo = recent[0]
-    if not (lo <= m < lo + len(last) and last[m - lo] < INF):
+    if not (lo <= m < lo + len(last) and last[m - lo] < _INF):
         return None
     return rows_lo, back
