@@ -19,53 +19,51 @@ import pytest
 from ruconsist.align import gale_church as gc
 
 
-def plain_path(ru_len, zh_len, anchors, glue, ratio, variance, steady):  # type: ignore[no-untyped-def]
+def union(sets, a, b):  # type: ignore[no-untyped-def]
+    return frozenset().union(*sets[a:b])
+
+
+def plain_cost(doc, prev, i, j, di, dj):  # type: ignore[no-untyped-def]
+    """The cost of the path to (i - di, j - dj) costing ``prev`` with the
+    bead of di RU and dj ZH items ending at (i, j); None if that bead is
+    not allowed there."""
+    ru_len, zh_len, (ru_anc, zh_anc, ru_all, zh_all), (ru_glue, zh_glue), ratio, variance, steady = doc
+    ru_span, zh_span = sum(ru_len[i - di : i]), sum(zh_len[j - dj : j])
+    if (di > 3 or dj > 3) and ((di <= dj and ru_span < gc.WIDE_MIN) or (di > dj and zh_len[j - 1] < gc.WIDE_MIN)):
+        return None
+    c = prev + gc.PENALTY[(di, dj)]
+    glued = 0.0
+    if (di, dj) == (2, 1):
+        glued = -gc.GLUE_BONUS if ru_glue[i - 1] else (gc.GLUE_BONUS if ru_glue[i - 2] else 0.0)
+    if (di, dj) == (1, 2):
+        glued = -gc.GLUE_BONUS if zh_glue[j - 1] else (gc.GLUE_BONUS if zh_glue[j - 2] else 0.0)
+    a_all, b_all = union(ru_all, i - di, i), union(zh_all, j - dj, j)
+    shared = len(a_all & b_all)
+    missed = 0
+    if di and dj:
+        missed = len(union(ru_anc, i - di, i) - b_all) + len(union(zh_anc, j - dj, j) - a_all)
+        c += gc.length_cost(ru_span, zh_span, ratio, variance)
+    else:
+        c += math.log1p((ru_span if di else zh_span) / gc.OMISSION_SCALE)
+        if steady:
+            c += gc.STEADY_OMISSION
+    # (A zero added or taken changes no sum.)
+    c -= gc.ANCHOR_BONUS * shared
+    c += gc.ANCHOR_MISS * missed
+    return c + glued
+
+
+def plain_path(*doc):  # type: ignore[no-untyped-def]
     """The beads (di, dj) of the cheapest path, from the start."""
-    n, m = len(ru_len), len(zh_len)
-    ru_anc, zh_anc, ru_all, zh_all = anchors
-    ru_glue, zh_glue = glue
-
-    def union(sets, a, b):  # type: ignore[no-untyped-def]
-        return frozenset().union(*sets[a:b])
-
-    def cost(prev, i, j, di, dj):  # type: ignore[no-untyped-def]
-        """Of the path to (i - di, j - dj) costing ``prev``, with the bead
-        of di RU and dj ZH items ending at (i, j); None if it is not
-        allowed there."""
-        ru_span, zh_span = sum(ru_len[i - di : i]), sum(zh_len[j - dj : j])
-        if (di > 3 or dj > 3) and ((di <= dj and ru_span < gc.WIDE_MIN) or (di > dj and zh_len[j - 1] < gc.WIDE_MIN)):
-            return None
-        c = prev + gc.PENALTY[(di, dj)]
-        glued = 0.0
-        if (di, dj) == (2, 1):
-            glued = -gc.GLUE_BONUS if ru_glue[i - 1] else (gc.GLUE_BONUS if ru_glue[i - 2] else 0.0)
-        if (di, dj) == (1, 2):
-            glued = -gc.GLUE_BONUS if zh_glue[j - 1] else (gc.GLUE_BONUS if zh_glue[j - 2] else 0.0)
-        a_all, b_all = union(ru_all, i - di, i), union(zh_all, j - dj, j)
-        shared = len(a_all & b_all)
-        missed = 0
-        if di and dj:
-            missed = len(union(ru_anc, i - di, i) - b_all) + len(union(zh_anc, j - dj, j) - a_all)
-            c += gc.length_cost(ru_span, zh_span, ratio, variance)
-        else:
-            c += math.log1p((ru_span if di else zh_span) / gc.OMISSION_SCALE)
-            if steady:
-                c += gc.STEADY_OMISSION
-        # (A zero added or taken changes no sum.)
-        c -= gc.ANCHOR_BONUS * shared
-        c += gc.ANCHOR_MISS * missed
-        return c + glued
-
+    n, m = len(doc[0]), len(doc[1])
     best = {(0, 0): (0.0, None)}
     for i in range(n + 1):
         for j in range(m + 1):
-            if (i, j) == (0, 0):
-                continue
             found = (math.inf, None)
             for di, dj in gc.STEPS:
-                if di > i or dj > j or (i - di, j - dj) not in best:
+                if (i - di, j - dj) not in best:
                     continue
-                c = cost(best[(i - di, j - dj)][0], i, j, di, dj)
+                c = plain_cost(doc, best[(i - di, j - dj)][0], i, j, di, dj)
                 if c is not None and c < found[0]:
                     found = (c, (di, dj))
             if found[1] is not None:
