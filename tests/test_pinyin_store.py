@@ -340,6 +340,7 @@ def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]
     d = tmp_path / "cache"
     monkeypatch.setenv("RUCONSIST_CACHE_DIR", str(d))
     monkeypatch.delenv("RUCONSIST_NO_CACHE", raising=False)
+    monkeypatch.delenv("RUCONSIST_NO_SPEEDUPS", raising=False)
     monkeypatch.setattr(pinyin_store, "_rows", _rows_once)
     pinyin_store.reset()
     yield d
@@ -354,6 +355,17 @@ def test_disabled_cache_reads_through_pypinyin(cache_dir: Path, monkeypatch: pyt
     monkeypatch.setenv("RUCONSIST_NO_CACHE", "1")
     assert isinstance(pinyin_store.backend(), pinyin_store._Direct)
     assert not cache_dir.exists()
+
+
+def test_the_speedups_switch_reads_through_pypinyin(cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The store is a speed-up: with them off, pypinyin answers, and no
+    # store is built or marked as wanted.
+    monkeypatch.setenv("RUCONSIST_NO_SPEEDUPS", "1")
+    for _ in range(2):
+        pinyin_store.reset()
+        assert isinstance(pinyin_store.backend(), pinyin_store._Direct)
+        assert pinyin_store.lazy_readings("重庆") == ["chong", "qing"]
+    assert not list(cache_dir.glob("pinyin-*"))
 
 
 def test_unwritable_cache_reads_through_pypinyin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -15,8 +15,9 @@ modules.
 
 Other speed work is ordinary code where it is used (caches of derived
 data in :mod:`ruconsist.cache`, the pinyin store in
-:mod:`ruconsist.lang.pinyin_store`, the Aho-Corasick term scan in
-:mod:`ruconsist.terms`); ``bench/`` measures all of it.  The number and
+:mod:`ruconsist.lang.pinyin_store`, which the switch also turns off,
+the Aho-Corasick term scan in :mod:`ruconsist.terms`); ``bench/``
+measures all of it.  The number and
 date patterns are compiled with :func:`re.compile` on each run (about
 0.02 s of CPU for a short pair, 0.05 s for a news article: see
 ``docs/performance.md``); the matcher code ``re`` generated for them is
