@@ -93,7 +93,16 @@ class Injector:
                 return form
         return None
 
-    def names(self, ru: str, zh: str) -> Iterator[tuple[str, str, str]]:
+    def read(self, changed: str, start: int, form: str) -> bool:
+        """Whether the changed line reads the injected form, where it was
+        put, as the name of its entity: otherwise it runs into the words
+        around it (亚太北约化 -> 亚太新开发银行化) and no check can see it."""
+        return any(
+            m.start == start and m.end == start + len(form) and m.role == self.primary
+            for m in self.matcher.find(changed, "zh")
+        )
+
+    def names(self, ru: str, zh: str) -> Iterator[tuple[str, str, str, bool]]:
         ru_terms = {t for m in self.matcher.stand_ins(ru, "ru") for t in m.terms}
         done: set[str] = set()
         for m in self.matcher.find(zh, "zh"):
@@ -106,9 +115,10 @@ class Injector:
             done.add(tid)
             new = self._replacement(kind, tid, ru, zh)
             if new:
-                yield kind, zh[: m.start] + new + zh[m.end :], f"{m.text} -> {new}"
+                changed = zh[: m.start] + new + zh[m.end :]
+                yield kind, changed, f"{m.text} -> {new}", self.read(changed, m.start, new)
 
-    def ranks(self, ru: str, zh: str) -> Iterator[tuple[str, str, str]]:
+    def ranks(self, ru: str, zh: str) -> Iterator[tuple[str, str, str, bool]]:
         ru_ids = {m.office for m in self.offices.find(ru, "ru")}
         for m in self.offices.find(zh, "zh"):
             if m.office not in ru_ids:
@@ -117,13 +127,15 @@ class Injector:
             if len(ladder) < 2:
                 continue
             other = self.offices.offices[ladder[(ladder.index(m.office) + 1) % len(ladder)]]
-            yield "rank", zh[: m.start] + other.zh[0] + zh[m.end :], f"{m.text} -> {other.zh[0]}"
+            yield "rank", zh[: m.start] + other.zh[0] + zh[m.end :], f"{m.text} -> {other.zh[0]}", True
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--corpus", default=default_corpus(), help="the shared corpus directory")
-    ap.add_argument("--missed", metavar="KIND", help="list the changes of KIND that were not caught")
+    ap.add_argument(
+        "--missed", metavar="KIND", help="list the changes of KIND (or 'all') that were not caught, with their findings"
+    )
     args = ap.parse_args(argv)
     if not args.corpus or not Path(args.corpus).is_dir():
         print("inject_names.py: no corpus directory (give --corpus or RUCONSIST_CORPUS)", file=sys.stderr)
@@ -140,28 +152,41 @@ def main(argv: list[str] | None = None) -> int:
 
     sites: collections.Counter[tuple[str, str]] = collections.Counter()
     caught: collections.Counter[tuple[str, str]] = collections.Counter()
+    unread: collections.Counter[tuple[str, str]] = collections.Counter()
     missed: list[str] = []
     clean = 0
     for name, number, ru, zh in line_pairs(Path(args.corpus)):
         if errors(ru, zh):
             continue
         clean += 1
-        for kind, changed, what in [*injector.names(ru, zh), *injector.ranks(ru, zh)]:
+        for kind, changed, what, read in [*injector.names(ru, zh), *injector.ranks(ru, zh)]:
             found = errors(ru, changed) > 0
             for key in ((kind, name), (kind, "all")):
                 sites[key] += 1
                 caught[key] += found
-            if not found and args.missed == kind:
-                missed.append(f"{name}:{number}  {what}\n    RU {ru}\n    ZH {changed}")
+                unread[key] += not read
+            if not found and args.missed in (kind, "all"):
+                missed.append(_miss(lint, name, number, what, read, ru, changed))
     print(f"clean line pairs (no error finding): {clean}")
-    print("a change is caught when the changed pair has an error-severity finding (warnings do not count)")
-    print(f"{'kind':<8}{'set':<12}{'sites':>7}{'as error':>10}{'share':>8}")
+    print("a change is caught when the changed pair has an error-severity finding (warnings do not count);")
+    print("'unread': changes whose injected name the changed line does not read as that name (it runs")
+    print("into the words around it), counted in the sites and the share, and shown apart")
+    print(f"{'kind':<8}{'set':<12}{'sites':>7}{'as error':>10}{'share':>8}{'unread':>8}")
     for kind, name in sorted(sites, key=lambda k: (k[0], k[1] == "all", k[1])):
         share = caught[kind, name] / sites[kind, name]
-        print(f"{kind:<8}{name:<12}{sites[kind, name]:>7}{caught[kind, name]:>10}{share:>8.1%}")
+        print(f"{kind:<8}{name:<12}{sites[kind, name]:>7}{caught[kind, name]:>10}{share:>8.1%}{unread[kind, name]:>8}")
     for row in missed:
         print(row)
     return 0
+
+
+def _miss(lint, name: str, number: int, what: str, read: bool, ru: str, changed: str) -> str:  # type: ignore[no-untyped-def]
+    """A change not caught, with what the checks did say about it."""
+    from ruconsist.testing import lint_pair
+
+    said = [f"    {d.code} {d.severity.label}: {d.message}" for d in lint_pair(lint, ru, changed)]
+    head = f"{name}:{number}  {what}" + ("" if read else "  (unread)")
+    return "\n".join([head, f"    RU {ru}", f"    ZH {changed}", *said])
 
 
 if __name__ == "__main__":

@@ -195,12 +195,19 @@ class RuIndex:
 #: the word that follows it: the preposition 于 (於 in Traditional text)
 #: of 特朗普于周三表示, 普丁於民國115年; the parts of a country (哥伦比亚西南部,
 #: 加蓬南部, 乌拉圭东北); its home affairs (乌拉圭内政部长); words of its
-#: coast, navy, customs and laws that begin with 海 or 法 (爱尔兰海啸 is
-#: Ireland's tsunami, 爱尔兰法规 its regulations).
+#: coasts, army, navy, customs, laws, mainland and civil war (爱尔兰海啸 is
+#: Ireland's tsunami, 爱尔兰法规 its regulations, 乌拉圭陆军 its army); the
+#: verbs of putting forward and raising (卢旺达提请, 卢旺达提出).
 _AFTER_NAME = (
     "于", "西南", "东南", "西北", "东北", "西部", "东部", "南部", "北部", "中部", "内政",
     "海啸", "海军", "海关", "海岸", "海域", "海外", "法律", "法规", "法院", "法案",
+    "陆军", "本土", "西海岸", "东海岸", "内地", "内战", "提请", "提出", "提高",
 )
+#: A transliterated name of this many characters or more is the whole
+#: name: 萨马拉 runs on into 萨马拉斯 (Samaras), but 哥伦比亚 before 南端,
+#: 格林纳达 before 美容 are the countries (the longest match already takes
+#: a longer name of the packs, 哥伦比亚特区).
+_WHOLE_NAME = 4
 
 
 def _breaks_edge(edge: tuple[bool, bool], text: str, i: int, j: int) -> bool:
@@ -254,7 +261,7 @@ class ZhIndex:
 
     def _inside_name(self, text: str, start: int, end: int) -> bool:
         t = self.translit
-        if end - start < 2 or not t or not all(c in t for c in text[start:end]):
+        if end - start < 2 or end - start >= _WHOLE_NAME or not t or not all(c in t for c in text[start:end]):
             return False
         if end - start == 2 and start > 0 and text[start - 1] in t:
             return True
