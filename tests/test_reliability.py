@@ -157,6 +157,30 @@ def test_pair_given_in_either_order_reports_the_same(repo: Path) -> None:
     assert a == b
 
 
+def _wait_until_it_handles_signals(pid: int, deadline: float) -> None:
+    """Until the run catches SIGTERM: ``main`` has started, so an
+    interruption from here on is the run's to handle (one sent while the
+    interpreter is still importing is Python's, not ruconsist's).  Read
+    from ``/proc``, which says it without the run printing anything;
+    elsewhere, a pause long enough for the imports."""
+    import signal
+    import time
+
+    status = Path(f"/proc/{pid}/status")
+    if not status.exists():
+        time.sleep(3.0)
+        return
+    bit = 1 << (signal.SIGTERM - 1)
+    while time.monotonic() < deadline:
+        try:
+            caught = next(line for line in status.read_text().splitlines() if line.startswith("SigCgt:"))
+        except (OSError, StopIteration):
+            return  # the process has ended: the caller sees how
+        if int(caught.split()[1], 16) & bit:
+            return
+        time.sleep(0.02)
+
+
 @pytest.mark.parametrize("sig", ["SIGTERM", "SIGINT"])
 def test_interrupted_run_leaves_no_partial_file(repo: Path, sig: str) -> None:
     import signal
@@ -164,16 +188,26 @@ def test_interrupted_run_leaves_no_partial_file(repo: Path, sig: str) -> None:
     import sys
     import time
 
+    # Minutes of checking: the signal comes long before the end.
     (repo / "long.ru.txt").write_text(("Визит Путина в Пекин 4 февраля 2026 года. " * 20 + "\n\n") * 3000, encoding="utf-8")
     (repo / "long.zh.txt").write_text(("普京于2026年2月4日访问北京。" * 20 + "\n\n") * 3000, encoding="utf-8")
     before = {p.name: p.read_bytes() for p in repo.iterdir()}
     proc = subprocess.Popen(
         [sys.executable, "-m", "ruconsist", "check", ".", "-f", "json", "-o", "report.json"],
         cwd=repo, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        # A group of its own: a run that overstays is ended with its workers.
+        start_new_session=True,
     )
-    time.sleep(2.0)
-    proc.send_signal(getattr(signal, sig))
-    _, err = proc.communicate(timeout=60)
+    try:
+        # Generous limits: on a loaded machine the start alone can take
+        # many seconds; an idle one needs well under one for each step.
+        _wait_until_it_handles_signals(proc.pid, time.monotonic() + 120)
+        proc.send_signal(getattr(signal, sig))
+        _, err = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.communicate()
     if proc.returncode in (0, 1):
         pytest.skip("the run finished before the signal")
     assert proc.returncode == 130, err
