@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 import pickle
+import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -22,6 +24,125 @@ def cache_dir(tmp_path: Path, monkeypatch) -> Path:
     monkeypatch.delenv("RUCONSIST_NO_CACHE", raising=False)
     monkeypatch.delenv("RUCONSIST_CACHE_KEY", raising=False)
     return d
+
+
+# --------------------------------------------------------------------------
+# Real runs on a fresh cache, as a user's machine sees them.  One series
+# serves every test below that needs it (a run on a fresh cache costs
+# seconds): the first run, the next (which builds the pinyin store the
+# first asked for, see ruconsist.lang.pinyin_store) and a warm one.  Each
+# run says whether it imported PyYAML and pypinyin.
+
+DRIVER = (
+    "import sys\n"
+    "from ruconsist.cli import main\n"
+    "rc = main(sys.argv[1:])\n"
+    "sys.stderr.write('\\nimported: yaml=%s pypinyin=%s\\n' % ('yaml' in sys.modules, 'pypinyin' in sys.modules))\n"
+    "sys.exit(rc)\n"
+)
+
+
+@dataclass
+class Runs:
+    cache: Path
+    state: Path
+    pair: tuple[Path, Path]
+    first: subprocess.CompletedProcess[str]
+    second: subprocess.CompletedProcess[str]
+    warm: subprocess.CompletedProcess[str]
+    #: What the cache held after each step.
+    after_first: list[str]
+    after_second: list[str]
+
+    @classmethod
+    def prepared(cls, tmp: Path) -> Runs:
+        ru, zh = tmp / "pal.ru.txt", tmp / "pal.zh.txt"
+        ru.write_text("Си Цзинпин пригласил Путина в Шэньчжэнь.\n", encoding="utf-8")
+        zh.write_text("习近平邀请普京到深圳。\n", encoding="utf-8")
+        return cls(tmp / "cache", tmp / "state", (ru, zh), None, None, None, [], [])  # type: ignore[arg-type]
+
+    def command(self) -> list[str]:
+        # The example article, and a pair the Palladius check reports
+        # on (PAL001): its readings come from pypinyin or from the store.
+        return [sys.executable, "-c", DRIVER, "check", "-f", "json", "examples/", str(self.pair[0])]
+
+    def env(self, cache_dir: Path) -> dict[str, str]:
+        env = {**os.environ, "RUCONSIST_CACHE_DIR": str(cache_dir), "XDG_STATE_HOME": str(self.state)}
+        env.pop("RUCONSIST_NO_CACHE", None)
+        env.pop("RUCONSIST_CACHE_KEY", None)
+        return env
+
+    def start(self, cache_dir: Path) -> subprocess.Popen[str]:
+        return subprocess.Popen(
+            self.command(), cwd=REPO, env=self.env(cache_dir), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+
+    def run(self, cache_dir: Path) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(self.command(), cwd=REPO, env=self.env(cache_dir), capture_output=True, text=True, timeout=300)
+
+
+def _modules(run: subprocess.CompletedProcess[str]) -> dict[str, bool]:
+    line = run.stderr.strip().splitlines()[-1]
+    assert line.startswith("imported: "), run.stderr
+    return {k: v == "True" for k, v in (part.split("=") for part in line.removeprefix("imported: ").split())}
+
+
+def _messages(run: subprocess.CompletedProcess[str]) -> str:
+    """What the run wrote on stderr before the driver's line."""
+    return run.stderr.rstrip("\n").rsplit("\n", 1)[0] if "\n" in run.stderr.strip() else ""
+
+
+def _listing(directory: Path) -> list[str]:
+    return sorted(p.name for p in directory.iterdir())
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory: pytest.TempPathFactory) -> Runs:
+    series = Runs.prepared(tmp_path_factory.mktemp("runs"))
+    series.first = series.run(series.cache)
+    series.after_first = _listing(series.cache)
+    series.second = series.run(series.cache)
+    series.after_second = _listing(series.cache)
+    series.warm = series.run(series.cache)
+    return series
+
+
+def test_each_run_finds_the_same(runs: Runs) -> None:
+    assert runs.first.returncode == runs.second.returncode == runs.warm.returncode == 1, runs.first.stderr
+    assert "PAL001" in runs.first.stdout and "TTL001" in runs.first.stdout
+    assert runs.second.stdout == runs.warm.stdout == runs.first.stdout
+    assert _messages(runs.first) == _messages(runs.second) == _messages(runs.warm) == ""
+
+
+def test_two_runs_at_once_share_one_cache(tmp_path: Path, runs: Runs) -> None:
+    pair = Runs.prepared(tmp_path)
+    procs = [pair.start(pair.cache) for _ in range(2)]
+    outs = [proc.communicate(timeout=300) for proc in procs]
+    assert [proc.returncode for proc in procs] == [1, 1], [err for _, err in outs]
+    assert outs[0][0] == outs[1][0] == runs.first.stdout.replace(str(runs.pair[0].parent), str(pair.pair[0].parent))
+    # No temporary file left behind, and every entry they left is
+    # complete: it loads (a truncated or interleaved entry fails its tag).
+    assert not [name for name in _listing(pair.cache) if name.startswith(".")]
+    entries = sorted(pair.cache.glob("*.pickle"))
+    assert len(entries) > 10
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("XDG_STATE_HOME", str(pair.state))
+        mp.delenv("RUCONSIST_CACHE_KEY", raising=False)
+        assert [p.name for p in entries if cache.load_entry(p) is None] == []
+
+
+def test_a_warm_run_reads_no_yaml(runs: Runs) -> None:
+    # Parsing YAML was a fifth of a pre-commit run's start-up; with every
+    # pack in the cache, PyYAML is not even imported.
+    assert [_modules(r)["yaml"] for r in (runs.first, runs.second, runs.warm)] == [True, False, False]
+
+
+def test_a_warm_run_does_not_import_pypinyin(runs: Runs) -> None:
+    # The first run asks pypinyin in memory and only marks the store as
+    # wanted; the next builds it; later ones read it alone.
+    assert [_modules(r)["pypinyin"] for r in (runs.first, runs.second, runs.warm)] == [True, True, False]
+    assert [name.rsplit(".", 1)[1] for name in runs.after_first if name.startswith("pinyin-")] == ["wanted"]
+    assert [name.rsplit(".", 1)[1] for name in runs.after_second if name.startswith("pinyin-")] == ["sqlite3"]
 
 
 def test_second_call_loads_instead_of_building(cache_dir: Path) -> None:
@@ -61,20 +182,6 @@ def test_unwritable_cache_does_not_stop_a_run(tmp_path: Path, monkeypatch) -> No
 def test_key_changes_with_pack_content() -> None:
     assert cache.key_for("a") != cache.key_for("b")
     assert cache.key_for("a") == cache.key_for("a")
-
-
-def test_two_runs_at_once_share_one_cache(cache_dir: Path) -> None:
-    env = {**os.environ, "RUCONSIST_CACHE_DIR": str(cache_dir)}
-    cmd = [sys.executable, "-m", "ruconsist", "check", "examples/", "-f", "json"]
-    procs = [subprocess.Popen(cmd, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-             for _ in range(3)]
-    outs = [p.communicate(timeout=120) for p in procs]
-    assert all(p.returncode in (0, 1) for p in procs), [o[1] for o in outs]
-    assert len({o[0] for o in outs}) == 1
-    assert not [p for p in cache_dir.iterdir() if p.name.startswith(".")]
-    # And the entries they left are complete: a fourth run agrees.
-    again = subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
-    assert again.stdout == outs[0][0]
 
 
 PACK = """version: 1
@@ -135,27 +242,6 @@ def test_a_broken_pack_is_never_stored_and_fails_every_time(cache_dir: Path, tmp
             load_pack(path, "people.yaml")
         assert exc.value.line == 5
     assert _pack_entries(cache_dir) == []
-
-
-def test_a_warm_run_reads_no_yaml(cache_dir: Path) -> None:
-    # Parsing YAML was a fifth of a pre-commit run's start-up; with every
-    # pack in the cache, PyYAML is not even imported.
-    driver = (
-        "import sys\n"
-        "from ruconsist.cli import main\n"
-        "try:\n"
-        "    main(['check', 'examples/'])\n"
-        "except SystemExit:\n"
-        "    pass\n"
-        "print('yaml' in sys.modules, file=sys.stderr)\n"
-    )
-    env = {**os.environ, "RUCONSIST_CACHE_DIR": str(cache_dir)}
-    runs = [
-        subprocess.run([sys.executable, "-c", driver], cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
-        for _ in range(2)
-    ]
-    assert [r.stderr.strip().splitlines()[-1] for r in runs] == ["True", "False"]
-    assert runs[0].stdout == runs[1].stdout
 
 
 # A cache directory can be written by others (a shared runner, a CI
@@ -343,24 +429,21 @@ def test_cache_clear_empties_it_and_cache_dir_names_it(cache_dir: Path) -> None:
     assert list(cache_dir.iterdir()) == []
 
 
-def test_a_run_on_a_forged_cache_runs_no_code_and_finds_what_a_clean_one_finds(cache_dir: Path, tmp_path: Path) -> None:
-    env = {**os.environ, "RUCONSIST_CACHE_DIR": str(cache_dir), "XDG_STATE_HOME": str(tmp_path / "state")}
-    env.pop("RUCONSIST_NO_CACHE", None)
-    env.pop("RUCONSIST_CACHE_KEY", None)
-
-    def check() -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "ruconsist", "check", "--format", "json", "examples/"],
-            cwd=REPO, env=env, capture_output=True, text=True, timeout=300,
-        )
-
-    clean = check()
-    entries = sorted(cache_dir.glob("*.pickle"))
+def test_a_run_on_a_forged_cache_runs_no_code_and_finds_what_a_clean_one_finds(runs: Runs, tmp_path: Path) -> None:
+    forged_dir = tmp_path / "cache"
+    shutil.copytree(runs.cache, forged_dir)
+    entries = sorted(forged_dir.glob("*.pickle"))
     assert entries
     marker = tmp_path / "pwned"
-    # Half forged as anyone could, half with the user's own key.
-    for i, path in enumerate(entries):
-        (_forge, _forge_with_leaked_key)[i % 2](path, _CreatesFile(str(marker)))
-    forged = check()
+    # Half forged as anyone could, half with the user's own key (the
+    # runs' key, kept in their state directory).
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("XDG_STATE_HOME", str(runs.state))
+        mp.delenv("RUCONSIST_CACHE_KEY", raising=False)
+        for i, path in enumerate(entries):
+            (_forge, _forge_with_leaked_key)[i % 2](path, _CreatesFile(str(marker)))
+    forged = runs.run(forged_dir)
     assert not marker.exists()
-    assert (forged.returncode, forged.stdout, forged.stderr) == (clean.returncode, clean.stdout, clean.stderr)
+    clean = runs.first
+    assert (forged.returncode, forged.stdout, _messages(forged)) == (clean.returncode, clean.stdout, _messages(clean))
+    assert _modules(forged) == {"yaml": True, "pypinyin": False}, forged.stderr
