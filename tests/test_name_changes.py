@@ -52,6 +52,13 @@ REPORTED = {
     "a capital standing for its country's government": [
         ("Вашингтон опасается утвердить эту декларацию.", "乌拉圭在同意这一宣言问题上十分谨慎。", [("TRM003", "ru", "Вашингтон")]),
         ("Помпео планирует посетить Пхеньян в следующем месяце.", "蓬佩奥计划下个月出访韩国。", [("TRM003", "ru", "Пхеньян")]),
+        # Англия, which Russian news writes for the UK (英国 is accepted).
+        ("Пуритане уничтожили многие артефакты Англии.", "清教徒摧毁了众多格林纳达文物。", [("TRM003", "ru", "Англии")]),
+    ],
+    "a place named only by its adjective, another place in a quoted name": [
+        ("Лондонская полиция сообщает, что ведется работа.", "“第比利斯警察厅”表示，警察正在核实。", [("TRM003", "ru", "Лондонская")]),
+        ("Пресс-секретарь Индонезийского Красного Креста сообщил об этом.", "“爱尔兰红十字会”发言人说。",
+         [("TRM003", "ru", "Индонезийского")]),
     ],
     "a place named only inside a quoted name, another place on the other side": [
         ("Сумка стала ярким экземпляром коллекции на Неделе моды в Париже.", "这件单品参加了“利伯维尔时装周”。",
@@ -88,6 +95,14 @@ NEAR_MISSES = {
     "a capital standing for its country's government": [
         ("Вашингтон опасается утвердить эту декларацию.", "美国在同意这一宣言问题上十分谨慎。"),
         ("Помпео планирует посетить Пхеньян в следующем месяце.", "蓬佩奥计划下个月出访朝鲜。"),
+        ("Пуритане уничтожили многие артефакты Англии.", "清教徒摧毁了众多英国文物。"),
+        # A city where the other side names the country: explicitation.
+        ("Встреча прошла в Ухане.", "会见在中国举行。"),
+    ],
+    "a place named only by its adjective, another place in a quoted name": [
+        ("Лондонская полиция сообщает, что ведется работа.", "“伦敦警察厅”表示，警察正在核实。"),
+        # китайский stands for China and Beijing: it names the country.
+        ("Китайские туристы посетили парк.", "“上海迪士尼”迎来游客。"),
     ],
     "a place named only inside a quoted name, another place on the other side": [
         ("Сумка стала ярким экземпляром коллекции на Неделе моды в Париже.", "这件单品参加了“巴黎时装周”。"),

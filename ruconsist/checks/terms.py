@@ -248,11 +248,14 @@ class TermMissing(Check):
             if kind == "country" and sides["zh"] and not sides["ru"]:
                 sides["ru"] = _derived_only(bead, ctx, kind, sides["zh"])
             self._pair(bead, ctx, code, sides["ru"], sides["zh"], paired, pending)
-        # A capital stands for its country's government (Вашингтон ↔ 美国,
-        # which the packs accept): one left over against a country left
-        # over on the other side is the country replaced (Вашингтон ↔ 乌拉圭).
+        # A capital stands for its country's government (Вашингтон ↔ 美国),
+        # and the packs accept a country for some parts of it (Англия ↔
+        # 英国): one left over against a country left over on the other
+        # side is the country replaced (Вашингтон ↔ 乌拉圭, Англия ↔ 格林纳达).
         capitals = {
-            lang: [(t, m) for t, m in missing[lang] if (lang, t) not in paired and t.startswith("capital-")]
+            lang: [
+                (t, m) for t, m in missing[lang] if (lang, t) not in paired and _stands_for_country(ctx.rules, t)
+            ]
             for lang in ("ru", "zh")
         }
         countries = {
@@ -298,6 +301,11 @@ class TermMissing(Check):
         for ru, zh in ((own["ru"], inner["zh"]), (inner["ru"], own["zh"]), (inner["ru"], inner["zh"])):
             for kind, ru_side in ru.items():
                 self._pair(bead, ctx, "TRM003", ru_side, zh.get(kind, []), paired, pending)
+        # RU names a place only by its adjective (Лондонская полиция), ZH
+        # another place in a quoted name (“第比利斯警察厅”).
+        for kind, zh_side in by_kind(quoted["zh"], "zh").items():
+            if kind in ("country", "place") and not own["ru"].get(kind) and not inner["ru"].get(kind):
+                self._pair(bead, ctx, "TRM003", _derived_only(bead, ctx, kind, zh_side), zh_side, paired, pending)
 
     def _pair(
         self,
@@ -661,11 +669,12 @@ def _own_names(text: str, lang: str, rules: RuleSet, mentions: list[Mention]) ->
 def _derived_only(
     bead: SegmentPair, ctx: PairContext, kind: str, theirs: list[tuple[str, Mention]]
 ) -> list[tuple[str, Mention]]:
-    """Countries that the Russian names only by a derived form (иранской,
-    шведу, лаосцы), which never requires a counterpart, and the Chinese
-    does not name at all, while the Chinese names a country the Russian
-    lacks (``theirs``): the derived form then stands where the other
-    country does (иранской революции ↔ 冰岛革命), a substitution."""
+    """Countries (or other places of ``kind``) that the Russian names
+    only by a derived form (иранской, шведу, лаосцы, лондонская), which
+    never requires a counterpart, and the Chinese does not name at all,
+    while the Chinese names one the Russian lacks (``theirs``): the
+    derived form then stands where the other does (иранской революции ↔
+    冰岛革命), a substitution."""
     matcher = matcher_for(ctx.rules)
     lang, dst = "ru", "zh"
     text, dst_text = bead.side(lang).text, bead.side(dst).text
@@ -674,7 +683,8 @@ def _derived_only(
     named_here = {t for m in own for t in m.terms}
     taken = {t for t, _ in theirs}
     out: list[tuple[str, Mention]] = []
-    for m in matcher.stand_ins(text, lang):
+    stand_ins = matcher.stand_ins(text, lang)
+    for m in stand_ins:
         if m.role != ACCEPT or len(m.terms) != 1:
             continue
         tid = m.terms[0]
@@ -685,10 +695,33 @@ def _derived_only(
             continue
         if any(o.start <= m.start and m.end <= o.end for o in own):
             continue
+        # An adjective that stands for a country and its capital
+        # (китайский) names the country.
+        if kind != "country" and any(
+            (s.start, s.end) == (m.start, m.end) and any(t.startswith("country-") for t in s.terms) for s in stand_ins
+        ):
+            continue
         if matcher.accepted(tid, dst, dst_text, dst_mentions) is not None:
             continue
         out.append((tid, m))
     return out
+
+
+def _stands_for_country(rules: RuleSet, tid: str) -> bool:
+    """Whether a place stands for a country too: a capital (its
+    government), or a place that accepts a country's name (Англия,
+    which Russian news writes for the UK: 英国)."""
+    if tid.startswith("capital-"):
+        return True
+    term = rules.term(tid)
+    if term.category != "place" or _kind(term) == "country":
+        return False
+
+    def build() -> frozenset[str]:
+        return frozenset(f for t in rules.terms if t.id.startswith("country-") for f in (*t.ru, *t.zh))
+
+    countries: frozenset[str] = rules.cached("terms.country-forms", build)
+    return any(f in countries for f in (*term.accept_ru, *term.accept_zh))
 
 
 #: A finding waiting for the segments around it: given what each side
