@@ -347,6 +347,24 @@ def _adjacent(words: Sequence[Word], i: int, j: int) -> bool:
 def _judge(al: _Aligner, words: Sequence[Word], i: int, j: int) -> Finding | bool | None:
     """``True`` when ``words[i:j]`` agree with some Han substring, a
     :class:`Finding` when they nearly do, ``None`` when nothing is close."""
+    best, near = _best_reading(al, words, i, j)
+    if best is not None:
+        return _judge_exact(al, words, i, j, best)
+    if (i, j) != (0, len(words)):
+        # Near misses are judged on whole names; a part of a name only
+        # counts when it reads exactly.
+        return None
+    m = next((m for m in near if _near_miss(al, words, i, j, m)), None)
+    if m is None or not al.plausible_name(words[i:j]) or not al.unfamiliar(words[i:j]):
+        return None
+    return al.finding("near", words, m, al.expected(words, m), safe=False)
+
+
+def _best_reading(al: _Aligner, words: Sequence[Word], i: int, j: int) -> tuple[Match | None, list[Match]]:
+    """The Han substring ``words[i:j]`` read exactly, the plainest first
+    (a regular name before a traditional one, Palladius letters before
+    misspelt ones, no case ending before one), and the substrings one
+    syllable off seen on the way.  Stops at a plain exact reading."""
     table = al.table
     best: Match | None = None
     best_key: tuple[int, ...] = ()
@@ -364,66 +382,71 @@ def _judge(al: _Aligner, words: Sequence[Word], i: int, j: int) -> Finding | boo
             best, best_key = m, key
             if not any(key):
                 break
-    if best is None and (i, j) != (0, len(words)):
-        # Near misses are judged on whole names; a part of a name only
-        # counts when it reads exactly.
-        return None
-    if best is not None:
-        if best.hanzi in table.exceptions:
-            if not al.plausible_name(words[i:j]):
-                return True
-            expected = _attach(table.exceptions[best.hanzi][0], best.combo[-1].ending)
-            if _is_upper_word(words[i].text):
-                expected = expected.upper()
-            return al.finding("exception", words, best, expected, safe=True)
-        if (
-            any(p.misspelt for p in best.combo)
-            and len(best.hanzi) >= 2
-            and not al.foreign_hanzi(best.hanzi)
-            and al.plausible_name(words[i:j])
-        ):
-            expected = al.expected(words, best)
-            if _western_spelling(words[i:j], best.hanzi, expected, table):
-                return True
-            return al.finding("spelling", words, best, expected, safe=True)
-        return True
-    cands = []
-    for m in near:
-        if any(p.misspelt for p in m.combo):
-            # One letter off the table and one syllable off the
-            # characters is too far to call (Джамуха, 札木合).
-            continue
-        k = m.mismatches[0]
-        syl = [s for p in m.combo for s in p.syllables]
-        if len(syl) < 2:
-            continue
-        # The common reading of a character that reads otherwise as a
-        # surname (单 dan for Shan) is as wrong as a near syllable.
-        wrong_surname = (
-            k == 0 and j - i >= 2 and m.hanzi[0] in table.surname_readings
-            and syl[0] in char_readings(m.hanzi[0])
-        )
-        # Near in sound (jin/jing, xi/xia) or in Russian letters
-        # (Цзедун for Цзэдун: цзе is jie, цзэ is ze).
-        near_letters = _edit1(table.syllables[syl[k]], table.syllables[m.preferred[k]])
-        if not (wrong_surname or near_letters or near_syllables(syl[k], m.preferred[k])):
-            continue
-        if m.hanzi in table.exceptions or any(c in table.function_chars for c in m.hanzi):
-            continue
-        if j - i >= 2:
-            # A personal name: the characters must start with a Chinese
-            # surname (Ди Канио is not 迪卡尼奥 read wrong).
-            if m.hanzi[0] not in table.surname_chars and m.hanzi[:2] not in table.compound_surnames:
-                continue
-        elif all(c in table.translit_chars for c in m.hanzi) or not al.marked(words[i:j]):
-            # One word: a place, unless it is a foreign name spelt with
-            # Palladius syllables (Данди 邓迪, Гома 戈马).
-            continue
-        cands.append(m)
-    if not cands or not al.plausible_name(words[i:j]) or not al.unfamiliar(words[i:j]):
-        return None
-    m = cands[0]
-    return al.finding("near", words, m, al.expected(words, m), safe=False)
+    return best, near
+
+
+def _judge_exact(al: _Aligner, words: Sequence[Word], i: int, j: int, best: Match) -> Finding | bool:
+    """Words that read as ``best`` exactly: right, unless the characters
+    have a traditional Russian name (``Бэйцзин`` for 北京) or the letters
+    are not Palladius (``Шеньчжень``)."""
+    table = al.table
+    if best.hanzi in table.exceptions:
+        if not al.plausible_name(words[i:j]):
+            return True
+        expected = _attach(table.exceptions[best.hanzi][0], best.combo[-1].ending)
+        if _is_upper_word(words[i].text):
+            expected = expected.upper()
+        return al.finding("exception", words, best, expected, safe=True)
+    if (
+        any(p.misspelt for p in best.combo)
+        and len(best.hanzi) >= 2
+        and not al.foreign_hanzi(best.hanzi)
+        and al.plausible_name(words[i:j])
+    ):
+        expected = al.expected(words, best)
+        if _western_spelling(words[i:j], best.hanzi, expected, table):
+            return True
+        return al.finding("spelling", words, best, expected, safe=True)
+    return True
+
+
+def _near_miss(al: _Aligner, words: Sequence[Word], i: int, j: int, m: Match) -> bool:
+    """Whether characters one syllable off ``words[i:j]`` are the name
+    written wrong rather than another name: the syllable is near, and the
+    characters look like a Chinese name (a surname first for a person; a
+    place spelt with Palladius markers)."""
+    table = al.table
+    if any(p.misspelt for p in m.combo):
+        # One letter off the table and one syllable off the
+        # characters is too far to call (Джамуха, 札木合).
+        return False
+    syl = [s for p in m.combo for s in p.syllables]
+    if len(syl) < 2 or not _near_syllable(table, m, syl, j - i):
+        return False
+    if m.hanzi in table.exceptions or any(c in table.function_chars for c in m.hanzi):
+        return False
+    if j - i >= 2:
+        # A personal name: the characters must start with a Chinese
+        # surname (Ди Канио is not 迪卡尼奥 read wrong).
+        return m.hanzi[0] in table.surname_chars or m.hanzi[:2] in table.compound_surnames
+    # One word: a place, unless it is a foreign name spelt with
+    # Palladius syllables (Данди 邓迪, Гома 戈马).
+    return not all(c in table.translit_chars for c in m.hanzi) and al.marked(words[i:j])
+
+
+def _near_syllable(table: Table, m: Match, syl: Sequence[str], n_words: int) -> bool:
+    """Whether the one syllable that differs is near the characters'."""
+    k = m.mismatches[0]
+    # The common reading of a character that reads otherwise as a
+    # surname (单 dan for Shan) is as wrong as a near syllable.
+    wrong_surname = (
+        k == 0 and n_words >= 2 and m.hanzi[0] in table.surname_readings
+        and syl[0] in char_readings(m.hanzi[0])
+    )
+    # Near in sound (jin/jing, xi/xia) or in Russian letters
+    # (Цзедун for Цзэдун: цзе is jie, цзэ is ze).
+    near_letters = _edit1(table.syllables[syl[k]], table.syllables[m.preferred[k]])
+    return wrong_surname or near_letters or near_syllables(syl[k], m.preferred[k])
 
 
 def _western_spelling(words: Sequence[Word], hanzi: str, expected: str, table: Table) -> bool:
