@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -160,107 +160,204 @@ def _pinyin_list(value: Any, pack: Any, node: Any, key: Any, known: Mapping[str,
     return tuple(out)
 
 
+@dataclass
+class _Draft:
+    """The parts of a :class:`Table` while the packs are read."""
+
+    syllables: dict[str, str] = field(default_factory=dict)
+    surnames: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    compounds: set[str] = field(default_factory=set)
+    readings: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    exceptions: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    policy: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    function_chars: set[str] = field(default_factory=set)
+    surname_chars: set[str] = field(default_factory=set)
+    markers: set[str] = field(default_factory=set)
+    translit_chars: set[str] = field(default_factory=set)
+    given_names: set[str] = field(default_factory=set)
+
+
 def build_table(sections: Iterable[tuple[Any, Any]], translit: Iterable[tuple[Any, Any]] = ()) -> Table:
     """Merge ``vocab: {palladius: ...}`` nodes (later packs win key by key)
     and validate them; errors name the pack file and line."""
-    syllables: dict[str, str] = {}
-    surnames: dict[str, tuple[str, ...]] = {}
-    compounds: set[str] = set()
-    readings: dict[str, tuple[str, ...]] = {}
-    exceptions: dict[str, tuple[str, ...]] = {}
-    policy: dict[str, tuple[str, ...]] = {}
-    function_chars: set[str] = set()
-    surname_chars: set[str] = set()
-    markers: set[str] = set()
-    deferred: list[tuple[Any, Any]] = []
+    draft = _Draft()
+    sections = list(sections)
+    # The pack schema (ruconsist.packschema.PALLADIUS) has checked the
+    # keys and types; what needs the syllable table is checked here, so
+    # every pack's syllables are read before any section that names them.
     for pack, node in sections:
-        # The pack schema (ruconsist.packschema.PALLADIUS) has checked the
-        # keys and types; what needs the syllable table is checked here.
-        syl = node.get("syllables") or {}
-        if not isinstance(syl, dict):
-            raise _fail("palladius: 'syllables' must map pinyin to Cyrillic", pack, node, "syllables")
-        for k, v in syl.items():
-            p = normalize_pinyin(str(k))
-            if not _PINYIN.match(p.replace("v", "ü")) or not isinstance(v, str):
-                raise _fail(f"palladius: bad syllable {k!r}: {v!r}", pack, syl, k)
-            c = v.strip().lower()
-            if not _CYRILLIC.match(c):
-                raise _fail(f"palladius: syllable {k!r} must be written in Cyrillic letters, found {v!r}", pack, syl, k)
-            syllables[p] = c.replace("ё", "е")
-        deferred.append((pack, node))
-    for pack, node in deferred:
-        sur = node.get("surname_readings") or {}
-        if not isinstance(sur, dict):
-            raise _fail("palladius: 'surname_readings' must map characters to pinyin", pack, node, "surname_readings")
-        for k, v in sur.items():
-            if not _HAN_CHAR.fullmatch(str(k)):
-                raise _fail(f"palladius: surname reading key {k!r} must be one Chinese character", pack, sur, k)
-            surnames[str(k)] = _pinyin_list(v, pack, sur, k, syllables)
-        for key, into in (("function_chars", function_chars), ("surnames", surname_chars)):
-            text = node.get(key) or ""
-            if not isinstance(text, str):
-                raise _fail(f"palladius: '{key}' must be a string of characters", pack, node, key)
-            into.update(c for c in text if _HAN_CHAR.match(c))
-        mk = node.get("markers") or []
-        if not isinstance(mk, list) or not all(isinstance(m, str) and _CYRILLIC.match(m) for m in mk):
-            raise _fail("palladius: 'markers' must be a list of lowercase Cyrillic letter groups", pack, node, "markers")
-        markers.update(mk)
-        comp = node.get("compound_surnames") or []
-        if not isinstance(comp, list) or not all(isinstance(c, str) and HAN_RUN.fullmatch(c) for c in comp):
-            raise _fail("palladius: 'compound_surnames' must be a list of Chinese strings", pack, node, "compound_surnames")
-        compounds.update(comp)
-        rd = node.get("readings") or {}
-        if not isinstance(rd, dict):
-            raise _fail("palladius: 'readings' must map Chinese strings to pinyin", pack, node, "readings")
-        for k, v in rd.items():
-            k = str(k)
-            if not HAN_RUN.fullmatch(k):
-                raise _fail(f"palladius: reading key {k!r} must be Chinese characters", pack, rd, k)
-            syl = _pinyin_list(v, pack, rd, k, syllables)
-            if len(syl) != len(k):
-                raise _fail(f"palladius: {k!r} has {len(k)} characters but {len(syl)} syllables", pack, rd, k)
-            readings[k] = syl
-        exc = node.get("exceptions") or {}
-        if not isinstance(exc, dict):
-            raise _fail("palladius: 'exceptions' must map Chinese strings to Russian names", pack, node, "exceptions")
-        for k, v in exc.items():
-            k = str(k)
-            if isinstance(v, str):
-                v = [v]
-            if not HAN_RUN.fullmatch(k) or not isinstance(v, list) or not v or not all(isinstance(x, str) and x.strip() for x in v):
-                raise _fail(f"palladius: exception {k!r} must map Chinese characters to a list of Russian names", pack, exc, k)
-            exceptions[k] = tuple(" ".join(x.split()) for x in v)
-        pol = node.get("policy") or {}
-        if not isinstance(pol, dict):
-            raise _fail("palladius: 'policy' must map Chinese strings to the Russian names in use", pack, node, "policy")
-        for k, v in pol.items():
-            k = str(k)
-            if not HAN_RUN.fullmatch(k) or not isinstance(v, list) or len(v) < 2 or not all(
-                isinstance(x, str) and x.strip() for x in v
-            ):
-                raise _fail(f"palladius: policy name {k!r} must map Chinese characters to two or more Russian names",
-                            pack, pol, k)
-            policy[k] = tuple(" ".join(x.split()) for x in v)
+        _read_syllables(draft, pack, node)
+    for pack, node in sections:
+        for read in _SECTION_READERS:
+            read(draft, pack, node)
     # A policy name's forms are all right by default: they join the
     # traditional names, so that none of them is read as a Palladius slip.
-    for k, forms in policy.items():
-        exceptions[k] = tuple(dict.fromkeys((*exceptions.get(k, ()), *forms)))
-    chars: set[str] = set()
-    given: set[str] = set()
+    for k, forms in draft.policy.items():
+        draft.exceptions[k] = tuple(dict.fromkeys((*draft.exceptions.get(k, ()), *forms)))
     for pack, node in translit:
-        if not isinstance(node, dict):
-            raise _fail("vocab 'transliteration' must be a mapping", pack, node)
-        text = node.get("chars") or ""
-        if not isinstance(text, str):
-            raise _fail("transliteration: 'chars' must be a string of characters", pack, node, "chars")
-        chars.update(c for c in text if _HAN_CHAR.match(c))
-        names = node.get("given_names") or []
-        if not isinstance(names, list) or not all(isinstance(n, str) and HAN_RUN.fullmatch(n) for n in names):
-            raise _fail("transliteration: 'given_names' must be a list of Chinese strings", pack, node, "given_names")
-        given.update(names)
+        _read_transliteration(draft, pack, node)
+    return _table_of(draft)
+
+
+def _mapping(pack: Any, node: Any, key: str, meaning: str) -> dict[Any, Any]:
+    """The mapping under ``key`` ({} when absent)."""
+    value = node.get(key) or {}
+    if not isinstance(value, dict):
+        raise _fail(f"palladius: '{key}' must map {meaning}", pack, node, key)
+    return value
+
+
+def _string_list(pack: Any, node: Any, key: str, fits: Callable[[str], Any], what: str,
+                 vocab: str = VOCAB) -> list[str]:
+    """The list of strings under ``key`` ([] when absent), each fitting."""
+    items = node.get(key) or []
+    if not isinstance(items, list) or not all(isinstance(x, str) and fits(x) for x in items):
+        raise _fail(f"{vocab}: '{key}' must be a list of {what}", pack, node, key)
+    return items
+
+
+def _han_chars(pack: Any, node: Any, key: str, vocab: str = VOCAB) -> Iterator[str]:
+    """The Chinese characters of the string under ``key``."""
+    text = node.get(key) or ""
+    if not isinstance(text, str):
+        raise _fail(f"{vocab}: '{key}' must be a string of characters", pack, node, key)
+    return (c for c in text if _HAN_CHAR.match(c))
+
+
+def _russian_names(value: Any, least: int) -> bool:
+    """A list of at least ``least`` non-blank Russian names."""
+    return isinstance(value, list) and len(value) >= least and all(isinstance(x, str) and x.strip() for x in value)
+
+
+def _read_syllables(draft: _Draft, pack: Any, node: Any) -> None:
+    """``syllables``: pinyin to its Cyrillic spelling (ё written е)."""
+    syl = _mapping(pack, node, "syllables", "pinyin to Cyrillic")
+    for k, v in syl.items():
+        p = normalize_pinyin(str(k))
+        if not _PINYIN.match(p.replace("v", "ü")) or not isinstance(v, str):
+            raise _fail(f"palladius: bad syllable {k!r}: {v!r}", pack, syl, k)
+        c = v.strip().lower()
+        if not _CYRILLIC.match(c):
+            raise _fail(f"palladius: syllable {k!r} must be written in Cyrillic letters, found {v!r}", pack, syl, k)
+        draft.syllables[p] = c.replace("ё", "е")
+
+
+def _read_surname_readings(draft: _Draft, pack: Any, node: Any) -> None:
+    """``surname_readings``: how a character reads as a surname (单 Shan)."""
+    sur = _mapping(pack, node, "surname_readings", "characters to pinyin")
+    for k, v in sur.items():
+        if not _HAN_CHAR.fullmatch(str(k)):
+            raise _fail(f"palladius: surname reading key {k!r} must be one Chinese character", pack, sur, k)
+        draft.surnames[str(k)] = _pinyin_list(v, pack, sur, k, draft.syllables)
+
+
+def _read_char_sets(draft: _Draft, pack: Any, node: Any) -> None:
+    """``function_chars`` (的, 了) and ``surnames``: strings of characters."""
+    draft.function_chars.update(_han_chars(pack, node, "function_chars"))
+    draft.surname_chars.update(_han_chars(pack, node, "surnames"))
+
+
+def _read_markers(draft: _Draft, pack: Any, node: Any) -> None:
+    """``markers``: letter groups only Palladius spellings have (цз, чж)."""
+    draft.markers.update(_string_list(pack, node, "markers", _CYRILLIC.match,
+                                      "lowercase Cyrillic letter groups"))
+
+
+def _read_compound_surnames(draft: _Draft, pack: Any, node: Any) -> None:
+    """``compound_surnames``: two-character surnames (欧阳, 司马)."""
+    draft.compounds.update(_string_list(pack, node, "compound_surnames", HAN_RUN.fullmatch, "Chinese strings"))
+
+
+def _read_readings(draft: _Draft, pack: Any, node: Any) -> None:
+    """``readings``: pinyin of words, one syllable per character."""
+    rd = _mapping(pack, node, "readings", "Chinese strings to pinyin")
+    for k, v in rd.items():
+        k = str(k)
+        if not HAN_RUN.fullmatch(k):
+            raise _fail(f"palladius: reading key {k!r} must be Chinese characters", pack, rd, k)
+        syl = _pinyin_list(v, pack, rd, k, draft.syllables)
+        if len(syl) != len(k):
+            raise _fail(f"palladius: {k!r} has {len(k)} characters but {len(syl)} syllables", pack, rd, k)
+        draft.readings[k] = syl
+
+
+def _read_exceptions(draft: _Draft, pack: Any, node: Any) -> None:
+    """``exceptions``: traditional Russian names (北京: Пекин)."""
+    exc = _mapping(pack, node, "exceptions", "Chinese strings to Russian names")
+    for k, v in exc.items():
+        k = str(k)
+        if isinstance(v, str):
+            v = [v]
+        if not HAN_RUN.fullmatch(k) or not _russian_names(v, 1):
+            raise _fail(f"palladius: exception {k!r} must map Chinese characters to a list of Russian names",
+                        pack, exc, k)
+        draft.exceptions[k] = tuple(" ".join(x.split()) for x in v)
+
+
+def _read_policy(draft: _Draft, pack: Any, node: Any) -> None:
+    """``policy``: names with more than one Russian form in use (西藏:
+    Тибет, Сицзан)."""
+    pol = _mapping(pack, node, "policy", "Chinese strings to the Russian names in use")
+    for k, v in pol.items():
+        k = str(k)
+        if not HAN_RUN.fullmatch(k) or not _russian_names(v, 2):
+            raise _fail(f"palladius: policy name {k!r} must map Chinese characters to two or more Russian names",
+                        pack, pol, k)
+        draft.policy[k] = tuple(" ".join(x.split()) for x in v)
+
+
+#: The sections of a ``palladius`` vocabulary read after every pack's
+#: syllables, in this order (the first error found is the one reported).
+_SECTION_READERS: tuple[Callable[[_Draft, Any, Any], None], ...] = (
+    _read_surname_readings,
+    _read_char_sets,
+    _read_markers,
+    _read_compound_surnames,
+    _read_readings,
+    _read_exceptions,
+    _read_policy,
+)
+
+
+def _read_transliteration(draft: _Draft, pack: Any, node: Any) -> None:
+    """``vocab: {transliteration: ...}``: the characters of transliterated
+    foreign names and foreign given names (拜登, 弗拉基米尔)."""
+    if not isinstance(node, dict):
+        raise _fail("vocab 'transliteration' must be a mapping", pack, node)
+    draft.translit_chars.update(_han_chars(pack, node, "chars", TRANSLIT_VOCAB))
+    draft.given_names.update(_string_list(pack, node, "given_names", HAN_RUN.fullmatch, "Chinese strings",
+                                          TRANSLIT_VOCAB))
+
+
+def _table_of(draft: _Draft) -> Table:
+    """The table, with the Cyrillic spellings indexed and the common
+    misspellings of them."""
     cyr: dict[str, list[str]] = {}
-    for p, c in syllables.items():
+    for p, c in draft.syllables.items():
         cyr.setdefault(c, []).append(p)
+    variants = _misspellings(draft.syllables, cyr)
+    return Table(
+        syllables=draft.syllables,
+        cyrillic={k: tuple(v) for k, v in cyr.items()},
+        variants={k: tuple(v) for k, v in variants.items()},
+        surname_readings=draft.surnames,
+        compound_surnames=frozenset(draft.compounds),
+        readings=draft.readings,
+        exceptions=draft.exceptions,
+        translit_chars=frozenset(draft.translit_chars),
+        given_names=frozenset(draft.given_names),
+        function_chars=frozenset(draft.function_chars),
+        surname_chars=frozenset(draft.surname_chars | set(draft.surnames)),
+        markers=tuple(sorted(draft.markers)),
+        max_len=max((len(c) for c in itertools.chain(cyr, variants)), default=1),
+        policy=draft.policy,
+        _exception_re=_exception_regex(draft.exceptions),
+    )
+
+
+def _misspellings(syllables: Mapping[str, str], cyr: Mapping[str, list[str]]) -> dict[str, list[str]]:
+    """Spellings writers use for a syllable that the table spells
+    otherwise (and that spell no syllable of their own)."""
     variants: dict[str, list[str]] = {}
 
     def variant(form: str, p: str) -> None:
@@ -275,24 +372,7 @@ def build_table(sections: Iterable[tuple[Any, Any]], translit: Iterable[tuple[An
             variant(c[0] + c[1:].replace("э", "е"), p)
     if "hui" in syllables:
         variant("хуй", "hui")
-    table = Table(
-        syllables=syllables,
-        cyrillic={k: tuple(v) for k, v in cyr.items()},
-        variants={k: tuple(v) for k, v in variants.items()},
-        surname_readings=surnames,
-        compound_surnames=frozenset(compounds),
-        readings=readings,
-        exceptions=exceptions,
-        translit_chars=frozenset(chars),
-        given_names=frozenset(given),
-        function_chars=frozenset(function_chars),
-        surname_chars=frozenset(surname_chars | set(surnames)),
-        markers=tuple(sorted(markers)),
-        max_len=max((len(c) for c in itertools.chain(cyr, variants)), default=1),
-        policy=policy,
-        _exception_re=_exception_regex(exceptions),
-    )
-    return table
+    return variants
 
 
 def _inflected(form: str) -> str:
