@@ -8,9 +8,10 @@ Most checks see one pair: their findings come from ``check``,
 two Chinese versions of one text) returns, for each bead,
 ``run_facts(bead, ctx)``: small picklable records.  Wherever the bead is
 checked (this process, or a worker process that checks a pair or a
-chunk of a large pair), its facts travel with the pair's findings as a
-:data:`PairFacts`; the main process appends them, pair by pair in input
-order, to each check's :meth:`~ruconsist.checks.base.Check.fact_stream`
+chunk of a large pair), its facts are gathered as a :data:`PairFacts`
+per chunk of beads and go to the main process (with the pair's findings
+from a worker); the main process appends them, in input order, to each
+check's :meth:`~ruconsist.checks.base.Check.fact_stream`
 (:class:`RunFacts`), and at the end of the run hands the stream to the
 check's ``finish_run(facts)``.  No check keeps state from one pair to the
 next, so serial and forked runs find the same, and the worker runner
@@ -53,7 +54,8 @@ class RunFacts:
         self.streams = {i: check.fact_stream() for i, check in teller_checks(checks)}
 
     def add(self, facts: PairFacts | None) -> None:
-        """Take the facts of the next pair, in input order."""
+        """Take the facts of the next stretch of beads (a chunk of a
+        pair, or a whole pair from a worker), in input order."""
         for i, found in (facts or {}).items():
             stream = self.streams[i]
             for fact in found:
