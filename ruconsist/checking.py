@@ -185,12 +185,7 @@ class PairChecker:
         reuse.seed(ctx.beads)
         for i, check in enumerate(self.checks):
             reuse.checkpoint()
-            for bead in ctx.beads:
-                found = reuse.findings(i, bead)
-                if found is None:
-                    found = list(check_bead(check, bead, ctx))
-                    reuse.keep(i, bead, found)
-                diags.extend(found)
+            diags.extend(reuse.check(i, ctx.beads, lambda bead: check_bead(check, bead, ctx)))
         return diags
 
     def _in_workers(self, raw: Raw, ctx: PairContext, take: TakeFacts) -> list[Diagnostic]:

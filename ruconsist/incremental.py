@@ -296,31 +296,42 @@ class PairReuse:
             else:
                 self.checked += 1
 
-    def findings(self, index: int, bead: SegmentPair) -> list[Diagnostic] | None:
-        """The findings of check ``index`` in an equal bead of the last
-        lint, moved to ``bead``; None when they must be computed."""
-        kept = self._old_at.get(bead.index)
-        if kept is None or not self._local[index]:
-            return None
-        found = kept.findings.get(index)
-        if found is None:
-            return None
-        if found:
-            move = self._moves.get(bead.index)
-            if move is None:
-                move = self._moves[bead.index] = _Move(kept.at, self._new_at[bead.index].at, bead.index)
-            try:
-                found = [move.finding(d) for d in found]
-            except _CannotMove:
-                return None
-        self._new_at[bead.index].findings[index] = found
-        return found
+    def check(
+        self, index: int, beads: Iterable[SegmentPair], run: Callable[[SegmentPair], list[Diagnostic]]
+    ) -> list[Diagnostic]:
+        """The findings of check ``index`` in ``beads``, in their order:
+        for a bead-local check, those of an equal bead of the last lint,
+        moved to where the bead now is; else (and when they cannot be
+        moved) ``run(bead)``'s, recorded for the next lint."""
+        out: list[Diagnostic] = []
+        if not self._local[index]:
+            for bead in beads:
+                out.extend(run(bead))
+            return out
+        old_at, new_at = self._old_at, self._new_at
+        for bead in beads:
+            kept = old_at.get(bead.index)
+            found = None if kept is None else kept.findings.get(index)
+            if found:
+                found = self._moved(bead, kept, found)  # type: ignore[arg-type]
+            if found is None:
+                found = run(bead)
+            new = new_at.get(bead.index)
+            if new is not None:
+                new.findings[index] = found
+            out.extend(found)
+        return out
 
-    def keep(self, index: int, bead: SegmentPair, found: list[Diagnostic]) -> None:
-        """Record what check ``index`` found in ``bead``."""
-        new = self._new_at.get(bead.index)
-        if new is not None and self._local[index]:
-            new.findings[index] = found
+    def _moved(self, bead: SegmentPair, kept: _Kept, found: list[Diagnostic]) -> list[Diagnostic] | None:
+        """Findings of an equal bead of the last lint moved to ``bead``;
+        None when one cannot be moved."""
+        move = self._moves.get(bead.index)
+        if move is None:
+            move = self._moves[bead.index] = _Move(kept.at, self._new_at[bead.index].at, bead.index)
+        try:
+            return [move.finding(d) for d in found]
+        except _CannotMove:
+            return None
 
     def end(self) -> None:
         """The lint is done: its beads are what the next lint reuses."""
