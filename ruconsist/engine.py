@@ -25,6 +25,7 @@ from ruconsist.decide import Decider
 from ruconsist.diagnostic import Diagnostic
 from ruconsist.document import SegmentPair
 from ruconsist.errors import InputError, RuconsistError
+from ruconsist.cancel import watching
 from ruconsist.incremental import Cancelled
 from ruconsist.pairing import FilePair, discover, make_pairs
 from ruconsist.paths import display
@@ -192,8 +193,12 @@ class Linter:
         unexpected exception in a reader, a check or a plugin, becomes
         ``result.error`` (a :class:`NotChecked` for a bug), and the run
         goes on.  A lint that ``reuse`` says is no longer wanted raises
-        :class:`~ruconsist.incremental.Cancelled`."""
-        return self._lint_pair(pair, self.run_facts.add, texts, reuse)
+        :class:`~ruconsist.incremental.Cancelled` (also from within the
+        alignment, see :mod:`ruconsist.cancel`)."""
+        if reuse is None:
+            return self._lint_pair(pair, self.run_facts.add, texts, None)
+        with watching(reuse.checkpoint):
+            return self._lint_pair(pair, self.run_facts.add, texts, reuse)
 
     def _lint_pair(
         self,

@@ -16,6 +16,8 @@ import math
 from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
 
+from ruconsist.cancel import checkpoint
+
 T = TypeVar("T")
 
 #: Bead priors (Gale & Church 1993, with 2-2 kept for merged quotes and
@@ -560,6 +562,8 @@ def _banded(
     # The cost rows i-1 .. i-WIDEST, each with the first column of its band.
     recent: list[tuple[list[float], int]] = []
     for i in range(n + 1):
+        if i % 16 == 0:
+            checkpoint()  # an editor's lint overtaken by an edit stops here
         centre = i * m / n
         lo = max(0, int(centre - band))
         hi = min(m, int(centre + band) + 1)
