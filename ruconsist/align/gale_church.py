@@ -177,12 +177,8 @@ def align(
         # its absence from the other side costs nothing.
         # Each item's anchors once: finding them is most of the cost of
         # aligning a long document.
-        ru_raw = [anchors(x) for x in ru]
-        zh_raw = [anchors(y) for y in zh]
-        ru_all = [frozenset(t.lstrip("~") for t in a) for a in ru_raw]
-        zh_all = [frozenset(t.lstrip("~") for t in a) for a in zh_raw]
-        ru_anc = [frozenset(t for t in a if not t.startswith("~")) for a in ru_raw]
-        zh_anc = [frozenset(t for t in a if not t.startswith("~")) for a in zh_raw]
+        ru_anc, ru_all = _strengths([anchors(x) for x in ru])
+        zh_anc, zh_all = _strengths([anchors(y) for y in zh])
     ru_glue = [glue(x) for x in ru] if glue else [False] * n
     zh_glue = [glue(y) for y in zh] if glue else [False] * m
     width = band
@@ -225,6 +221,20 @@ def align(
     beads = [(list(ru[i - di : i]), list(zh[j - dj : j])) for i, j, di, dj in _path(*found, m)]
     beads.reverse()
     return beads
+
+
+def _strengths(raw: list[frozenset[str]]) -> tuple[list[frozenset[str]], list[frozenset[str]]]:
+    """Each item's strong anchors, and its anchors of any strength written
+    without the "~"; an item with no weak anchor keeps one set for both."""
+    strong, any_strength = [], []
+    for a in raw:
+        if any(t.startswith("~") for t in a):
+            strong.append(frozenset(t for t in a if not t.startswith("~")))
+            any_strength.append(frozenset(t.lstrip("~") for t in a))
+        else:
+            strong.append(a)
+            any_strength.append(a)
+    return strong, any_strength
 
 
 def _search(
@@ -273,23 +283,53 @@ def _near_edge(rows_lo: list[int], back: list[bytearray], m: int, width: int) ->
     return False
 
 
-def _unions(anc: Sequence[frozenset[str]] | None, n: int) -> list[list[frozenset[str]]]:
-    """``out[k][i]``: the anchors of the ``k`` items that end at index
-    ``i`` (items ``i - k`` to ``i - 1``), for ``k`` up to :data:`WIDEST`;
-    ``out[0]`` is all empty."""
-    empty: frozenset[str] = frozenset()
-    out = [[empty] * (n + 1)]
-    if anc is None:
-        return out * (WIDEST + 1)
+_EMPTY: frozenset[str] = frozenset()
+
+
+def _ending_at(anc: Sequence[frozenset[str]] | None, i: int) -> list[frozenset[str]]:
+    """``out[k]``: the anchors of the ``k`` items that end at index ``i``
+    (items ``i - k`` to ``i - 1``), for ``k`` up to :data:`WIDEST`;
+    empty for ``k`` 0 and for ``k`` past ``i``."""
+    out = [_EMPTY]
+    u = _EMPTY
     for k in range(1, WIDEST + 1):
-        # The k items ending at i are the k - 1 ending at i - 1 and item
-        # i - 1; most items have no anchor, and a union with none is the
-        # other set itself.
-        shorter = out[k - 1]
-        out.append([empty] * k + [
-            (a | b if a and b else a or b) for a, b in ((shorter[i - 1], anc[i - 1]) for i in range(k, n + 1))
-        ])
+        if anc is None or k > i:
+            out.append(_EMPTY)
+            continue
+        # Most items have no anchor, and a union with none is the other
+        # set itself.
+        a = anc[i - k]
+        u = u | a if u and a else u or a
+        out.append(u)
     return out
+
+
+class _BandAnchors:
+    """``table[k][j]``: :func:`_ending_at` of one side's anchors at
+    column ``j``, for the columns of the band only: the band moves right
+    row by row, a column's unions are made as it enters and dropped as it
+    leaves.  (Tables for every column held a set per item and bead width,
+    most of the memory of a long document.)"""
+
+    def __init__(self, anc: Sequence[frozenset[str]] | None, m: int) -> None:
+        self.anc = anc
+        self.table = [[_EMPTY] * (m + 1) for _ in range(WIDEST + 1)]
+        self.filled = self.cleared = 0
+
+    def advance(self, lo: int, hi: int) -> None:
+        """Make columns ``lo`` to ``hi`` readable; columns before ``lo``
+        are not read again."""
+        if self.anc is None:
+            return
+        table = self.table
+        for j in range(max(self.filled, lo), hi + 1):
+            for k, u in enumerate(_ending_at(self.anc, j)):
+                table[k][j] = u
+        self.filled = max(self.filled, hi + 1)
+        for column in table:
+            for j in range(self.cleared, min(lo, self.filled)):
+                column[j] = _EMPTY
+        self.cleared = max(self.cleared, lo)
 
 
 #: What a bead of one kind ending in one row needs, read once per row
@@ -307,14 +347,16 @@ def _row_steps(
     rows: list[tuple[list[float], int]],
     steps: list[tuple[int, int, float, int]],
     ru_pre: list[int],
-    ru_u: list[list[frozenset[str]]],
-    ru_w: list[list[frozenset[str]]],
+    ru_u: list[frozenset[str]],
+    ru_w: list[frozenset[str]],
     ru_glue: list[bool],
     wide_zh: bool,
 ) -> list[_RowStep]:
     """The beads that can end in row ``i``, with what each reads that is
-    the same for every cell of the row; ``wide_zh``: whether a ZH item of
-    the row's band is long enough for a 4-1 or 5-1 bead."""
+    the same for every cell of the row; ``ru_u`` and ``ru_w``: the RU
+    anchors (strong, any strength) of the ``di`` items ending at ``i``
+    (:func:`_ending_at`); ``wide_zh``: whether a ZH item of the row's
+    band is long enough for a 4-1 or 5-1 bead."""
     out: list[_RowStep] = []
     for di, dj, penalty, k in steps:
         if di > i or di >= len(rows):
@@ -339,7 +381,7 @@ def _row_steps(
             kind, dropped = _DROP_RU, math.log1p(ru_span / OMISSION_SCALE)
         elif not di:
             kind = _DROP_ZH
-        out.append((dj, penalty, k, prow, plo, len(prow), bool(di and dj), ru_w[di][i], ru_u[di][i], ru_span, dropped, glued, kind))
+        out.append((dj, penalty, k, prow, plo, len(prow), bool(di and dj), ru_w[di], ru_u[di], ru_span, dropped, glued, kind))
     return out
 
 
@@ -544,8 +586,8 @@ def _banded(
     ending there; ``None`` when no path reaches the corner.
 
     Only the last rows of costs a bead can reach back to are kept,
-    lengths come from prefix sums, anchor unions are computed once per
-    index, what a bead reads of its row once per row, and the cells of a
+    lengths come from prefix sums, anchor unions are made for the columns
+    of the band (and the RU ones per row), what a bead reads of its row once per row, and the cells of a
     row are priced one kind of bead at a time, so time is (rows x band)
     and memory one byte per cell."""
     n, m = len(ru_len), len(zh_len)
@@ -554,8 +596,8 @@ def _banded(
         ru_pre.append(ru_pre[-1] + x)
     # Strong anchors (ru_u, zh_u) and anchors of any strength (ru_w, zh_w).
     ru_anc, zh_anc, ru_all, zh_all = anchor_sets if anchor_sets is not None else (None, None, None, None)
-    ru_u, ru_w = _unions(ru_anc, n), _unions(ru_all, n)
-    cols = _Columns(zh_len, _unions(zh_anc, m), _unions(zh_all, m), zh_glue, anchor_sets is not None, ratio, variance, steady)
+    zh_u, zh_w = _BandAnchors(zh_anc, m), _BandAnchors(zh_all, m)
+    cols = _Columns(zh_len, zh_u.table, zh_w.table, zh_glue, anchor_sets is not None, ratio, variance, steady)
     steps = [(di, dj, PENALTY[(di, dj)], k) for k, (di, dj) in enumerate(STEPS)]
     rows_lo: list[int] = []
     back: list[bytearray] = []
@@ -568,9 +610,12 @@ def _banded(
         lo = max(0, int(centre - band))
         hi = min(m, int(centre + band) + 1)
         row = _Row(i, lo, hi)
+        zh_u.advance(lo, hi)
+        zh_w.advance(lo, hi)
         rows = [(row.cells, lo), *recent]
         wide_zh = cols.zh_wide[hi] > cols.zh_wide[max(0, lo - 1)]
         drop_zh = None
+        ru_u, ru_w = _ending_at(ru_anc, i), _ending_at(ru_all, i)
         for step in _row_steps(i, rows, steps, ru_pre, ru_u, ru_w, ru_glue, wide_zh):
             kind = step[12]
             if kind == _DROP_ZH:
