@@ -28,6 +28,17 @@ if os.environ.get("PYTHONDONTWRITEBYTECODE") and not os.environ.get("PYTHONPYCAC
 LONG_RUN = os.environ.get("CI", "").lower() == "true" or os.environ.get("RUCONSIST_SCALING") == "full"
 
 
+def fuzz_examples(default: int) -> int:
+    """Examples a property test tries: ``RUCONSIST_FUZZ_EXAMPLES`` when
+    set, else 1,000 in the long run (any CI service's ``CI=true``, so a
+    CI job that runs plain ``python -m pytest`` fuzzes as long as
+    ``.ci/run`` does) and ``default`` in the default run."""
+    value = os.environ.get("RUCONSIST_FUZZ_EXAMPLES")
+    if value:
+        return int(value)
+    return 1000 if LONG_RUN else default
+
+
 @pytest.fixture(scope="session")
 def news_rules() -> RuleSet:
     """The engine tests' own small pack (independent of the shipped packs)."""

@@ -9,7 +9,6 @@ the runs read exactly like the list of ints they stand for."""
 from __future__ import annotations
 
 import copy
-import os
 import pickle
 
 import pytest
@@ -22,8 +21,9 @@ from ruconsist.readers.common import make_segment
 from ruconsist.readers.locale import JsonLocaleReader, YamlLocaleReader
 from ruconsist.readers.po import PoReader
 from ruconsist.readers.xliff import XliffReader
+from tests.conftest import fuzz_examples
 
-EXAMPLES = int(os.environ.get("RUCONSIST_FUZZ_EXAMPLES", "150"))
+EXAMPLES = fuzz_examples(50)
 SETTINGS = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 

@@ -13,7 +13,6 @@ to it (that a warm run imports no pypinyin: tests/test_cache.py).
 from __future__ import annotations
 
 import functools
-import os
 import random
 import sqlite3
 from collections.abc import Iterator
@@ -28,11 +27,11 @@ from pypinyin.constants import PHRASES_DICT, PINYIN_DICT
 from ruconsist.lang import palladius, pinyin_store
 from ruconsist.lang.palladius import HAN_RUN, normalize_pinyin
 from ruconsist.lang.palladius import spelling
-from tests.conftest import REPO
+from tests.conftest import REPO, fuzz_examples
 
-# Longer runs in CI's fuzz step (RUCONSIST_FUZZ_EXAMPLES), short ones
+# Longer runs in CI (tests/conftest.py: fuzz_examples), short ones
 # locally.
-EXAMPLES = int(os.environ.get("RUCONSIST_FUZZ_EXAMPLES", "150"))
+EXAMPLES = fuzz_examples(50)
 SETTINGS = settings(
     max_examples=EXAMPLES,
     deadline=None,

@@ -4,7 +4,6 @@ at the text they name."""
 
 from __future__ import annotations
 
-import os
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -16,10 +15,11 @@ from ruconsist.errors import InputError
 from ruconsist.readers.text import BilingualReader, MarkdownReader, TextReader, mask, split_mixed
 from ruconsist.segment import paragraphs, sentences
 from ruconsist.terms import TermMatcher
+from tests.conftest import fuzz_examples
 
-# Longer runs in CI's fuzz step (RUCONSIST_FUZZ_EXAMPLES), short ones
+# Longer runs in CI (tests/conftest.py: fuzz_examples), short ones
 # locally.
-EXAMPLES = int(os.environ.get("RUCONSIST_FUZZ_EXAMPLES", "150"))
+EXAMPLES = fuzz_examples(50)
 SETTINGS = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 # Text that looks like what the readers see: Cyrillic, Han, Latin,

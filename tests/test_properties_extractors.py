@@ -4,7 +4,6 @@ every span lies inside the text, and normalising is idempotent."""
 
 from __future__ import annotations
 
-import os
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -16,8 +15,9 @@ from ruconsist.errors import InputError
 from ruconsist.lang import dates, numbers
 from ruconsist.lang.palladius import compare
 from ruconsist.rules import load_rules
+from tests.conftest import fuzz_examples
 
-EXAMPLES = int(os.environ.get("RUCONSIST_FUZZ_EXAMPLES", "150"))
+EXAMPLES = fuzz_examples(50)
 SETTINGS = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 # Pieces that the extractors react to, mixed with arbitrary text.

@@ -13,7 +13,6 @@ twentieth of its example count (50 for .ci/run's 1000).
 
 from __future__ import annotations
 
-import os
 import tempfile
 from pathlib import Path
 
@@ -23,8 +22,9 @@ from hypothesis import strategies as st
 from ruconsist.config import Config
 from ruconsist.engine import Linter
 from tests.test_scaling import LIMIT, _cpu, _cpu_under, _run, _write
+from tests.conftest import fuzz_examples
 
-EXAMPLES = max(3, int(os.environ.get("RUCONSIST_FUZZ_EXAMPLES", "60")) // 20)
+EXAMPLES = max(3, fuzz_examples(60) // 20)
 SETTINGS = settings(max_examples=EXAMPLES, deadline=None, derandomize=True,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
