@@ -46,8 +46,8 @@ def server(*args: str, path: Sequence[Path] = (), **env: str) -> ClientServerCon
 SERVER = server("--no-plugins")
 
 
-@pytest_lsp.fixture(config=SERVER)
-async def client(lsp_client: LanguageClient):
+async def vscode_session(lsp_client: LanguageClient):  # type: ignore[no-untyped-def]
+    """A client with VS Code's capabilities."""
     registrations: list[lsp.Registration] = []
     lsp_client.registrations = registrations  # type: ignore[attr-defined]
 
@@ -62,6 +62,14 @@ async def client(lsp_client: LanguageClient):
     yield
     if lsp_client._server is not None and lsp_client._server.returncode is None:  # not shut down by the test
         await lsp_client.shutdown_session()
+
+
+#: A server of its own for each test that shuts it down or changes what
+#: it reads (the configuration, a pack).
+client = pytest_lsp.fixture(vscode_session, config=SERVER)
+#: One server for the tests that only open, edit and close files of
+#: their own folder: each server costs a second of CPU to start and warm.
+shared_client = pytest_lsp.fixture(vscode_session, config=SERVER, scope="module")
 
 
 async def published(
@@ -174,9 +182,10 @@ async def test_pair_findings_quick_fix_and_correction(client: LanguageClient, tm
     assert client._server is not None and client._server.returncode == 0
 
 
-@pytest.mark.asyncio
-async def test_editing_one_file_republishes_the_other(client: LanguageClient, tmp_path: Path):
+@pytest.mark.asyncio(loop_scope="module")
+async def test_editing_one_file_republishes_the_other(shared_client: LanguageClient, tmp_path: Path):
     """The RU file's unsaved text is what the ZH file is checked against."""
+    client = shared_client
     (tmp_path / "a.ru.md").write_text(RU, encoding="utf-8")
     (tmp_path / "a.zh.md").write_text(ZH.replace("*", "·"), encoding="utf-8")
     zh_uri = open_file(client, tmp_path / "a.zh.md", ZH.replace("*", "·"))
@@ -191,8 +200,9 @@ async def test_editing_one_file_republishes_the_other(client: LanguageClient, tm
     await published(client, zh_uri, lambda d: codes(d) == ["NUM001"])
 
 
-@pytest.mark.asyncio
-async def test_disable_comment_silences_the_finding(client: LanguageClient, tmp_path: Path):
+@pytest.mark.asyncio(loop_scope="module")
+async def test_disable_comment_silences_the_finding(shared_client: LanguageClient, tmp_path: Path):
+    client = shared_client
     (tmp_path / "a.ru.md").write_text(RU, encoding="utf-8")
     (tmp_path / "a.zh.md").write_text(ZH, encoding="utf-8")
     zh_uri = open_file(client, tmp_path / "a.zh.md", ZH)
@@ -213,8 +223,9 @@ async def test_disable_comment_silences_the_finding(client: LanguageClient, tmp_
     assert codes(await published(client, zh_uri, lambda d: "NUM001" not in codes(d))) == ["NAM001"]
 
 
-@pytest.mark.asyncio
-async def test_fix_all_offers_every_safe_fix(client: LanguageClient, tmp_path: Path):
+@pytest.mark.asyncio(loop_scope="module")
+async def test_fix_all_offers_every_safe_fix(shared_client: LanguageClient, tmp_path: Path):
+    client = shared_client
     zh = ZH.replace("双方签署了15项", "双方签署了12项,涉及").replace("习近平。", "习近平,并会见了弗拉基米尔*普京。")
     (tmp_path / "a.ru.md").write_text(RU, encoding="utf-8")
     zh_uri = open_file(client, tmp_path / "a.zh.md", zh)
@@ -236,23 +247,26 @@ async def test_fix_all_offers_every_safe_fix(client: LanguageClient, tmp_path: P
 # Bad input ------------------------------------------------------------------
 
 
-@pytest.mark.asyncio
-async def test_file_in_no_pair_gets_a_message_and_no_findings(client: LanguageClient, tmp_path: Path):
+@pytest.mark.asyncio(loop_scope="module")
+async def test_file_in_no_pair_gets_a_message_and_no_findings(shared_client: LanguageClient, tmp_path: Path):
+    client = shared_client
     uri = open_file(client, tmp_path / "notes.md", "Shopping list: milk, bread.\n")
     assert await published(client, uri, lambda d: True) == []
     assert any("notes.md belongs to no RU/ZH pair" in m.message for m in client.messages)
 
 
-@pytest.mark.asyncio
-async def test_untagged_bilingual_file_is_checked(client: LanguageClient, tmp_path: Path):
+@pytest.mark.asyncio(loop_scope="module")
+async def test_untagged_bilingual_file_is_checked(shared_client: LanguageClient, tmp_path: Path):
+    client = shared_client
     text = RU + "\n" + ZH
     uri = open_file(client, tmp_path / "article.txt", text, language="plaintext")
     diags = await published(client, uri, lambda d: bool(d))
     assert "NAM001" in codes(diags)
 
 
-@pytest.mark.asyncio
-async def test_binary_file_gets_a_diagnostic(client: LanguageClient, tmp_path: Path):
+@pytest.mark.asyncio(loop_scope="module")
+async def test_binary_file_gets_a_diagnostic(shared_client: LanguageClient, tmp_path: Path):
+    client = shared_client
     (tmp_path / "a.ru.md").write_text(RU, encoding="utf-8")
     uri = open_file(client, tmp_path / "a.zh.md", "\x00\x01PK\x03\x04 binary")
     (diag,) = await published(client, uri, lambda d: bool(d))
@@ -263,8 +277,9 @@ async def test_binary_file_gets_a_diagnostic(client: LanguageClient, tmp_path: P
     assert codes(await published(client, uri, lambda d: d and d[0].code is not None)) == ["NAM001", "NUM001"]
 
 
-@pytest.mark.asyncio
-async def test_missing_counterpart_is_reported(client: LanguageClient, tmp_path: Path):
+@pytest.mark.asyncio(loop_scope="module")
+async def test_missing_counterpart_is_reported(shared_client: LanguageClient, tmp_path: Path):
+    client = shared_client
     uri = open_file(client, tmp_path / "b.zh.md", ZH)
     (diag,) = await published(client, uri, lambda d: bool(d))
     assert diag.code == "ALN001"
