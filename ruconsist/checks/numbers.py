@@ -336,6 +336,10 @@ class NumberMismatch(Check):
         vocab = number_vocab(ctx.rules)
         assert vocab is not None
         yield from self._vague(bead, vocab, ru, zh)
+        mismatches = list(compare_mentions(ru, zh, vocab))
+        if not mismatches:
+            # (Most beads: nothing below is made for them.)
+            return
         # What each side has, said once per bead however many findings
         # name it.
         there = {"ru": functools.cache(lambda: _what_is_there(ru)), "zh": functools.cache(lambda: _what_is_there(zh))}
@@ -343,7 +347,7 @@ class NumberMismatch(Check):
         # one's place: worked out once per bead, not once per figure.
         standing = {"ru": functools.cache(lambda: StandingAgainst(ru, zh)),
                     "zh": functools.cache(lambda: StandingAgainst(zh, ru))}
-        for mm in compare_mentions(ru, zh, vocab):
+        for mm in mismatches:
             if mm.kind == "magnitude":
                 yield self._magnitude(bead, mm)
             elif mm.kind == "rounded":
