@@ -447,3 +447,24 @@ def test_a_run_on_a_forged_cache_runs_no_code_and_finds_what_a_clean_one_finds(r
     clean = runs.first
     assert (forged.returncode, forged.stdout, _messages(forged)) == (clean.returncode, clean.stdout, _messages(clean))
     assert _modules(forged) == {"yaml": True, "pypinyin": False}, forged.stderr
+
+
+def test_compiled_patterns_are_stored_as_their_source(cache_dir: Path) -> None:
+    # A ``regex`` pattern pickles by default as engine code for the
+    # package's private ``_regex.compile``; an entry keeps the source and
+    # flags instead, compiled again with the public ``compile`` on load.
+    import re
+
+    import regex
+
+    value = {"re": re.compile(r"(?i)\bмосква\b"), "regex": regex.compile(r"\p{Han}+(?=条约)", regex.V1)}
+    assert cache.cached("t", "k20", lambda: value) is value
+    (entry,) = cache_dir.glob("t-k20.pickle")
+    assert b"_regex" not in entry.read_bytes()
+    loaded = cache.cached("t", "k20", lambda: "rebuilt")
+    assert loaded is not value and loaded != "rebuilt"
+    for name, pattern in value.items():
+        assert type(loaded[name]) is type(pattern)
+        assert (loaded[name].pattern, loaded[name].flags) == (pattern.pattern, pattern.flags)
+    assert loaded["regex"].findall("签署《新削减战略武器条约》") == ["新削减战略武器"]
+    assert loaded["re"].search("В МОСКВЕ и Москва").group() == "Москва"
