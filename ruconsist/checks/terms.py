@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import regex
 
 from ruconsist.checks.base import LANG_NAME, Check, PairContext
 from ruconsist.checks.nearby import HeldFindings
-from ruconsist.checks.offices import title_qualifiers
+from ruconsist.checks.offices import TitleMention, office_index, title_qualifiers
 from ruconsist.checks.term_counts import COUNTED_KINDS, Rival, lenient_tally, rival, strict_tally
 from ruconsist.checks.term_counts import side as counted_side
-from ruconsist.diagnostic import Diagnostic, Severity
+from ruconsist.diagnostic import Diagnostic, Location, Severity
 from ruconsist.document import SegmentPair, other
 from ruconsist.entities import inside_other_name, latin_counterpart
 from ruconsist.lang.han import HAN_CHAR
 from ruconsist.rules import RuleSet, Term
-from ruconsist.terms import ACCEPT, FORBIDDEN, Mention, TermMatcher, generic_stand_in, matcher_for
+from ruconsist.terms import ACCEPT, FORBIDDEN, PRIMARY, Mention, TermMatcher, generic_stand_in, matcher_for
 
 
 #: A short quoted name: «Вашингтон Нэшионалс», “国民队”, 《中华人民共和国
@@ -158,7 +158,15 @@ class TermMissing(Check):
         of its kind more often than this side does (Путин twice in RU, ZH
         普京 once and 梅德韦杰夫 once: one of two mentions replaced; or RU
         «президент Эрдоган» against ZH «土耳其总统菲佐», where the office
-        alone does not name the person).  A substitution is nearly
+        alone does not name the person); or a capital, or a place that
+        stands for its country, against another country (Пхеньян ↔ 韩国),
+        a body of one country against another country (Министерство
+        обороны США ↔ 乌拉圭“国防部”), an entity named only inside a short
+        quoted name or by its adjective against another of its kind
+        (Неделя моды в Париже ↔ “利伯维尔时装周”); or one side writes a
+        country before a person's office that the packs give with another
+        country (卢旺达总统普京 against «президент России Владимир Путин»:
+        reported on the country).  A substitution is nearly
         always a real error: reported once, on the Russian name (or on the
         country named in place of "the country"), naming both.
 
@@ -169,6 +177,7 @@ class TermMissing(Check):
           FAIL  RU «доклад ВОЗ»             ZH «世界贸易组织的报告» -> TRM003
           FAIL  RU «вулкан в Исландии»      ZH «爱尔兰的火山»     -> TRM003
           FAIL  RU «Путин прибыл. Путин заявил.»  ZH «普京抵达。梅德韦杰夫表示。» -> TRM003
+          FAIL  RU «Помпео посетит Пхеньян»  ZH «蓬佩奥将出访韩国»   -> TRM003
         """,
     }
     neighbour_beads = WINDOW
@@ -195,6 +204,7 @@ class TermMissing(Check):
         yield from self._substitutions(bead, ctx, missing, paired, pending)
         self._quoted_substitutions(bead, ctx, missing, quoted, paired, pending)
         self._recounted(bead, ctx, missing, paired, pending, mentions, stand_ins)
+        yield from self._office_country(bead, ctx, missing, paired, mentions)
         for lang in ("ru", "zh"):
             for tid, m in missing[lang]:
                 if (lang, tid) in paired:
@@ -264,6 +274,8 @@ class TermMissing(Check):
         }
         self._pair(bead, ctx, "TRM003", capitals["ru"], countries["zh"], paired, pending)
         self._pair(bead, ctx, "TRM003", countries["ru"], capitals["zh"], paired, pending)
+        for lang in ("ru", "zh"):
+            self._country_of_body(bead, ctx, lang, missing, countries[other(lang)], paired, pending)
         for tid, m in missing["ru"]:
             if ("ru", tid) in paired:
                 continue
@@ -306,6 +318,106 @@ class TermMissing(Check):
         for kind, zh_side in by_kind(quoted["zh"], "zh").items():
             if kind in ("country", "place") and not own["ru"].get(kind) and not inner["ru"].get(kind):
                 self._pair(bead, ctx, "TRM003", _derived_only(bead, ctx, kind, zh_side), zh_side, paired, pending)
+
+    def _country_of_body(
+        self,
+        bead: SegmentPair,
+        ctx: PairContext,
+        lang: str,
+        missing: dict[str, list[tuple[str, Mention]]],
+        countries: list[tuple[str, Mention]],
+        paired: set[tuple[str, str]],
+        pending: list[_Decision],
+    ) -> None:
+        """A body of one country (Министерство обороны США) that ``lang``'s
+        side names and the other side lacks, with its country, against a
+        country the other side names and ``lang``'s lacks (乌拉圭“国防部”):
+        the body's country replaced."""
+        dst = other(lang)
+        rest = [(t, m) for t, m in countries if (dst, t) not in paired]
+        if not rest:
+            return
+        inner = [
+            (s.start, s.end)
+            for s in bead_stand_ins(bead, lang, ctx)
+            if s.role == PRIMARY and any(t.startswith("country-") for t in s.terms)
+        ]
+        bodies = [
+            (t, m)
+            for t, m in missing[lang]
+            if (lang, t) not in paired
+            and _kind(ctx.rules.term(t)) == "organization"
+            and any(m.start <= a and b <= m.end for a, b in inner)
+        ]
+        pairs = (bodies, rest) if lang == "ru" else (rest, bodies)
+        self._pair(bead, ctx, "TRM003", *pairs, paired, pending)
+
+    def _office_country(
+        self,
+        bead: SegmentPair,
+        ctx: PairContext,
+        missing: dict[str, list[tuple[str, Mention]]],
+        paired: set[tuple[str, str]],
+        mentions: dict[str, list[Mention]],
+    ) -> Iterator[Diagnostic]:
+        """A country one side names and the other lacks, written as the
+        country of a person's office (卢旺达总统普京, 格林纳达首相特雷莎·梅)
+        where the packs give that person's office with another country
+        (俄罗斯总统, 英国首相): the person's country replaced."""
+        for lang in ("ru", "zh"):
+            text = bead.side(lang).text
+            offices = office_index(ctx.rules).find(text, lang) if lang == "zh" else ()
+            for tid, m in missing[lang]:
+                if (lang, tid) in paired or _kind(ctx.rules.term(tid)) != "country":
+                    continue
+                for p in mentions[lang]:
+                    if not _office_between(text, m.end, p.start, lang, offices):
+                        continue
+                    theirs = [c for t in p.terms for c in _office_countries(ctx.rules, t, lang)]
+                    if theirs and tid not in theirs:
+                        paired.add((lang, tid))
+                        yield self._wrong_office_country(bead, ctx, lang, tid, m, p, theirs[0])
+                        break
+
+    def _wrong_office_country(
+        self, bead: SegmentPair, ctx: PairContext, lang: str, tid: str, m: Mention, p: Mention, country: str
+    ) -> Diagnostic:
+        term, right = ctx.rules.term(tid), ctx.rules.term(country)
+        message = (
+            f"{LANG_NAME[lang]} names '{m.text}' ({tid}) as the country of '{p.text}' ({p.terms[0]}),"
+            f" whose office the packs give with {country}: expected {_expected(right.forms(lang))}"
+            f" in {LANG_NAME[lang]}, as the other side has no {_expected(term.forms(other(lang)))}"
+        )
+        return self._country_instead(bead, ctx, lang, tid, m, country, message, None)
+
+    def _country_instead(
+        self,
+        bead: SegmentPair,
+        ctx: PairContext,
+        lang: str,
+        tid: str,
+        m: Mention,
+        meant: str,
+        message: str,
+        counterpart: Location | None,
+    ) -> Diagnostic:
+        """TRM003 on a country named where the text means another
+        (``meant``)."""
+        term, named = ctx.rules.term(tid), ctx.rules.term(meant)
+        return self.report(
+            bead,
+            lang,
+            m.start,
+            m.end,
+            message,
+            code="TRM003",
+            category=term.category,
+            rule=tid,
+            expected=named.forms(lang)[0] if named.forms(lang) else None,
+            found=m.text,
+            counterpart=counterpart,
+            severity=term.severity,
+        )
 
     def _pair(
         self,
@@ -484,23 +596,14 @@ class TermMissing(Check):
             return None
 
         def report(passage: str) -> Diagnostic:
-            term, named = ctx.rules.term(tid), ctx.rules.term(passage)
-            return self.report(
-                bead,
-                lang,
-                m.start,
-                m.end,
+            named = ctx.rules.term(passage)
+            message = (
                 f"{LANG_NAME[lang]} names '{m.text}' ({tid}) where {LANG_NAME[dst]} says"
                 f" '{generic.group()}', and the passage around is about {_expected(named.forms(lang)[:1])}"
-                f" ({passage}): expected {_expected(named.forms(lang))} in {LANG_NAME[lang]}",
-                code="TRM003",
-                category=term.category,
-                rule=tid,
-                expected=named.forms(lang)[0] if named.forms(lang) else None,
-                found=m.text,
-                counterpart=bead.side(dst).location(generic.start(), generic.end()),
-                severity=term.severity,
+                f" ({passage}): expected {_expected(named.forms(lang))} in {LANG_NAME[lang]}"
             )
+            where = bead.side(dst).location(generic.start(), generic.end())
+            return self._country_instead(bead, ctx, lang, tid, m, passage, message, where)
 
         return report
 
@@ -705,6 +808,45 @@ def _derived_only(
             continue
         out.append((tid, m))
     return out
+
+
+def _office_between(text: str, end: int, start: int, lang: str, offices: Sequence[TitleMention]) -> bool:
+    """Whether a country ending at ``end`` is the country of the office
+    of the person named at ``start``: in Chinese, a title of office
+    between them and nothing else (卢旺达总统普京); in Russian, the person
+    right after it (президент России Владимир Путин)."""
+    if start < end:
+        return False
+    if lang == "ru":
+        return text[end:start].strip() == ""
+    return any(o.start == end and o.end == start for o in offices)
+
+
+def _office_countries(rules: RuleSet, tid: str, lang: str) -> tuple[str, ...]:
+    """The countries named in a person's office forms (俄罗斯总统,
+    президент России: Russia), from the packs' ``accept`` forms."""
+
+    def build() -> dict[tuple[str, str], tuple[str, ...]]:
+        matcher = matcher_for(rules)
+        out: dict[tuple[str, str], tuple[str, ...]] = {}
+        for term in rules.terms:
+            if term.category != "name":
+                continue
+            for side, forms in (("ru", term.accept_ru), ("zh", term.accept_zh)):
+                found = {
+                    t
+                    for f in forms
+                    for s in matcher.stand_ins(f, side)
+                    if s.role == PRIMARY
+                    for t in s.terms
+                    if t.startswith("country-")
+                }
+                if found:
+                    out[term.id, side] = tuple(sorted(found))
+        return out
+
+    table: dict[tuple[str, str], tuple[str, ...]] = rules.cached("terms.office-countries", build)
+    return table.get((tid, lang), ())
 
 
 def _stands_for_country(rules: RuleSet, tid: str) -> bool:
