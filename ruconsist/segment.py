@@ -51,7 +51,12 @@ def script_of(text: str) -> str | None:
     Han characters carry about three times the content of a Cyrillic
     letter, so they are weighted accordingly.
     """
-    cyr, han = script_counts(text)
+    return script_of_counts(*script_counts(text))
+
+
+def script_of_counts(cyr: int, han: int) -> str | None:
+    """:func:`script_of` a text of ``cyr`` Cyrillic letters and ``han``
+    Han characters."""
     if not cyr and not han:
         return None
     return "zh" if han * 3 >= cyr else "ru"

@@ -16,6 +16,7 @@ The whole step lives in this package:
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -23,7 +24,7 @@ import regex
 
 from ruconsist.align.gale_church import align
 from ruconsist.document import Segment, SegmentPair, Side
-from ruconsist.segment import script_counts, script_of, sentences
+from ruconsist.segment import script_counts, script_of_counts, sentences
 
 if TYPE_CHECKING:
     import pluggy
@@ -68,8 +69,9 @@ def wrap_beads(
         bead = SegmentPair(i, Side("ru", tuple(a)), Side("zh", tuple(b)))
         for lang, side in (("ru", bead.ru), ("zh", bead.zh)):
             for seg in side.segments:
-                actual = script_of(seg.text)
-                if actual is not None and actual != lang and _clearly(seg.text, actual):
+                counts = _script_counts(seg.text)
+                actual = script_of_counts(*counts)
+                if actual is not None and actual != lang and _clearly(counts, actual):
                     findings.append(("untranslated", (bead, lang, seg)))
                     bead.memo["skip"] = True
         if bead.ru and bead.zh:
@@ -81,8 +83,15 @@ def wrap_beads(
     return out, findings
 
 
-def _clearly(text: str, script: str) -> bool:
-    cyr, han = script_counts(text)
+@functools.lru_cache(maxsize=4096)
+def _script_counts(text: str) -> tuple[int, int]:
+    """:func:`script_counts` of a segment, kept for the segments seen
+    last: an editor's lint after an edit reads the same paragraphs."""
+    return script_counts(text)
+
+
+def _clearly(counts: tuple[int, int], script: str) -> bool:
+    cyr, han = counts
     if script == "ru":
         return cyr >= 12 and han * 6 < cyr
     return han >= 6 and cyr < han
@@ -183,9 +192,11 @@ CONTENT_RATIO = 0.85
 CONTENT_VARIANCE = 4.0
 
 
+@functools.lru_cache(maxsize=4096)
 def content_length(text: str) -> int:
     """Length in units that make RU and ZH comparable: a Han character
-    carries about as much as three Russian letters (spaces included)."""
+    carries about as much as three Russian letters (spaces included).
+    Kept for the texts seen last (an editor's lint after an edit)."""
     han = len(HAN_CHAR.findall(text))
     return 3 * han + (len(text) - han - len(SPACE.findall(text)) // 2)
 
