@@ -511,8 +511,9 @@ def _join_group(run: _WordRun, value: Fraction, end: int) -> bool:
 
 
 def _cardinal_step(run: _WordRun, word: str, value: Fraction, end: int) -> bool:
+    """A unit, ten or hundred joins the group; a cardinal of a thousand
+    or more (``полмиллиона``) stands alone."""
     if value >= 1000:
-        # полмиллиона and the like stand alone.
         if not run.taken:
             run.group = value
             run.take(end)
@@ -528,9 +529,9 @@ def _is_fraction_denominator(run: _WordRun, word: str, value: Fraction) -> bool:
 
 
 def _ordinal_step(run: _WordRun, word: str, value: Fraction, end: int) -> bool:
-    """An ordinal ends the run: a fraction's denominator, an ordinal
-    magnitude (``двухтысячный``), or the last word of an ordinal number
-    (``двадцать пятый``)."""
+    """An ordinal ends the run: a fraction's denominator (``три
+    пятых``), an ordinal magnitude (``тысячный``), or the last word of
+    an ordinal number (``двадцать пятый``)."""
     if _is_fraction_denominator(run, word, value):
         run.total = run.group / value
         run.group = ZERO
@@ -549,7 +550,8 @@ def _ordinal_step(run: _WordRun, word: str, value: Fraction, end: int) -> bool:
 
 def _magnitude_step(run: _WordRun, word: str, value: Fraction, end: int) -> bool:
     """A magnitude closes the group (``двести тысяч``) unless it is not
-    below the last one (``тысяча тысяч``)."""
+    below the magnitudes before it (``три тысячи миллионов`` stops at
+    ``тысячи``)."""
     if not run.taken or (run.total and value >= _top_factor(run.total)):
         return False
     run.total += (run.group or ONE) * value

@@ -609,7 +609,8 @@ def _as_tenths(r: _ZhReading, m: re.Match[str], vocab: NumberVocab, p: dict[str,
 
 def _read_unit_classifier_or_time(r: _ZhReading, vocab: NumberVocab, p: dict[str, Any]) -> None:
     """A unit (5公里), a clock time (8点, 8点半) or a classifier (三个);
-    the longer of a unit and a classifier wins (千瓦 over 千)."""
+    where a unit and a classifier both match, the unit unless the
+    classifier is longer."""
     norm = r.norm
     u = r.at(p["unit"])
     cl = r.at(p["cls"])
