@@ -12,6 +12,7 @@ BUILTIN_CHECK_MODULES = (
     "alignment",
     "lists",
     "terms",
+    "term_forbidden",
     "numbers",
     "dates",
     "times",

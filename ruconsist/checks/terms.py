@@ -2,86 +2,36 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
-
-import regex
+from collections.abc import Callable, Iterator, Sequence
 
 from ruconsist.checks.base import LANG_NAME, Check, PairContext
 from ruconsist.checks.nearby import HeldFindings
-from ruconsist.checks.offices import TitleMention, office_index, title_qualifiers
+from ruconsist.checks.offices import TitleMention, office_index
 from ruconsist.checks.term_counts import COUNTED_KINDS, Rival, lenient_tally, rival, strict_tally
 from ruconsist.checks.term_counts import side as counted_side
+from ruconsist.checks.term_mentions import (
+    bead_stand_ins,
+    bead_terms,
+    expected_forms,
+    lacking_counterparts,
+    own_names,
+    term_kind,
+)
+from ruconsist.checks.term_window import (
+    GENERIC_COUNTRY,
+    WINDOW,
+    Decision,
+    Named,
+    decide_all,
+    extra_decision,
+    held_window,
+    omission_decision,
+    substitution_decision,
+)
 from ruconsist.diagnostic import Diagnostic, Location, Severity
 from ruconsist.document import SegmentPair, other
-from ruconsist.entities import inside_other_name, latin_counterpart
-from ruconsist.lang.han import HAN_CHAR
-from ruconsist.rules import RuleSet, Term
-from ruconsist.terms import ACCEPT, FORBIDDEN, PRIMARY, Mention, TermMatcher, generic_stand_in, matcher_for
-
-
-#: A short quoted name: «Вашингтон Нэшионалс», “国民队”, 《中华人民共和国
-#:宪法》.  A term strictly inside one is part of another name and needs
-#: no counterpart of its own (long quotes are reported speech and are
-#: checked as usual).
-QUOTED_NAME = regex.compile(
-    r"«([^«»\n.!?。！？]{1,60})»|“([^“”\n.!?。！？]{1,30})”|《([^《》\n]{1,60})》|„([^„“\n.!?]{1,60})“"
-)
-
-
-#: Chinese writes no spaces: a quotation of more characters than this,
-#: or with a comma, is speech (“世界贸易组织不建议限制贸易与流动”), not a name.
-ZH_NAME_CHARS = 12
-_ZH_CLAUSE = regex.compile(r"[，、；：,]")
-
-
-def _inside_names(text: str) -> list[tuple[int, int]]:
-    out = []
-    for m in QUOTED_NAME.finditer(text):
-        inner = next(g for g in m.groups() if g is not None)
-        if len(inner.split()) > 6:
-            continue
-        if HAN_CHAR.search(inner) and m.group()[0] != "《" and (
-            len(inner) > ZH_NAME_CHARS or _ZH_CLAUSE.search(inner)
-        ):
-            continue
-        out.append((m.start() + 1, m.end() - 1))
-    return out
-
-
-def _expected(forms: tuple[str, ...]) -> str:
-    return " or ".join(forms[:3]) if forms else "(none)"
-
-
-def bead_terms(bead: SegmentPair, lang: str, ctx: PairContext) -> list[Mention]:
-    """Term mentions on one side of a bead, shared by every check."""
-    matcher = matcher_for(ctx.rules)
-    return bead.cached(("terms", lang), lambda: matcher.find(bead.side(lang).text, lang))  # type: ignore[no-any-return]
-
-
-def bead_stand_ins(bead: SegmentPair, lang: str, ctx: PairContext) -> list[Mention]:
-    """Mentions by forms a term is only accepted by (中俄, РФ), once per bead."""
-    matcher = matcher_for(ctx.rules)
-    return bead.cached(("stand-ins", lang), lambda: matcher.stand_ins(bead.side(lang).text, lang))  # type: ignore[no-any-return]
-
-
-#: How many aligned segments before and after a one-sided mention are
-#: searched for the entity under another form: news translation moves a
-#: name to the next sentence and refers back to it with a pronoun
-#: (он ↔ 特朗普, в стране ↔ 叙利亚), so a name that the other side gives
-#: within this window is not an omission.
-WINDOW = 3
-
-
-def _kind(term: Term) -> str:
-    """What a term must share with another to be its substitute: the
-    category, with countries and currencies apart (Iceland for Ireland,
-    the real for the lira); capitals are places like other cities
-    (Улан-Батор for 乌兰乌德)."""
-    if term.category in ("place", "term"):
-        head = term.id.split("-", 1)[0]
-        if head in ("country", "currency"):
-            return head
-    return term.category
+from ruconsist.rules import RuleSet
+from ruconsist.terms import ACCEPT, FORBIDDEN, PRIMARY, Mention, generic_stand_in, matcher_for
 
 
 class TermMissing(Check):
@@ -185,22 +135,22 @@ class TermMissing(Check):
     def begin_pair(self, ctx: PairContext) -> None:
         # Per bead, in order: the terms each side names (under any form);
         # and the omissions still waiting for the segments after them.
-        ctx.state[self.code] = _window(ctx)
+        ctx.state[self.code] = held_window(ctx)
 
     def check(self, bead: SegmentPair, ctx: PairContext) -> Iterator[Diagnostic]:
-        window: HeldFindings[_Named] = ctx.state.get(self.code) or ctx.state.setdefault(self.code, _window(ctx))
+        window: HeldFindings[Named] = ctx.state.get(self.code) or ctx.state.setdefault(self.code, held_window(ctx))
         if not bead.ru or not bead.zh:
             return
         matcher = matcher_for(ctx.rules)
         mentions = {lang: bead_terms(bead, lang, ctx) for lang in ("ru", "zh")}
         stand_ins = {lang: bead_stand_ins(bead, lang, ctx) for lang in ("ru", "zh")}
         found = bead.cached(
-            ("terms", "missing"), lambda: {lang: _missing(bead, lang, ctx.rules, matcher, mentions, stand_ins) for lang in ("ru", "zh")}
+            ("terms", "missing"), lambda: {lang: lacking_counterparts(bead, lang, ctx.rules, matcher, mentions, stand_ins) for lang in ("ru", "zh")}
         )
         missing = {lang: found[lang][0] for lang in ("ru", "zh")}
         quoted = {lang: found[lang][1] for lang in ("ru", "zh")}
         paired: set[tuple[str, str]] = set()
-        pending: list[_Decision] = []
+        pending: list[Decision] = []
         yield from self._substitutions(bead, ctx, missing, paired, pending)
         self._quoted_substitutions(bead, ctx, missing, quoted, paired, pending)
         self._recounted(bead, ctx, missing, paired, pending, mentions, stand_ins)
@@ -210,7 +160,7 @@ class TermMissing(Check):
                 if (lang, tid) in paired:
                     continue
                 pending.append(
-                    _omission_decision(
+                    omission_decision(
                         ctx.rules,
                         lang,
                         tid,
@@ -226,7 +176,7 @@ class TermMissing(Check):
             lang: frozenset(t for m in (*mentions[lang], *stand_ins[lang]) if m.role != FORBIDDEN for t in m.terms)
             for lang in ("ru", "zh")
         }
-        yield from window.push(named, _decide_all(pending))
+        yield from window.push(named, decide_all(pending))
 
     def finish_pair(self, ctx: PairContext) -> Iterator[Diagnostic]:
         window = ctx.state.get(self.code)
@@ -239,7 +189,7 @@ class TermMissing(Check):
         ctx: PairContext,
         missing: dict[str, list[tuple[str, Mention]]],
         paired: set[tuple[str, str]],
-        pending: list[_Decision],
+        pending: list[Decision],
     ) -> Iterator[Diagnostic]:
         """Both sides name an entity of the same kind that the other side
         lacks: paired in reading order within each kind (titles as
@@ -252,7 +202,7 @@ class TermMissing(Check):
             for tid, m in missing[lang]:
                 if (lang, tid) in paired:
                     continue
-                by_kind.setdefault(_kind(ctx.rules.term(tid)), {"ru": [], "zh": []})[lang].append((tid, m))
+                by_kind.setdefault(term_kind(ctx.rules.term(tid)), {"ru": [], "zh": []})[lang].append((tid, m))
         for kind, sides in by_kind.items():
             code = "TTL001" if kind == "title" else "TRM003"
             if kind == "country" and sides["zh"] and not sides["ru"]:
@@ -269,7 +219,7 @@ class TermMissing(Check):
             for lang in ("ru", "zh")
         }
         countries = {
-            lang: [(t, m) for t, m in missing[lang] if (lang, t) not in paired and _kind(ctx.rules.term(t)) == "country"]
+            lang: [(t, m) for t, m in missing[lang] if (lang, t) not in paired and term_kind(ctx.rules.term(t)) == "country"]
             for lang in ("ru", "zh")
         }
         self._pair(bead, ctx, "TRM003", capitals["ru"], countries["zh"], paired, pending)
@@ -291,7 +241,7 @@ class TermMissing(Check):
         missing: dict[str, list[tuple[str, Mention]]],
         quoted: dict[str, list[tuple[str, Mention]]],
         paired: set[tuple[str, str]],
-        pending: list[_Decision],
+        pending: list[Decision],
     ) -> None:
         """An entity named only inside a short quoted name, which the
         other side lacks, where the other side names another entity of its
@@ -303,7 +253,7 @@ class TermMissing(Check):
         def by_kind(found: list[tuple[str, Mention]], lang: str) -> dict[str, list[tuple[str, Mention]]]:
             out: dict[str, list[tuple[str, Mention]]] = {}
             for tid, m in found:
-                kind = _kind(ctx.rules.term(tid))
+                kind = term_kind(ctx.rules.term(tid))
                 if (lang, tid) not in paired and kind not in ("name", "title"):
                     out.setdefault(kind, []).append((tid, m))
             return out
@@ -327,7 +277,7 @@ class TermMissing(Check):
         missing: dict[str, list[tuple[str, Mention]]],
         countries: list[tuple[str, Mention]],
         paired: set[tuple[str, str]],
-        pending: list[_Decision],
+        pending: list[Decision],
     ) -> None:
         """A body of one country (Министерство обороны США) that ``lang``'s
         side names and the other side lacks, with its country, against a
@@ -346,7 +296,7 @@ class TermMissing(Check):
             (t, m)
             for t, m in missing[lang]
             if (lang, t) not in paired
-            and _kind(ctx.rules.term(t)) == "organization"
+            and term_kind(ctx.rules.term(t)) == "organization"
             and any(m.start <= a and b <= m.end for a, b in inner)
         ]
         pairs = (bodies, rest) if lang == "ru" else (rest, bodies)
@@ -368,7 +318,7 @@ class TermMissing(Check):
             text = bead.side(lang).text
             offices = office_index(ctx.rules).find(text, lang) if lang == "zh" else ()
             for tid, m in missing[lang]:
-                if (lang, tid) in paired or _kind(ctx.rules.term(tid)) != "country":
+                if (lang, tid) in paired or term_kind(ctx.rules.term(tid)) != "country":
                     continue
                 for p in mentions[lang]:
                     if not _office_between(text, m.end, p.start, lang, offices):
@@ -385,8 +335,8 @@ class TermMissing(Check):
         term, right = ctx.rules.term(tid), ctx.rules.term(country)
         message = (
             f"{LANG_NAME[lang]} names '{m.text}' ({tid}) as the country of '{p.text}' ({p.terms[0]}),"
-            f" whose office the packs give with {country}: expected {_expected(right.forms(lang))}"
-            f" in {LANG_NAME[lang]}, as the other side has no {_expected(term.forms(other(lang)))}"
+            f" whose office the packs give with {country}: expected {expected_forms(right.forms(lang))}"
+            f" in {LANG_NAME[lang]}, as the other side has no {expected_forms(term.forms(other(lang)))}"
         )
         return self._country_instead(bead, ctx, lang, tid, m, country, message, None)
 
@@ -427,7 +377,7 @@ class TermMissing(Check):
         ru: list[tuple[str, Mention]],
         zh: list[tuple[str, Mention]],
         paired: set[tuple[str, str]],
-        pending: list[_Decision],
+        pending: list[Decision],
     ) -> None:
         """Entities each side lacks, paired in reading order as
         substitutions waiting for the segments around them."""
@@ -437,7 +387,7 @@ class TermMissing(Check):
             paired.add(("ru", rt))
             paired.add(("zh", zt))
             pending.append(
-                _substitution_decision(
+                substitution_decision(
                     ctx.rules,
                     rt,
                     zt,
@@ -452,7 +402,7 @@ class TermMissing(Check):
         ctx: PairContext,
         missing: dict[str, list[tuple[str, Mention]]],
         paired: set[tuple[str, str]],
-        pending: list[_Decision],
+        pending: list[Decision],
         mentions: dict[str, list[Mention]],
         stand_ins: dict[str, list[Mention]],
     ) -> None:
@@ -465,7 +415,7 @@ class TermMissing(Check):
         # Most beads miss nothing a rival could have replaced: the tallies
         # of both sides are not worth making for them.
         if not any(
-            (lang, tid) not in paired and _kind(rules.term(tid)) in COUNTED_KINDS
+            (lang, tid) not in paired and term_kind(rules.term(tid)) in COUNTED_KINDS
             for lang in ("ru", "zh")
             for tid, _ in missing[lang]
         ):
@@ -474,7 +424,7 @@ class TermMissing(Check):
         lenient, strict = {}, {}
         for lang in ("ru", "zh"):
             text = bead.side(lang).text
-            own = _own_names(text, lang, rules, mentions[lang])
+            own = own_names(text, lang, rules, mentions[lang])
             lenient[lang] = counted_side(lenient_tally(mentions[lang], stand_ins[lang]), len(text), rules, lang)
             strict[lang] = counted_side(
                 strict_tally(own, stand_ins[lang], lambda t: rules.term(t).category, matcher.names_inside),
@@ -485,13 +435,13 @@ class TermMissing(Check):
         for lang in ("ru", "zh"):
             dst = other(lang)
             for tid, m in missing[lang]:
-                kind = _kind(rules.term(tid))
+                kind = term_kind(rules.term(tid))
                 if (lang, tid) in paired or kind not in COUNTED_KINDS:
                     continue
                 found = rival(
                     m,
                     kind,
-                    lambda t: _kind(rules.term(t)),
+                    lambda t: term_kind(rules.term(t)),
                     lenient[lang],
                     strict[dst],
                     lambda t, tid=tid, dst=dst: (dst, t) in paired  # type: ignore[misc]
@@ -503,7 +453,7 @@ class TermMissing(Check):
                 paired.add((lang, tid))
                 paired.add((dst, found.term))
                 pending.append(
-                    _extra_decision(
+                    extra_decision(
                         ctx.rules,
                         lang,
                         tid,
@@ -522,7 +472,7 @@ class TermMissing(Check):
             ru_m, zh_m, ru_term, zh_term = found.mention, m, replaced, extra
         else:
             ru_m, zh_m, ru_term, zh_term = m, found.mention, extra, replaced
-        expected = f"expected {_expected(ru_term.zh)} in ZH, or {_expected(zh_term.ru)} in RU"
+        expected = f"expected {expected_forms(ru_term.zh)} in ZH, or {expected_forms(zh_term.ru)} in RU"
         if not found.ours:
             message = f"RU names '{ru_m.text}' ({ru_term.id}) but ZH names '{zh_m.text}' ({zh_term.id}): {expected}"
         elif lang == "zh":
@@ -564,14 +514,14 @@ class TermMissing(Check):
         ru_term = ctx.rules.term(rt)
         zh_term = ctx.rules.term(zt) if zt else None
         what = f"'{zh_text}' ({zt})" if zt else f"'{zh_text}'"
-        also = f", or {_expected(zh_term.ru)} in RU" if zh_term else ""
+        also = f", or {expected_forms(zh_term.ru)} in RU" if zh_term else ""
         return self.report(
             bead,
             "ru",
             rm.start,
             rm.end,
             f"RU names '{rm.text}' ({rt}) but ZH names {what}:"
-            f" expected {_expected(ru_term.zh)} in ZH{also}",
+            f" expected {expected_forms(ru_term.zh)} in ZH{also}",
             code=code,
             category=ru_term.category,
             rule=rt,
@@ -588,7 +538,7 @@ class TermMissing(Check):
         "the country" (в стране, 该国): the finding to give if the passage
         around names another country on both sides (the Syrian foreign
         minister rendered as Libya's, where RU says «в стране»)."""
-        if _kind(ctx.rules.term(tid)) != "country":
+        if term_kind(ctx.rules.term(tid)) != "country":
             return None
         dst = other(lang)
         generic = GENERIC_COUNTRY[dst].search(bead.side(dst).text)
@@ -599,8 +549,8 @@ class TermMissing(Check):
             named = ctx.rules.term(passage)
             message = (
                 f"{LANG_NAME[lang]} names '{m.text}' ({tid}) where {LANG_NAME[dst]} says"
-                f" '{generic.group()}', and the passage around is about {_expected(named.forms(lang)[:1])}"
-                f" ({passage}): expected {_expected(named.forms(lang))} in {LANG_NAME[lang]}"
+                f" '{generic.group()}', and the passage around is about {expected_forms(named.forms(lang)[:1])}"
+                f" ({passage}): expected {expected_forms(named.forms(lang))} in {LANG_NAME[lang]}"
             )
             where = bead.side(dst).location(generic.start(), generic.end())
             return self._country_instead(bead, ctx, lang, tid, m, passage, message, where)
@@ -616,7 +566,7 @@ class TermMissing(Check):
             m.start,
             m.end,
             f"{LANG_NAME[lang]} '{m.text}' has no counterpart in"
-            f" {LANG_NAME[dst]} (expected {_expected(term.forms(dst))})",
+            f" {LANG_NAME[dst]} (expected {expected_forms(term.forms(dst))})",
             category=term.category,
             severity=term.severity,
             rule=tid,
@@ -625,148 +575,8 @@ class TermMissing(Check):
         )
 
 
-def _missing(
-    bead: SegmentPair,
-    lang: str,
-    rules: RuleSet,
-    matcher: TermMatcher,
-    mentions: dict[str, list[Mention]],
-    stand_ins: dict[str, list[Mention]],
-) -> tuple[list[tuple[str, Mention]], list[tuple[str, Mention]]]:
-    """Terms named on ``lang``'s side whose counterpart the other side
-    lacks, each once, at its first mention; and apart, those named only
-    inside a short quoted name (“利伯维尔时装周”, «Республика Северная
-    Македония»), which need no counterpart of their own but stand where
-    another entity of their kind may stand on the other side."""
-    dst = other(lang)
-    # A variant of the right name (李英浩 for 李勇浩) on the other side is
-    # TRM002's finding, not a missing counterpart.
-    present = {t for m in mentions[dst] for t in m.terms}
-    out: list[tuple[str, Mention]] = []
-    quoted: list[tuple[str, Mention]] = []
-    seen: set[str] = set()
-    text = bead.side(lang).text
-    names = _inside_names(text)
-    skipped = _skipped(bead, lang, rules, matcher, mentions, stand_ins)
-    lacks = _lacks(bead, dst, rules, matcher, mentions[dst], stand_ins[dst])
-    for m in mentions[lang]:
-        if m.role == FORBIDDEN or all(t in seen or t in present for t in m.terms):
-            continue
-        in_quote = any(a <= m.start and m.end <= b and (m.start, m.end) != (a, b) for a, b in names)
-        if not in_quote and skipped(m):
-            continue
-        for tid in m.terms:
-            if tid in seen or tid in present:
-                continue
-            seen.add(tid)
-            if lacks(tid):
-                (quoted if in_quote else out).append((tid, m))
-    return out, quoted
-
-
-def _skipped(
-    bead: SegmentPair,
-    lang: str,
-    rules: RuleSet,
-    matcher: TermMatcher,
-    mentions: dict[str, list[Mention]],
-    stand_ins: dict[str, list[Mention]],
-) -> Callable[[Mention], bool]:
-    """Whether a mention needs no counterpart: the country and body of a
-    title both sides have, a part of another person's name, a name inside
-    a longer form that stands for its term."""
-    dst = other(lang)
-    text = bead.side(lang).text
-    # The country and body of a title both sides have, or of a city
-    # (Посол КНР в РФ ↔ 张汉晖大使): explicitation, not omission.
-    # A country the other side gives by its abbreviation (总理访韩, 中国驻日
-    # 大使) is a rival like a country it names.
-    theirs = [*mentions[dst], *_abbreviated_countries(stand_ins[dst])]
-    qualifiers = set(bead.cached(
-        ("title-qualifiers", lang), lambda: title_qualifiers(bead, lang, mentions[lang], theirs, rules)
-    ))
-    edges = {m.start for m in mentions[lang]} | {m.end for m in mentions[lang]}
-
-    def skipped(m: Mention) -> bool:
-        if (m.start, m.end) in qualifiers:
-            return True
-        if all(
-            inside_other_name(text, m.start, m.end, lang, rules.term(t).category, edges, matcher.title_words)
-            for t in m.terms
-        ):
-            return True
-        return any(
-            s.role == ACCEPT and s.start <= m.start and m.end <= s.end and s.end - s.start > m.end - m.start
-            for s in stand_ins[lang]
-        )
-
-    return skipped
-
-
-def _lacks(
-    bead: SegmentPair,
-    dst: str,
-    rules: RuleSet,
-    matcher: TermMatcher,
-    mentions: list[Mention],
-    stand_ins: list[Mention],
-) -> Callable[[str], bool]:
-    """Whether ``dst``'s side lacks every form of a term: its names, the
-    forms that stand for it, its Latin names (but not a Latin gloss of
-    another name: 联邦会议 (FBI))."""
-    text = bead.side(dst).text
-    glosses = _glosses(text, mentions)
-    latin_text, forms = text, stand_ins
-    if glosses:
-        for a, b in glosses:
-            latin_text = latin_text[:a] + " " * (b - a) + latin_text[b:]
-        forms = [s for s in forms if not any(a <= s.start and s.end <= b for a, b in glosses)]
-
-    def lacks(tid: str) -> bool:
-        if matcher.accepted(tid, dst, text, mentions, forms) is not None:
-            return False
-        return not latin_counterpart(rules, rules.term(tid), latin_text)
-
-    return lacks
-
-
-#: A Latin gloss in brackets right after a name: 联邦调查局 (FBI).
-_GLOSS = regex.compile(r"[ \u00a0]*[(（][ \u00a0]*[A-Za-z][^()（）\n]{0,60}[)）]")
-
-
-def _glosses(text: str, mentions: list[Mention]) -> list[tuple[int, int]]:
-    """Where ``text`` glosses a pack name in Latin right after it: the
-    gloss is that name's (联邦会议 (FBI) names the Federal Assembly, glossed
-    wrongly), and counts for no other entity."""
-    out = []
-    for m in mentions:
-        g = _GLOSS.match(text, m.end) if m.role != FORBIDDEN else None
-        if g is not None:
-            out.append((g.start(), g.end()))
-    return out
-
-
-def _abbreviated_countries(stand_ins: list[Mention]) -> list[Mention]:
-    """Stand-ins of a country of more than one character (访韩, 驻日, 俄方)."""
-    return [s for s in stand_ins if s.role == ACCEPT and len(s.text) > 1 and all(t.startswith("country-") for t in s.terms)]
-
-
 def _times(n: int) -> str:
     return {1: "once", 2: "twice"}.get(n, f"{n} times")
-
-
-def _own_names(text: str, lang: str, rules: RuleSet, mentions: list[Mention]) -> list[Mention]:
-    """The mentions that name their entity: not a part of a short quoted
-    name (a title, a team) nor of another person's name (Помпео Батони)."""
-    names = _inside_names(text)
-    edges = {m.start for m in mentions} | {m.end for m in mentions}
-    titles = matcher_for(rules).title_words
-    return [
-        m
-        for m in mentions
-        if not any(a <= m.start and m.end <= b and (m.start, m.end) != (a, b) for a, b in names)
-        and not all(inside_other_name(text, m.start, m.end, lang, rules.term(t).category, edges, titles) for t in m.terms)
-    ]
 
 
 def _derived_only(
@@ -794,7 +604,7 @@ def _derived_only(
         if tid in named_here or tid in taken or any(t == tid for t, _ in out):
             continue
         term = ctx.rules.term(tid)
-        if _kind(term) != kind or term.category != "place":
+        if term_kind(term) != kind or term.category != "place":
             continue
         if any(o.start <= m.start and m.end <= o.end for o in own):
             continue
@@ -856,7 +666,7 @@ def _stands_for_country(rules: RuleSet, tid: str) -> bool:
     if tid.startswith("capital-"):
         return True
     term = rules.term(tid)
-    if term.category != "place" or _kind(term) == "country":
+    if term.category != "place" or term_kind(term) == "country":
         return False
 
     def build() -> frozenset[str]:
@@ -866,168 +676,4 @@ def _stands_for_country(rules: RuleSet, tid: str) -> bool:
     return any(f in countries for f in (*term.accept_ru, *term.accept_zh))
 
 
-#: A finding waiting for the segments around it: given what each side
-#: names there (and in its own segment), what to report.
-_Named = dict[str, frozenset[str]]
-_Decision = Callable[[list[_Named], _Named], Iterable[Diagnostic]]
-
-
-def _omission_decision(
-    rules: RuleSet,
-    lang: str,
-    tid: str,
-    diag: Diagnostic,
-    instead: Callable[[str], Diagnostic] | None,
-    nearby: bool = True,
-) -> _Decision:
-    """Nothing if the other side names the entity nearby (``nearby``: in
-    the window, else in the segment itself); TRM003 if it says "the
-    country" where the passage names another one on both sides
-    (``instead``); else the TRM001 finding."""
-    dst = other(lang)
-
-    def decide(around: list[_Named], here: _Named) -> Iterable[Diagnostic]:
-        if any(tid in n[dst] for n in (around if nearby else (here,))):
-            return ()
-        passage = _passage_country(rules, around, here, lang, tid) if instead is not None else None
-        return (diag if passage is None else instead(passage),)  # type: ignore[misc]
-
-    return decide
-
-
-def _substitution_decision(
-    rules: RuleSet, rt: str, zt: str, substitution: Diagnostic, omission: Diagnostic
-) -> _Decision:
-    def decide(around: list[_Named], here: _Named) -> Iterable[Diagnostic]:
-        # In its own segment RU may hold the ZH entity's stand-in inside
-        # its own name (МИД России holds МИД): only the others count.
-        if not any(zt in n["ru"] for n in around if n is not here):
-            return (substitution,)
-        return _omission_decision(rules, "ru", rt, omission, None)(around, here)
-
-    return decide
-
-
-def _extra_decision(
-    rules: RuleSet, lang: str, tid: str, substitution: Diagnostic, omission: Diagnostic, nearby: bool
-) -> _Decision:
-    """A substitution found by counting, unless the other side names the
-    extra entity in a segment around (the text was restructured): then
-    the extra entity is only a possible omission."""
-    dst = other(lang)
-
-    def decide(around: list[_Named], here: _Named) -> Iterable[Diagnostic]:
-        if not any(tid in n[dst] for n in around if n is not here):
-            return (substitution,)
-        return _omission_decision(rules, lang, tid, omission, None, nearby)(around, here)
-
-    return decide
-
-
-def _passage_country(rules: RuleSet, around: list[_Named], here: _Named, lang: str, tid: str) -> str | None:
-    """The country both sides name around a segment, that ``lang``'s side
-    does not name in it: the one the other side's "the country" stands
-    for."""
-    counts: dict[str, int] = {}
-    for n in around:
-        for t in n[other(lang)]:
-            if t != tid and t not in here[lang] and any(t in o[lang] for o in around):
-                counts[t] = counts.get(t, 0) + 1
-    countries = [t for t in counts if _kind(rules.term(t)) == "country"]
-    return max(countries, key=lambda t: (counts[t], t)) if countries else None
-
-
-#: "The country" without a name.
-GENERIC_COUNTRY = {
-    "ru": regex.compile(r"\b(?:[Сс]тран[аыеуо]й?)\b"),
-    "zh": regex.compile(r"该国|这个国家|此国|这一国家|该国家"),
-}
-
-
-def _window(ctx: PairContext) -> HeldFindings[_Named]:
-    """Findings held until the segments after them are seen, then decided
-    on what each side names within ``WINDOW`` segments either way."""
-    return HeldFindings(WINDOW)
-
-
-def _decide_all(decisions: list[_Decision]) -> Callable[[list[_Named], _Named], Iterator[Diagnostic]]:
-    def decide(around: list[_Named], here: _Named) -> Iterator[Diagnostic]:
-        for one in decisions:
-            yield from one(around, here)
-
-    return decide
-
-
-class TermForbidden(Check):
-    """A variant the rule packs list as always wrong (``普丁`` for Putin,
-    a misspelt transliteration): the message names the preferred form.
-
-    In Chinese the fix replaces the variant by the preferred form of the
-    closest length; in Russian no automatic fix is offered, since the
-    preferred form must be inflected like the variant.
-
-    A spelling of the same name in real use that the house does not
-    write (``variant:`` in a pack: 李英浩 for 李勇浩, a Korean name that
-    news media render either way) is the same person, not a wrong one:
-    reported as a warning that names the house form.
-
-    Examples
-      PASS  RU «Путин»   ZH «普京»
-      FAIL  RU «Путин»   ZH «普丁»    -> TRM002
-    """
-
-    code = "TRM002"
-    slug = "term-forbidden"
-    category = "term"
-    severity = Severity.ERROR
-
-    def check(self, bead: SegmentPair, ctx: PairContext) -> Iterator[Diagnostic]:
-        for lang in ("ru", "zh"):
-            if not bead.side(lang):
-                continue
-            for m in bead_terms(bead, lang, ctx):
-                if m.role != FORBIDDEN:
-                    continue
-                for tid in m.terms:
-                    term = ctx.rules.term(tid)
-                    forms = term.forms(lang)
-                    preferred = (
-                        min(forms, key=lambda f: (abs(len(f) - len(m.text)), forms.index(f)))
-                        if forms
-                        else None
-                    )
-                    fix = None
-                    if lang == "zh" and preferred:
-                        fix = (m.start, m.end, preferred)
-                    variant = _is_variant(term, lang, m.text)
-                    yield self.report(
-                        bead,
-                        lang,
-                        m.start,
-                        m.end,
-                        f"{LANG_NAME[lang]} '{m.text}' is "
-                        + ("a variant spelling of the same name" if variant else "a wrong variant")
-                        + (f": use '{preferred}'" if preferred else ""),
-                        category=term.category,
-                        severity=Severity.WARNING if variant else term.severity,
-                        rule=tid,
-                        expected=preferred,
-                        found=m.text,
-                        fix=fix,
-                    )
-                    break
-
-
-def _is_variant(term: Term, lang: str, text: str) -> bool:
-    """Whether a forbidden-role mention is one of the term's ``variant``
-    spellings (in Russian, inflected: any mention, when the term lists
-    no wrong forms in that language)."""
-    variants = term.variants(lang)
-    if not variants:
-        return False
-    if text in variants or text.lower() in {v.lower() for v in variants}:
-        return True
-    return lang == "ru" and not term.forbidden(lang)
-
-
-CHECKS = [TermMissing, TermForbidden]
+CHECKS = [TermMissing]

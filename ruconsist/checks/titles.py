@@ -70,7 +70,7 @@ class TitleMarks(Check):
         titles = _title_terms(ctx.rules)
         if not titles:
             return
-        from ruconsist.checks.terms import bead_terms
+        from ruconsist.checks.term_mentions import bead_terms
         from ruconsist.terms import PRIMARY
 
         text = bead.zh.text

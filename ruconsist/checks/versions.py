@@ -15,7 +15,7 @@ from ruconsist.document import SegmentPair
 _ENTITY_CATEGORIES = frozenset({"name", "place", "organization", "title"})
 
 
-#: How a message calls a kind of term (see ``checks.terms._kind``).
+#: How a message calls a kind of term (see ``checks.term_mentions.term_kind``).
 _KIND_NAME = {"name": "person"}
 
 
@@ -155,7 +155,7 @@ class ChineseVersions(Check):
 
 def _record(bead: SegmentPair, ctx: PairContext) -> _Said:
     from ruconsist.checks.numbers import bead_numbers
-    from ruconsist.checks.terms import _kind, bead_stand_ins, bead_terms
+    from ruconsist.checks.term_mentions import bead_stand_ins, bead_terms, term_kind
 
     ru_terms = {t for m in (*bead_terms(bead, "ru", ctx), *bead_stand_ins(bead, "ru", ctx)) for t in m.terms}
     terms = []
@@ -164,7 +164,7 @@ def _record(bead: SegmentPair, ctx: PairContext) -> _Said:
             term = ctx.rules.term(t)
             if term.category in _ENTITY_CATEGORIES:
                 # A country stands for a country, a city for a city.
-                terms.append((t, _kind(term), _written(bead, m.start, m.end), bead.zh.location(m.start, m.end)))
+                terms.append((t, term_kind(term), _written(bead, m.start, m.end), bead.zh.location(m.start, m.end)))
     return _Said(
         ru_path=ctx.ru_doc.path,
         zh_path=ctx.zh_doc.path,
