@@ -137,6 +137,22 @@ NEAR_MISSES = {
 }
 
 
+#: Forms that look like a pack name and are not: none of the fixes above
+#: may read them as names.
+TRAPS = [
+    # «Мины» (mines) is not the Ming dynasty.
+    ("Мины были обезврежены саперами.", "地雷已被工兵排除。"),
+    # Ся is the Xia dynasty, not Xi Jinping's short form Си.
+    ("Это было в эпоху династии Ся.", "这是在夏朝时期。"),
+    ("Председатель Си посетил Москву.", "习主席访问了莫斯科。"),
+]
+
+
+@pytest.mark.parametrize(("ru", "zh"), TRAPS)
+def test_a_word_that_looks_like_a_name_is_not_one(ru: str, zh: str) -> None:
+    assert findings(ru, zh, select=SELECT) == []
+
+
 @pytest.mark.parametrize(
     ("ru", "zh", "expected"),
     [case for cases in REPORTED.values() for case in cases],
