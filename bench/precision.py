@@ -222,6 +222,21 @@ def clip(text: str, width: int = 160) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def list_findings(findings, verdicts, held_out: bool) -> None:
+    print("\n## error findings (set, place, span, code, verdict, note)\n")
+    for index, finding in enumerate(findings):
+        if not finding.tuning and not held_out:
+            continue
+        label = verdicts.get(index)
+        verdict, note = (label.verdict, label.note) if label else ("?", "")
+        part = "tuning" if finding.tuning else "held-out"
+        print("\t".join([finding.set, finding.place, finding.span, finding.code, verdict, note,
+                         part]))
+        print(f"#   {clip(finding.message, 200)}")
+        print(f"#   RU {clip(finding.ru_text)}")
+        print(f"#   ZH {clip(finding.zh_text)}")
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", default=default_corpus(),
@@ -231,6 +246,9 @@ def main(argv=None) -> int:
     parser.add_argument("--unlabelled", action="store_true",
                         help="list the error findings no label covers, as label rows")
     parser.add_argument("--stale", action="store_true", help="list labels that match no finding")
+    parser.add_argument("--list", action="store_true",
+                        help="list every error finding with its verdict and note (held-out ones "
+                             "only with --held-out)")
     parser.add_argument("--held-out", action="store_true",
                         help="also list held-out findings with --unlabelled (to read, not to tune on)")
     parser.add_argument("extra", nargs="*", help="extra arguments for ruconsist check (after --)")
@@ -260,6 +278,8 @@ def main(argv=None) -> int:
                              clip(finding.message, 200)]))
             print(f"#   RU {clip(finding.ru_text)}")
             print(f"#   ZH {clip(finding.zh_text)}")
+    if args.list:
+        list_findings(findings, verdicts, args.held_out)
     if args.stale:
         print("\n## labels matching no finding\n")
         for label in stale:

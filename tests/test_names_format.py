@@ -132,7 +132,7 @@ def test_title_fix_adds_marks(pack: str) -> None:
     (d,) = lint_texts("согласно Уставу ООН", zh, select=["TTL002"], packs=[pack])
     assert d.fix is not None
     assert zh[: d.fix.start] + d.fix.replacement + zh[d.fix.end :] == "根据《联合国宪章》宗旨"
-    assert (d.category, d.severity.label) == ("title", "error")
+    assert (d.category, d.severity.label) == ("title", "warning")
 
 
 def test_a_heading_that_is_the_title_alone_takes_no_marks(pack: str, tmp_path: Path) -> None:

@@ -77,7 +77,27 @@ DISAGREE = [
     ("after-vs-before", "После 2010 года здесь не было школ.", "2010年以前，这里没有学校。",
      [("DAT008", "ru", "После 2010 года")]),
     ("before-vs-since", "До 2012 года доходы росли.", "2012年以来，收入不断增长。", [("DAT008", "ru", "До 2012 года")]),
+    # A negation elsewhere in the sentence does not turn the boundary round.
+    ("negation-in-another-clause", "Он не сказал, что до 2019 года доходы росли.", "他没说2019年后收入增长。",
+     [("DAT008", "ru", "до 2019 года")]),
+    ("both-negated-still-reversed", "Протокол был недоступен до 28 января.", "该方案在1月28日后不能使用。",
+     [("DAT008", "ru", "до 28 января")]),
 ]
+
+#: A negation in the boundary's clause turns it round: "unavailable until
+#: 28 January" is "usable only after 28 January".
+NEGATED_BOUNDARY = [
+    ("unavailable-until", "Протокол был недоступен до 28 января.", "该方案在1月28日后方可使用。"),
+    ("not-available-until", "Протокол не был доступен до 28 января.", "该方案1月28日后才能使用。"),
+    ("no-longer-after", "Препарат использовался до 2019 года.", "该药2019年后不再使用。"),
+    ("both-negated", "Он не вернется до 2020 года.", "他在2020年之前不会回来。"),
+    ("forbidden-until", "Въезд запрещен до 1 марта.", "3月1日以后才允许入境。"),
+]
+
+
+@pytest.mark.parametrize(("ru", "zh"), [c[1:] for c in NEGATED_BOUNDARY], ids=[c[0] for c in NEGATED_BOUNDARY])
+def test_a_negated_boundary_is_the_other_direction(ru: str, zh: str) -> None:
+    assert per(ru, zh) == []
 
 
 @pytest.mark.parametrize(("ru", "zh", "expected"), [c[1:] for c in DISAGREE], ids=[c[0] for c in DISAGREE])

@@ -6,6 +6,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import regex
+
 from ruconsist.checks.base import Check, PairContext
 from ruconsist.diagnostic import Diagnostic, Severity
 from ruconsist.document import SegmentPair
@@ -44,6 +46,11 @@ class OfficeIndex:
         zh_entries = [(terms[o.id], PRIMARY, f) for o in offices for f in o.zh]
         zh_entries += [(terms[oid], EXCEPT, f) for f, oid in except_zh.items()]
         self._zh = ZhIndex(zh_entries)
+        # The deputy of each office whose Russian title is «вице-» and the
+        # office's own (вице-президент of президент).
+        by_ru = {f.lower(): o.id for o in offices for f in o.ru}
+        self._vice = {by_ru[f.lower()[5:]]: o.id for o in offices for f in o.ru
+                      if f.lower().startswith("вице-") and f.lower()[5:] in by_ru}
         self._recent: dict[tuple[str, str], tuple[TitleMention, ...]] = {}
 
     def find(self, text: str, lang: str) -> tuple[TitleMention, ...]:
@@ -69,6 +76,8 @@ class OfficeIndex:
             office = self.offices[m.terms[0]]
             if lang == "ru" and m.text.lower() in office.except_ru:
                 continue
+            if lang == "ru" and _RU_VICE_CARRIED.search(text, 0, m.start):
+                office = self.offices[self._vice.get(office.id, office.id)]
             out.append(TitleMention(m.start, m.end, m.text, office.id))
         return tuple(out)
 
@@ -112,6 +121,10 @@ def office_index(rules: Any) -> OfficeIndex:
 
     return rules.cached("offices.index", build)  # type: ignore[no-any-return]
 
+
+#: «вице-» on the word that governs a title belongs to the title: a
+#: «вице-кандидат в президенты» runs for vice-president (副总统候选人).
+_RU_VICE_CARRIED = regex.compile(r"(?<!\p{L})вице-\p{L}+\s+(?:в|на\s+пост)\s+$", regex.IGNORECASE)
 
 #: What may stand between a title and the country or body it is of
 #: (Посол КНР в РФ; 中国驻俄罗斯大使): no punctuation.

@@ -275,6 +275,21 @@ RU_AFTER = regex.compile(r"(?<!\p{L})(?:после|начиная\s+с|со?)\s+
 #: What a Chinese boundary may not have between the date and 后: a
 #: clause of its own (a comma, a full stop) or a second date.
 _ZH_BREAK = regex.compile(r"[，。；：、,;:\d]")
+#: A negation in the clause of a boundary turns it round: «был недоступен
+#: до 28 января» (unavailable until, so available after) says what
+#: ``1月28日后方可使用`` says; ``2019年后不再使用`` ("no longer used after
+#: 2019") what «использовался до 2019 года» says.  Russian: a negation
+#: before the preposition in its clause (не, ни, нет, нельзя, and the
+#: negated adjectives and adverbs of availability and possibility);
+#: Chinese: a negation after the boundary in its clause.
+_RU_NEGATION = regex.compile(
+    r"(?<!\p{L})(?:не|ни|нет|нельзя|недоступ\p{L}*|невозможн\p{L}*|запрещ\p{L}*)(?!\p{L})",
+    regex.IGNORECASE,
+)
+_ZH_NEGATION = regex.compile(r"不|未|没|無|无|禁止|停止")
+_RU_CLAUSE_BREAK = regex.compile(r"[.!?;:,—–()«»\"]")
+_ZH_CLAUSE_BREAK = regex.compile(r"[，。；：！？,;:!?（）“”]")
+_FLIP = {"before": "after", "after": "before"}
 
 
 class DateDirectionReversed(Check):
@@ -337,7 +352,8 @@ def _zh_direction(text: str, end: int) -> str | None:
     for way, pattern in (("after", ZH_AFTER), ("before", ZH_BEFORE)):
         m = pattern.match(text, end)
         if m is not None and not _ZH_BREAK.search(m.group()):
-            return way
+            rest = _ZH_CLAUSE_BREAK.split(text[m.end():], maxsplit=1)[0]
+            return _FLIP[way] if _ZH_NEGATION.search(rest) else way
     return None
 
 
@@ -354,11 +370,11 @@ def _ru_preposition(text: str, start: int) -> str:
 
 def _ru_direction(text: str, start: int) -> str | None:
     head = text[max(0, start - 16):start]
-    if RU_BEFORE.search(head):
-        return "before"
-    if RU_AFTER.search(head):
-        return "after"
-    return None
+    way = "before" if RU_BEFORE.search(head) else "after" if RU_AFTER.search(head) else None
+    if way is None:
+        return None
+    clause = _RU_CLAUSE_BREAK.split(text[:start])[-1]
+    return _FLIP[way] if _RU_NEGATION.search(clause) else way
 
 
 CHECKS = [EraMismatch, RelativeDateMismatch, DateDirectionReversed]
