@@ -65,8 +65,11 @@ CASES = [
     # How the source is written is not under review: a warning.
     ("mt", "该条约已载入中华人民共和国宪法。", "Договор закреплен в Конституции КНР.",
      [("TTL002", "warning", "zh", "中华人民共和国宪法")]),
+    # Title marks are a house convention, a warning in a human translation too.
     ("human", "该条约已载入中华人民共和国宪法。", "Договор закреплен в Конституции КНР.",
-     [("TTL002", "error", "zh", "中华人民共和国宪法")]),
+     [("TTL002", "warning", "zh", "中华人民共和国宪法")]),
+    ("mt", "弗拉基米尔*普京表示。", "Владимир Путин заявил.", [("NAM001", "warning", "zh", "弗拉基米尔*普京")]),
+    ("human", "弗拉基米尔*普京表示。", "Владимир Путин заявил.", [("NAM001", "error", "zh", "弗拉基米尔*普京")]),
     # A figure only the target has: an addition where the source has no
     # figure, a mistranslated figure where it has others.
     ("mt", "双方讨论了合作问题。", "Стороны обсудили 5 вопросов сотрудничества.",

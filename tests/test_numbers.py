@@ -282,6 +282,9 @@ MISMATCHED = [
     ("fiscal-year-other-end", "В 2019–20 финансовом году доходы выросли.", "在2019-2021财年，收入增长了。",
      [("NUM001", "zh", "2021")]),
     ("decades-differ", "За два десятилетия экономика выросла.", "30年来经济增长。", [("NUM001", "zh", "30")]),
+    # ranks against ranks, counts against counts stay substitutions
+    ("rank-for-rank", "Джонсон, третий в мире, проиграл.", "世界第四的约翰逊输了。", [("NUM001", "zh", "第四")]),
+    ("count-for-count", "Флитвуд выиграл четыре очка подряд.", "弗利特伍德赢得五分。", [("NUM001", "zh", "五")]),
     ("zh-numeral-without-classifier-differs", "Он записал мелодию из четырех нот.", "他录制了五音符的旋律。",
      [("NUM001", "ru", "четырех")]),
     # a value on one side only, nothing in its place: an omission or an
@@ -292,6 +295,14 @@ MISMATCHED = [
     ("ru-percent-only", "Он на 99 процентов уверен в успехе.", "他对成功充满信心。", [("NUM005", "ru", "99 процентов")]),
     ("ru-ordinal-only", "Номер на пятом этаже был разрушен.", "酒店房间被毁。", [("NUM005", "ru", "пятом")]),
     ("zh-age-added", "Кит женился на коллеге, своей ровеснице.", "基特与同样31岁的女搭档结婚。", [("NUM005", "zh", "31")]),
+    # a rank in words does not stand where a count was (NTREX: ZH adds
+    # "match four", RU «два на два» has a 2 ZH leaves out)
+    ("rank-against-a-count", "Они с Томасом уступили два на два.", "在落后两分的情况下，他赢得了第四场比赛。",
+     [("NUM005", "zh", "第四")]),
+    # one figure answers one substitution: 800 kph (497 mph) against
+    # «497 км/ч» is one error, the 497 mph beside it a warning
+    ("a-conversion-beside-a-substitution", "Цунами пересекло море со скоростью 497 км/ч.",
+     "海啸以 800 kph (497 mph)时速横穿公海。", [("NUM001", "zh", "800"), ("NUM005", "zh", "497")]),
     # a noun for a group names a team or a couple, not a figure that stands
     # in another's place (NTREX: a golf pair against ZH's added "back nine")
     ("group-noun-pair-is-a-team", "«Моливуд» были единственной парой, не набравшей богги в пятницу утром.",

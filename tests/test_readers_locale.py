@@ -158,3 +158,34 @@ def test_yaml_aliases_cannot_expand_without_bound() -> None:
         lines.append(f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]")
     with pytest.raises(InputError, match="expands to more than"):
         YamlLocaleReader().read(Document("bomb.ru.yml", "\n".join(lines) + "\n"), "ru", Config())
+
+
+def squad(context: str, question: str, answer: str) -> dict:
+    """A SQuAD v1.1 file (the layout of XQuAD's translations): one
+    article, one paragraph, one question; titles and ids are the same in
+    every language."""
+    return {"version": "1.1", "data": [{"title": "Warsaw", "paragraphs": [{
+        "context": context,
+        "qas": [{"id": "57336", "question": question, "answers": [{"answer_start": 0, "text": answer}]}],
+    }]}]}
+
+
+def test_squad_translations_pair_paragraph_question_and_answer_by_key(tmp_path: Path) -> None:
+    # Parallel SQuAD files (XQuAD) pair by key path: the paragraph, its
+    # question and its answer each with its own counterpart.
+    ru = squad("В 1944 году Варшава была разрушена; население составляло 711 988 жителей.",
+               "Сколько жителей было в Варшаве?", "711 988")
+    zh = squad("1944年华沙被摧毁；人口为711,989名居民。", "华沙有多少居民？", "711,989")
+    (tmp_path / "xquad.ru.json").write_text(json.dumps(ru, ensure_ascii=False), encoding="utf-8")
+    (tmp_path / "xquad.zh.json").write_text(json.dumps(zh, ensure_ascii=False), encoding="utf-8")
+    linter = Linter(Config(select=("NUM", "ALN")), rules=load_rules(()))
+    result = linter.lint_pair(FilePair(tmp_path / "xquad.ru.json", tmp_path / "xquad.zh.json"))
+    assert result.error is None, result.error
+    pairs = keyed(result)
+    assert pairs["data.0.paragraphs.0.qas.0.question"] == ("Сколько жителей было в Варшаве?", "华沙有多少居民？")
+    assert pairs["data.0.paragraphs.0.context"][1] == "1944年华沙被摧毁；人口为711,989名居民。"
+    # The changed figure is reported in the paragraph and in the answer,
+    # each against its own counterpart; nothing is left unpaired.
+    got = sorted((code, name, text) for code, name, _, _, text in map(found, result.diagnostics))
+    assert got == [("NUM001", "xquad.zh.json", "711,989"), ("NUM001", "xquad.zh.json", "711,989")]
+    assert len({d.location.column for d in result.diagnostics}) == 2

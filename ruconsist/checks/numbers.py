@@ -347,6 +347,10 @@ class NumberMismatch(Check):
         # one's place: worked out once per bead, not once per figure.
         standing = {"ru": functools.cache(lambda: StandingAgainst(ru, zh)),
                     "zh": functools.cache(lambda: StandingAgainst(zh, ru))}
+        # A figure already paired with another as a substitution stands in
+        # no second one's place: ``800 kph (497 mph)`` against «497 км/ч»
+        # is one error (800 against 497), not a second one for the 497 mph.
+        paired = {id(mm.other) for mm in mismatches if mm.kind == "differs" and mm.other is not None}
         for mm in mismatches:
             if mm.kind == "magnitude":
                 yield self._magnitude(bead, mm)
@@ -355,12 +359,12 @@ class NumberMismatch(Check):
             elif mm.kind == "increase":
                 yield from self._increase(bead, mm, zh)
             elif mm.lang == "ru":
-                yield self._missing(bead, ctx, mm, there["zh"], standing["ru"])
+                yield self._missing(bead, ctx, mm, there["zh"], standing["ru"], paired)
             else:
-                yield self._missing(bead, ctx, mm, there["ru"], standing["zh"])
+                yield self._missing(bead, ctx, mm, there["ru"], standing["zh"], paired)
 
     def _missing(self, bead: SegmentPair, ctx: PairContext, mm: Mismatch, what_is_there: Callable[[], str],
-                 standing: Callable[[], StandingAgainst]) -> Diagnostic:
+                 standing: Callable[[], StandingAgainst], paired: set[int]) -> Diagnostic:
         m = mm.mention
         other = "zh" if mm.lang == "ru" else "ru"
         if mm.other is not None and {m.kind, mm.other.kind} == {"cardinal", "ordinal"} and values_equal(m, mm.other):
@@ -381,7 +385,10 @@ class NumberMismatch(Check):
             there = what_is_there()
             counterpart = True
             against = standing()(m)
-            if against is not None:
+            if against is not None and id(against) in paired:
+                code = "NUM005"
+                there = f"{LANG[other]} '{against.raw}' is reported against another figure: nothing else in its place"
+            elif against is not None:
                 there += self._conversion(bead, mm.lang, m, against, ctx)
             else:
                 # Nothing there stands in its place: a figure on one side

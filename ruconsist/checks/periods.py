@@ -281,7 +281,9 @@ _ZH_BREAK = regex.compile(r"[，。；：、,;:\d]")
 #: 2019") what «использовался до 2019 года» says.  Russian: a negation
 #: before the preposition in its clause (не, ни, нет, нельзя, and the
 #: negated adjectives and adverbs of availability and possibility);
-#: Chinese: a negation after the boundary in its clause.
+#: Chinese: a negation after the boundary in its clause.  "Since" (с,
+#: 以来, 自…后) is not turned round: «не имеют отношений с 1962 года» and
+#: 1962年以来从未 both say since.
 _RU_NEGATION = regex.compile(
     r"(?<!\p{L})(?:не|ни|нет|нельзя|недоступ\p{L}*|невозможн\p{L}*|запрещ\p{L}*)(?!\p{L})",
     regex.IGNORECASE,
@@ -290,6 +292,8 @@ _ZH_NEGATION = regex.compile(r"不|未|没|無|无|禁止|停止")
 _RU_CLAUSE_BREAK = regex.compile(r"[.!?;:,—–()«»\"]")
 _ZH_CLAUSE_BREAK = regex.compile(r"[，。；：！？,;:!?（）“”]")
 _FLIP = {"before": "after", "after": "before"}
+#: 自 (从, 自从, 自打) before the date: 自从9月10日后 is "since 10 September".
+_ZH_SINCE = regex.compile(r"(?:自从|自打|自從|自|从|從)\s*$")
 
 
 class DateDirectionReversed(Check):
@@ -326,7 +330,7 @@ class DateDirectionReversed(Check):
         for z in bead_dates(bead, "zh", ctx):
             if z.kind != "date":
                 continue
-            way = _zh_direction(zh_text, z.end)
+            way = _zh_direction(zh_text, z.end, z.start)
             if way is None:
                 continue
             for r in ru:
@@ -348,10 +352,12 @@ class DateDirectionReversed(Check):
 _ZH_BOUNDARY_HINT = regex.compile(r"后|以来|以前|之前")
 
 
-def _zh_direction(text: str, end: int) -> str | None:
+def _zh_direction(text: str, end: int, start: int) -> str | None:
     for way, pattern in (("after", ZH_AFTER), ("before", ZH_BEFORE)):
         m = pattern.match(text, end)
         if m is not None and not _ZH_BREAK.search(m.group()):
+            if m.group().endswith("以来") or _ZH_SINCE.search(text, 0, start):
+                return way  # 以来从未, 自从…后便未: "never since", still since
             rest = _ZH_CLAUSE_BREAK.split(text[m.end():], maxsplit=1)[0]
             return _FLIP[way] if _ZH_NEGATION.search(rest) else way
     return None
@@ -370,11 +376,12 @@ def _ru_preposition(text: str, start: int) -> str:
 
 def _ru_direction(text: str, start: int) -> str | None:
     head = text[max(0, start - 16):start]
-    way = "before" if RU_BEFORE.search(head) else "after" if RU_AFTER.search(head) else None
-    if way is None:
+    if RU_AFTER.search(head):
+        return "after"  # «не имеют отношений с 1962 года»: "not since" is still since
+    if not RU_BEFORE.search(head):
         return None
     clause = _RU_CLAUSE_BREAK.split(text[:start])[-1]
-    return _FLIP[way] if _RU_NEGATION.search(clause) else way
+    return "after" if _RU_NEGATION.search(clause) else "before"
 
 
 CHECKS = [EraMismatch, RelativeDateMismatch, DateDirectionReversed]

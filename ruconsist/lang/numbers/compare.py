@@ -336,7 +336,14 @@ class StandingAgainst:
             return None
         if m.kind == "cardinal" and self.parts_total is not None and self.parts_total == m.value:
             return None
-        return self.against[first]
+        if _kinds_fit(m, self.against[first]):
+            return self.against[first]
+        # A rank in words does not stand where a count was, nor a count
+        # where a rank was (第四场比赛, "match four", against the «два» of
+        # «два на два»): two figures on one side only each.
+        return next((o for o in self.against[first + 1:]
+                     if _kinds_fit(m, o) and (o.kind == "percent") == percent
+                     and (not m.measure or not o.measure or o.measure[0] == m.measure[0])), None)
 
 
 class _ValueIndex:
