@@ -94,16 +94,11 @@ class _Options(Mapping[str, tuple[Any, str]]):
 
     def _load(self) -> dict[str, tuple[Any, str]]:
         if self._table is None:
-            import importlib
-
-            from ruconsist.checks import BUILTIN_CHECK_MODULES
-            from ruconsist.readers import BUILTIN_READERS
+            from ruconsist.checks import builtin_check_classes
+            from ruconsist.readers import builtin_reader_classes
 
             table = dict(RUN_OPTIONS)
-            owners = [cls for name in BUILTIN_CHECK_MODULES
-                      for cls in importlib.import_module(f"ruconsist.checks.{name}").CHECKS]
-            owners += [getattr(importlib.import_module(f"ruconsist.readers.{module}"), cls)
-                       for module, cls in BUILTIN_READERS]
+            owners = [*builtin_check_classes(), *builtin_reader_classes()]
             for owner in owners:
                 for name, spec in getattr(owner, "options", {}).items():
                     if table.setdefault(name, spec) != spec:

@@ -24,6 +24,35 @@ def dynamic_imports() -> list[tuple[str, str]]:
     return edges
 
 
+#: The modules that load others by name, each from one of the tables
+#: above; any other ``importlib.import_module`` in the package would be an
+#: import this test does not see.  (``plugins`` also loads installed
+#: plugins' entry points, which are not part of the package.)
+LOADERS = {
+    "ruconsist/plugins.py",
+    "ruconsist/cli.py",
+    "ruconsist/checks/__init__.py",
+    "ruconsist/readers/__init__.py",
+    "ruconsist/formatters/__init__.py",
+}
+
+
+def test_every_module_loaded_by_name_is_counted() -> None:
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    loaders = set()
+    for path in sorted((root / "ruconsist").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and (
+                (isinstance(node.func, ast.Attribute) and node.func.attr in ("import_module", "__import__"))
+                or (isinstance(node.func, ast.Name) and node.func.id in ("import_module", "__import__"))
+            ):
+                loaders.add(path.relative_to(root).as_posix())
+    assert loaders == LOADERS
+
+
 def import_graph() -> grimp.ImportGraph:
     # Imports under ``if TYPE_CHECKING:`` never run, so they make no circle.
     graph = grimp.build_graph("ruconsist", exclude_type_checking_imports=True, cache_dir=None)

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-import ruconsist.checks as builtin_checks
 from ruconsist.testing import findings, lint_texts
 
 TITLE_PACK = """\
@@ -35,15 +34,6 @@ terms:
     ru: [Лондон]
     zh: [伦敦]
 """
-
-
-@pytest.fixture(autouse=True)
-def _names_registered(monkeypatch: pytest.MonkeyPatch) -> None:
-    # The checks are looked up by module name; make sure the list names it.
-    if "names" not in builtin_checks.BUILTIN_CHECK_MODULES:
-        monkeypatch.setattr(
-            builtin_checks, "BUILTIN_CHECK_MODULES", (*builtin_checks.BUILTIN_CHECK_MODULES, "names")
-        )
 
 
 @pytest.fixture(scope="module")

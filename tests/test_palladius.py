@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-import ruconsist.checks as builtin_checks
 from ruconsist.errors import RuleError
 from ruconsist.lang.palladius import (
     build_table,
@@ -19,15 +18,6 @@ from ruconsist.lang.palladius import (
 )
 from ruconsist.rules import default_pack_dir, load_pack
 from ruconsist.testing import findings, lint_texts, pack_from_text
-
-
-@pytest.fixture(autouse=True)
-def _palladius_registered(monkeypatch: pytest.MonkeyPatch) -> None:
-    # The check is looked up by module name; make sure the list names it.
-    if "palladius" not in builtin_checks.BUILTIN_CHECK_MODULES:
-        monkeypatch.setattr(
-            builtin_checks, "BUILTIN_CHECK_MODULES", (*builtin_checks.BUILTIN_CHECK_MODULES, "palladius")
-        )
 
 
 # --------------------------------------------------------------------------

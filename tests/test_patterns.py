@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-import ruconsist.checks
 from ruconsist.document import Document
 from ruconsist.errors import RuleError
 from ruconsist.patterns import (
@@ -23,18 +22,6 @@ from ruconsist.rules import RuleSet, load_pack, load_pack_text
 from ruconsist.testing import lint_texts, linter
 
 REPO = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(autouse=True, scope="module")
-def _pattern_check_registered():
-    # The check module may not be in the built-in list of this checkout
-    # yet; the tests exercise it through the real plugin hook either way.
-    with pytest.MonkeyPatch.context() as mp:
-        if "patterns" not in ruconsist.checks.BUILTIN_CHECK_MODULES:
-            mp.setattr(
-                ruconsist.checks, "BUILTIN_CHECK_MODULES", (*ruconsist.checks.BUILTIN_CHECK_MODULES, "patterns")
-            )
-        yield
 
 
 @pytest.fixture(scope="module")

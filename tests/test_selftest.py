@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-import ruconsist.checks
 from ruconsist import selftest
 from ruconsist.config import Config
 from ruconsist.engine import Linter
@@ -20,18 +19,6 @@ from ruconsist.rules import RuleSet, default_pack_paths, load_pack, load_pack_te
 
 REPO = Path(__file__).resolve().parent.parent
 SHIPPED = [p.name for p in default_pack_paths()]
-
-
-@pytest.fixture(autouse=True, scope="module")
-def _pattern_check_registered():
-    # The check module may not be in the built-in list of this checkout
-    # yet; the tests exercise it through the real plugin hook either way.
-    with pytest.MonkeyPatch.context() as mp:
-        if "patterns" not in ruconsist.checks.BUILTIN_CHECK_MODULES:
-            mp.setattr(
-                ruconsist.checks, "BUILTIN_CHECK_MODULES", (*ruconsist.checks.BUILTIN_CHECK_MODULES, "patterns")
-            )
-        yield
 
 
 @pytest.fixture(scope="module")

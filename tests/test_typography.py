@@ -6,19 +6,9 @@ import io
 
 import pytest
 
-import ruconsist.checks as builtin_checks
 from ruconsist.checks.typography import halfwidth_marks, mixed_script_words, resolve_across
 from ruconsist.config import Config
 from ruconsist.testing import findings, lint_texts
-
-
-@pytest.fixture(autouse=True)
-def _typography_registered(monkeypatch: pytest.MonkeyPatch) -> None:
-    # The checks are looked up by module name; make sure the list names it.
-    if "typography" not in builtin_checks.BUILTIN_CHECK_MODULES:
-        monkeypatch.setattr(
-            builtin_checks, "BUILTIN_CHECK_MODULES", (*builtin_checks.BUILTIN_CHECK_MODULES, "typography")
-        )
 
 
 def _apply(text: str, diags) -> str:  # type: ignore[no-untyped-def]

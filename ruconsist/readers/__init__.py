@@ -28,8 +28,13 @@ BUILTIN_READERS = (
 )
 
 
+def builtin_reader_classes() -> list[type]:
+    """The reader classes of :data:`BUILTIN_READERS`, in that order."""
+    return [getattr(importlib.import_module(f"ruconsist.readers.{module}"), cls) for module, cls in BUILTIN_READERS]
+
+
 @hookimpl
 def ruconsist_register_readers(register: Callable[[type], None]) -> None:
-    for module, cls in BUILTIN_READERS:
-        register(getattr(importlib.import_module(f"ruconsist.readers.{module}"), cls))
+    for cls in builtin_reader_classes():
+        register(cls)
 
