@@ -295,6 +295,23 @@ MISMATCHED = [
     ("ru-percent-only", "Он на 99 процентов уверен в успехе.", "他对成功充满信心。", [("NUM005", "ru", "99 процентов")]),
     ("ru-ordinal-only", "Номер на пятом этаже был разрушен.", "酒店房间被毁。", [("NUM005", "ru", "пятом")]),
     ("zh-age-added", "Кит женился на коллеге, своей ровеснице.", "基特与同样31岁的女搭档结婚。", [("NUM005", "zh", "31")]),
+    # a rank of a run of time counts it (NTREX: "on hour six" of watching)
+    ("sixth-hour-running", "Когда вы уже шестой час подряд смотрите передачу.", "当你在六小时观看节目。", []),
+    ("third-year-running", "Он стал чемпионом три года подряд.", "他连续第三年夺冠。", []),
+    ("running-count-changed", "Он стал чемпионом пятый год подряд.", "他连续四年夺冠。", [("NUM001", "zh", "四")]),
+    # an age stands only against an age: a one-sided age is an
+    # explicitation, not the other side's unrelated figure changed
+    ("zh-age-beside-a-dropped-figure", "Кит женился на коллеге, своей ровеснице, три года назад.",
+     "基特与同样31岁的女搭档结婚。", [("NUM005", "ru", "три"), ("NUM005", "zh", "31")]),
+    ("zh-age-beside-a-changed-count", "Защитник провел три матча.", "这名31岁的后卫打了两场比赛。",
+     [("NUM001", "ru", "три"), ("NUM005", "zh", "31")]),
+    ("ru-age-beside-a-changed-count", "31-летний защитник провел три матча.", "这名后卫打了两场比赛。",
+     [("NUM005", "ru", "31-летний"), ("NUM001", "ru", "три")]),
+    # an age against an age is still compared
+    ("age-changed", "31-летний защитник провел три матча.", "这名32岁的后卫打了三场比赛。", [("NUM001", "zh", "32")]),
+    ("age-turned", "Ему исполнилось 30 лет.", "他今年31岁。", [("NUM001", "zh", "31")]),
+    ("age-in-a-list-changed", "Арестованы мужчины в возрасте 33, 34 и 39 лет.", "年龄分别为33、34和38岁的三名男子被捕。",
+     [("NUM001", "zh", "38"), ("NUM005", "zh", "三")]),
     # a rank in words does not stand where a count was (NTREX: ZH adds
     # "match four", RU «два на два» has a 2 ZH leaves out)
     ("rank-against-a-count", "Они с Томасом уступили два на два.", "在落后两分的情况下，他赢得了第四场比赛。",

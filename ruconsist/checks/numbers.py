@@ -9,6 +9,8 @@ from dataclasses import replace
 from fractions import Fraction
 from typing import Any
 
+import regex
+
 from ruconsist.checks.base import Check, PairContext
 from ruconsist.checks.nearby import HeldFindings
 from ruconsist.checks.times import bead_time_mentions
@@ -95,6 +97,7 @@ def bead_numbers(bead: SegmentPair, lang: str, ctx: PairContext) -> list[NumberM
         if not mentions:
             # Nothing for the dates and labels to quieten (half the texts).
             return mentions
+        mentions = _running_counts(text, lang, mentions)
         spans = _date_spans(bead, lang, ctx)
         # Clock times (``с 22 до 23 часов``, ``в восемь часов вечера``) are
         # the time check's: it compares them as moments.
@@ -117,6 +120,74 @@ def bead_numbers(bead: SegmentPair, lang: str, ctx: PairContext) -> list[NumberM
         return out
 
     return bead.cached(("numbers", lang), build)
+
+
+#: What makes a figure an age: 岁 after it in Chinese; in Russian
+#: «-летний» (31-летний), or «в возрасте» or «исполнилось» before it.
+_ZH_AGE_AFTER = regex.compile(r"\s*(?:周岁|週歲|岁|歲)")
+_RU_AGE_AFTER = regex.compile(r"\s*-?\s*летн", regex.IGNORECASE)
+#: «в возрасте 17, 18 и 20 лет»: every figure of the list up to its «лет».
+_RU_AGE_WORD = regex.compile(r"(?:возраст\p{L}*|исполнил\p{L}*|исполнится)(?:\s+(?:от|до))?\s+[\d\s,–—-]*(?:и|или)?[\d\s–—-]*$",
+                             regex.IGNORECASE)
+_RU_AGE_UNIT = regex.compile(r"(?:\s*(?:,|и|или|–|—|-)\s*\d+)*\s*(?:лет|года?|году)(?!\p{L})", regex.IGNORECASE)
+
+
+def _ages(bead: SegmentPair, ru: list[NumberMention], zh: list[NumberMention]) -> set[int]:
+    """The ids of the mentions that state an age."""
+    out = set()
+    for m in zh:
+        if not m.quiet and _ZH_AGE_AFTER.match(bead.zh.text, m.end):
+            out.add(id(m))
+    text = bead.ru.text
+    for m in ru:
+        if m.quiet:
+            continue
+        if ("летн" in m.raw.lower() or _RU_AGE_AFTER.match(text, m.end)
+                or (_RU_AGE_WORD.search(text, max(0, m.start - 40), m.start) and _RU_AGE_UNIT.match(text, m.end))):
+            out.add(id(m))
+    return out
+
+
+def _standing_of_its_kind(m: NumberMention, first: NumberMention, against: list[NumberMention],
+                          ages: set[int]) -> NumberMention | None:
+    """The next figure after ``first`` that may stand in ``m``'s place
+    and is an age if ``m`` is one, or not if not."""
+    age = id(m) in ages
+    rest = against[against.index(first) + 1:] if first in against else []
+    return next((o for o in rest if (id(o) in ages) == age and (o.kind == "percent") == (m.kind == "percent")
+                 and (not m.measure or not o.measure or o.measure[0] == m.measure[0])), None)
+
+
+def _ages_apart(mismatches: list[Mismatch], ages: set[int]) -> list[Mismatch]:
+    """An age paired with a figure that is not one: two figures, each on
+    one side only."""
+    out = []
+    for mm in mismatches:
+        if mm.kind == "differs" and mm.other is not None and (id(mm.mention) in ages) != (id(mm.other) in ages):
+            out += [Mismatch("missing", mm.lang, mm.mention), Mismatch("missing", "ru" if mm.lang == "zh" else "zh", mm.other)]
+        else:
+            out.append(mm)
+    out.sort(key=lambda mm: (mm.lang != "ru", mm.mention.start))
+    return out
+
+
+#: A rank of a run of time counts it: «шестой час подряд» is six hours
+#: (六小时), «третий год подряд» three years; 连续第三年 likewise.
+_RU_RUN = regex.compile(r"\s+(?:час|день|дня|сутки|суток|недел\p{L}*|месяц\p{L}*|год|года|сезон\p{L}*|раз|матч\p{L}*|тур\p{L}*)"
+                        r"\s+подряд(?!\p{L})", regex.IGNORECASE)
+_ZH_RUN = regex.compile(r"连续\s*$")
+
+
+def _running_counts(text: str, lang: str, mentions: list[NumberMention]) -> list[NumberMention]:
+    if lang == "ru" and "подряд" not in text or lang == "zh" and "连续" not in text:
+        return mentions
+    out = []
+    for m in mentions:
+        if m.kind == "ordinal" and (_RU_RUN.match(text, m.end) if lang == "ru"
+                                    else _ZH_RUN.search(text, max(0, m.start - 4), m.start)):
+            m = replace(m, kind="cardinal")
+        out.append(m)
+    return out
 
 
 def _what_is_there(theirs: list[NumberMention]) -> str:
@@ -351,6 +422,13 @@ class NumberMismatch(Check):
         # no second one's place: ``800 kph (497 mph)`` against «497 км/ч»
         # is one error (800 against 497), not a second one for the 497 mph.
         paired = {id(mm.other) for mm in mismatches if mm.kind == "differs" and mm.other is not None}
+        # An age stands only against an age: a figure that says how old
+        # someone is, on one side only, is an explicitation (同样31岁的),
+        # not the other side's unrelated figure changed.
+        ages = _ages(bead, ru, zh)
+        if ages:
+            mismatches = _ages_apart(mismatches, ages)
+            paired = {id(mm.other) for mm in mismatches if mm.kind == "differs" and mm.other is not None}
         for mm in mismatches:
             if mm.kind == "magnitude":
                 yield self._magnitude(bead, mm)
@@ -359,12 +437,12 @@ class NumberMismatch(Check):
             elif mm.kind == "increase":
                 yield from self._increase(bead, mm, zh)
             elif mm.lang == "ru":
-                yield self._missing(bead, ctx, mm, there["zh"], standing["ru"], paired)
+                yield self._missing(bead, ctx, mm, there["zh"], standing["ru"], paired, ages)
             else:
-                yield self._missing(bead, ctx, mm, there["ru"], standing["zh"], paired)
+                yield self._missing(bead, ctx, mm, there["ru"], standing["zh"], paired, ages)
 
     def _missing(self, bead: SegmentPair, ctx: PairContext, mm: Mismatch, what_is_there: Callable[[], str],
-                 standing: Callable[[], StandingAgainst], paired: set[int]) -> Diagnostic:
+                 standing: Callable[[], StandingAgainst], paired: set[int], ages: set[int]) -> Diagnostic:
         m = mm.mention
         other = "zh" if mm.lang == "ru" else "ru"
         if mm.other is not None and {m.kind, mm.other.kind} == {"cardinal", "ordinal"} and values_equal(m, mm.other):
@@ -385,6 +463,8 @@ class NumberMismatch(Check):
             there = what_is_there()
             counterpart = True
             against = standing()(m)
+            if against is not None and (id(m) in ages) != (id(against) in ages):
+                against = _standing_of_its_kind(m, against, standing().against, ages)
             if against is not None and id(against) in paired:
                 code = "NUM005"
                 there = f"{LANG[other]} '{against.raw}' is reported against another figure: nothing else in its place"
