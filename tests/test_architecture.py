@@ -150,3 +150,23 @@ def test_every_package_of_the_tree_is_installed() -> None:
     listed = set(tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
     in_tree = {".".join(p.parent.relative_to(root).parts) for p in (root / "ruconsist").rglob("__init__.py")}
     assert in_tree <= listed, sorted(in_tree - listed)
+
+
+def test_every_data_file_of_the_tree_is_installed() -> None:
+    # The same for files that are not Python (the HTML report's style
+    # sheet and script): package-data must name them, or an installed
+    # ruconsist writes a page without them.
+    import fnmatch
+    import tomllib
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    data = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["package-data"]
+    missing = []
+    for path in (root / "ruconsist").rglob("*"):
+        if path.is_dir() or path.suffix in (".py", ".pyc") or "__pycache__" in path.parts:
+            continue
+        package = ".".join(path.parent.relative_to(root).parts)
+        if not any(fnmatch.fnmatch(path.name, glob) for glob in data.get(package, ())):
+            missing.append(path.relative_to(root).as_posix())
+    assert not missing

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from ruconsist import cli
-from ruconsist.report import Mark, render_text
+from ruconsist.formatters.html.page import Mark, render_text
 
 # A name on one side only is a warning by default (TRM001 weighs
 # explicitation); these terms are marked errors so that the page shows

@@ -197,9 +197,9 @@ class Formatter:
 
 def pair_name(result: PairResult | None) -> str | None:
     """``a.ru.md ↔ a.zh.md`` (or the bilingual file) for a PairResult."""
-    pair = getattr(result, "pair", None)
-    if pair is None:
+    if result is None:
         return None
+    pair = result.pair
     from ruconsist.paths import display
 
     return " ↔ ".join(display(p) for p in pair.paths)

@@ -22,10 +22,15 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ruconsist.diagnostic import CATEGORIES, Diagnostic, Location
 from ruconsist.document import SegmentPair, Side
+
+if TYPE_CHECKING:
+    from ruconsist.context import PairContext
+    from ruconsist.document import Document, Segment
+    from ruconsist.result import PairResult
 
 SEVERITIES = ("error", "warning", "info")
 #: A counterpart span longer than this (characters) is a whole sentence:
@@ -43,7 +48,7 @@ class SideIndex:
 
     def __init__(self, side: Side) -> None:
         self.side = side
-        self.spans: list[tuple[int, int, int, Any]] = []  # file start, file end, base, segment
+        self.spans: list[tuple[int, int, int, Segment]] = []  # file start, file end, base, segment
         base = 0
         for seg in side.segments:
             if seg.text:
@@ -63,7 +68,7 @@ class SideIndex:
         return None
 
 
-def _file_offset(loc: Location, doc: Any, end: bool = False) -> int:
+def _file_offset(loc: Location, doc: Document, end: bool = False) -> int:
     line, col = (loc.end_line, loc.end_column) if end else (loc.line, loc.column)
     line = min(max(1, line), doc.line_count)
     return doc.offset(line, col)
@@ -96,7 +101,7 @@ class Row:
         return self._index[lang]
 
 
-def _term_marks(row: Row, ctx: Any, n: int) -> None:
+def _term_marks(row: Row, ctx: PairContext, n: int) -> None:
     from ruconsist.terms import FORBIDDEN, matcher_for
 
     bead = row.bead
@@ -140,7 +145,7 @@ def _safe(text: str) -> str:
     return "".join(c if c.isalnum() or c in "-_" else "_" for c in text)
 
 
-def _number_marks(row: Row, ctx: Any, n: int) -> None:
+def _number_marks(row: Row, ctx: PairContext, n: int) -> None:
     try:
         from ruconsist.checks.numbers import bead_numbers
         from ruconsist.lang.numbers import values_equal
@@ -168,7 +173,7 @@ def _number_marks(row: Row, ctx: Any, n: int) -> None:
             row.marks["zh"].append(Mark(z.start, z.end, ("m", "k-number", "alone"), title=f"number: {z.reading()}"))
 
 
-def _date_marks(row: Row, ctx: Any, n: int) -> None:
+def _date_marks(row: Row, ctx: PairContext, n: int) -> None:
     try:
         from ruconsist.lang import dates
     except ModuleNotFoundError:
@@ -236,7 +241,7 @@ def render_text(text: str, marks: Sequence[Mark]) -> str:
 @dataclass
 class PairView:
     index: int
-    result: Any
+    result: PairResult
     rows: list[Row]
     loose: list[tuple[str, Diagnostic]] = field(default_factory=list)
     counts: Counter[tuple[str, str]] = field(default_factory=Counter)
@@ -261,7 +266,7 @@ class ReportBuilder:
         self._next_finding = 0
         self.total: Counter[tuple[str, str]] = Counter()
 
-    def add(self, result: Any, diagnostics: Iterable[Diagnostic] | None = None) -> None:
+    def add(self, result: PairResult, diagnostics: Iterable[Diagnostic] | None = None) -> None:
         """Add one ``PairResult``: its aligned segments, and its findings
         (``diagnostics`` when given: what is left of them after the
         run's filters)."""
@@ -367,7 +372,7 @@ class ReportBuilder:
             '<html lang="en"><head><meta charset="utf-8">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
             f"<title>{html.escape(self.title)}</title>",
-            f"<style>{CSS}</style></head><body>",
+            f"<style>\n{_asset('page.css')}</style></head><body>",
             '<header id="top">',
             f"<h1>{html.escape(self.title)}</h1>",
             f'<p class="meta">{len(self.pairs)} file pair{"s" if len(self.pairs) != 1 else ""},'
@@ -405,7 +410,7 @@ class ReportBuilder:
         for view in self.pairs:
             parts.append(self._pair_html(view))
         parts.append("</main>")
-        parts.append(f"<script>{JS}</script></body></html>")
+        parts.append(f"<script>\n{_asset('page.js')}</script></body></html>")
         return "\n".join(parts) + "\n"
 
     def _summary_table(self, cats: list[str]) -> str:
@@ -525,160 +530,8 @@ class ReportBuilder:
         return "".join(out)
 
 
-def build_report(results: Iterable[Any], run_level: Iterable[Diagnostic] = (), *, title: str = "ruconsist report") -> str:
-    """The HTML page for lint results (``PairResult``) and the run's
-    cross-file findings."""
-    builder = ReportBuilder(title)
-    for r in results:
-        builder.add(r)
-    builder.attach(run_level)
-    return builder.html()
+def _asset(name: str) -> str:
+    """The page's style sheet or script, package data next to this module."""
+    from importlib.resources import files
 
-
-CSS = """
-:root{--err:#c62828;--warn:#b26a00;--info:#0277bd;--bg:#fff;--fg:#1b1b1b;--mut:#666;--line:#ddd}
-*{box-sizing:border-box}
-body{margin:0;font:15px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;color:var(--fg);background:var(--bg)}
-header{position:sticky;top:0;z-index:2;background:#fafafa;border-bottom:1px solid var(--line);padding:.5rem 1rem}
-h1{font-size:1.2rem;margin:.2rem 0}h2{font-size:1.05rem;margin:1.5rem 0 .5rem}
-.meta,.legend,#shown{margin:.2rem 0;color:var(--mut);font-size:.9rem}
-form{display:flex;flex-wrap:wrap;gap:.3rem 1rem;align-items:center}
-fieldset{border:0;padding:0;margin:0;display:flex;flex-wrap:wrap;gap:.2rem .7rem}
-legend{float:left;font-weight:600;margin-right:.5rem}
-main{padding:0 1rem 3rem}
-table{border-collapse:collapse}
-.summary{margin:1rem 0}.summary th,.summary td{border:1px solid var(--line);padding:.2rem .5rem;text-align:right}
-.summary td:first-child,.summary th:first-child{text-align:left}
-.segs{width:100%;table-layout:fixed}
-.segs col.n{width:3.5rem}
-.segs th{text-align:left;border-bottom:2px solid var(--line);padding:.2rem .5rem}
-.segs td{vertical-align:top;padding:.35rem .5rem;border-top:1px solid var(--line);overflow-wrap:anywhere}
-.segs td.n{color:var(--mut);font-size:.85rem}
-.segs td.n a{color:inherit;text-decoration:none}
-.segs td.none{color:var(--mut);font-style:italic;background:#fff3f3}
-tbody.seg.has>tr:first-child>td{background:#fffdf5}
-tr.msgs td{border-top:0;padding-top:0}
-ul.findings{margin:.1rem 0 .4rem;padding-left:1.1rem;font-size:.9rem}
-li.finding{margin:.1rem 0;cursor:pointer}
-.loc,.exp{color:var(--mut);font-size:.85em}
-.tag{display:inline-block;padding:0 .35em;border-radius:3px;color:#fff;font-size:.8em;line-height:1.5}
-.tag.s-error{background:var(--err)}.tag.s-warning{background:var(--warn)}.tag.s-info{background:var(--info)}
-.m{border-radius:2px;padding:0 1px}
-.k-name{background:#e3f2fd}.k-place{background:#e8f5e9}.k-organization{background:#f3e5f5}
-.k-title{background:#fff8e1}.k-term{background:#eceff1}.k-number{background:#e0f7fa}.k-date{background:#fce4ec}
-.m.alone{outline:1px dashed #999}.m.forbidden{outline:1px solid var(--err)}.m.differ{outline:1px solid var(--warn)}
-.f{text-decoration:underline wavy;text-decoration-skip-ink:none;text-underline-offset:3px}
-.f.s-error{text-decoration-color:var(--err)}.f.s-warning{text-decoration-color:var(--warn)}.f.s-info{text-decoration-color:var(--info)}
-.fc{text-decoration:underline dotted #888;text-underline-offset:3px}
-.f.off,.fc.off{text-decoration:none}
-.hl{background:#ffeb3b!important;box-shadow:0 0 0 2px #fbc02d}
-[hidden]{display:none!important}
-@media (prefers-color-scheme:dark){:root{--bg:#121212;--fg:#e8e8e8;--mut:#9a9a9a;--line:#333}
-header{background:#1c1c1c}tbody.seg.has>tr:first-child>td{background:#1f1d17}.segs td.none{background:#2a1818}
-.k-name{background:#0d3557}.k-place{background:#1b3d1f}.k-organization{background:#3a1f40}.k-title{background:#3d3212}
-.k-term{background:#2b3236}.k-number{background:#0b3b40}.k-date{background:#44182a}.hl{background:#7a6a00!important}}
-"""
-
-JS = r"""
-(function(){
-  "use strict";
-  var form = document.getElementById("filters");
-  var findings = Array.prototype.slice.call(document.querySelectorAll("li.finding"));
-  var marks = Array.prototype.slice.call(document.querySelectorAll(".f[data-f],.fc[data-f]"));
-  var rows = Array.prototype.slice.call(document.querySelectorAll("tbody.seg"));
-  var shown = document.getElementById("shown");
-  var lit = [];
-
-  function state(){
-    var st = {sev: [], cat: [], only: false};
-    Array.prototype.forEach.call(form.elements, function(el){
-      if (el.name === "sev" && el.checked) st.sev.push(el.value);
-      if (el.name === "cat" && el.checked) st.cat.push(el.value);
-      if (el.name === "only") st.only = el.checked;
-    });
-    return st;
-  }
-  function fromHash(){
-    var params = {};
-    location.hash.replace(/^#/, "").split("&").forEach(function(kv){
-      if (!kv) return;
-      var i = kv.indexOf("=");
-      params[decodeURIComponent(i < 0 ? kv : kv.slice(0, i))] = i < 0 ? "" : decodeURIComponent(kv.slice(i + 1));
-    });
-    Array.prototype.forEach.call(form.elements, function(el){
-      if ((el.name === "sev" || el.name === "cat") && params[el.name] !== undefined)
-        el.checked = params[el.name].split(",").indexOf(el.value) >= 0;
-      if (el.name === "only" && params.only !== undefined) el.checked = params.only === "1";
-    });
-    return params;
-  }
-  function toHash(st){
-    var all = {sev: [], cat: []};
-    Array.prototype.forEach.call(form.elements, function(el){ if (all[el.name]) all[el.name].push(el.value); });
-    var parts = [];
-    if (st.sev.length !== all.sev.length) parts.push("sev=" + st.sev.join(","));
-    if (st.cat.length !== all.cat.length) parts.push("cat=" + st.cat.join(","));
-    if (st.only) parts.push("only=1");
-    var h = parts.length ? "#" + parts.join("&") : " ";
-    if (history.replaceState) history.replaceState(null, "", h === " " ? location.pathname + location.search : h);
-  }
-  function apply(){
-    var st = state(), visible = {}, n = 0;
-    findings.forEach(function(li){
-      var on = st.sev.indexOf(li.getAttribute("data-sev")) >= 0 && st.cat.indexOf(li.getAttribute("data-cat")) >= 0;
-      visible[li.getAttribute("data-f")] = on;
-      if (on) { li.removeAttribute("hidden"); n++; } else li.setAttribute("hidden", "");
-    });
-    marks.forEach(function(m){
-      var on = m.getAttribute("data-f").split(" ").some(function(id){ return visible[id]; });
-      m.classList.toggle("off", !on);
-    });
-    rows.forEach(function(tb){
-      var keep = !st.only || tb.querySelector("li.finding:not([hidden])") !== null;
-      if (keep) tb.removeAttribute("hidden"); else tb.setAttribute("hidden", "");
-    });
-    document.body.setAttribute("data-shown", String(n));
-    shown.textContent = "Showing " + n + " of " + findings.length + " findings" +
-      (st.only ? ", and only the segments that have them." : ".");
-    return st;
-  }
-  function clear(){ lit.forEach(function(el){ el.classList.remove("hl"); }); lit = []; }
-  function light(scope, attr, keys){
-    keys.forEach(function(k){
-      Array.prototype.forEach.call(scope.querySelectorAll("[" + attr + '~="' + k + '"]'), function(el){
-        el.classList.add("hl"); lit.push(el);
-      });
-    });
-  }
-  function target(el){
-    return el && el.closest ? el.closest("[data-l],[data-f]") : null;
-  }
-  function hover(el){
-    clear();
-    if (!el) return;
-    var scope = el.closest("tbody.seg") || el.closest("section") || document;
-    if (el.hasAttribute("data-l")) light(scope, "data-l", el.getAttribute("data-l").split(" "));
-    if (el.hasAttribute("data-f")) light(scope, "data-f", el.getAttribute("data-f").split(" "));
-  }
-  document.addEventListener("mouseover", function(e){ hover(target(e.target)); });
-  document.addEventListener("focusin", function(e){ hover(target(e.target)); });
-  document.addEventListener("click", function(e){
-    var li = e.target.closest ? e.target.closest("li.finding") : null;
-    if (!li) return;
-    var mark = document.querySelector('.f[data-f~="' + li.getAttribute("data-f") + '"]');
-    if (mark) mark.scrollIntoView({block: "center"});
-  });
-  form.addEventListener("change", function(){ toHash(apply()); });
-  var params = fromHash();
-  apply();
-  if (params.hl) {
-    var el = document.querySelector('[data-l~="' + params.hl.replace(/"/g, "") + '"]');
-    if (el) { hover(el); el.scrollIntoView({block: "center"}); }
-  }
-  if (params.focus) {
-    var f = document.querySelector('li.finding[data-f="' + params.focus.replace(/"/g, "") + '"]');
-    if (f) { hover(f); f.scrollIntoView({block: "center"}); }
-  }
-  window.addEventListener("hashchange", function(){ fromHash(); apply(); });
-})();
-"""
+    return files(__package__).joinpath(name).read_text(encoding="utf-8")

@@ -1,4 +1,4 @@
-"""``--format html``: the side-by-side review page (:mod:`ruconsist.report`).
+"""``--format html``: the side-by-side review page (:mod:`.page`).
 
 The aligned RU and ZH segments of every pair with the findings in
 place, names, titles, numbers and dates linked to their counterparts,
@@ -35,7 +35,7 @@ class HtmlFormatter(Formatter):
     title: str = DEFAULT_TITLE
 
     def begin(self) -> None:
-        from ruconsist.report import ReportBuilder
+        from ruconsist.formatters.html.page import ReportBuilder
 
         self.builder = ReportBuilder(self.title)
 
