@@ -24,6 +24,7 @@ import regex
 
 from ruconsist.align.gale_church import align
 from ruconsist.document import Segment, SegmentPair, Side
+from ruconsist.lang.han import HAN_CHAR
 from ruconsist.segment import script_counts, script_of_counts, sentences
 
 if TYPE_CHECKING:
@@ -182,7 +183,6 @@ def text_anchors(text: str, lang: str, rules: RuleSet) -> frozenset[str]:
     return frozenset(anchors)
 
 
-HAN_CHAR = regex.compile(r"\p{Han}")
 SPACE = regex.compile(r"\s")
 
 

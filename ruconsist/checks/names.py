@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ruconsist.checks.base import Check, PairContext
 from ruconsist.diagnostic import Diagnostic, Severity
 from ruconsist.document import SegmentPair
-from ruconsist.lang.han import HAN_CHAR
+from ruconsist.lang.han import is_han
 from ruconsist.lang.palladius import HAN_RUN, Table, table_from_rules
 from ruconsist.rules import RuleSet
 
@@ -22,13 +22,6 @@ REGIONAL_SEPARATORS = {"TW": "\u2027", "HK": "\u2027"}
 #: headline): a name only when the left run is a known given name or the
 #: pair is a name of the rule packs.
 WEAK_SEPARATORS = frozenset("-\uff0d\u2010\u2011 \u3000\u00a0")
-_HAN = HAN_CHAR
-
-
-def _is_han(ch: str) -> bool:
-    return bool(ch) and bool(_HAN.match(ch))
-
-
 @dataclass(frozen=True)
 class NameTables:
     translit: frozenset[str]
@@ -79,10 +72,10 @@ def _left_part(text: str, sep: int, t: NameTables) -> int:
     """Start of the name part ending at ``sep``: the transliteration
     characters (or a known given name) right before it."""
     k = sep
-    while k > 0 and _is_han(text[k - 1]) and text[k - 1] in t.translit:
+    while k > 0 and is_han(text[k - 1]) and text[k - 1] in t.translit:
         k -= 1
     run_start = sep
-    while run_start > 0 and _is_han(text[run_start - 1]):
+    while run_start > 0 and is_han(text[run_start - 1]):
         run_start -= 1
     for g in t.given:
         if len(g) > sep - k and text[max(run_start, sep - len(g)):sep] == g:
@@ -98,7 +91,7 @@ NOT_A_NAME_END = frozenset("于")
 
 def _right_part(text: str, sep: int, t: NameTables) -> int:
     k = sep + 1
-    while k < len(text) and _is_han(text[k]) and text[k] in t.translit:
+    while k < len(text) and is_han(text[k]) and text[k] in t.translit:
         k += 1
     while k > sep + 2 and text[k - 1] in NOT_A_NAME_END:
         k -= 1
@@ -113,7 +106,7 @@ def bad_separators(text: str, t: NameTables) -> list[BadSeparator]:
         strong = ch in STRONG_SEPARATORS
         if not strong and ch not in WEAK_SEPARATORS:
             continue
-        if i == 0 or i + 1 >= len(text) or not _is_han(text[i - 1]) or not _is_han(text[i + 1]):
+        if i == 0 or i + 1 >= len(text) or not is_han(text[i - 1]) or not is_han(text[i + 1]):
             continue
         a = _left_part(text, i, t)
         b = _right_part(text, i, t)

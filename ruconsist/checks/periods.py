@@ -12,6 +12,7 @@ import regex
 from ruconsist.checks.base import Check, PairContext
 from ruconsist.diagnostic import Diagnostic, Severity
 from ruconsist.document import SegmentPair
+from ruconsist.lang.han import HAN_RANGES
 from ruconsist.lang.periods import (
     EraMention,
     RelativeMention,
@@ -267,8 +268,8 @@ def _against_dates(m: RelativeMention, date: _dt.date, bead: SegmentPair, other:
 #: 2019年风波之后, 2019年以来) or "before" (2019年以前; a bare 前 is left
 #: alone: 2019年前三季度 is the first three quarters).  Up to four
 #: characters may stand between (the event of that year).
-ZH_AFTER = regex.compile(r"\p{Han}{0,4}?(?:以后|之后|以来|(?<![最前然落背今午])后)")
-ZH_BEFORE = regex.compile(r"\p{Han}{0,4}?(?:以前|之前)")
+ZH_AFTER = regex.compile(rf"[{HAN_RANGES}]{{0,4}}?(?:以后|之后|以来|(?<![最前然落背今午])后)")
+ZH_BEFORE = regex.compile(rf"[{HAN_RANGES}]{{0,4}}?(?:以前|之前)")
 #: Before a Russian date: "before" (до, перед) or "after" (после, с).
 RU_BEFORE = regex.compile(r"(?<!\p{L})(?:до|перед)\s+$", regex.IGNORECASE)
 RU_AFTER = regex.compile(r"(?<!\p{L})(?:после|начиная\s+с|со?)\s+$", regex.IGNORECASE)

@@ -10,6 +10,7 @@ from ruconsist.checks.base import LANG_NAME, PairContext
 from ruconsist.checks.mt import MTCheck
 from ruconsist.diagnostic import Diagnostic, Severity
 from ruconsist.document import SegmentPair
+from ruconsist.lang.han import HAN_RANGES
 
 #: Longest repeated unit looked for: words in Russian, characters in
 #: Chinese.
@@ -18,7 +19,7 @@ MAX_CHARS = 8
 #: Times a unit must follow itself to be a loop.
 MIN_REPEATS = 3
 RU_TOKEN = regex.compile(r"[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*")
-ZH_TOKEN = regex.compile(r"[\p{Han}\p{L}\p{N}]")
+ZH_TOKEN = regex.compile(rf"[{HAN_RANGES}\p{{L}}\p{{N}}]")
 #: What may stand between the repetitions of a unit: spaces and
 #: punctuation (``Китай, Китай, Китай``, ``合作、合作、合作``).
 GAP = regex.compile(r"^[\s\p{P}\p{S}]*$")

@@ -1,9 +1,11 @@
 """What counts as a Chinese (Han) character, the same for every module.
 
 CJK Unified Ideographs, Extension A and the Compatibility Ideographs:
-the characters of Chinese text in the Basic Multilingual Plane.  (The
-``regex`` module's ``\\p{Han}``, used inside larger patterns, adds the
-radicals, 々 and 〇.)
+the characters of Chinese text in the Basic Multilingual Plane.  Every
+module reads Chinese with these (pairing, segmenting, aligning, the
+checks), never with the ``regex`` module's ``\\p{Han}``, which adds the
+radicals, 々, 〇 and the supplementary planes, so that they all agree on
+what is Chinese (``tests/test_han.py``).
 """
 
 from __future__ import annotations

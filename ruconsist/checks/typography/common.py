@@ -48,10 +48,6 @@ HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "?":
 HALF_CHARS = "".join(HALF_TO_FULL)
 
 
-def is_han(ch: str) -> bool:
-    return bool(ch) and bool(HAN_CHAR.match(ch))
-
-
 def is_cjk(ch: str) -> bool:
     return bool(ch) and bool(HAN_CHAR.match(ch) or _CJK_PUNCT.match(ch))
 

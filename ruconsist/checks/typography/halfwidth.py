@@ -12,12 +12,12 @@ from ruconsist.checks.typography.common import (
     Mask,
     TypographyCheck,
     is_cjk,
-    is_han,
     option,
     positions,
 )
 from ruconsist.diagnostic import Diagnostic
 from ruconsist.document import SegmentPair
+from ruconsist.lang.han import is_han
 
 
 def halfwidth_marks(text: str) -> list[int]:
