@@ -93,6 +93,10 @@ def lacking_counterparts(
     # A variant of the right name (李英浩 for 李勇浩) on the other side is
     # TRM002's finding, not a missing counterpart.
     present = {t for m in mentions[dst] for t in m.terms}
+    if all(m.role == FORBIDDEN or all(t in present for t in m.terms) for m in mentions[lang]):
+        # Every term has its counterpart (most beads): nothing below is
+        # worked out for them.
+        return [], []
     out: list[tuple[str, Mention]] = []
     quoted: list[tuple[str, Mention]] = []
     seen: set[str] = set()
