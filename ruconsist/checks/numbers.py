@@ -123,9 +123,9 @@ def bead_numbers(bead: SegmentPair, lang: str, ctx: PairContext) -> list[NumberM
 
 
 #: What makes a figure an age: 岁 after it in Chinese; in Russian
-#: «-летний» (31-летний), or «в возрасте» or «исполнилось» before it.
+#: «в возрасте» or «исполнилось» before it and «лет» after.  («31-летний»
+#: is not read as one: «пятилетний период», «30-летний опыт» are not ages.)
 _ZH_AGE_AFTER = regex.compile(r"\s*(?:周岁|週歲|岁|歲)")
-_RU_AGE_AFTER = regex.compile(r"\s*-?\s*летн", regex.IGNORECASE)
 #: «в возрасте 17, 18 и 20 лет»: every figure of the list up to its «лет».
 _RU_AGE_WORD = regex.compile(r"(?:возраст\p{L}*|исполнил\p{L}*|исполнится)(?:\s+(?:от|до))?\s+[\d\s,–—-]*(?:и|или)?[\d\s–—-]*$",
                              regex.IGNORECASE)
@@ -142,8 +142,7 @@ def _ages(bead: SegmentPair, ru: list[NumberMention], zh: list[NumberMention]) -
     for m in ru:
         if m.quiet:
             continue
-        if ("летн" in m.raw.lower() or _RU_AGE_AFTER.match(text, m.end)
-                or (_RU_AGE_WORD.search(text, max(0, m.start - 40), m.start) and _RU_AGE_UNIT.match(text, m.end))):
+        if _RU_AGE_WORD.search(text, max(0, m.start - 40), m.start) and _RU_AGE_UNIT.match(text, m.end):
             out.add(id(m))
     return out
 
