@@ -9,14 +9,16 @@ formatters, in this order:
    semantics: the longer matching prefix wins, a tie ignores),
    ``per-path-ignores`` and per-code severities of the configuration;
 3. duplicates dropped, inline directives applied (:mod:`ruconsist.suppress`);
-4. for the command line (:class:`ReportFilter`): ``--changed-since``,
-   the style findings of a table's shared ZH column shown once, and the
-   baseline (``--baseline``, ``--write-baseline``).
+4. for the command line (:class:`ReportFilter`): the pairs to lint
+   (each once; with ``--changed-since``, those with a changed file),
+   the style findings of a table's shared ZH column shown once, the
+   findings ``--changed-since`` keeps, and the baseline (``--baseline``,
+   ``--write-baseline``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -29,6 +31,7 @@ if TYPE_CHECKING:
     from ruconsist.document import Document
     from ruconsist.formatters.base import Summary
     from ruconsist.gitdiff import Changes
+    from ruconsist.pairing import FilePair
     from ruconsist.result import PairResult
 
 
@@ -193,8 +196,9 @@ class SharedCells:
 
 
 class ReportFilter:
-    """What the command line does to the findings of each pair before the
-    formatters see them: ``--changed-since``, then recording for
+    """What the command line does to the pairs it lints and to the
+    findings of each pair before the formatters see them: a table's
+    shared ZH column once, ``--changed-since``, then recording for
     ``--write-baseline``, then ``--baseline``; counts what it drops in
     ``summary``."""
 
@@ -213,8 +217,23 @@ class ReportFilter:
         self.record_fingerprints = record_fingerprints
         #: Baseline entries of every finding seen (``--write-baseline``).
         self.recorded: list[Any] = []
+        self.shared_cells = SharedCells()
+
+    def pairs(self, pairs: Iterable[FilePair]) -> Iterator[FilePair]:
+        """The pairs to lint: each once, and with ``--changed-since`` only
+        those with a changed file."""
+        seen = set()
+        for pair in pairs:
+            if pair.key in seen:
+                continue
+            seen.add(pair.key)
+            if self.changes is not None and not any(self.changes.file_changed(p) for p in pair.paths):
+                continue
+            yield pair
 
     def apply(self, found: Iterable[Diagnostic], result: PairResult | None) -> list[Diagnostic]:
+        if result is not None and result.pair.part is not None:
+            found = self.shared_cells.first_time(list(found), result.pair)
         diags = changed_only(found, result, self.changes, self.summary)
         if self.record_fingerprints is not None:
             from ruconsist.baseline import entry_for
@@ -225,3 +244,11 @@ class ReportFilter:
             diags = self.baseline.filter(diags, self.baseline_fingerprints)
             self.summary.baselined += before - len(diags)
         return diags
+
+    def finish(self, checked: Iterable[str]) -> None:
+        """Count the baseline's entries for the ``checked`` files that no
+        finding matched (fixed or changed since)."""
+        if self.baseline is not None:
+            from ruconsist.baseline import relative_to
+
+            self.summary.baseline_gone = self.baseline.gone(relative_to(p, self.baseline.root) for p in checked)

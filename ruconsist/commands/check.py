@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import argparse
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from typing import IO, Any
 
 from ruconsist import __version__
@@ -152,7 +152,7 @@ class _CheckRun:
         from pathlib import Path
 
         from ruconsist.baseline import Baseline, Fingerprints, Sources
-        from ruconsist.decide import ReportFilter, SharedCells
+        from ruconsist.decide import ReportFilter
         from ruconsist.formatters.base import RunInfo, Summary
 
         self.args, self.out, self.err = args, out, err
@@ -183,7 +183,6 @@ class _CheckRun:
         self.info = RunInfo(codes=linter.codes, root=linter.config.root, tool_version=__version__, fingerprint=fingerprints)
         self.summary = Summary()
         self.decided = ReportFilter(self.summary, self.changes, self.baseline, base_fp, new_fp)
-        self.shared_cells = SharedCells()
         self.checked: list[str] = []
         self.fixable: list[Diagnostic] = []
         self.fix_docs: dict[str, Any] = {}
@@ -200,7 +199,7 @@ class _CheckRun:
         try:
             for f in self.formatters:
                 f.begin()
-            todo = list(self.selected(pairs))
+            todo = list(self.decided.pairs(pairs))
             if any(_size(p) > memory.LARGE_FILE for pair in todo for p in pair.paths):
                 memory.return_large_buffers()
             from ruconsist.progress import Progress
@@ -272,16 +271,6 @@ class _CheckRun:
             self.formatters.append(formatter)
         return outputs
 
-    def selected(self, pairs: list[Any]) -> Iterator[Any]:
-        seen = set()
-        for pair in pairs:
-            if pair.key in seen:
-                continue
-            seen.add(pair.key)
-            if self.changes is not None and not any(self.changes.file_changed(p) for p in pair.paths):
-                continue
-            yield pair
-
     def lint(self, todo: list[Any], bar: Any) -> None:
         for result in self.linter.lint_many(todo):
             bar.update(str(result.pair.paths[0]))
@@ -293,10 +282,7 @@ class _CheckRun:
             self.pair_done(result)
             del result
         self.emit(self.linter.finish_run(), None)
-        if self.baseline is not None:
-            from ruconsist.baseline import relative_to
-
-            self.summary.baseline_gone = self.baseline.gone(relative_to(p, self.baseline.root) for p in self.checked)
+        self.decided.finish(self.checked)
 
     def pair_done(self, result: Any) -> None:
         pair, found = result.pair, result.diagnostics
@@ -312,7 +298,6 @@ class _CheckRun:
         self.summary.pairs += 1
         if pair.part is not None:
             self.summary.add_segments(pair.part, result.segments)
-            found = self.shared_cells.first_time(found, pair)
         self.checked.extend(str(p) for p in pair.paths)
         self.sources.use(docs)
         self.emit(found, result)
