@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from ruconsist.checks.leftover_script import leftovers, looks_like_pinyin
-from ruconsist.checks.repetition import doublings, loops
+from ruconsist.checks.mt.leftover_script import leftovers, looks_like_pinyin
+from ruconsist.checks.mt.repetition import doublings, loops
 from ruconsist.config import Config
 from ruconsist.engine import Linter
 from ruconsist.pairing import FilePair

@@ -199,7 +199,7 @@ def _of_a_person(text: str, m: TitleMention, lang: str, rules: Any) -> bool:
     (张汉晖大使, 大使张汉晖; not 互换过大使), a capitalised word beside it
     in Russian."""
     if lang == "zh":
-        from ruconsist.checks.transliteration import person_names
+        from ruconsist.checks.mt.transliteration import person_names
         from ruconsist.lang.palladius import table_from_rules
 
         return any(b == m.start or a == m.end for a, b in person_names(text, table_from_rules(rules)))

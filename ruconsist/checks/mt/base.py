@@ -1,4 +1,4 @@
-"""The base of the machine translation checks (MT001-MT004): they run
+"""The base of the machine translation checks (MT001-MT005): they run
 with the ``mt`` profile only, and look at the target side of a segment
 against its source (see :mod:`ruconsist.profile`)."""
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import regex
 
 from ruconsist.checks.base import LANG_NAME, PairContext
-from ruconsist.checks.mt import MTCheck
+from ruconsist.checks.mt.base import MTCheck
 from ruconsist.diagnostic import Diagnostic, Severity
 from ruconsist.document import SegmentPair
 from ruconsist.lang.han import HAN_RANGES
