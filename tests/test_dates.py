@@ -329,7 +329,7 @@ def test_seed_dateline_comes_from_the_shared_header(seed_result) -> None:  # typ
 
 
 def test_seed_dates_pair_as_expected(seed_result) -> None:  # type: ignore[no-untyped-def]
-    from ruconsist.checks.dates import analyse
+    from ruconsist.checks.dates.calendar import analyse
 
     ctx = seed_result.context
     pairs = []

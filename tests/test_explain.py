@@ -125,4 +125,17 @@ def test_each_check_module_reports_codes_of_one_prefix() -> None:
     mixed = {module: sorted(p) for module, p in prefixes.items() if len(p) > 1}
     # The term check's comparison of the entities at one place reports a
     # title naming another document as TTL001 (checks/titles.py says so).
-    assert mixed == {"ruconsist.checks.terms": ["TRM", "TTL"]}
+    assert mixed == {"ruconsist.checks.terms.missing": ["TRM", "TTL"]}
+
+
+def test_each_code_prefix_lives_in_one_module_or_package() -> None:
+    # A prefix with several rules is a package of one module per rule
+    # (checks/typography/, checks/mt/, checks/dates/, checks/terms/).
+    homes: dict[str, set[str]] = {}
+    for code, info in LINTER.codes.items():
+        parts = info.check.__module__.split(".")
+        if parts[:2] == ["ruconsist", "checks"]:
+            homes.setdefault(code.rstrip("0123456789"), set()).add(parts[2])
+    split = {prefix: sorted(h) for prefix, h in homes.items() if len(h) > 1}
+    # TTL001 is the title case of the term check's TRM003 (see above).
+    assert split == {"TTL": ["terms", "titles"]}

@@ -3,7 +3,7 @@
 TTL002 (here): a known title without book-title marks 《》.  TTL001, a
 title that names a different document than the Russian side, is found by
 the term check's comparison of the entities at one place
-(:mod:`ruconsist.checks.terms`), of which it is the title case.
+(:mod:`ruconsist.checks.terms.missing`), of which it is the title case.
 """
 
 from __future__ import annotations
@@ -76,7 +76,7 @@ class TitleMarks(Check):
         titles = _title_terms(ctx.rules)
         if not titles:
             return
-        from ruconsist.checks.term_mentions import bead_terms
+        from ruconsist.checks.terms.mentions import bead_terms
         from ruconsist.terms import PRIMARY
 
         text = bead.zh.text

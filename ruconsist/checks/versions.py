@@ -197,7 +197,7 @@ class _Versions:
 
 def _record(bead: SegmentPair, ctx: PairContext) -> _Said:
     from ruconsist.checks.numbers import bead_numbers
-    from ruconsist.checks.term_mentions import bead_stand_ins, bead_terms, term_kind
+    from ruconsist.checks.terms.mentions import bead_stand_ins, bead_terms, term_kind
 
     ru_terms = {t for m in (*bead_terms(bead, "ru", ctx), *bead_stand_ins(bead, "ru", ctx)) for t in m.terms}
     terms = []

@@ -11,7 +11,7 @@ import regex
 
 from ruconsist.checks.base import PairContext
 from ruconsist.checks.nearby import HeldFindings
-from ruconsist.checks.term_mentions import term_kind
+from ruconsist.checks.terms.mentions import term_kind
 from ruconsist.diagnostic import Diagnostic
 from ruconsist.document import other
 from ruconsist.rules import RuleSet

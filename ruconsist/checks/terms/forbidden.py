@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ruconsist.checks.base import LANG_NAME, Check, PairContext
-from ruconsist.checks.term_mentions import bead_terms
+from ruconsist.checks.terms.mentions import bead_terms
 from ruconsist.diagnostic import Diagnostic, Severity
 from ruconsist.document import SegmentPair
 from ruconsist.rules import Term

@@ -7,9 +7,9 @@ from collections.abc import Callable, Iterator, Sequence
 from ruconsist.checks.base import LANG_NAME, Check, PairContext
 from ruconsist.checks.nearby import HeldFindings
 from ruconsist.checks.offices import TitleMention, office_index
-from ruconsist.checks.term_counts import COUNTED_KINDS, Rival, lenient_tally, rival, strict_tally
-from ruconsist.checks.term_counts import side as counted_side
-from ruconsist.checks.term_mentions import (
+from ruconsist.checks.terms.counts import COUNTED_KINDS, Rival, lenient_tally, rival, strict_tally
+from ruconsist.checks.terms.counts import side as counted_side
+from ruconsist.checks.terms.mentions import (
     bead_stand_ins,
     bead_terms,
     expected_forms,
@@ -17,7 +17,7 @@ from ruconsist.checks.term_mentions import (
     own_names,
     term_kind,
 )
-from ruconsist.checks.term_window import (
+from ruconsist.checks.terms.window import (
     GENERIC_COUNTRY,
     WINDOW,
     Decision,
