@@ -223,9 +223,9 @@ class Linter:
             else:
                 assert pair.ru is not None and pair.zh is not None
                 current = pair.ru
-                ru_parsed = self._read_ru(pair.ru, texts.get(pair.ru), reuse)
+                ru_parsed = self._read_kept(pair.ru, "ru", texts.get(pair.ru), reuse)
                 current = pair.zh
-                zh_parsed = self.reading.read(pair.zh, "zh", texts.get(pair.zh))
+                zh_parsed = self._read_kept(pair.zh, "zh", texts.get(pair.zh), reuse)
             current = pair.paths[0]
             stage = "check"
             if reuse is not None:
@@ -242,13 +242,13 @@ class Linter:
             result.beads, result.diagnostics, result.context = [], [], None
         return result
 
-    def _read_ru(self, path: Path, text: str | None, reuse: PairReuse | None) -> Parsed:
-        """The Russian file read, or its reading by the last lint when the
-        editor holds the same text (it is not changed by checking, where a
-        Traditional Chinese file's segments are)."""
+    def _read_kept(self, path: Path, lang: str, text: str | None, reuse: PairReuse | None) -> Parsed:
+        """The file read, or its reading by the last lint when the editor
+        holds the same text (see :meth:`PairReuse.parsed`): typing in one
+        file of a pair, the other is not read again."""
         if reuse is None or text is None:
-            return self.reading.read(path, "ru", text)
-        return reuse.parsed((path, text, id(self), self.config), lambda: self.reading.read(path, "ru", text))
+            return self.reading.read(path, lang, text)
+        return reuse.parsed((path, text, id(self), self.config), lambda: self.reading.read(path, lang, text))
 
     def lint_parsed(
         self, ru: Parsed, zh: Parsed, reuse: PairReuse | None = None

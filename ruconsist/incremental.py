@@ -216,14 +216,18 @@ class PairReuse:
         self._local: dict[int, bool] = {}
         self.reused = 0
         self.checked = 0
-        self._parsed: tuple[tuple[Any, ...], Parsed] | None = None
+        #: Each file's reading by the last lint, by path, with its key.
+        self._parsed: dict[Any, tuple[tuple[Any, ...], Parsed]] = {}
 
     def parsed(self, key: tuple[Any, ...], read: Callable[[], Parsed]) -> Parsed:
         """The file read by ``read()``, or as the last lint read it when
-        ``key`` (its path and the editor's text) is the same."""
-        if self._parsed is None or self._parsed[0] != key:
-            self._parsed = (key, read())
-        return self._parsed[1]
+        ``key`` (its path first, then the editor's text) is the same and
+        checking left that reading as it was: a Traditional Chinese
+        file's segments are converted to Simplified, so it is read again."""
+        kept = self._parsed.get(key[0])
+        if kept is None or kept[0] != key or getattr(kept[1].doc, "script", None) == "traditional":
+            kept = self._parsed[key[0]] = (key, read())
+        return kept[1]
 
     def checkpoint(self) -> None:
         """Stop the lint under way if it is no longer wanted."""

@@ -181,3 +181,33 @@ def test_a_lint_stopped_midway_leaves_the_next_lint_exact(linter: Linter, tmp_pa
         reuse.cancelled = None
         texts = {**texts, zh: texts[zh].replace("2025年9月", "2024年9月", 1) if stop_at % 2 else texts[zh] + "\n\n新段落。\n"}
         assert lint(linter, pair, texts, reuse) == lint(linter, pair, texts), f"stopped at checkpoint {stop_at}"
+
+
+def test_typing_in_one_file_reads_only_that_file_again(linter: Linter, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Typing in either file of a pair, the other file's reading by the
+    last lint is reused; a Traditional Chinese file, whose segments
+    checking converts, is read again each time."""
+    read: list[str] = []
+    real_read = linter.reading.read
+
+    def counted(path, lang, text=None, part=None):  # type: ignore[no-untyped-def]
+        read.append(lang)
+        return real_read(path, lang, text, part)
+
+    monkeypatch.setattr(linter.reading, "read", counted)
+    for zh_name, zh_text in (("e.zh.md", ZH), ("e.zh-TW.md", "普丁於2026年2月4日會見習近平。\n")):
+        ru, zh = tmp_path / "e.ru.md", tmp_path / zh_name
+        pair = FilePair(ru, zh)
+        texts = {ru: RU, zh: zh_text}
+        reuse = PairReuse()
+        lint(linter, pair, texts, reuse)
+        read.clear()
+        texts = {**texts, ru: texts[ru].replace("в 2026 году", "в 2027 году", 1)}
+        assert lint(linter, pair, texts, reuse) == lint(linter, pair, texts)
+        traditional = zh_name.endswith("TW.md")
+        # The reuse lint, then the lint from scratch (both files).
+        assert read == (["ru", "zh"] if traditional else ["ru"]) + ["ru", "zh"], zh_name
+        read.clear()
+        texts = {**texts, zh: texts[zh].replace("2月4日", "2月5日", 1)}
+        assert lint(linter, pair, texts, reuse) == lint(linter, pair, texts)
+        assert read == ["zh", "ru", "zh"], zh_name
