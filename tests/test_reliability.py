@@ -157,9 +157,16 @@ def test_pair_given_in_either_order_reports_the_same(repo: Path) -> None:
     assert a == b
 
 
+def _default_sigint() -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _wait_until_it_handles_signals(pid: int, deadline: float) -> None:
-    """Until the run catches SIGTERM: ``main`` has started, so an
-    interruption from here on is the run's to handle (one sent while the
+    """Until the run catches SIGTERM (and SIGINT, which Python catches
+    from its start): ``main`` has started, so an interruption from here
+    on is the run's to handle (one sent while the
     interpreter is still importing is Python's, not ruconsist's).  Read
     from ``/proc``, which says it without the run printing anything;
     elsewhere, a pause long enough for the imports."""
@@ -170,13 +177,13 @@ def _wait_until_it_handles_signals(pid: int, deadline: float) -> None:
     if not status.exists():
         time.sleep(3.0)
         return
-    bit = 1 << (signal.SIGTERM - 1)
+    bits = (1 << (signal.SIGTERM - 1)) | (1 << (signal.SIGINT - 1))
     while time.monotonic() < deadline:
         try:
             caught = next(line for line in status.read_text().splitlines() if line.startswith("SigCgt:"))
         except (OSError, StopIteration):
             return  # the process has ended: the caller sees how
-        if int(caught.split()[1], 16) & bit:
+        if int(caught.split()[1], 16) & bits == bits:
             return
         time.sleep(0.02)
 
@@ -197,6 +204,11 @@ def test_interrupted_run_leaves_no_partial_file(repo: Path, sig: str) -> None:
         cwd=repo, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         # A group of its own: a run that overstays is ended with its workers.
         start_new_session=True,
+        # Ctrl-C's default action, whatever this process inherited: a test
+        # run started in the background (a CI step, 'nohup', 'cmd &') has
+        # SIGINT ignored, its children too, and a run that ignores the
+        # signal goes on to the end of its input.
+        preexec_fn=_default_sigint,
     )
     try:
         # Generous limits: on a loaded machine the start alone can take
