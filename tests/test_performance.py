@@ -259,7 +259,7 @@ def test_directives_cover_whole_paragraphs_when_beads_are_not_kept(tmp_path: Pat
     paras_ru, paras_zh = [], []
     for i in range(40):
         if i == 31:
-            paras_ru.append("<!-- ruconsist: disable-next-line NUM001 -->\nВ Пекине прошли переговоры,\nв них участвовали 12 министров.")
+            paras_ru.append(f"<!-- ruconsist: disable-next-line NUM001 -->\nАбзац {i}: в Пекине прошли переговоры,\nв них участвовали 12 министров.")
         else:
             paras_ru.append(f"Абзац {i}: переговоры прошли успешно,\nучаствовали 7 министров.")
         paras_zh.append(f"第{i}段：会谈取得成功，\n{13 if i == 31 else 7}位部长参加。")

@@ -90,7 +90,10 @@ def _meant(
     for a body and the organization whose name is inside the body's
     (Генеральная Ассамблея: the UN General Assembly, the UN) counts for
     the body, the one it shortens; one that stands for two terms of a
-    category otherwise says which only to a reader, and is not counted."""
+    category otherwise says which only to a reader, and counts for each
+    (国务院: China's State Council, or the US State Department as Taiwan
+    writes it): against a third entity of that category it stands in
+    the other's place whichever it names."""
     mine = {category_of(t) for t in s.terms}
     both = {t for t in owners[s.start, s.end] if category_of(t) in mine}
     if len(both) <= 1:
@@ -99,7 +102,9 @@ def _meant(
     if countries:
         return set(s.terms) <= countries
     widest = [t for t in both if all(o == t or inside(t, o) for o in both)]
-    return len(widest) == 1 and widest[0] in s.terms
+    if widest:
+        return len(widest) == 1 and widest[0] in s.terms
+    return True
 
 
 def lenient_tally(mentions: list[Mention], stand_ins: list[Mention]) -> dict[str, list[Mention]]:
