@@ -18,6 +18,7 @@ stand except inside a longer mention of another term (``华`` inside
 from __future__ import annotations
 
 import functools
+from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -87,18 +88,23 @@ def tokenize(text: str) -> list[tuple[int, int, str]]:
 
 
 @functools.lru_cache(maxsize=64)
-def _tokens_and_norms(text: str) -> tuple[tuple[tuple[int, int, str], ...], tuple[str, ...]]:
-    """The words of ``text`` and their normal forms.  Kept for the last
-    texts: one bead's Russian side is searched by half a dozen indexes
-    (terms, stand-ins, exceptions, titles of office), and each read it
-    word by word."""
-    tokens = tuple(tokenize(text))
+def _tokens_and_norms(text: str) -> tuple[array[int], array[int], tuple[str, ...]]:
+    """Where the words of ``text`` start and end, and their normal forms.
+    Kept for the last texts: one bead's Russian side is searched by half
+    a dozen indexes (terms, stand-ins, exceptions, titles of office), and
+    each read it word by word.  Offsets, not a (start, end, word) tuple a
+    word: a long line has tens of thousands (each word is sliced from the
+    text when an entry's first word matches)."""
+    starts, ends = array("q"), array("q")
+    for m in WORD.finditer(text):
+        starts.append(m.start())
+        ends.append(m.end())
     # The text normalised once and cut at the words, where that gives
     # each word's own normal form (nearly always); else word by word.
     whole = _norm_text(text)
     if whole is not None:
-        return tokens, tuple(whole[a:b] for a, b, _ in tokens)
-    return tokens, tuple(_morph_norm(w) for _, _, w in tokens)
+        return starts, ends, tuple(whole[a:b] for a, b in zip(starts, ends))
+    return starts, ends, tuple(_morph_norm(text[a:b]) for a, b in zip(starts, ends))
 
 
 def _norm(word: str) -> str:
@@ -149,15 +155,15 @@ class RuIndex:
         """Mentions of the entries (of ``roles`` only, if given)."""
         # Each token is normalised once, not once per entry or index it
         # is tried in.
-        tokens, norms = _tokens_and_norms(text)
+        starts, ends, norms = _tokens_and_norms(text)
         first = self.first
         found: list[tuple[int, int, str, str]] = []
         # Most texts hold no first word of any entry of a given index (the
         # exceptions, the titles of office): one set look-up says so.
         if first.keys().isdisjoint(norms):
             return []
-        for i, (start, _end, word) in enumerate(tokens):
-            entries = first.get(norms[i])
+        for i, norm in enumerate(norms):
+            entries = first.get(norm)
             if entries is None:
                 continue
             if type(entries) is _Entry:
@@ -166,11 +172,12 @@ class RuIndex:
                 if roles is not None and entry.role not in roles:
                     continue
                 n = len(entry.words)
-                if i + n > len(tokens):
+                if i + n > len(norms):
                     continue
                 ok = True
                 for k in range(n):
-                    a, b, w = tokens[i + k]
+                    a, b = starts[i + k], ends[i + k]
+                    w = text[a:b]
                     if entry.exact is not None:
                         if w != entry.exact[k]:
                             ok = False
@@ -180,12 +187,11 @@ class RuIndex:
                     ) or (entry.caps[k] == 2 and not w.isupper()):
                         ok = False
                         break
-                    if k and not GAP.match(text[tokens[i + k - 1][1] : a]):
+                    if k and not GAP.match(text[ends[i + k - 1] : a]):
                         ok = False
                         break
                 if ok:
-                    end = tokens[i + n - 1][1]
-                    found.append((start, end, entry.role, entry.term))
+                    found.append((starts[i], ends[i + n - 1], entry.role, entry.term))
         if not resolve:
             return [Mention(a, b, text[a:b], role, (t,)) for a, b, role, t in found]
         return _resolve(text, found)
