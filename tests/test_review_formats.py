@@ -230,7 +230,7 @@ def test_markdown_summary_of_a_real_run(pair: Path) -> None:
     assert (code, err) == (1, "")
     assert out.startswith("## ruconsist: 2 errors, 0 warnings in 1 pair\n\n")
     assert "| category | errors | warnings |\n|---|---:|---:|\n| name | 2 |  |\n" in out
-    assert re.search(r"\| news/a\.ru\.md \| \[TRM001\]\(https://github\.com/OWNER/ruconsist/blob/v[\d.]+/ruconsist/checks/\w+\.py#L\d+\) term-missing \| error \| 1 \|", out)
+    assert re.search(r"\| news/a\.ru\.md \| \[TRM001\]\(https://github\.com/OWNER/ruconsist/blob/v[\d.]+/ruconsist/checks/[\w/]+\.py#L\d+\) term-missing \| error \| 1 \|", out)
     assert "### Findings\n" in out
     # Both sides quoted, each span in bold.
     assert "| RU | news/a.ru.md:3 | Вчера днём <b>Лавров</b> встретился с Ван И. |" in out
