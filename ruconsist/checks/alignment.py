@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import regex
+
 from ruconsist.checks.base import LANG_NAME, Check, PairContext
-from ruconsist.diagnostic import Diagnostic, Severity
-from ruconsist.document import other
+from ruconsist.diagnostic import Diagnostic, Location, Severity
+from ruconsist.document import Segment, Side, other
 from ruconsist.segment import script_counts
 
 
@@ -73,6 +75,7 @@ class Omission(Check):
     extra_codes = {
         "ALN003": ("untranslated", "alignment", Severity.ERROR),
         "ALN004": ("traditional-script", "alignment", Severity.INFO),
+        "ALN005": ("moved-segment", "alignment", Severity.WARNING),
     }
     code_docs = {
         "ALN003": """
@@ -102,6 +105,25 @@ class Omission(Check):
           PASS  RU «Российская Федерация и Организация Объединённых Наций подписали соглашение.»   ZH «俄罗斯联邦和联合国签署了协议。»
           FAIL  RU «Российская Федерация и Организация Объединённых Наций подписали соглашение.»   ZH «俄羅斯聯邦和聯合國簽署了協議。»   -> ALN004
         """,
+        "ALN005": """
+        A paragraph or list item with no counterpart where the alignment
+        puts it, whose counterpart stands elsewhere in the other file: an
+        item moved a few places, or a section the other version moved.
+        The alignment keeps the order of both files, so a moved block
+        comes out as one-sided segments on each side; before one is
+        reported as an omission (ALN002), the other file is searched for
+        a segment that shares its language-independent content: link
+        targets and URLs, inline code, Latin words of three letters or
+        more, numbers of two digits or more.  Tokens found in many
+        segments of the other file do not count; at least two must be
+        shared, covering half of the segment's own.  The counterpart
+        location points at the segment found.  A warning: the text is
+        there, but not where the other file has it.
+
+        Examples (¶ is a paragraph break; the paper moved to the last section)
+          PASS  RU «# Инструменты¶- Утилита `strace` показывает системные вызовы работающей программы, подробнее в [руководстве](https://man7.org/linux/man-pages/man1/strace.1.html).¶- Команда `lsof` перечисляет открытые файлы и сетевые соединения процесса.¶- Команда `df` показывает, сколько места свободно на каждом разделе диска.¶- [2004: MapReduce: упрощённая обработка данных на больших кластерах](https://research.google/pubs/mapreduce-osdi04.pdf) — классическая статья о распределённых вычислениях.¶# Статьи¶- Прочитайте обзор о том, как устроены большие поисковые системы и почему они так быстро отвечают.¶- Разберитесь, как работают очереди сообщений и зачем они нужны в больших системах.»   ZH «# 工具¶- `strace` 显示正在运行的程序所做的系统调用，详见[手册](https://man7.org/linux/man-pages/man1/strace.1.html)。¶- `lsof` 列出进程打开的文件和网络连接。¶- `df` 显示磁盘每个分区的剩余空间。¶- [2004: MapReduce：大型集群上的简化数据处理](https://research.google/pubs/mapreduce-osdi04.pdf)——关于分布式计算的经典论文。¶# 论文¶- 阅读一篇关于大型搜索引擎如何构建以及为何能如此快速响应的综述。¶- 弄清楚消息队列如何工作，以及为什么大型系统需要它们。»   (in Markdown)
+          FAIL  RU «# Инструменты¶- Утилита `strace` показывает системные вызовы работающей программы, подробнее в [руководстве](https://man7.org/linux/man-pages/man1/strace.1.html).¶- Команда `lsof` перечисляет открытые файлы и сетевые соединения процесса.¶- Команда `df` показывает, сколько места свободно на каждом разделе диска.¶- [2004: MapReduce: упрощённая обработка данных на больших кластерах](https://research.google/pubs/mapreduce-osdi04.pdf) — классическая статья о распределённых вычислениях.¶# Статьи¶- Прочитайте обзор о том, как устроены большие поисковые системы и почему они так быстро отвечают.¶- Разберитесь, как работают очереди сообщений и зачем они нужны в больших системах.»   ZH «# 工具¶- `strace` 显示正在运行的程序所做的系统调用，详见[手册](https://man7.org/linux/man-pages/man1/strace.1.html)。¶- `lsof` 列出进程打开的文件和网络连接。¶- `df` 显示磁盘每个分区的剩余空间。¶# 论文¶- 阅读一篇关于大型搜索引擎如何构建以及为何能如此快速响应的综述。¶- 弄清楚消息队列如何工作，以及为什么大型系统需要它们。¶- [2004: MapReduce：大型集群上的简化数据处理](https://research.google/pubs/mapreduce-osdi04.pdf)——关于分布式计算的经典论文。»   (in Markdown)   -> ALN005
+        """,
     }
 
     def finish_pair(self, ctx: PairContext) -> Iterator[Diagnostic]:
@@ -121,11 +143,26 @@ class Omission(Check):
                     code="ALN004",
                     counterpart=False,
                 )
+        moved = _MovedIndex(ctx)
         for kind, item in ctx.state.get("alignment", []):
             if kind == "omission":
                 bead = item
                 lang = "ru" if bead.ru else "zh"
                 side = bead.side(lang)
+                elsewhere = moved.counterpart(side)
+                if elsewhere is not None:
+                    yield self.report(
+                        bead,
+                        lang,
+                        0,
+                        len(side.segments[0].text),
+                        f"{LANG_NAME[lang]} segment has its counterpart at {LANG_NAME[other(lang)]}"
+                        f" line {elsewhere.line}, not here (moved?): «{_excerpt(side.text)}»",
+                        code="ALN005",
+                        found=_excerpt(side.text),
+                        counterpart=elsewhere,
+                    )
+                    continue
                 cyr, han = script_counts(side.text)
                 short = (cyr < 25) if lang == "ru" else (han < 10)
                 what = "omitted in" if lang == "ru" else "added in"
@@ -154,6 +191,84 @@ class Omission(Check):
                     code="ALN003",
                     found=_excerpt(seg.text),
                 )
+
+
+#: Language-independent content of a segment's file text: URLs and link
+#: targets, inline code, Latin words, numbers of two digits or more.
+_URL = regex.compile(r"https?://[^\s)\]>]+|(?<=\]\()[^()\s]+(?=\))")
+_CODE = regex.compile(r"(`+)((?:(?!\1).)+?)\1")
+_WORD = regex.compile(r"[A-Za-z][A-Za-z0-9+#-]{2,}|\d[\d.,]*\d")
+
+#: A token in more segments of the other file than this is not
+#: distinctive (a site name, "the", a year of every entry).
+_MAX_SPREAD = 6
+#: How much shared content makes a counterpart: tokens, and the share of
+#: the segment's own tokens they cover.  A URL with a path is as
+#: distinctive as two words: a list item that is one link is found by it.
+_MIN_SHARED = 2
+_MIN_COVER = 0.5
+
+
+def _weight(token: str) -> int:
+    return 2 if token.startswith("url:") and "/" in token and len(token) >= 15 else 1
+
+
+def _raw(seg) -> str:  # type: ignore[no-untyped-def]
+    """The file's own characters under a segment (its text has code and
+    link targets masked)."""
+    return seg.doc.text[seg.file_offset(0) : seg.end] if seg.text else ""
+
+
+def content_tokens(text: str) -> frozenset[str]:
+    """The tokens of ``text`` that a translation keeps as they are."""
+    tokens: set[str] = set()
+    for m in _URL.finditer(text):
+        tokens.add("url:" + m.group(0).rstrip("/.,;").split("://", 1)[-1].lower())
+    text = _URL.sub(" ", text)
+    for m in _CODE.finditer(text):
+        tokens.add("code:" + m.group(2).strip())
+    text = _CODE.sub(" ", text)
+    tokens.update(w.lower() for w in _WORD.findall(text))
+    return frozenset(tokens)
+
+
+class _MovedIndex:
+    """Every segment of a pair by its content tokens, per language, built
+    on first use: token -> the segments that hold it."""
+
+    def __init__(self, ctx: PairContext) -> None:
+        self._beads = ctx.state.get("all_beads") or ctx.beads
+        self._index: dict[str, dict[str, list[Segment]]] | None = None
+
+    def _build(self) -> dict[str, dict[str, list[Segment]]]:
+        index: dict[str, dict[str, list[Segment]]] = {"ru": {}, "zh": {}}
+        for bead in self._beads:
+            for lang in ("ru", "zh"):
+                for seg in bead.side(lang).segments:
+                    for tok in content_tokens(_raw(seg)):
+                        index[lang].setdefault(tok, []).append(seg)
+        return index
+
+    def counterpart(self, side: Side) -> Location | None:
+        """Location of the other side's segment that holds this one's
+        content, or None."""
+        if self._index is None:
+            self._index = self._build()
+        there = self._index[other(side.lang)]
+        own = frozenset().union(*(content_tokens(_raw(seg)) for seg in side.segments))
+        mine = [t for t in own if len(there.get(t, ())) <= _MAX_SPREAD]
+        total = sum(_weight(t) for t in mine)
+        if total < _MIN_SHARED:
+            return None
+        shared: dict[int, tuple[int, Segment]] = {}
+        for tok in mine:
+            for seg in there.get(tok, ()):
+                score = shared.get(id(seg), (0, seg))[0]
+                shared[id(seg)] = (score + _weight(tok), seg)
+        best = max(shared.values(), key=lambda sc: (sc[0], -sc[1].start), default=None)
+        if best is None or best[0] < _MIN_SHARED or best[0] < _MIN_COVER * total:
+            return None
+        return best[1].location(0, max(1, len(best[1].text)))
 
 
 def _nearest(ctx: PairContext, bead, lang: str):  # type: ignore[no-untyped-def]
