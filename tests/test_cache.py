@@ -446,7 +446,8 @@ def test_a_run_on_a_forged_cache_runs_no_code_and_finds_what_a_clean_one_finds(r
     assert not marker.exists()
     clean = runs.first
     assert (forged.returncode, forged.stdout, _messages(forged)) == (clean.returncode, clean.stdout, _messages(clean))
-    assert _modules(forged) == {"yaml": True, "pypinyin": False}, forged.stderr
+    # Every forged pack entry was refused: the packs were read from YAML again.
+    assert _modules(forged)["yaml"], forged.stderr
 
 
 def test_compiled_patterns_are_stored_as_their_source(cache_dir: Path) -> None:
