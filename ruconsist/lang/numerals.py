@@ -3,7 +3,9 @@
 ``zh_int`` reads Chinese numerals (``二十三``, ``一百零五``, ``二〇二六``);
 each caller says how far it reads (units up to 十 for days and clock
 hours, up to 千 for years of an era) and whether digit-by-digit years
-count.  ``roman_value`` sums the letters the usual way (a smaller letter before a
+count.  ``zh_places`` is the place-value arithmetic under it, shared
+with the number reader, which brings its own digits and units from the
+pack vocabulary.  ``roman_value`` sums the letters the usual way (a smaller letter before a
 larger one is subtracted: ``XIV`` = 14).  Callers that need a well-formed
 numeral check its form first (``patterns`` does, with a regular
 expression); callers that read only ``I V X L C`` (centuries, ordinals)
@@ -11,6 +13,9 @@ say so with ``letters``.
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
 
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 
@@ -61,21 +66,44 @@ def zh_int(text: str, *, largest: int = 1000, serial: bool = True) -> int | None
         if len(s) == 1:
             return ZH_DIGITS[s]
         return int("".join(str(ZH_DIGITS[c]) for c in s)) if serial else None
-    total, digit, last = 0, None, None
-    for c in s:
-        if c in ZH_DIGITS:
-            # Only 零 after 百 or 千 may stand before another digit (一百零五).
-            if digit is not None and not (digit == 0 and last is not None and last >= 100):
+    return zh_places(s, ZH_DIGITS, ZH_UNITS, below=largest + 1)
+
+
+def zh_places(text: str, digits: Mapping[str, Any], units: Mapping[str, Any], *,
+              below: Any, strict_zero: bool = True, zero: Any = 0) -> Any:
+    """Digits before place units in falling order (``三千零五``, ``十五``,
+    ``二十``), read with ``digits`` and ``units`` and summed from ``zero``
+    (so the values keep the maps' type: ints or Fractions); ``None`` for
+    ``十百``, ``三五``, a unit not below ``below`` or any other character.
+
+    With ``strict_zero`` a zero digit stands only after 百 or 千 before
+    another digit (``一百零五``) and never before a unit (``〇十``);
+    without it a zero digit merely clears the digit before it (the pack
+    reader's rule)."""
+    total = zero
+    digit = None
+    last = below
+    for c in text:
+        if c in digits:
+            value = digits[c]
+            if strict_zero:
+                # Only 零 after 百 or 千 may stand before another digit
+                # (last < below once a unit has been read).
+                if digit is not None and (digit != 0 or not 100 <= last < below):
+                    return None
+                digit = value
+            elif value:
+                if digit is not None:
+                    return None
+                digit = value
+            else:
+                digit = None
+        elif c in units:
+            unit = units[c]
+            if unit >= last or (strict_zero and digit == 0):
                 return None
-            digit = ZH_DIGITS[c]
-        elif ZH_UNITS.get(c, largest + 1) <= largest:
-            unit = ZH_UNITS[c]
-            if last is not None and unit >= last:
-                return None
-            if digit == 0:
-                return None  # 〇十
             total += (1 if digit is None else digit) * unit
             digit, last = None, unit
         else:
             return None
-    return total + (digit or 0)
+    return total if digit is None else total + digit

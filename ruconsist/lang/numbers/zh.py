@@ -10,6 +10,7 @@ from dataclasses import replace
 from fractions import Fraction
 from typing import Any
 
+from ruconsist.lang.numerals import zh_places
 from ruconsist.lang.numbers.scan import (
     _in_spans,
     _mask_spans,
@@ -110,6 +111,10 @@ def _zh_before(forms: Iterable[str]) -> re.Pattern[str]:
     return re.compile(rf"(?:{alt})[ \u00a0]*$") if alt else re.compile(r"(?!x)x")
 
 
+#: Place units (十, 百, 千, and 廿, 卅 in the shipped pack) stay below this.
+_PLACES_BELOW = Fraction(10 ** 6)
+
+
 def parse_zh_numeral(s: str, vocab: NumberVocab) -> Fraction | None:
     """Value of a Chinese numeral (``十五万``, ``一百零五``, ``二〇二六``,
     ``三点五``), or None when the characters do not form a number."""
@@ -128,7 +133,9 @@ def parse_zh_numeral(s: str, vocab: NumberVocab) -> Fraction | None:
     mag_char = next((c for c, _ in sorted(mags.items(), key=lambda kv: -kv[1]) if c in s), None)
     if mag_char is not None:
         return _parse_zh_scaled(s, mag_char, mags[mag_char], vocab)
-    return _parse_zh_places(s, digits, vocab.zh.maps["units"])
+    # A numeral below 万: digits before the places 十, 百, 千 in falling
+    # order (三千零五, 十五); None for 十百 or 三五.
+    return zh_places(s, digits, vocab.zh.maps["units"], below=_PLACES_BELOW, strict_zero=False, zero=ZERO)
 
 
 def _digit_string(s: str, digits: dict[str, Fraction]) -> str:
@@ -159,31 +166,6 @@ def _parse_zh_scaled(s: str, mag_char: str, mag: Fraction, vocab: NumberVocab) -
     if rv is None or rv >= mag:
         return None
     return lv * mag + rv
-
-
-def _parse_zh_places(s: str, digits: dict[str, Fraction], units: dict[str, Fraction]) -> Fraction | None:
-    """A numeral below 万: digits before the places 十, 百, 千 in falling
-    order (三千零五, 十五); None for 十百 or 三五."""
-    total = ZERO
-    num: Fraction | None = None
-    last_unit = Fraction(10 ** 6)
-    for c in s:
-        if c in digits:
-            if num is not None and digits[c] != 0:
-                return None
-            num = digits[c] if digits[c] != 0 else None
-        elif c in units:
-            u = units[c]
-            if u >= last_unit:
-                return None
-            total += (num if num is not None else ONE) * u
-            num = None
-            last_unit = u
-        else:
-            return None
-    if num is not None:
-        total += num
-    return total
 
 
 def _zh_unit_of(s: str, vocab: NumberVocab) -> Fraction:
