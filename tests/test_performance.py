@@ -300,8 +300,9 @@ def test_words_normalised_with_their_text_read_as_each_word_alone(text: str) -> 
     from ruconsist.morph import _norm
     from ruconsist.terms import _tokens_and_norms, tokenize
 
-    tokens, norms = _tokens_and_norms(text)
-    assert list(tokens) == tokenize(text)
+    starts, ends, norms = _tokens_and_norms(text)
+    tokens = tokenize(text)
+    assert [(a, b, text[a:b]) for a, b in zip(starts, ends)] == tokens
     assert list(norms) == [_norm(w) for _, _, w in tokens]
 
 
