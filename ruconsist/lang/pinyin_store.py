@@ -376,6 +376,28 @@ def _rows() -> tuple[list[_Row], int]:
     if not isinstance(prefix_set, set):
         prefix_set = {w[: i + 1] for w in PHRASES_DICT for i in range(len(w))}
     direct = _Direct()
+    # Syllables recur: each is normalised once.
+    syllables: dict[str, str] = {}
+
+    def norm(syllable: str) -> str:
+        if syllable not in syllables:
+            syllables[syllable] = normalize_pinyin(syllable)
+        return syllables[syllable]
+
+    # A character outside the phrase dictionary reads as its entry of the
+    # character dictionary does, whatever the character: 42,000 characters
+    # share 8,600 entries, and pypinyin is asked once per entry (the
+    # test suite compares every character with pypinyin itself).
+    by_entry: dict[str, str | None] = {}
+
+    def chars_of(k: str) -> str | None:
+        entry = PINYIN_DICT.get(ord(k))
+        if entry is None or k in PHRASES_DICT:
+            return _join(" ", direct.char_readings(k), allow_empty=False) or None
+        if entry not in by_entry:
+            by_entry[entry] = _join(" ", direct.char_readings(k), allow_empty=False) or None
+        return by_entry[entry]
+
     keys = set(prefix_set) | set(PHRASES_DICT) | {chr(k) for k in PINYIN_DICT}
     rows: list[_Row] = []
     for k in sorted(keys):
@@ -388,13 +410,12 @@ def _rows() -> tuple[list[_Row], int]:
             lazy = _join(" ", [first(rs[0]) for rs in entry], allow_empty=True)
             if len(entry) == len(k):
                 phrase = " ".join(
-                    _join("|", sorted({normalize_pinyin(r) for r in rs}), allow_empty=True) for rs in entry
+                    _join("|", sorted({norm(r) for r in rs}), allow_empty=True) for rs in entry
                 )
         elif len(k) == 1 and ord(k) in PINYIN_DICT:
             lazy = _join(" ", [first(PINYIN_DICT[ord(k)].split(",")[0])], allow_empty=True)
         if len(k) == 1:
-            # Today's code path itself, character by character.
-            chars = _join(" ", direct.char_readings(k), allow_empty=False) or None
+            chars = chars_of(k)
         rows.append((k, flags, lazy, phrase, chars))
     return rows, max((len(k) for k in prefix_set), default=1)
 
