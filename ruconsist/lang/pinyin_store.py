@@ -376,13 +376,15 @@ def _rows() -> tuple[list[_Row], int]:
     if not isinstance(prefix_set, set):
         prefix_set = {w[: i + 1] for w in PHRASES_DICT for i in range(len(w))}
     direct = _Direct()
-    # Syllables recur: each is normalised once.
-    syllables: dict[str, str] = {}
+    # A character's readings in a phrase recur (a few thousand lists for
+    # 140,000 phrases): each list is normalised once.
+    alternatives: dict[tuple[str, ...], str] = {}
 
-    def norm(syllable: str) -> str:
-        if syllable not in syllables:
-            syllables[syllable] = normalize_pinyin(syllable)
-        return syllables[syllable]
+    def one_of(readings: list[str]) -> str:
+        key = tuple(readings)
+        if key not in alternatives:
+            alternatives[key] = _join("|", sorted({normalize_pinyin(r) for r in key}), allow_empty=True)
+        return alternatives[key]
 
     # A character outside the phrase dictionary reads as its entry of the
     # character dictionary does, whatever the character: 42,000 characters
@@ -409,9 +411,7 @@ def _rows() -> tuple[list[_Row], int]:
                 raise _Unsupported(f"phrase {k!r} has a character without readings")
             lazy = _join(" ", [first(rs[0]) for rs in entry], allow_empty=True)
             if len(entry) == len(k):
-                phrase = " ".join(
-                    _join("|", sorted({norm(r) for r in rs}), allow_empty=True) for rs in entry
-                )
+                phrase = " ".join(one_of(rs) for rs in entry)
         elif len(k) == 1 and ord(k) in PINYIN_DICT:
             lazy = _join(" ", [first(PINYIN_DICT[ord(k)].split(",")[0])], allow_empty=True)
         if len(k) == 1:
