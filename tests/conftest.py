@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 from pathlib import Path
 
@@ -17,9 +18,15 @@ REPO = TESTS.parent
 # writing bytecode (PYTHONDONTWRITEBYTECODE), each of them would compile
 # every module it imports again, about a fifth of a short run: they keep
 # it in a directory of the temporary area instead, never in the tree.
+# So does this process (and each xdist worker) for the modules it imports
+# from here on: the test modules, whose assertion rewriting pytest then
+# caches there too, and ruconsist's; each worker would otherwise compile
+# and rewrite all of them again on every run, seconds before its first test.
 if os.environ.get("PYTHONDONTWRITEBYTECODE") and not os.environ.get("PYTHONPYCACHEPREFIX"):
     del os.environ["PYTHONDONTWRITEBYTECODE"]
     os.environ["PYTHONPYCACHEPREFIX"] = os.path.join(tempfile.gettempdir(), f"ruconsist-tests-pycache-{getattr(os, 'getuid', lambda: 0)()}")
+    sys.dont_write_bytecode = False
+    sys.pycache_prefix = os.environ["PYTHONPYCACHEPREFIX"]
 
 
 #: The long run (CI: ``.ci/run`` sets ``RUCONSIST_SCALING=full``; any CI
