@@ -290,7 +290,10 @@ _RU_NEGATION = regex.compile(
     regex.IGNORECASE,
 )
 _ZH_NEGATION = regex.compile(r"不|未|没|無|无|禁止|停止")
-_RU_CLAUSE_BREAK = regex.compile(r"[.!?;:,—–()«»\"]")
+#: Clause breaks: the Russian one searched backwards from a boundary
+#: (the last break before it), the Chinese one forwards (the first after
+#: it), so that neither copies nor splits the rest of a long line.
+_RU_CLAUSE_BREAK = regex.compile(r"[.!?;:,—–()«»\"]", regex.REVERSE)
 _ZH_CLAUSE_BREAK = regex.compile(r"[，。；：！？,;:!?（）“”]")
 _FLIP = {"before": "after", "after": "before"}
 #: 自 (从, 自从, 自打) before the date: 自从9月10日后 is "since 10 September".
@@ -359,8 +362,9 @@ def _zh_direction(text: str, end: int, start: int) -> str | None:
         if m is not None and not _ZH_BREAK.search(m.group()):
             if m.group().endswith("以来") or _ZH_SINCE.search(text, 0, start):
                 return way  # 以来从未, 自从…后便未: "never since", still since
-            rest = _ZH_CLAUSE_BREAK.split(text[m.end():], maxsplit=1)[0]
-            return _FLIP[way] if _ZH_NEGATION.search(rest) else way
+            brk = _ZH_CLAUSE_BREAK.search(text, m.end())
+            negated = _ZH_NEGATION.search(text, m.end(), brk.start() if brk else len(text))
+            return _FLIP[way] if negated else way
     return None
 
 
@@ -381,8 +385,8 @@ def _ru_direction(text: str, start: int) -> str | None:
         return "after"  # «не имеют отношений с 1962 года»: "not since" is still since
     if not RU_BEFORE.search(head):
         return None
-    clause = _RU_CLAUSE_BREAK.split(text[:start])[-1]
-    return "after" if _RU_NEGATION.search(clause) else "before"
+    brk = _RU_CLAUSE_BREAK.search(text, 0, start)
+    return "after" if _RU_NEGATION.search(text, brk.end() if brk else 0, start) else "before"
 
 
 CHECKS = [EraMismatch, RelativeDateMismatch, DateDirectionReversed]
